@@ -1,0 +1,55 @@
+// Id generation and hex conversion.
+#include "core/ids.h"
+
+#include <openssl/rand.h>
+
+#include <stdexcept>
+
+namespace core {
+
+void random_bytes(std::uint8_t* out, std::size_t n) {
+  if (RAND_bytes(out, static_cast<int>(n)) != 1)
+    throw std::runtime_error("The system could not provide random bytes for a new id.");
+}
+
+Id Id::random() {
+  Id id;
+  random_bytes(id.bytes.data(), id.bytes.size());
+  return id;
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::optional<Id> Id::from_hex(std::string_view hex) {
+  if (hex.size() != 32) return std::nullopt;
+  Id id;
+  for (std::size_t i = 0; i < 16; ++i) {
+    int hi = hex_digit(hex[2 * i]), lo = hex_digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    id.bytes[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return id;
+}
+
+std::string Id::hex() const {
+  static const char* digits = "0123456789abcdef";
+  std::string s(32, '0');
+  for (std::size_t i = 0; i < 16; ++i) {
+    s[2 * i] = digits[bytes[i] >> 4];
+    s[2 * i + 1] = digits[bytes[i] & 15];
+  }
+  return s;
+}
+
+bool Id::empty() const {
+  for (auto b : bytes)
+    if (b) return false;
+  return true;
+}
+
+}  // namespace core

@@ -1,0 +1,62 @@
+// Numbered schema migrations, tracked in PRAGMA user_version. Each step is additive and
+// runs in the caller's transaction; a database made by any earlier version opens in this one.
+#include "core/store.h"
+
+namespace core {
+
+namespace {
+const char* const kSteps[] = {
+    // 1: versions, heads, outbox, meta
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE versions(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  version_id BLOB NOT NULL UNIQUE CHECK(length(version_id) = 16),
+  record_id BLOB NOT NULL CHECK(length(record_id) = 16),
+  type INTEGER NOT NULL,
+  author BLOB NOT NULL,
+  observation BLOB NOT NULL,
+  parents BLOB NOT NULL,
+  tombstone INTEGER NOT NULL,
+  saved_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  body_hash BLOB NOT NULL);
+CREATE INDEX versions_by_record ON versions(record_id);
+CREATE TABLE heads(
+  record_id BLOB NOT NULL,
+  version_id BLOB NOT NULL REFERENCES versions(version_id),
+  type INTEGER NOT NULL,
+  observation BLOB NOT NULL,
+  tombstone INTEGER NOT NULL,
+  PRIMARY KEY(record_id, version_id)) WITHOUT ROWID;
+CREATE INDEX heads_by_scope ON heads(type, observation);
+CREATE TABLE outbox(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  version_id BLOB NOT NULL UNIQUE REFERENCES versions(version_id));
+)sql",
+    // 2: drafts typed in the client but not yet saved as records
+    R"sql(
+CREATE TABLE drafts(key TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL);
+)sql",
+};
+static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSchemaVersion, "one migration step per schema version");
+}  // namespace
+
+void migrate(Db& db, int to_version) {
+  int current = static_cast<int>(db.pragma_int("user_version"));
+  if (current > kSchemaVersion)
+    throw DbError(0, "The database " + db.path() + " was made by a newer peerobs (schema " + std::to_string(current) +
+                         ", this one knows up to " + std::to_string(kSchemaVersion) + "). Update peerobs to open it.");
+  if (current == 0) {
+    Stmt st(db, "SELECT count(*) FROM sqlite_master");
+    if (st.step() && st.col_int(0) > 0)
+      throw DbError(0, "The file " + db.path() + " is an SQLite database but not a peerobs store.");
+  }
+  if (current >= to_version) return;
+  Transaction txn(db);
+  for (int v = current + 1; v <= to_version; ++v) db.exec(kSteps[v - 1]);
+  db.exec("PRAGMA user_version = " + std::to_string(to_version));
+  txn.commit();
+}
+
+}  // namespace core

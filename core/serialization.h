@@ -1,0 +1,166 @@
+// cereal serialization for every record: portable binary (the wire and the store) and JSON
+// (export/import). Each type has a class version so a newer reader reads older data.
+//
+// Include this header instead of cereal/types/string.hpp or vector.hpp: binary input is
+// untrusted (it arrives from other devices through the hub), so strings and lists are read
+// through the bounded loaders below, which refuse a size before allocating it. Mixing in
+// cereal's own string/vector loaders would break that guarantee (and the ODR).
+#pragma once
+#include <cereal/archives/json.hpp>
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/array.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+
+namespace core {
+constexpr std::uint64_t kMaxTextBytes = 1u << 20;    // one string field: 1 MiB
+constexpr std::uint64_t kMaxListItems = 100000;      // one list field
+}  // namespace core
+
+namespace cereal {
+
+inline void CEREAL_SAVE_FUNCTION_NAME(PortableBinaryOutputArchive& ar, const std::string& s) {
+  ar(make_size_tag(static_cast<size_type>(s.size())));
+  ar(binary_data(s.data(), s.size()));
+}
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::string& s) {
+  size_type n = 0;
+  ar(make_size_tag(n));
+  if (n > core::kMaxTextBytes) throw Exception("a text field claims " + std::to_string(n) + " bytes (limit 1 MiB)");
+  s.resize(static_cast<std::size_t>(n));
+  ar(binary_data(s.data(), static_cast<std::size_t>(n)));
+}
+
+template <class Archive, class T>
+void CEREAL_SAVE_FUNCTION_NAME(Archive& ar, const std::vector<T>& v) {
+  ar(make_size_tag(static_cast<size_type>(v.size())));
+  for (const auto& item : v) ar(item);
+}
+template <class Archive, class T>
+void CEREAL_LOAD_FUNCTION_NAME(Archive& ar, std::vector<T>& v) {
+  size_type n = 0;
+  ar(make_size_tag(n));
+  if (n > core::kMaxListItems) throw Exception("a list claims " + std::to_string(n) + " items (limit 100000)");
+  v.resize(static_cast<std::size_t>(n));
+  for (auto& item : v) ar(item);
+}
+
+}  // namespace cereal
+
+namespace core {
+
+// Ids are raw bytes on the wire and 32 hex digits in JSON.
+template <class Archive>
+void save(Archive& ar, const Id& id) {
+  if constexpr (cereal::traits::is_text_archive<Archive>::value) ar(id.empty() ? std::string() : id.hex());
+  else ar(id.bytes);
+}
+template <class Archive>
+void load(Archive& ar, Id& id) {
+  if constexpr (cereal::traits::is_text_archive<Archive>::value) {
+    std::string hex;
+    ar(hex);
+    if (hex.empty()) { id = Id{}; return; }
+    auto parsed = Id::from_hex(hex);
+    if (!parsed) throw cereal::Exception("an id must be 32 hex digits, got \"" + hex.substr(0, 40) + "\"");
+    id = *parsed;
+  } else {
+    ar(id.bytes);
+  }
+}
+
+#define PEEROBS_F(field) cereal::make_nvp(#field, x.field)
+
+template <class A> void serialize(A& ar, Person& x, std::uint32_t) { ar(PEEROBS_F(name), PEEROBS_F(school)); }
+template <class A> void serialize(A& ar, Cycle& x, std::uint32_t) {
+  ar(PEEROBS_F(title), PEEROBS_F(observed_teacher), PEEROBS_F(focus_question));
+}
+template <class A> void serialize(A& ar, Participant& x, std::uint32_t) { ar(PEEROBS_F(person), PEEROBS_F(role)); }
+template <class A> void serialize(A& ar, CounterTool& x, std::uint32_t) { ar(PEEROBS_F(key), PEEROBS_F(label)); }
+template <class A> void serialize(A& ar, TimerTool& x, std::uint32_t) {
+  ar(PEEROBS_F(key), PEEROBS_F(label), PEEROBS_F(exclusive_group));
+}
+template <class A> void serialize(A& ar, Seat& x, std::uint32_t) {
+  ar(PEEROBS_F(key), PEEROBS_F(label), PEEROBS_F(row), PEEROBS_F(col));
+}
+template <class A> void serialize(A& ar, SeatingChart& x, std::uint32_t) {
+  ar(PEEROBS_F(enabled), PEEROBS_F(rows), PEEROBS_F(cols), PEEROBS_F(seats));
+}
+template <class A> void serialize(A& ar, DataTools& x, std::uint32_t) {
+  ar(PEEROBS_F(evidence_notes), PEEROBS_F(counters), PEEROBS_F(timers), PEEROBS_F(seating));
+}
+template <class A> void serialize(A& ar, Observation& x, std::uint32_t) {
+  ar(PEEROBS_F(cycle), PEEROBS_F(focus_question), PEEROBS_F(look_fors), PEEROBS_F(tools), PEEROBS_F(template_key),
+     PEEROBS_F(class_name), PEEROBS_F(date), PEEROBS_F(time), PEEROBS_F(participants), PEEROBS_F(status),
+     PEEROBS_F(follows));
+}
+template <class A> void serialize(A& ar, LessonClock& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(elapsed_ms), PEEROBS_F(running), PEEROBS_F(ended));
+}
+template <class A> void serialize(A& ar, EvidenceNote& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(lesson_ms), PEEROBS_F(text), PEEROBS_F(kind), PEEROBS_F(look_for_tags));
+}
+template <class A> void serialize(A& ar, Tally& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(counter_key), PEEROBS_F(lesson_ms));
+}
+template <class A> void serialize(A& ar, TimerSpan& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(timer_key), PEEROBS_F(start_ms), PEEROBS_F(end_ms));
+}
+template <class A> void serialize(A& ar, SeatMark& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(seat_key), PEEROBS_F(lesson_ms));
+}
+template <class A> void serialize(A& ar, Prompt& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(text), PEEROBS_F(evidence), PEEROBS_F(shared));
+}
+template <class A> void serialize(A& ar, Reflection& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(prompt), PEEROBS_F(text));
+}
+template <class A> void serialize(A& ar, DebriefNote& x, std::uint32_t) { ar(PEEROBS_F(observation), PEEROBS_F(text)); }
+template <class A> void serialize(A& ar, NextStep& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(text), PEEROBS_F(owner), PEEROBS_F(support), PEEROBS_F(follow_up_date),
+     PEEROBS_F(status), PEEROBS_F(follow_up_observation));
+}
+template <class A> void serialize(A& ar, CoachingNote& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(teacher_leader), PEEROBS_F(text));
+}
+#undef PEEROBS_F
+
+// ---- bodies as bytes -------------------------------------------------------------------
+
+// Portable binary of one body (no type tag; the Version carries the type).
+std::string encode_body(const RecordBody& body);
+// Throws std::runtime_error naming the type if the bytes are not a valid body of that type.
+RecordBody decode_body(RecordType type, const std::string& bytes);
+// sha256 over (type, tombstone, body): what a Version's body_hash must equal.
+Sha256 body_hash(RecordType type, bool tombstone, const std::string& body);
+
+// A body as a JSON object (for export and debugging) and back.
+void save_body_json(cereal::JSONOutputArchive& ar, const RecordBody& body);
+RecordBody load_body_json(cereal::JSONInputArchive& ar, RecordType type);
+
+}  // namespace core
+
+CEREAL_CLASS_VERSION(core::Person, 1)
+CEREAL_CLASS_VERSION(core::Cycle, 1)
+CEREAL_CLASS_VERSION(core::Participant, 1)
+CEREAL_CLASS_VERSION(core::CounterTool, 1)
+CEREAL_CLASS_VERSION(core::TimerTool, 1)
+CEREAL_CLASS_VERSION(core::Seat, 1)
+CEREAL_CLASS_VERSION(core::SeatingChart, 1)
+CEREAL_CLASS_VERSION(core::DataTools, 1)
+CEREAL_CLASS_VERSION(core::Observation, 1)
+CEREAL_CLASS_VERSION(core::LessonClock, 1)
+CEREAL_CLASS_VERSION(core::EvidenceNote, 1)
+CEREAL_CLASS_VERSION(core::Tally, 1)
+CEREAL_CLASS_VERSION(core::TimerSpan, 1)
+CEREAL_CLASS_VERSION(core::SeatMark, 1)
+CEREAL_CLASS_VERSION(core::Prompt, 1)
+CEREAL_CLASS_VERSION(core::Reflection, 1)
+CEREAL_CLASS_VERSION(core::DebriefNote, 1)
+CEREAL_CLASS_VERSION(core::NextStep, 1)
+CEREAL_CLASS_VERSION(core::CoachingNote, 1)

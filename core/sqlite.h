@@ -1,0 +1,81 @@
+// Thin RAII over the SQLite C API: a connection and prepared statements whose every call is
+// checked. Errors become core::DbError carrying SQLite's message and the statement text, so
+// a failure names what went wrong instead of leaving a half-written state unnoticed.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+struct DbError : std::runtime_error {
+  int code;
+  DbError(int c, const std::string& what) : std::runtime_error(what), code(c) {}
+};
+
+class Db {
+ public:
+  // Opens or creates the file; throws DbError with the path in the message if it cannot.
+  Db(const std::string& path, bool create);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  void exec(const std::string& sql);
+  std::int64_t pragma_int(const std::string& name);
+  sqlite3* raw() const { return db_; }
+  const std::string& path() const { return path_; }
+  [[noreturn]] void fail(int rc, std::string_view context) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Stmt {
+ public:
+  Stmt(const Db& db, const char* sql);
+  ~Stmt();
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& bind(int i, std::int64_t v);
+  Stmt& bind(int i, std::string_view text);
+  Stmt& bind_blob(int i, const void* data, std::size_t n);
+  Stmt& bind_null(int i);
+  // Advances; true while a row is available, false when done.
+  bool step();
+  // Runs a statement that returns no rows.
+  void run();
+  void reset();
+
+  std::int64_t col_int(int i) const;
+  std::string col_text(int i) const;
+  std::string col_blob(int i) const;
+  bool col_null(int i) const;
+
+ private:
+  const Db& db_;
+  sqlite3_stmt* st_ = nullptr;
+  const char* sql_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back if destroyed without commit().
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  void commit();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+ private:
+  Db& db_;
+  bool open_ = true;
+};
+
+}  // namespace core

@@ -1,0 +1,371 @@
+// The local store's writes, reads, outbox and drafts. See store.h for the invariants.
+#include "core/store.h"
+
+#include <chrono>
+
+#include "core/serialization.h"
+
+namespace core {
+
+std::int64_t wall_clock_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+std::string id_blob(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
+Id blob_id(const std::string& b) {
+  Id id;
+  if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
+  return id;
+}
+std::string ids_blob(const std::vector<Id>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += id_blob(id);
+  return s;
+}
+std::vector<Id> blob_ids(const std::string& b) {
+  std::vector<Id> ids;
+  for (std::size_t i = 0; i + 16 <= b.size(); i += 16) ids.push_back(blob_id(b.substr(i, 16)));
+  return ids;
+}
+void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 16); }
+
+const char* kVersionColumns =
+    "version_id, record_id, type, author, observation, parents, tombstone, saved_at, body, body_hash";
+}  // namespace
+
+Store::Store(const std::string& path) : db_(path, true) {
+  try {
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=ON");
+  } catch (const DbError& e) {
+    if ((e.code & 0xff) == SQLITE_NOTADB)
+      throw DbError(e.code, "The file " + path + " is not a peerobs database (it is not SQLite at all).");
+    throw;
+  }
+  migrate(db_, kSchemaVersion);
+}
+
+std::optional<std::string> Store::meta(const std::string& key) const {
+  Stmt st(db_, "SELECT value FROM meta WHERE key = ?");
+  st.bind(1, key);
+  if (!st.step()) return std::nullopt;
+  return st.col_text(0);
+}
+
+void Store::set_meta(const std::string& key, const std::string& value) {
+  Stmt st(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  st.bind(1, key).bind(2, value);
+  st.run();
+}
+
+std::optional<Id> Store::local_person() const {
+  auto v = meta("local_person");
+  if (!v) return std::nullopt;
+  return Id::from_hex(*v);
+}
+
+void Store::set_local_person(Id person) { set_meta("local_person", person.hex()); }
+
+void Store::transaction(const std::function<void()>& work) {
+  if (txn_depth_ > 0) {
+    work();
+    return;
+  }
+  Transaction txn(db_);
+  ++txn_depth_;
+  try {
+    work();
+  } catch (...) {
+    --txn_depth_;
+    throw;
+  }
+  --txn_depth_;
+  txn.commit();
+}
+
+Version Store::make_version(Id record, const RecordBody* body, bool tombstone, Id author, std::vector<Id> parents) {
+  Version v;
+  v.version = Id::random();
+  v.record = record;
+  v.parents = std::move(parents);
+  v.author = author;
+  v.tombstone = tombstone;
+  v.saved_at_ms = wall_clock_ms();
+  if (body) {
+    v.type = type_of(*body);
+    v.observation = observation_of(*body);
+    v.body = encode_body(*body);
+  }
+  v.body_hash = body_hash(v.type, v.tombstone, v.body);
+  return v;
+}
+
+Version Store::create(const RecordBody& body, Id author) { return create_with_id(Id::random(), body, author); }
+
+Version Store::create_with_id(Id record, const RecordBody& body, Id author) {
+  Version v = make_version(record, &body, false, author, {});
+  transaction([&] {
+    if (!head_ids(record).empty()) throw std::runtime_error("record " + record.hex() + " already exists");
+    insert_version(v, true);
+  });
+  return v;
+}
+
+Version Store::update(Id record, const RecordBody& body, Id author) {
+  Version v;
+  transaction([&] {
+    auto parents = head_ids(record);
+    if (parents.empty()) throw std::runtime_error("cannot update unknown record " + record.hex());
+    v = make_version(record, &body, false, author, parents);
+    insert_version(v, true);
+  });
+  return v;
+}
+
+Version Store::remove(Id record, Id author) {
+  Version v;
+  transaction([&] {
+    auto current = heads(record);
+    if (current.empty()) throw std::runtime_error("cannot delete unknown record " + record.hex());
+    std::vector<Id> parents;
+    for (const auto& h : current) parents.push_back(h.version.version);
+    // A tombstone keeps the type and scope of what it deletes so privacy rules still apply.
+    v = make_version(record, nullptr, true, author, parents);
+    v.type = current.front().version.type;
+    v.observation = current.front().version.observation;
+    v.body_hash = body_hash(v.type, true, v.body);
+    insert_version(v, true);
+  });
+  return v;
+}
+
+bool Store::apply_version(const Version& v, bool to_outbox) {
+  bool inserted = false;
+  transaction([&] { inserted = insert_version(v, to_outbox); });
+  return inserted;
+}
+
+bool Store::insert_version(const Version& v, bool to_outbox) {
+  if (!valid_record_type(static_cast<int>(v.type)))
+    throw std::runtime_error("version " + v.version.hex() + " has an unknown record type");
+  if (body_hash(v.type, v.tombstone, v.body) != v.body_hash)
+    throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
+  {
+    Stmt st(db_, "SELECT body_hash FROM versions WHERE version_id = ?");
+    bind_id(st, 1, v.version);
+    if (st.step()) {
+      std::string h = st.col_blob(0);
+      if (h.size() != 32 || !std::equal(h.begin(), h.end(), v.body_hash.begin()))
+        throw VersionMismatch("version " + v.version.hex() + " is already stored with a different body");
+      return false;
+    }
+  }
+  {
+    Stmt st(db_, "SELECT type FROM versions WHERE record_id = ? LIMIT 1");
+    bind_id(st, 1, v.record);
+    if (st.step() && st.col_int(0) != static_cast<int>(v.type))
+      throw std::runtime_error("version " + v.version.hex() + " changes the type of record " + v.record.hex());
+  }
+  if (!v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
+
+  Stmt ins(db_, "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
+                " body, body_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  bind_id(ins, 1, v.version);
+  bind_id(ins, 2, v.record);
+  ins.bind(3, static_cast<std::int64_t>(v.type));
+  bind_id(ins, 4, v.author);
+  bind_id(ins, 5, v.observation);
+  std::string parents = ids_blob(v.parents);
+  ins.bind_blob(6, parents.data(), parents.size());
+  ins.bind(7, v.tombstone ? 1 : 0);
+  ins.bind(8, v.saved_at_ms);
+  ins.bind_blob(9, v.body.data(), v.body.size());
+  ins.bind_blob(10, v.body_hash.data(), v.body_hash.size());
+  ins.run();
+
+  for (const auto& p : v.parents) {
+    Stmt del(db_, "DELETE FROM heads WHERE record_id = ? AND version_id = ?");
+    bind_id(del, 1, v.record);
+    bind_id(del, 2, p);
+    del.run();
+  }
+  // A version that arrived after one of its children is not a head.
+  bool superseded = false;
+  {
+    Stmt st(db_, "SELECT parents FROM versions WHERE record_id = ? AND version_id != ?");
+    bind_id(st, 1, v.record);
+    bind_id(st, 2, v.version);
+    while (st.step() && !superseded)
+      for (const auto& p : blob_ids(st.col_blob(0)))
+        if (p == v.version) superseded = true;
+  }
+  if (!superseded) {
+    Stmt head(db_, "INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES(?,?,?,?,?)");
+    bind_id(head, 1, v.record);
+    bind_id(head, 2, v.version);
+    head.bind(3, static_cast<std::int64_t>(v.type));
+    bind_id(head, 4, v.observation);
+    head.bind(5, v.tombstone ? 1 : 0);
+    head.run();
+  }
+  if (to_outbox) {
+    Stmt out(db_, "INSERT INTO outbox(version_id) VALUES(?)");
+    bind_id(out, 1, v.version);
+    out.run();
+  }
+  return true;
+}
+
+std::vector<Id> Store::head_ids(Id record) const {
+  Stmt st(db_, "SELECT version_id FROM heads WHERE record_id = ? ORDER BY version_id");
+  bind_id(st, 1, record);
+  std::vector<Id> ids;
+  while (st.step()) ids.push_back(blob_id(st.col_blob(0)));
+  return ids;
+}
+
+Version Store::read_version_row(const Stmt& st) const {
+  Version v;
+  v.version = blob_id(st.col_blob(0));
+  v.record = blob_id(st.col_blob(1));
+  v.type = static_cast<RecordType>(st.col_int(2));
+  v.author = blob_id(st.col_blob(3));
+  v.observation = blob_id(st.col_blob(4));
+  v.parents = blob_ids(st.col_blob(5));
+  v.tombstone = st.col_int(6) != 0;
+  v.saved_at_ms = st.col_int(7);
+  v.body = st.col_blob(8);
+  std::string h = st.col_blob(9);
+  if (h.size() == 32) std::copy(h.begin(), h.end(), v.body_hash.begin());
+  return v;
+}
+
+std::vector<RecordHead> Store::heads(Id record) const {
+  std::string sql = std::string("SELECT ") + kVersionColumns +
+                    " FROM versions WHERE version_id IN (SELECT version_id FROM heads WHERE record_id = ?)"
+                    " ORDER BY version_id";
+  Stmt st(db_, sql.c_str());
+  bind_id(st, 1, record);
+  std::vector<RecordHead> out;
+  while (st.step()) {
+    Version v = read_version_row(st);
+    RecordBody body = v.tombstone ? RecordBody{} : decode_body(v.type, v.body);
+    out.push_back({std::move(v), std::move(body)});
+  }
+  return out;
+}
+
+std::optional<RecordHead> Store::get(Id record) const {
+  for (auto& h : heads(record))
+    if (!h.version.tombstone) return std::move(h);
+  return std::nullopt;
+}
+
+std::vector<std::pair<Id, RecordHead>> Store::live(RecordType type, Id observation) const {
+  // One row per live record: when a record is in conflict, the head with the smallest
+  // version id stands for it (deterministic on every device; the conflict stays visible).
+  std::string sql = std::string("SELECT ") + kVersionColumns +
+                    " FROM versions WHERE version_id IN (SELECT min(version_id) FROM heads WHERE type = ?1 AND "
+                    "tombstone = 0 AND (?2 IS NULL OR observation = ?2) GROUP BY record_id) ORDER BY seq";
+  Stmt st(db_, sql.c_str());
+  st.bind(1, static_cast<std::int64_t>(type));
+  if (observation.empty()) st.bind_null(2);
+  else bind_id(st, 2, observation);
+  std::vector<std::pair<Id, RecordHead>> out;
+  while (st.step()) {
+    Version v = read_version_row(st);
+    RecordBody body = decode_body(v.type, v.body);
+    Id rec = v.record;
+    out.push_back({rec, RecordHead{std::move(v), std::move(body)}});
+  }
+  return out;
+}
+
+std::vector<Id> Store::conflicted_records() const {
+  Stmt st(db_, "SELECT record_id FROM heads GROUP BY record_id HAVING count(*) > 1 ORDER BY record_id");
+  std::vector<Id> out;
+  while (st.step()) out.push_back(blob_id(st.col_blob(0)));
+  return out;
+}
+
+std::map<RecordType, std::int64_t> Store::live_counts() const {
+  Stmt st(db_, "SELECT type, count(DISTINCT record_id) FROM heads WHERE tombstone = 0 GROUP BY type");
+  std::map<RecordType, std::int64_t> out;
+  while (st.step()) out[static_cast<RecordType>(st.col_int(0))] = st.col_int(1);
+  return out;
+}
+
+std::vector<Version> Store::versions_of(Id record) const {
+  std::string sql = std::string("SELECT ") + kVersionColumns + " FROM versions WHERE record_id = ? ORDER BY seq";
+  Stmt st(db_, sql.c_str());
+  bind_id(st, 1, record);
+  std::vector<Version> out;
+  while (st.step()) out.push_back(read_version_row(st));
+  return out;
+}
+
+std::vector<Version> Store::all_versions() const {
+  std::string sql = std::string("SELECT ") + kVersionColumns + " FROM versions ORDER BY seq";
+  Stmt st(db_, sql.c_str());
+  std::vector<Version> out;
+  while (st.step()) out.push_back(read_version_row(st));
+  return out;
+}
+
+bool Store::has_version(Id version) const {
+  Stmt st(db_, "SELECT 1 FROM versions WHERE version_id = ?");
+  bind_id(st, 1, version);
+  return st.step();
+}
+
+std::vector<Version> Store::outbox(int limit) const {
+  std::string sql = std::string("SELECT ") + kVersionColumns +
+                    " FROM versions JOIN outbox USING(version_id) ORDER BY outbox.seq LIMIT ?";
+  Stmt st(db_, sql.c_str());
+  st.bind(1, limit);
+  std::vector<Version> out;
+  while (st.step()) out.push_back(read_version_row(st));
+  return out;
+}
+
+std::int64_t Store::outbox_size() const {
+  Stmt st(db_, "SELECT count(*) FROM outbox");
+  st.step();
+  return st.col_int(0);
+}
+
+void Store::remove_from_outbox(const std::vector<Id>& versions) {
+  transaction([&] {
+    Stmt st(db_, "DELETE FROM outbox WHERE version_id = ?");
+    for (const auto& v : versions) {
+      bind_id(st, 1, v);
+      st.run();
+      st.reset();
+    }
+  });
+}
+
+void Store::save_draft(const std::string& key, const std::string& text) {
+  Stmt st(db_, "INSERT INTO drafts(key, text, updated_at) VALUES(?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+               "text = excluded.text, updated_at = excluded.updated_at");
+  st.bind(1, key).bind(2, text).bind(3, wall_clock_ms());
+  st.run();
+}
+
+std::optional<std::string> Store::draft(const std::string& key) const {
+  Stmt st(db_, "SELECT text FROM drafts WHERE key = ?");
+  st.bind(1, key);
+  if (!st.step()) return std::nullopt;
+  return st.col_text(0);
+}
+
+void Store::clear_draft(const std::string& key) {
+  Stmt st(db_, "DELETE FROM drafts WHERE key = ?");
+  st.bind(1, key);
+  st.run();
+}
+
+}  // namespace core

@@ -1,0 +1,101 @@
+// The local store: every version of every record this device knows, in one SQLite file.
+//
+// Invariants:
+//  - versions are immutable and never deleted; a delete is a tombstone version;
+//  - `heads` holds, per record, the versions no other known version names as a parent:
+//    one head normally, several when devices edited concurrently (a conflict);
+//  - a local save, its head update and its outbox entry commit in one transaction with
+//    synchronous=FULL, before the call returns: what the UI shows as saved survives a crash;
+//  - versions from elsewhere are applied idempotently: a known version id with the same body
+//    hash is a no-op, with a different hash it is refused (VersionMismatch).
+// Workload: many tiny write transactions while observing (one per tap), reads by observation.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+#include "core/sqlite.h"
+
+namespace core {
+
+constexpr int kSchemaVersion = 2;
+
+// Builds the schema of `version` (1..kSchemaVersion) from an older one; used by Store and
+// by the test that opens databases made by every earlier version.
+void migrate(Db& db, int to_version);
+
+struct VersionMismatch : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Store {
+ public:
+  // Opens or creates the store at `path` (a file; WAL needs a real file) and migrates it.
+  // Throws DbError naming the file if it is not a peerobs database or cannot be opened.
+  explicit Store(const std::string& path);
+
+  const std::string& path() const { return db_.path(); }
+  Db& db() { return db_; }
+
+  // --- this device ---
+  std::optional<std::string> meta(const std::string& key) const;
+  void set_meta(const std::string& key, const std::string& value);
+  // The person using this device (set by first run / `peerobs-cli init`).
+  std::optional<Id> local_person() const;
+  void set_local_person(Id person);
+
+  // --- local writes: each durable before it returns ---
+  Version create(const RecordBody& body, Id author);
+  Version create_with_id(Id record, const RecordBody& body, Id author);
+  // A new version whose parents are all current heads (so it also resolves a conflict).
+  Version update(Id record, const RecordBody& body, Id author);
+  Version remove(Id record, Id author);
+  // Runs `work` in one transaction (several saves become one durable commit).
+  void transaction(const std::function<void()>& work);
+
+  // --- versions from elsewhere (import, sync pull) ---
+  // Returns true if the version was new. Throws VersionMismatch or std::runtime_error.
+  bool apply_version(const Version& v, bool to_outbox = false);
+
+  // --- reads ---
+  // The live body of a record (the head with the smallest version id when in conflict);
+  // nullopt if unknown or deleted.
+  std::optional<RecordHead> get(Id record) const;
+  std::vector<RecordHead> heads(Id record) const;       // all heads, tombstones included
+  // Live records of one type, optionally only those of one observation (empty = all).
+  std::vector<std::pair<Id, RecordHead>> live(RecordType type, Id observation = Id{}) const;
+  std::vector<Id> conflicted_records() const;
+  std::map<RecordType, std::int64_t> live_counts() const;
+  std::vector<Version> versions_of(Id record) const;
+  std::vector<Version> all_versions() const;             // in local arrival order
+  bool has_version(Id version) const;
+
+  // --- outbox for sync ---
+  std::vector<Version> outbox(int limit) const;          // oldest first
+  std::int64_t outbox_size() const;
+  void remove_from_outbox(const std::vector<Id>& versions);
+
+  // --- drafts (text typed but not yet saved as a record; autosaved by the client) ---
+  void save_draft(const std::string& key, const std::string& text);
+  std::optional<std::string> draft(const std::string& key) const;
+  void clear_draft(const std::string& key);
+
+ private:
+  Version make_version(Id record, const RecordBody* body, bool tombstone, Id author, std::vector<Id> parents);
+  bool insert_version(const Version& v, bool to_outbox);
+  std::vector<Id> head_ids(Id record) const;
+  Version read_version_row(const Stmt& st) const;
+
+  mutable Db db_;
+  int txn_depth_ = 0;
+};
+
+// Milliseconds since the Unix epoch from the device clock (informational stamps only).
+std::int64_t wall_clock_ms();
+
+}  // namespace core
