@@ -54,24 +54,20 @@ void CEREAL_LOAD_FUNCTION_NAME(Archive& ar, std::vector<T>& v) {
 
 namespace core {
 
-// Ids are raw bytes on the wire and 32 hex digits in JSON.
-template <class Archive>
-void save(Archive& ar, const Id& id) {
-  if constexpr (cereal::traits::is_text_archive<Archive>::value) ar(id.empty() ? std::string() : id.hex());
-  else ar(id.bytes);
+// Ids are 16 raw bytes on the wire and a plain string of 32 hex digits in JSON ("" = none).
+inline void save(cereal::PortableBinaryOutputArchive& ar, const Id& id) { ar(id.bytes); }
+inline void load(cereal::PortableBinaryInputArchive& ar, Id& id) { ar(id.bytes); }
+inline std::string save_minimal(const cereal::JSONOutputArchive&, const Id& id) {
+  return id.empty() ? std::string() : id.hex();
 }
-template <class Archive>
-void load(Archive& ar, Id& id) {
-  if constexpr (cereal::traits::is_text_archive<Archive>::value) {
-    std::string hex;
-    ar(hex);
-    if (hex.empty()) { id = Id{}; return; }
-    auto parsed = Id::from_hex(hex);
-    if (!parsed) throw cereal::Exception("an id must be 32 hex digits, got \"" + hex.substr(0, 40) + "\"");
-    id = *parsed;
-  } else {
-    ar(id.bytes);
+inline void load_minimal(const cereal::JSONInputArchive&, Id& id, const std::string& hex) {
+  if (hex.empty()) {
+    id = Id{};
+    return;
   }
+  auto parsed = Id::from_hex(hex);
+  if (!parsed) throw cereal::Exception("an id must be 32 hex digits, got \"" + hex.substr(0, 40) + "\"");
+  id = *parsed;
 }
 
 #define PEEROBS_F(field) cereal::make_nvp(#field, x.field)

@@ -2,6 +2,7 @@
 #include "core/store.h"
 
 #include <chrono>
+#include <cstring>
 
 #include "core/serialization.h"
 
@@ -158,7 +159,7 @@ bool Store::insert_version(const Version& v, bool to_outbox) {
     bind_id(st, 1, v.version);
     if (st.step()) {
       std::string h = st.col_blob(0);
-      if (h.size() != 32 || !std::equal(h.begin(), h.end(), v.body_hash.begin()))
+      if (h.size() != 32 || std::memcmp(h.data(), v.body_hash.data(), 32) != 0)
         throw VersionMismatch("version " + v.version.hex() + " is already stored with a different body");
       return false;
     }

@@ -1,0 +1,204 @@
+// JSON export/import. Syntax is checked with rapidjson first (for a line and column), then
+// every version is read with cereal, tracking the field being read so a failure can name it.
+#include "core/serialization.h"  // before rapidjson: cereal configures RAPIDJSON_ASSERT
+#include "core/export_json.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace core {
+
+namespace {
+
+struct VersionJson {
+  Version v;
+  RecordBody body;
+};
+
+void save_version(cereal::JSONOutputArchive& ar, const Version& v, const Store& store) {
+  ar.setNextName(nullptr);
+  ar.startNode();
+  ar(cereal::make_nvp("version", v.version), cereal::make_nvp("record", v.record),
+     cereal::make_nvp("type", std::string(type_name(v.type))), cereal::make_nvp("parents", v.parents),
+     cereal::make_nvp("author", v.author), cereal::make_nvp("observation", v.observation),
+     cereal::make_nvp("tombstone", v.tombstone), cereal::make_nvp("saved_at_ms", v.saved_at_ms),
+     cereal::make_nvp("body_hash", to_hex(v.body_hash)));
+  if (!v.tombstone) save_body_json(ar, decode_body(v.type, v.body));
+  (void)store;
+  ar.finishNode();
+}
+
+std::pair<int, int> line_and_column(const std::string& text, std::size_t offset) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+std::string plain(const std::string& cereal_message) {
+  const std::string nvp = "provided NVP (";
+  auto at = cereal_message.find(nvp);
+  if (at != std::string::npos) {
+    auto end = cereal_message.find(')', at);
+    return "the field \"" + cereal_message.substr(at + nvp.size(), end - at - nvp.size()) + "\" is missing";
+  }
+  const std::string assertion = "rapidjson internal assertion failure: ";
+  at = cereal_message.find(assertion);
+  if (at != std::string::npos) {
+    std::string check = cereal_message.substr(at + assertion.size());
+    if (check.rfind("Is", 0) == 0 && check.size() > 4) check = check.substr(2, check.size() - 4);
+    return "a value has the wrong type (expected " + check + ")";
+  }
+  return cereal_message;
+}
+
+}  // namespace
+
+void export_json(const Store& store, std::ostream& out) {
+  cereal::JSONOutputArchive ar(out);
+  ar(cereal::make_nvp("format", std::string("peerobs-export")), cereal::make_nvp("format_version", kExportFormatVersion));
+  auto me = store.local_person();
+  ar(cereal::make_nvp("exported_by", me ? *me : Id{}));
+  auto versions = store.all_versions();
+  ar.setNextName("versions");
+  ar.startNode();
+  ar.makeArray();
+  for (const auto& v : versions) save_version(ar, v, store);
+  ar.finishNode();
+}
+
+void export_json_file(const Store& store, const std::string& path) {
+  std::string tmp = path + ".partial";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("Cannot write " + path + ": the folder does not exist or is not writable.");
+    export_json(store, out);
+    out << "\n";
+    out.flush();
+    if (!out) {
+      out.close();
+      std::remove(tmp.c_str());
+      throw std::runtime_error("Writing " + path + " failed (is the disk full?). Nothing was exported.");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw std::runtime_error("Cannot move the export into place at " + path + ".");
+  }
+}
+
+ImportSummary import_json_text(Store& store, const std::string& text, const std::string& name) {
+  {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    if (doc.HasParseError()) {
+      auto [line, col] = line_and_column(text, doc.GetErrorOffset());
+      throw ImportError(name + ": line " + std::to_string(line) + ", column " + std::to_string(col) +
+                        ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
+    }
+    if (!doc.IsObject()) throw ImportError(name + ": line 1: expected a JSON object at the top");
+  }
+
+  std::vector<VersionJson> parsed;
+  std::string where = "the top level";
+  std::string field;
+  try {
+    std::istringstream in(text);
+    cereal::JSONInputArchive ar(in);
+    std::string format;
+    int format_version = 0;
+    field = "format";
+    ar(cereal::make_nvp("format", format));
+    if (format != "peerobs-export")
+      throw ImportError(name + ": field \"format\" is \"" + format + "\", expected \"peerobs-export\"");
+    field = "format_version";
+    ar(cereal::make_nvp("format_version", format_version));
+    if (format_version > kExportFormatVersion || format_version < 1)
+      throw ImportError(name + ": field \"format_version\" is " + std::to_string(format_version) +
+                        "; this peerobs reads versions 1 to " + std::to_string(kExportFormatVersion) +
+                        (format_version > kExportFormatVersion ? " (the file comes from a newer peerobs)" : ""));
+    Id exported_by;
+    field = "exported_by";
+    ar(cereal::make_nvp("exported_by", exported_by));
+    field = "versions";
+    ar.setNextName("versions");
+    ar.startNode();
+    cereal::size_type count = 0;
+    ar.loadSize(count);
+    for (cereal::size_type i = 0; i < count; ++i) {
+      where = "versions[" + std::to_string(i) + "]";
+      ar.startNode();
+      VersionJson item;
+      Version& v = item.v;
+      std::string type, hash;
+      auto get = [&](const char* n, auto& value) {
+        field = n;
+        ar(cereal::make_nvp(n, value));
+      };
+      get("version", v.version);
+      get("record", v.record);
+      get("type", type);
+      if (!type_from_name(type, v.type)) throw ImportError(name + ": " + where + ".type: unknown record type \"" + type + "\"");
+      get("parents", v.parents);
+      get("author", v.author);
+      get("observation", v.observation);
+      get("tombstone", v.tombstone);
+      get("saved_at_ms", v.saved_at_ms);
+      get("body_hash", hash);
+      if (!v.tombstone) {
+        field = "body";
+        item.body = load_body_json(ar, v.type);
+        v.body = encode_body(item.body);
+      }
+      v.body_hash = body_hash(v.type, v.tombstone, v.body);
+      if (to_hex(v.body_hash) != hash)
+        throw ImportError(name + ": " + where + ".body_hash: does not match the body (the file was changed or damaged)");
+      ar.finishNode();
+      parsed.push_back(std::move(item));
+    }
+    ar.finishNode();
+  } catch (const ImportError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw ImportError(name + ": " + where + "." + field + ": " + plain(e.what()));
+  }
+
+  ImportSummary summary;
+  summary.versions_in_file = parsed.size();
+  auto me = store.local_person();
+  try {
+    store.transaction([&] {
+      for (const auto& item : parsed) {
+        bool mine = me && item.v.author == *me;
+        if (store.apply_version(item.v, mine)) ++summary.versions_added;
+      }
+    });
+  } catch (const VersionMismatch& e) {
+    throw ImportError(name + ": " + e.what() + ". Nothing was imported.");
+  } catch (const DbError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw ImportError(name + ": " + e.what() + ". Nothing was imported.");
+  }
+  return summary;
+}
+
+ImportSummary import_json_file(Store& store, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ImportError(path + ": cannot open the file (does it exist, and may you read it?)");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return import_json_text(store, buf.str(), path);
+}
+
+}  // namespace core
