@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, whatever peerobs needs to build, run and test that is not
+# already installed. Safe to run again: it only calls apt-get when something is missing.
+set -euo pipefail
+packages=(
+  cmake g++ make pkg-config
+  libsdl2-dev libimgui-dev libgl-dev          # client
+  libsqlite3-dev libcereal-dev rapidjson-dev  # core
+  libssl-dev zlib1g-dev libcpp-httplib-dev    # hashes, compression, hub
+  catch2 fonts-noto-core sqlite3              # tests, font, inspecting stores
+  xvfb xdotool imagemagick libgl1-mesa-dri    # the real client under a virtual display
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq || echo "apt-get update failed; trying the install with the current package lists"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y --no-install-recommends "${missing[@]}"
+fi
