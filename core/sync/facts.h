@@ -1,0 +1,26 @@
+// Gathers, from a Store, the facts the privacy rules need (privacy.h): the latest known
+// participants of an observation, a cycle's people, and the newest live body of a record
+// (what a tombstone's visibility follows). Used by the hub on its own store, and by the client.
+#pragma once
+#include <optional>
+
+#include "core/store.h"
+#include "core/sync/privacy.h"
+
+namespace core::sync {
+
+// Participants of the current heads of the observation; when every head is a tombstone, those
+// of its newest live version (a deleted observation keeps its audience).
+ObservationFacts observation_facts(const Store& store, Id observation);
+
+// Creator, observed teacher and the participants of every live observation naming the cycle.
+CycleFacts cycle_facts(const Store& store, Id cycle);
+
+// The newest non-tombstone body of a record, if any.
+std::optional<RecordBody> last_live_body(const Store& store, Id record);
+
+// The observation whose participants decide who sees `v`: v.observation, or the record itself
+// for an Observation version.
+inline Id scope_of(const Version& v) { return v.type == RecordType::Observation ? v.record : v.observation; }
+
+}  // namespace core::sync

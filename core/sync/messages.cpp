@@ -1,0 +1,99 @@
+// cereal encoding of the sync messages. Version is encoded field by field here (not in
+// serialization.h) because its body is raw bytes with its own, larger bound.
+#include "core/sync/messages.h"
+
+#include <sstream>
+
+#include "core/serialization.h"
+
+namespace core {
+
+// Found by ADL (Version lives in core); only the portable binary archive is supported.
+void save(cereal::PortableBinaryOutputArchive& ar, const Version& v) {
+  ar(v.version, v.record, static_cast<std::uint8_t>(v.type), v.parents, v.author, v.observation, v.tombstone,
+     v.saved_at_ms);
+  ar(cereal::make_size_tag(static_cast<cereal::size_type>(v.body.size())));
+  ar(cereal::binary_data(v.body.data(), v.body.size()));
+  ar(v.body_hash);
+}
+
+void load(cereal::PortableBinaryInputArchive& ar, Version& v) {
+  std::uint8_t type = 0;
+  ar(v.version, v.record, type, v.parents, v.author, v.observation, v.tombstone, v.saved_at_ms);
+  if (!valid_record_type(type)) throw cereal::Exception("a version has unknown record type " + std::to_string(type));
+  v.type = static_cast<RecordType>(type);
+  cereal::size_type n = 0;
+  ar(cereal::make_size_tag(n));
+  if (n > sync::kMaxBodyBytes)
+    throw cereal::Exception("a version body claims " + std::to_string(n) + " bytes (limit 4 MiB)");
+  v.body.resize(static_cast<std::size_t>(n));
+  ar(cereal::binary_data(v.body.data(), static_cast<std::size_t>(n)));
+  ar(v.body_hash);
+}
+
+}  // namespace core
+
+namespace core::sync {
+
+template <class A> void serialize(A& ar, EnrollRequest& m) { ar(m.code, m.device_name); }
+template <class A> void serialize(A& ar, EnrollResponse& m) {
+  ar(m.device, m.token, m.person, m.person_name, m.person_versions);
+}
+template <class A> void serialize(A& ar, PushRequest& m) { ar(m.batch, m.versions); }
+template <class A> void serialize(A& ar, PushResponse& m) { ar(m.batch, m.stored, m.already_known, m.replayed); }
+template <class A> void serialize(A& ar, PullRequest& m) { ar(m.cursor, m.limit); }
+template <class A> void serialize(A& ar, PullResponse& m) { ar(m.versions, m.next_cursor, m.more); }
+template <class A> void serialize(A& ar, StatusResponse& m) {
+  ar(m.protocol, m.person, m.person_name, m.latest_cursor);
+}
+
+namespace {
+template <class T> struct Kind;
+template <> struct Kind<EnrollRequest> { static constexpr MessageType value = MessageType::EnrollRequest; };
+template <> struct Kind<EnrollResponse> { static constexpr MessageType value = MessageType::EnrollResponse; };
+template <> struct Kind<PushRequest> { static constexpr MessageType value = MessageType::PushRequest; };
+template <> struct Kind<PushResponse> { static constexpr MessageType value = MessageType::PushResponse; };
+template <> struct Kind<PullRequest> { static constexpr MessageType value = MessageType::PullRequest; };
+template <> struct Kind<PullResponse> { static constexpr MessageType value = MessageType::PullResponse; };
+template <> struct Kind<StatusResponse> { static constexpr MessageType value = MessageType::StatusResponse; };
+}  // namespace
+
+template <class T> std::string pack(const T& message) {
+  std::ostringstream out(std::ios::binary);
+  {
+    cereal::PortableBinaryOutputArchive ar(out);
+    ar(message);
+  }
+  return seal(Kind<T>::value, std::move(out).str());
+}
+
+template <class T> T unpack(const std::string& envelope) {
+  std::string payload = open(envelope, Kind<T>::value);
+  T message{};
+  std::istringstream in(payload, std::ios::binary);
+  try {
+    cereal::PortableBinaryInputArchive ar(in);
+    ar(message);
+  } catch (const std::exception& e) {
+    throw WireError(WireError::Kind::Malformed,
+                    std::string("the ") + message_name(Kind<T>::value) + " could not be read: " + e.what());
+  }
+  if (in.peek() != std::char_traits<char>::eof())
+    throw WireError(WireError::Kind::Malformed, std::string("the ") + message_name(Kind<T>::value) +
+                                                    " has trailing bytes after its content");
+  return message;
+}
+
+#define PEEROBS_SYNC_MESSAGE(T)                 \
+  template std::string pack<T>(const T&);       \
+  template T unpack<T>(const std::string&);
+PEEROBS_SYNC_MESSAGE(EnrollRequest)
+PEEROBS_SYNC_MESSAGE(EnrollResponse)
+PEEROBS_SYNC_MESSAGE(PushRequest)
+PEEROBS_SYNC_MESSAGE(PushResponse)
+PEEROBS_SYNC_MESSAGE(PullRequest)
+PEEROBS_SYNC_MESSAGE(PullResponse)
+PEEROBS_SYNC_MESSAGE(StatusResponse)
+#undef PEEROBS_SYNC_MESSAGE
+
+}  // namespace core::sync

@@ -1,0 +1,66 @@
+// The messages a device and the hub exchange, and their cereal portable-binary form.
+//
+// Each message travels inside the envelope of wire.h. pack() encodes and seals; unpack() opens
+// and decodes, turning any cereal failure into a WireError (400), so a malformed payload from
+// the network never escapes as a crash. Versions travel whole (ids, parents, author, scope,
+// tombstone, body, body hash); the receiver re-checks the hash.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+#include "core/sync/wire.h"
+
+namespace core::sync {
+
+constexpr std::uint32_t kMaxBodyBytes = 4u << 20;  // one record body: 4 MiB
+constexpr std::uint32_t kMaxPullPage = 5000;       // versions per pull page, at most
+
+struct EnrollRequest {
+  std::string code;         // the one-time enrollment code the program lead gave
+  std::string device_name;  // e.g. the host name, shown in `peerobs-hub devices`
+};
+
+struct EnrollResponse {
+  Id device;                            // this device's id on the hub
+  std::string token;                    // 64 hex digits (256 bits); the hub keeps only its hash
+  Id person;                            // the roster person this device belongs to
+  std::string person_name;
+  std::vector<Version> person_versions;  // the hub's versions of that Person record
+};
+
+struct PushRequest {
+  Id batch;                       // random per batch; a replay with the same id gets the same answer
+  std::vector<Version> versions;  // in the order they were saved
+};
+
+struct PushResponse {
+  Id batch;
+  std::uint32_t stored = 0;         // versions new to the hub
+  std::uint32_t already_known = 0;  // versions it had already (idempotent resend)
+  bool replayed = false;            // true when this batch id had been applied before
+};
+
+struct PullRequest {
+  std::uint64_t cursor = 0;  // the last cursor the device stored (0 = from the start)
+  std::uint32_t limit = 1000;
+};
+
+struct PullResponse {
+  std::vector<Version> versions;
+  std::uint64_t next_cursor = 0;  // store this with the versions, in one transaction
+  bool more = false;              // another page is waiting
+};
+
+struct StatusResponse {
+  std::uint16_t protocol = kProtocolVersion;
+  Id person;
+  std::string person_name;
+  std::uint64_t latest_cursor = 0;  // the newest cursor this person could pull up to
+};
+
+template <class T> std::string pack(const T& message);
+template <class T> T unpack(const std::string& envelope);
+
+}  // namespace core::sync

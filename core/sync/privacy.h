@@ -1,0 +1,70 @@
+// Who may see and who may write a version: the privacy rules as pure functions.
+//
+// The hub evaluates these on every push and pull (it never trusts a client's filter); the
+// client evaluates the write rule too, only to explain a refusal before it happens. The
+// callers gather the facts (latest known participants, the cycle's people) from their own
+// store; the rules themselves touch no database and no clock.
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/records.h"
+
+namespace core::sync {
+
+// What is known about one observation: the union of the participants of its current heads
+// (concurrent edits may disagree; both lists count until someone resolves the conflict).
+struct ObservationFacts {
+  bool known = false;  // the observation record exists at the reader
+  std::vector<Participant> participants;
+  bool has(Id person) const;
+  bool has_role(Id person, Role role) const;
+};
+
+// What is known about one cycle: its observed teacher and everyone taking part in one of its
+// observations.
+struct CycleFacts {
+  bool known = false;
+  Id creator;                  // author of its first version
+  Id observed_teacher;         // from its latest body
+  std::set<Id> participants;   // of all observations that name this cycle
+};
+
+// The people a version is visible to. everyone = every person on the hub (people records).
+struct Audience {
+  bool everyone = false;
+  std::set<Id> people;
+  bool includes(Id person) const { return everyone || people.count(person) > 0; }
+};
+
+// body: the decoded body of `v`; for a tombstone, the newest known non-tombstone body of the
+// same record (or nullptr when none is known: then only the author sees it).
+// obs: facts about v.observation, or for an Observation version about that record itself,
+// already including `v` if the caller has applied it. cycle: used for Cycle versions only.
+//
+// Rules: the author always sees their own versions. People records: everyone. Cycles: the
+// observed teacher and the participants of its observations. Observations and everything in
+// them: their participants, except coaching notes (only their author and the note's
+// teacher_leader) and prompts (the observed teacher sees only versions with shared = true).
+Audience readers_of(const Version& v, const RecordBody* body, const ObservationFacts& obs, const CycleFacts& cycle);
+
+struct WriteVerdict {
+  bool allowed = true;
+  std::string reason;  // when refused: which rule, naming the version and people involved
+};
+
+// May a device belonging to `device_person` write `v`? obs are the facts BEFORE `v` is applied
+// (for an Observation version, about that record; for scoped records, about v.observation).
+// Rules: the author must be the device's person; a person record only for oneself; a new
+// observation must list its author as a participant, any later version of it must come from a
+// current participant; records inside an observation only from its participants; a cycle is
+// new (anyone may start one) or written by its creator, its observed teacher or a participant.
+WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_person, const ObservationFacts& obs,
+                       const CycleFacts& cycle);
+
+// Participants of observation bodies (the heads of one observation record), merged.
+ObservationFacts facts_from_heads(const std::vector<const Observation*>& heads);
+
+}  // namespace core::sync

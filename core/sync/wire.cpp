@@ -1,0 +1,138 @@
+// The sync envelope: framing, version check, bounded zlib inflate. See wire.h.
+#include "core/sync/wire.h"
+
+#include <zlib.h>
+
+#include <cstring>
+
+namespace core::sync {
+
+namespace {
+void put_u16(std::string& s, std::uint16_t v) {
+  s.push_back(static_cast<char>(v >> 8));
+  s.push_back(static_cast<char>(v & 0xff));
+}
+void put_u32(std::string& s, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) s.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+std::uint32_t get_u32(const std::string& s, std::size_t at) {
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<std::uint8_t>(s[at + i]);
+  return v;
+}
+std::uint16_t get_u16(const std::string& s, std::size_t at) {
+  return static_cast<std::uint16_t>((static_cast<std::uint8_t>(s[at]) << 8) | static_cast<std::uint8_t>(s[at + 1]));
+}
+std::string mib(std::uint64_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB"; }
+}  // namespace
+
+const char* message_name(MessageType type) {
+  switch (type) {
+    case MessageType::EnrollRequest: return "enroll request";
+    case MessageType::EnrollResponse: return "enroll response";
+    case MessageType::PushRequest: return "push request";
+    case MessageType::PushResponse: return "push response";
+    case MessageType::PullRequest: return "pull request";
+    case MessageType::PullResponse: return "pull response";
+    case MessageType::StatusResponse: return "status response";
+  }
+  return "unknown message";
+}
+
+int WireError::http_status() const {
+  switch (kind) {
+    case Kind::TooLarge: return 413;
+    case Kind::PeerTooOld:
+    case Kind::PeerTooNew: return 426;
+    default: return 400;
+  }
+}
+
+std::string seal(MessageType type, const std::string& payload) {
+  if (payload.size() > kMaxDecodedBytes)
+    throw WireError(WireError::Kind::TooLarge, std::string("a ") + message_name(type) + " of " + mib(payload.size()) +
+                                                   " is over the limit of " + mib(kMaxDecodedBytes));
+  std::string packed;
+  std::uint8_t flags = 0;
+  if (payload.size() > 64) {
+    uLongf bound = compressBound(static_cast<uLong>(payload.size()));
+    packed.resize(bound);
+    int rc = compress2(reinterpret_cast<Bytef*>(packed.data()), &bound,
+                       reinterpret_cast<const Bytef*>(payload.data()), static_cast<uLong>(payload.size()), 6);
+    if (rc != Z_OK) throw std::runtime_error("zlib could not compress a sync message (code " + std::to_string(rc) + ")");
+    packed.resize(bound);
+    if (packed.size() < payload.size()) flags |= kCompressed;
+  }
+  const std::string& body = (flags & kCompressed) ? packed : payload;
+  if (body.size() > kMaxWireBytes)
+    throw WireError(WireError::Kind::TooLarge, std::string("a ") + message_name(type) + " of " + mib(body.size()) +
+                                                   " is over the wire limit of " + mib(kMaxWireBytes));
+  std::string out;
+  out.reserve(kHeaderBytes + body.size());
+  out.append(kMagic, 4);
+  put_u16(out, kProtocolVersion);
+  out.push_back(static_cast<char>(type));
+  out.push_back(static_cast<char>(flags));
+  put_u32(out, static_cast<std::uint32_t>(body.size()));
+  put_u32(out, static_cast<std::uint32_t>(payload.size()));
+  out += body;
+  return out;
+}
+
+std::uint16_t claimed_protocol(const std::string& envelope) {
+  if (envelope.size() < 6 || std::memcmp(envelope.data(), kMagic, 4) != 0) return 0;
+  return get_u16(envelope, 4);
+}
+
+std::string open(const std::string& envelope, MessageType expected) {
+  using K = WireError::Kind;
+  if (envelope.size() < kHeaderBytes) {
+    if (envelope.size() >= 4 && std::memcmp(envelope.data(), kMagic, 4) != 0)
+      throw WireError(K::Malformed, "the message is not a peerobs sync message");
+    throw WireError(K::Truncated, "the message is truncated: " + std::to_string(envelope.size()) +
+                                      " bytes, shorter than its 16-byte header");
+  }
+  if (std::memcmp(envelope.data(), kMagic, 4) != 0)
+    throw WireError(K::Malformed, "the message is not a peerobs sync message");
+  std::uint16_t protocol = get_u16(envelope, 4);
+  if (protocol < kProtocolVersion)
+    throw WireError(K::PeerTooOld, "the other side speaks sync protocol " + std::to_string(protocol) +
+                                       ", older than this one (" + std::to_string(kProtocolVersion) +
+                                       "). Update the older peerobs (app or hub) so both match.");
+  if (protocol > kProtocolVersion)
+    throw WireError(K::PeerTooNew, "the other side speaks sync protocol " + std::to_string(protocol) +
+                                       ", newer than this one (" + std::to_string(kProtocolVersion) +
+                                       "). Update this peerobs so both match.");
+  auto type = static_cast<MessageType>(static_cast<std::uint8_t>(envelope[6]));
+  auto flags = static_cast<std::uint8_t>(envelope[7]);
+  std::uint32_t length = get_u32(envelope, 8);
+  std::uint32_t decoded = get_u32(envelope, 12);
+  if (type != expected)
+    throw WireError(K::WrongMessage, std::string("expected a ") + message_name(expected) + ", got message type " +
+                                         std::to_string(static_cast<int>(type)));
+  if ((flags & ~kCompressed) != 0) throw WireError(K::Malformed, "the message has unknown flags");
+  if (length > kMaxWireBytes)
+    throw WireError(K::TooLarge, "the message claims " + mib(length) + ", over the limit of " + mib(kMaxWireBytes));
+  if (decoded > kMaxDecodedBytes)
+    throw WireError(K::TooLarge, "the message would inflate to " + mib(decoded) + ", over the limit of " +
+                                     mib(kMaxDecodedBytes));
+  std::size_t have = envelope.size() - kHeaderBytes;
+  if (have < length)
+    throw WireError(K::Truncated, "the message is truncated: " + std::to_string(have) + " of " +
+                                      std::to_string(length) + " payload bytes arrived");
+  if (have > length) throw WireError(K::Malformed, "the message has bytes after its payload");
+  if (!(flags & kCompressed)) {
+    if (decoded != length) throw WireError(K::Malformed, "the message's two lengths disagree");
+    return envelope.substr(kHeaderBytes);
+  }
+  std::string out(decoded, '\0');
+  uLongf out_len = decoded;
+  int rc = uncompress(reinterpret_cast<Bytef*>(out.data()), &out_len,
+                      reinterpret_cast<const Bytef*>(envelope.data() + kHeaderBytes), length);
+  if (rc == Z_BUF_ERROR) throw WireError(K::Malformed, "the message's compressed payload is damaged or inflates to more than it declared");
+  if (rc != Z_OK) throw WireError(K::Malformed, "the message's compressed payload is damaged");
+  if (out_len != decoded) throw WireError(K::Malformed, "the message inflates to less than it declared");
+  return out;
+}
+
+}  // namespace core::sync

@@ -1,0 +1,171 @@
+// The sync envelope and messages: round trips, and refusal of damaged, oversized, truncated or
+// foreign-version input before anything is inflated or decoded (the network is untrusted).
+#include <catch2/catch.hpp>
+
+#include "core/serialization.h"
+#include "core/sync/messages.h"
+
+using namespace core;
+using namespace core::sync;
+
+namespace {
+Version sample_version(const std::string& text) {
+  EvidenceNote note;
+  note.observation = Id::random();
+  note.text = text;
+  note.lesson_ms = 61000;
+  Version v;
+  v.version = Id::random();
+  v.record = Id::random();
+  v.type = RecordType::EvidenceNote;
+  v.parents = {Id::random(), Id::random()};
+  v.author = Id::random();
+  v.observation = note.observation;
+  v.saved_at_ms = 1700000000000;
+  v.body = encode_body(note);
+  v.body_hash = body_hash(v.type, false, v.body);
+  return v;
+}
+
+WireError::Kind kind_of(const std::string& envelope) {
+  try {
+    unpack<PushRequest>(envelope);
+  } catch (const WireError& e) {
+    return e.kind;
+  }
+  FAIL("the envelope was accepted");
+  return WireError::Kind::Malformed;
+}
+
+void set_u16(std::string& s, std::size_t at, std::uint16_t v) {
+  s[at] = static_cast<char>(v >> 8);
+  s[at + 1] = static_cast<char>(v & 0xff);
+}
+void set_u32(std::string& s, std::size_t at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) s[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (24 - 8 * i)) & 0xff);
+}
+}  // namespace
+
+TEST_CASE("sync wire: a push request survives a round trip, compressed", "[core][sync]") {
+  PushRequest req;
+  req.batch = Id::random();
+  for (int i = 0; i < 50; ++i) req.versions.push_back(sample_version("the teacher asked an open question " + std::to_string(i)));
+  std::string env = pack(req);
+  CHECK(env.substr(0, 4) == "POBS");
+  CHECK((static_cast<std::uint8_t>(env[7]) & kCompressed) != 0);
+  auto back = unpack<PushRequest>(env);
+  CHECK(back.batch == req.batch);
+  REQUIRE(back.versions.size() == req.versions.size());
+  for (std::size_t i = 0; i < req.versions.size(); ++i) {
+    const auto& a = req.versions[i];
+    const auto& b = back.versions[i];
+    CHECK(a.version == b.version);
+    CHECK(a.record == b.record);
+    CHECK(a.parents == b.parents);
+    CHECK(a.author == b.author);
+    CHECK(a.observation == b.observation);
+    CHECK(a.body == b.body);
+    CHECK(a.body_hash == b.body_hash);
+    CHECK(a.saved_at_ms == b.saved_at_ms);
+    CHECK(b.type == RecordType::EvidenceNote);
+  }
+}
+
+TEST_CASE("sync wire: every message type round-trips", "[core][sync]") {
+  EnrollRequest er{"ABCD-1234", "laptop"};
+  CHECK(unpack<EnrollRequest>(pack(er)).code == "ABCD-1234");
+  EnrollResponse es;
+  es.device = Id::random();
+  es.token = std::string(64, 'a');
+  es.person = Id::random();
+  es.person_name = "Ana";
+  es.person_versions = {sample_version("x")};
+  auto es2 = unpack<EnrollResponse>(pack(es));
+  CHECK(es2.person == es.person);
+  CHECK(es2.person_versions.size() == 1);
+  PullRequest pr{42, 100};
+  CHECK(unpack<PullRequest>(pack(pr)).cursor == 42);
+  PullResponse ps;
+  ps.next_cursor = 77;
+  ps.more = true;
+  auto ps2 = unpack<PullResponse>(pack(ps));
+  CHECK(ps2.next_cursor == 77);
+  CHECK(ps2.more);
+  PushResponse pu;
+  pu.stored = 3;
+  pu.replayed = true;
+  CHECK(unpack<PushResponse>(pack(pu)).stored == 3);
+  StatusResponse st;
+  st.latest_cursor = 9;
+  CHECK(unpack<StatusResponse>(pack(st)).latest_cursor == 9);
+}
+
+TEST_CASE("sync wire: a peer with another protocol version gets a clear error either way", "[core][sync]") {
+  PushRequest req;
+  std::string env = pack(req);
+  std::string older = env, newer = env;
+  set_u16(older, 4, kProtocolVersion - 1);
+  set_u16(newer, 4, kProtocolVersion + 1);
+  try {
+    unpack<PushRequest>(older);
+    FAIL("an older protocol was accepted");
+  } catch (const WireError& e) {
+    CHECK(e.kind == WireError::Kind::PeerTooOld);
+    CHECK(std::string(e.what()).find("older than this one") != std::string::npos);
+    CHECK(e.http_status() == 426);
+  }
+  try {
+    unpack<PushRequest>(newer);
+    FAIL("a newer protocol was accepted");
+  } catch (const WireError& e) {
+    CHECK(e.kind == WireError::Kind::PeerTooNew);
+    CHECK(std::string(e.what()).find("Update this peerobs") != std::string::npos);
+  }
+  CHECK(claimed_protocol(newer) == kProtocolVersion + 1);
+}
+
+TEST_CASE("sync wire: damaged envelopes are refused before decoding", "[core][sync]") {
+  PushRequest req;
+  for (int i = 0; i < 20; ++i) req.versions.push_back(sample_version(std::string(200, 'a' + static_cast<char>(i))));
+  std::string env = pack(req);
+
+  SECTION("not ours") { CHECK(kind_of("GET / HTTP/1.1\r\n\r\n") == WireError::Kind::Malformed); }
+  SECTION("shorter than the header") { CHECK(kind_of(env.substr(0, 10)) == WireError::Kind::Truncated); }
+  SECTION("cut mid-payload") { CHECK(kind_of(env.substr(0, env.size() - 7)) == WireError::Kind::Truncated); }
+  SECTION("a claimed length over the limit is refused without reading it") {
+    std::string big = env;
+    set_u32(big, 8, kMaxWireBytes + 1);
+    CHECK(kind_of(big) == WireError::Kind::TooLarge);
+  }
+  SECTION("a zip bomb: declared inflated size over the limit") {
+    std::string bomb = env;
+    set_u32(bomb, 12, kMaxDecodedBytes + 1);
+    CHECK(kind_of(bomb) == WireError::Kind::TooLarge);
+    CHECK(WireError(WireError::Kind::TooLarge, "").http_status() == 413);
+  }
+  SECTION("inflates to more than declared") {
+    std::string lie = env;
+    set_u32(lie, 12, 100);
+    CHECK(kind_of(lie) == WireError::Kind::Malformed);
+  }
+  SECTION("flipped bytes in the compressed payload") {
+    std::string bad = env;
+    for (std::size_t i = kHeaderBytes + 4; i < bad.size(); i += 3) bad[i] = static_cast<char>(bad[i] ^ 0x5a);
+    CHECK(kind_of(bad) == WireError::Kind::Malformed);
+  }
+  SECTION("a valid envelope of the wrong message type") {
+    CHECK(kind_of(pack(PullRequest{})) == WireError::Kind::WrongMessage);
+  }
+  SECTION("garbage payload inside a valid envelope: a list that claims a billion items") {
+    std::string payload(16, '\0');
+    payload += std::string("\x01\xff\xff\xff\x3f\x00\x00\x00\x00", 9);  // a size tag near 2^30
+    CHECK(kind_of(seal(MessageType::PushRequest, payload)) == WireError::Kind::Malformed);
+  }
+  SECTION("a version body over its limit") {
+    PushRequest one;
+    Version v = sample_version("x");
+    v.body.assign(kMaxBodyBytes + 1, 'x');
+    one.versions.push_back(v);
+    CHECK(kind_of(pack(one)) == WireError::Kind::Malformed);
+  }
+}
