@@ -2,7 +2,8 @@
 //
 // Built-in templates ship in assets/templates/*.json; a school adds or overrides them by
 // dropping *.json files into <data dir>/templates/ (same key = override). A bad file is
-// reported (file, line, field) and skipped; the other templates still load.
+// reported (file, line, field) and skipped; the other templates still load. The file format
+// is described in docs/templates.md.
 #pragma once
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 
 namespace core {
 
+// Timers of a template gathered by exclusive group, for a Plan screen that shows pairs together.
 struct TimerGroupTemplate {
   std::string key;                 // e.g. "talk"; "" = timers are independent
   std::vector<TimerTool> timers;   // each timer's exclusive_group equals key
@@ -36,6 +38,9 @@ struct TemplateLoadError {
   std::string message;  // plain words
 };
 
+// "FILE:LINE: FIELD: MESSAGE" (line and field left out when unknown), for logs and the CLI.
+std::string describe(const TemplateLoadError& error);
+
 struct TemplateLibrary {
   std::vector<ObservationTemplate> templates;   // sorted by title; conversation template included
   std::vector<TemplateLoadError> errors;
@@ -43,8 +48,16 @@ struct TemplateLibrary {
   const ObservationTemplate* conversation() const;  // the post-observation conversation template
 };
 
-// Loads every *.json in each directory in order; later directories override earlier keys.
+// Loads every *.json in each directory in order (files by name within a directory); a template
+// in a later directory replaces one with the same key from an earlier one. A directory that does
+// not exist is skipped (a school that has added nothing has no templates folder).
 TemplateLibrary load_templates(const std::vector<std::string>& directories);
+
+// The directories to read for a data directory: the built-ins, then <data dir>/templates.
+std::vector<std::string> template_dirs_for(const std::string& data_dir);
+
+// The template's timers grouped by exclusive_group, groups in first-appearance order.
+std::vector<TimerGroupTemplate> timer_groups(const ObservationTemplate& t);
 
 // Parses one template file's text; on failure returns false and fills `error`.
 bool parse_template(const std::string& json_text, const std::string& file_name, ObservationTemplate& out,

@@ -1,0 +1,63 @@
+// `peerobs-cli check-language`: the language guide on stdin, one JSON object per input line, so
+// scripts and other tools can use the same guide as the client. Offsets are bytes within the line
+// (without its line ending). Output is written with rapidjson's Writer, so escaping is exact.
+#include <cereal/archives/json.hpp>  // before rapidjson: it defines RAPIDJSON_ASSERT for every TU
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "core/cli/command.h"
+#include "core/language_guide.h"
+
+namespace {
+
+int run_check_language(cli::Context& ctx) {
+  std::string lexicon = cli::take_option(ctx.args, "--lexicon");
+  if (!ctx.args.empty()) {
+    ctx.err << "check-language: unexpected argument '" << ctx.args[0] << "'\n";
+    return 2;
+  }
+  const core::LanguageGuide guide = lexicon.empty() ? core::LanguageGuide::load_builtin()
+                                                    : core::LanguageGuide::load(lexicon);
+  std::string line;
+  rapidjson::StringBuffer buffer;
+  for (std::size_t number = 1; std::getline(ctx.in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();   // a file saved on Windows
+    const auto findings = guide.check(line);
+    buffer.Clear();
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("line");
+    w.Uint64(number);
+    w.Key("evaluative");
+    w.Bool(!findings.empty());
+    w.Key("findings");
+    w.StartArray();
+    for (const auto& f : findings) {
+      w.StartObject();
+      w.Key("start");
+      w.Uint64(f.start);
+      w.Key("end");
+      w.Uint64(f.end);
+      w.Key("category");
+      w.String(core::category_name(f.category));
+      w.Key("suggestion");
+      w.String(f.suggestion.c_str(), static_cast<rapidjson::SizeType>(f.suggestion.size()));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    ctx.out << buffer.GetString() << '\n';
+  }
+  ctx.out.flush();
+  return ctx.out ? 0 : 1;
+}
+
+}  // namespace
+
+PEEROBS_CLI_COMMAND("check-language", "check-language [--lexicon FILE] < TEXT",
+                    "finds praise, criticism and prescription in each line of stdin; prints one JSON object a line",
+                    run_check_language);

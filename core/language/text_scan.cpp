@@ -1,0 +1,236 @@
+// The word scanner behind the language guide. ASCII takes a table-driven fast path; other code
+// points are decoded, classified (letter/digit vs punctuation/space) and case-folded for Latin-1,
+// Latin Extended-A, Greek and Cyrillic, which covers the names and loan words teachers type.
+#include "core/language/text_scan.h"
+
+#include <array>
+#include <cstring>
+
+namespace core::language {
+
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
+enum : std::uint8_t { kOther = 0, kWordChar = 1, kJoiner = 2 };
+
+struct AsciiTable {
+  std::array<std::uint8_t, 128> kind{};
+  std::array<char, 128> lower{};
+  constexpr AsciiTable() {
+    for (int c = 0; c < 128; ++c) {
+      bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      bool digit = c >= '0' && c <= '9';
+      kind[c] = (alpha || digit) ? kWordChar : (c == ' ' || c == '\t' || c == '-') ? kJoiner : kOther;
+      lower[c] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+  }
+};
+constexpr AsciiTable kAscii;
+
+// Decodes one code point at s[i]. Invalid or truncated sequences give U+FFFD with length 1.
+inline std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  std::size_t n = s.size() - i;
+  if (c < 0x80) { cp = c; return 1; }
+  if (c >= 0xC2 && c <= 0xDF && n >= 2 && (b(1) & 0xC0) == 0x80) {
+    cp = static_cast<char32_t>(((c & 0x1F) << 6) | (b(1) & 0x3F));
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF && n >= 3 && (b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80) {
+    cp = static_cast<char32_t>(((c & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F));
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return 3;
+  } else if (c >= 0xF0 && c <= 0xF4 && n >= 4 && (b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80 &&
+             (b(3) & 0xC0) == 0x80) {
+    cp = static_cast<char32_t>(((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F));
+    if (cp >= 0x10000 && cp <= 0x10FFFF) return 4;
+  }
+  cp = 0xFFFD;
+  return 1;
+}
+
+inline bool is_word_code_point(char32_t cp) {
+  if (cp < 0x80) return kAscii.kind[cp] == kWordChar;
+  if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;   // ª µ º; the rest is punctuation
+  if (cp == 0xD7 || cp == 0xF7) return false;                      // × ÷
+  if (cp >= 0x2000 && cp <= 0x206F) return false;                  // spaces, dashes, quotes, ellipsis
+  if (cp >= 0x2190 && cp <= 0x2BFF) return false;                  // arrows, math, boxes, symbols
+  if (cp >= 0x2E00 && cp <= 0x2E7F) return false;                  // supplemental punctuation
+  if (cp >= 0x3000 && cp <= 0x303F) return false;                  // CJK punctuation
+  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;                  // fullwidth punctuation
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;                // emoji
+  return cp != 0xFEFF && cp != 0xFFFD;
+}
+
+inline char32_t fold(char32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if ((cp <= 0x137 || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0) return cp + 1;
+    if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1) return cp + 1;
+    if (cp == 0x178) return 0xFF;
+    return cp;
+  }
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;   // Greek capitals
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                  // Cyrillic А..Я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                  // Cyrillic Ѐ..Џ
+  return cp;
+}
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline bool word_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return kAscii.kind[c] == kWordChar;
+  char32_t cp;
+  decode(s, i, cp);
+  return is_word_code_point(cp);
+}
+
+inline bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Which quotation mark opens at a code point, and what closes it.
+enum class Quote { None, Straight, Curly, Guillemet, Single };
+
+}  // namespace
+
+std::uint64_t word_hash(std::string_view folded) {
+  std::uint64_t h = kFnvOffset;
+  for (char c : folded) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+  return h;
+}
+
+void scan_text(std::string_view text, ScannedText& out) {
+  out.words.clear();
+  out.folded.clear();
+  out.folded.reserve(text.size());
+  const std::size_t n = text.size();
+  std::size_t line_end = 0;         // index of the '\n' ending the current line (or n); valid when > i
+  bool line_end_known = false;
+  std::size_t no_closer_until[5] = {0, 0, 0, 0, 0};  // per Quote kind: a search from before here failed
+  Gap gap = Gap::Break;   // the gap seen since the last word
+  std::size_t i = 0;
+
+  auto current_line_end = [&](std::size_t from) {
+    if (!line_end_known || line_end < from) {
+      const void* nl = std::memchr(text.data() + from, '\n', n - from);
+      line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : n;
+      line_end_known = true;
+    }
+    return line_end;
+  };
+
+  // Returns the index just past the closing mark, or 0 when the quote does not close on this line.
+  auto find_closer = [&](Quote kind, std::size_t from) -> std::size_t {
+    std::size_t stop = current_line_end(from);
+    std::size_t k = static_cast<std::size_t>(kind);
+    if (from < no_closer_until[k]) return 0;
+    for (std::size_t j = from; j < stop;) {
+      char32_t cp;
+      std::size_t len = decode(text, j, cp);
+      bool closes = false;
+      switch (kind) {
+        case Quote::Straight: closes = cp == '"'; break;
+        case Quote::Curly: closes = cp == 0x201D || cp == '"'; break;
+        case Quote::Guillemet: closes = cp == 0xBB; break;
+        case Quote::Single:
+          // A closing single quote follows text and is not inside a word (unlike don't).
+          closes = is_apostrophe(cp) && j > from && !word_at(text, j + len);
+          break;
+        case Quote::None: break;
+      }
+      if (closes) return j + len;
+      j += len;
+    }
+    no_closer_until[k] = stop;
+    return 0;
+  };
+
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    char32_t cp = c;
+    std::size_t len = 1;
+    if (c >= 0x80) len = decode(text, i, cp);
+
+    if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) {
+      Word w;
+      w.start = static_cast<std::uint32_t>(i);
+      w.folded_at = static_cast<std::uint32_t>(out.folded.size());
+      w.gap = out.words.empty() ? Gap::Break : gap;
+      std::uint64_t h = kFnvOffset;
+      for (;;) {
+        if (c < 0x80) {
+          char lc = kAscii.lower[c];
+          out.folded.push_back(lc);
+          h = (h ^ static_cast<unsigned char>(lc)) * kFnvPrime;
+        } else {
+          std::size_t before = out.folded.size();
+          append_utf8(out.folded, fold(cp));
+          for (std::size_t k = before; k < out.folded.size(); ++k)
+            h = (h ^ static_cast<unsigned char>(out.folded[k])) * kFnvPrime;
+        }
+        i += len;
+        if (i >= n) break;
+        c = static_cast<unsigned char>(text[i]);
+        cp = c;
+        len = 1;
+        if (c >= 0x80) len = decode(text, i, cp);
+        if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) continue;
+        if (is_apostrophe(cp) && word_at(text, i + len)) {
+          // Keep the apostrophe in the word and fold ’ to ' so "don’t" matches "don't".
+          out.folded.push_back('\'');
+          h = (h ^ static_cast<unsigned char>('\'')) * kFnvPrime;
+          i += len;
+          c = static_cast<unsigned char>(text[i]);
+          cp = c;
+          len = 1;
+          if (c >= 0x80) len = decode(text, i, cp);
+          continue;
+        }
+        break;
+      }
+      w.end = static_cast<std::uint32_t>(i);
+      w.folded_size = static_cast<std::uint32_t>(out.folded.size() - w.folded_at);
+      w.hash = h;
+      out.words.push_back(w);
+      gap = Gap::Space;
+      continue;
+    }
+
+    Quote kind = Quote::None;
+    if (cp == '"') kind = Quote::Straight;
+    else if (cp == 0x201C) kind = Quote::Curly;
+    else if (cp == 0xAB) kind = Quote::Guillemet;
+    else if ((cp == '\'' || cp == 0x2018) && word_at(text, i + len)) kind = Quote::Single;
+    if (kind != Quote::None) {
+      std::size_t after = find_closer(kind, i + len);
+      gap = Gap::Break;
+      i = after != 0 ? after : i + len;  // an unmatched mark is plain punctuation
+      continue;
+    }
+    if (c == ',' && gap == Gap::Space) gap = Gap::Comma;
+    else if (!(c < 0x80 ? kAscii.kind[c] == kJoiner : cp == 0xA0)) gap = Gap::Break;
+    i += len;
+  }
+}
+
+}  // namespace core::language

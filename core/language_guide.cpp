@@ -1,0 +1,226 @@
+// The language guide: lexicon loading and the matcher. A check scans the text once into folded
+// words (quoted speech already left out), then walks the words once: a word that starts some
+// lexicon phrase is found in an open-addressing table by its hash, and that word's phrases are
+// tried longest first. Near-miss exceptions ("a good number of") win ties so they shadow the
+// flagged word inside them; matched words are consumed, so findings never overlap.
+#include "core/language_guide.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/language/json_lines.h"
+#include "core/language/text_scan.h"
+#include "core/paths.h"
+
+namespace core {
+
+const char* category_name(LanguageCategory category) {
+  switch (category) {
+    case LanguageCategory::Praise: return "praise";
+    case LanguageCategory::Criticism: return "criticism";
+    case LanguageCategory::Prescription: return "prescription";
+  }
+  return "unknown";
+}
+
+namespace {
+
+constexpr std::size_t kMaxPhraseWords = 8;
+
+struct LexiconCategory {
+  const char* name;
+  LanguageCategory category;
+};
+constexpr LexiconCategory kCategories[] = {{"praise", LanguageCategory::Praise},
+                                           {"criticism", LanguageCategory::Criticism},
+                                           {"prescription", LanguageCategory::Prescription}};
+
+// Turns one phrase as written in the lexicon into folded words, with the scanner used on texts,
+// so "Nice job", "nice-job" and "NICE JOB" are the same phrase.
+void set_phrase_words(LanguageGuide::Phrase& phrase, const std::string& text, const std::string& path) {
+  language::ScannedText scanned;
+  language::scan_text(text, scanned);
+  if (scanned.words.empty()) throw json::JsonFieldError(path, "has no words in it");
+  if (scanned.words.size() > kMaxPhraseWords)
+    throw json::JsonFieldError(path, "has more than " + std::to_string(kMaxPhraseWords) + " words");
+  for (std::size_t i = 0; i < scanned.words.size(); ++i) {
+    if (i > 0 && scanned.words[i].gap == language::Gap::Break)
+      throw json::JsonFieldError(path, "may contain only words separated by spaces, hyphens or one comma, found \"" +
+                                           text + "\"");
+    phrase.words.emplace_back(scanned.folded_word(scanned.words[i]));
+    phrase.gaps.push_back(static_cast<std::uint8_t>(scanned.words[i].gap));
+  }
+}
+
+std::string phrase_text(const LanguageGuide::Phrase& phrase) {
+  std::string s;
+  for (std::size_t i = 0; i < phrase.words.size(); ++i) {
+    if (i > 0) s += phrase.gaps[i] == static_cast<std::uint8_t>(language::Gap::Comma) ? ", " : " ";
+    s += phrase.words[i];
+  }
+  return s;
+}
+
+}  // namespace
+
+void LanguageGuide::add_phrase(Phrase phrase) { phrases_.push_back(std::move(phrase)); }
+
+void LanguageGuide::build_table() {
+  std::size_t size = 16;
+  std::size_t first_words = phrases_.size();
+  while (size < first_words * 4) size *= 2;   // at most a quarter full: a miss is usually one probe
+  table_.assign(size, Slot{});
+  for (std::uint32_t p = 0; p < phrases_.size(); ++p) {
+    const std::string& first = phrases_[p].words.front();
+    std::uint64_t h = language::word_hash(first);
+    for (std::size_t at = h & (size - 1);; at = (at + 1) & (size - 1)) {
+      Slot& slot = table_[at];
+      if (slot.word.empty()) {
+        slot.hash = h;
+        slot.word = first;
+      }
+      if (slot.hash == h && slot.word == first) {
+        slot.phrases.push_back(p);
+        break;
+      }
+    }
+  }
+  for (Slot& slot : table_) {
+    std::stable_sort(slot.phrases.begin(), slot.phrases.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const Phrase& pa = phrases_[a];
+      const Phrase& pb = phrases_[b];
+      if (pa.words.size() != pb.words.size()) return pa.words.size() > pb.words.size();
+      return pa.exception && !pb.exception;
+    });
+  }
+}
+
+const LanguageGuide::Slot* LanguageGuide::find_first_word(std::uint64_t hash, std::string_view word) const {
+  if (table_.empty()) return nullptr;
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const Slot& slot = table_[at];
+    if (slot.word.empty()) return nullptr;
+    if (slot.hash == hash && slot.word == word) return &slot;
+  }
+}
+
+std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
+  std::vector<LanguageFinding> findings;
+  if (text.size() > 0xFFFFFFF0u) text = text.substr(0, 0xFFFFFFF0u);   // offsets are 32-bit in the scan
+  thread_local language::ScannedText scanned;   // reused buffers: the client checks on every keystroke
+  language::scan_text(text, scanned);
+  const auto& words = scanned.words;
+  for (std::size_t i = 0; i < words.size();) {
+    const Slot* slot = find_first_word(words[i].hash, scanned.folded_word(words[i]));
+    std::size_t matched = 0;
+    const Phrase* hit = nullptr;
+    if (slot) {
+      for (std::uint32_t p : slot->phrases) {
+        const Phrase& phrase = phrases_[p];
+        std::size_t k = phrase.words.size();
+        if (i + k > words.size()) continue;
+        bool ok = true;
+        for (std::size_t j = 1; j < k && ok; ++j)
+          ok = static_cast<std::uint8_t>(words[i + j].gap) == phrase.gaps[j] &&
+               scanned.folded_word(words[i + j]) == phrase.words[j];
+        if (ok) {
+          hit = &phrase;
+          matched = k;
+          break;
+        }
+      }
+    }
+    if (!hit) {
+      ++i;
+      continue;
+    }
+    if (!hit->exception)
+      findings.push_back(LanguageFinding{words[i].start, words[i + matched - 1].end, hit->category,
+                                         suggestions_[hit->suggestion]});
+    i += matched;
+  }
+  return findings;
+}
+
+LanguageGuide LanguageGuide::parse(std::string_view json_text, const std::string& file_name) {
+  json::JsonWithLines doc;
+  if (!doc.parse(json_text))
+    throw std::runtime_error(file_name + ":" + std::to_string(doc.error_line()) + ": " + doc.error_message());
+  LanguageGuide guide;
+  std::map<std::string, std::string> seen;   // folded phrase -> field that listed it first
+  auto remember = [&](const Phrase& phrase, const std::string& path) {
+    auto [it, fresh] = seen.emplace(phrase_text(phrase), path);
+    if (!fresh) throw json::JsonFieldError(path, "\"" + it->first + "\" is already listed at " + it->second);
+  };
+  try {
+    const auto& root = json::object_at(doc.root(), "");
+    json::check_members(root, "", {"format", "praise", "criticism", "prescription", "exceptions"});
+    const auto* format = json::member(root, "", "format", true);
+    if (!format->IsInt() || format->GetInt() != 1) throw json::JsonFieldError("format", "must be 1 (this version reads format 1)");
+    for (const auto& cat : kCategories) {
+      const auto& obj = json::object_at(*json::member(root, "", cat.name, true), cat.name);
+      json::check_members(obj, cat.name, {"suggestion", "phrases"});
+      std::string sugg_path = json::member_path(cat.name, "suggestion");
+      guide.suggestions_.push_back(json::string_at(*json::member(obj, cat.name, "suggestion", true), sugg_path, false));
+      const auto category_suggestion = static_cast<std::uint32_t>(guide.suggestions_.size() - 1);
+      std::string list_path = json::member_path(cat.name, "phrases");
+      const auto& list = json::array_at(*json::member(obj, cat.name, "phrases", true), list_path);
+      if (list.Empty()) throw json::JsonFieldError(list_path, "must list at least one phrase");
+      for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        std::string path = json::index_path(list_path, i);
+        Phrase phrase;
+        phrase.category = cat.category;
+        phrase.suggestion = category_suggestion;
+        if (list[i].IsString()) {
+          set_phrase_words(phrase, json::string_at(list[i], path, false), path);
+        } else if (list[i].IsObject()) {
+          json::check_members(list[i], path, {"phrase", "suggestion"});
+          std::string p_path = json::member_path(path, "phrase");
+          set_phrase_words(phrase, json::string_at(*json::member(list[i], path, "phrase", true), p_path, false), p_path);
+          if (const auto* s = json::member(list[i], path, "suggestion", false)) {
+            guide.suggestions_.push_back(json::string_at(*s, json::member_path(path, "suggestion"), false));
+            phrase.suggestion = static_cast<std::uint32_t>(guide.suggestions_.size() - 1);
+          }
+        } else {
+          throw json::JsonFieldError(path, "expected a string or an object {\"phrase\": ..., \"suggestion\": ...}");
+        }
+        remember(phrase, path);
+        guide.add_phrase(std::move(phrase));
+      }
+    }
+    if (const auto* exceptions = json::member(root, "", "exceptions", false)) {
+      const auto& list = json::array_at(*exceptions, "exceptions");
+      for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        std::string path = json::index_path("exceptions", i);
+        Phrase phrase;
+        phrase.exception = true;
+        set_phrase_words(phrase, json::string_at(list[i], path, false), path);
+        remember(phrase, path);
+        guide.add_phrase(std::move(phrase));
+        ++guide.exception_count_;
+      }
+    }
+  } catch (const json::JsonFieldError& e) {
+    throw std::runtime_error(file_name + ":" + std::to_string(doc.line_of(e.field())) + ": " + e.field() + ": " +
+                             e.what());
+  }
+  guide.build_table();
+  return guide;
+}
+
+LanguageGuide LanguageGuide::load(const std::string& lexicon_path) {
+  std::ifstream in(lexicon_path, std::ios::binary);
+  if (!in) throw std::runtime_error(lexicon_path + ": cannot open the lexicon file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(lexicon_path + ": cannot read the lexicon file");
+  return parse(text.str(), lexicon_path);
+}
+
+LanguageGuide LanguageGuide::load_builtin() { return load(asset_dir() + "/language/lexicon.json"); }
+
+}  // namespace core
