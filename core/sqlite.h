@@ -64,6 +64,24 @@ class Stmt {
   const char* sql_;
 };
 
+// A borrowed cached statement, reset (and its bindings cleared) when the lease ends.
+class StmtLease {
+ public:
+  explicit StmtLease(Stmt& st) : st_(&st) {}
+  ~StmtLease() {
+    if (st_) st_->reset();
+  }
+  StmtLease(StmtLease&& other) noexcept : st_(other.st_) { other.st_ = nullptr; }
+  StmtLease(const StmtLease&) = delete;
+  StmtLease& operator=(const StmtLease&) = delete;
+  StmtLease& operator=(StmtLease&&) = delete;
+  Stmt* operator->() const { return st_; }
+  Stmt& operator*() const { return *st_; }
+
+ private:
+  Stmt* st_;
+};
+
 // BEGIN IMMEDIATE ... COMMIT; rolls back if destroyed without commit().
 class Transaction {
  public:

@@ -155,77 +155,83 @@ bool Store::insert_version(const Version& v, bool to_outbox) {
   if (body_hash(v.type, v.tombstone, v.body) != v.body_hash)
     throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
   {
-    Stmt st(db_, "SELECT body_hash FROM versions WHERE version_id = ?");
-    bind_id(st, 1, v.version);
-    if (st.step()) {
-      std::string h = st.col_blob(0);
+    StmtLease st = cached("SELECT body_hash FROM versions WHERE version_id = ?");
+    bind_id(*st, 1, v.version);
+    if (st->step()) {
+      std::string h = st->col_blob(0);
       if (h.size() != 32 || std::memcmp(h.data(), v.body_hash.data(), 32) != 0)
         throw VersionMismatch("version " + v.version.hex() + " is already stored with a different body");
       return false;
     }
   }
   {
-    Stmt st(db_, "SELECT type FROM versions WHERE record_id = ? LIMIT 1");
-    bind_id(st, 1, v.record);
-    if (st.step() && st.col_int(0) != static_cast<int>(v.type))
+    StmtLease st = cached("SELECT type FROM versions WHERE record_id = ? LIMIT 1");
+    bind_id(*st, 1, v.record);
+    if (st->step() && st->col_int(0) != static_cast<int>(v.type))
       throw std::runtime_error("version " + v.version.hex() + " changes the type of record " + v.record.hex());
   }
   if (!v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
 
-  Stmt ins(db_, "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
+  StmtLease ins = cached("INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
                 " body, body_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  bind_id(ins, 1, v.version);
-  bind_id(ins, 2, v.record);
-  ins.bind(3, static_cast<std::int64_t>(v.type));
-  bind_id(ins, 4, v.author);
-  bind_id(ins, 5, v.observation);
+  bind_id(*ins, 1, v.version);
+  bind_id(*ins, 2, v.record);
+  ins->bind(3, static_cast<std::int64_t>(v.type));
+  bind_id(*ins, 4, v.author);
+  bind_id(*ins, 5, v.observation);
   std::string parents = ids_blob(v.parents);
-  ins.bind_blob(6, parents.data(), parents.size());
-  ins.bind(7, v.tombstone ? 1 : 0);
-  ins.bind(8, v.saved_at_ms);
-  ins.bind_blob(9, v.body.data(), v.body.size());
-  ins.bind_blob(10, v.body_hash.data(), v.body_hash.size());
-  ins.run();
+  ins->bind_blob(6, parents.data(), parents.size());
+  ins->bind(7, v.tombstone ? 1 : 0);
+  ins->bind(8, v.saved_at_ms);
+  ins->bind_blob(9, v.body.data(), v.body.size());
+  ins->bind_blob(10, v.body_hash.data(), v.body_hash.size());
+  ins->run();
 
   for (const auto& p : v.parents) {
-    Stmt del(db_, "DELETE FROM heads WHERE record_id = ? AND version_id = ?");
-    bind_id(del, 1, v.record);
-    bind_id(del, 2, p);
-    del.run();
+    StmtLease del = cached("DELETE FROM heads WHERE record_id = ? AND version_id = ?");
+    bind_id(*del, 1, v.record);
+    bind_id(*del, 2, p);
+    del->run();
   }
   // A version that arrived after one of its children is not a head.
   bool superseded = false;
   {
-    Stmt st(db_, "SELECT parents FROM versions WHERE record_id = ? AND version_id != ?");
-    bind_id(st, 1, v.record);
-    bind_id(st, 2, v.version);
-    while (st.step() && !superseded)
-      for (const auto& p : blob_ids(st.col_blob(0)))
+    StmtLease st = cached("SELECT parents FROM versions WHERE record_id = ? AND version_id != ?");
+    bind_id(*st, 1, v.record);
+    bind_id(*st, 2, v.version);
+    while (st->step() && !superseded)
+      for (const auto& p : blob_ids(st->col_blob(0)))
         if (p == v.version) superseded = true;
   }
   if (!superseded) {
-    Stmt head(db_, "INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES(?,?,?,?,?)");
-    bind_id(head, 1, v.record);
-    bind_id(head, 2, v.version);
-    head.bind(3, static_cast<std::int64_t>(v.type));
-    bind_id(head, 4, v.observation);
-    head.bind(5, v.tombstone ? 1 : 0);
-    head.run();
+    StmtLease head = cached("INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES(?,?,?,?,?)");
+    bind_id(*head, 1, v.record);
+    bind_id(*head, 2, v.version);
+    head->bind(3, static_cast<std::int64_t>(v.type));
+    bind_id(*head, 4, v.observation);
+    head->bind(5, v.tombstone ? 1 : 0);
+    head->run();
   }
   if (to_outbox) {
-    Stmt out(db_, "INSERT INTO outbox(version_id) VALUES(?)");
-    bind_id(out, 1, v.version);
-    out.run();
+    StmtLease out = cached("INSERT INTO outbox(version_id) VALUES(?)");
+    bind_id(*out, 1, v.version);
+    out->run();
   }
   return true;
 }
 
 std::vector<Id> Store::head_ids(Id record) const {
-  Stmt st(db_, "SELECT version_id FROM heads WHERE record_id = ? ORDER BY version_id");
-  bind_id(st, 1, record);
+  StmtLease st = cached("SELECT version_id FROM heads WHERE record_id = ? ORDER BY version_id");
+  bind_id(*st, 1, record);
   std::vector<Id> ids;
-  while (st.step()) ids.push_back(blob_id(st.col_blob(0)));
+  while (st->step()) ids.push_back(blob_id(st->col_blob(0)));
   return ids;
+}
+
+StmtLease Store::cached(const char* sql) const {
+  auto& slot = cache_[sql];
+  if (!slot) slot = std::make_unique<Stmt>(db_, sql);
+  return StmtLease(*slot);
 }
 
 Version Store::read_version_row(const Stmt& st) const {

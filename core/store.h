@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -91,7 +92,12 @@ class Store {
   std::vector<Id> head_ids(Id record) const;
   Version read_version_row(const Stmt& st) const;
 
+  // Prepared once, reused by the per-tap write path; a lease resets the statement when it
+  // goes out of scope so no read transaction is left open between calls.
+  StmtLease cached(const char* sql) const;
+
   mutable Db db_;
+  mutable std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;
   int txn_depth_ = 0;
 };
 
