@@ -1,0 +1,149 @@
+// HTTP routing for the hub. See hub_http.h.
+#include "server/hub_http.h"
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "core/sync/messages.h"
+#include "server/hub_store.h"
+
+namespace server {
+
+namespace sync = core::sync;
+
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+namespace {
+void refuse(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_header("X-Peerobs-Protocol", std::to_string(sync::kProtocolVersion));
+  res.set_content(message + "\n", "text/plain; charset=utf-8");
+}
+
+void reply(httplib::Response& res, const std::string& envelope) {
+  res.status = 200;
+  res.set_header("X-Peerobs-Protocol", std::to_string(sync::kProtocolVersion));
+  res.set_content(envelope, "application/x-peerobs");
+}
+
+std::string bearer(const httplib::Request& req) {
+  std::string h = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (h.rfind(prefix, 0) != 0) return "";
+  return h.substr(prefix.size());
+}
+
+// Runs one request against the store, turning every failure into a clear refusal.
+template <class Fn>
+void guarded(std::mutex& lock, httplib::Response& res, Fn&& fn) {
+  try {
+    std::lock_guard<std::mutex> guard(lock);
+    fn();
+  } catch (const HubError& e) {
+    refuse(res, e.status, e.what());
+  } catch (const sync::WireError& e) {
+    refuse(res, e.http_status(), std::string("The hub could not read the request: ") + e.what());
+  } catch (const core::DbError& e) {
+    std::cerr << "peerobs-hub: database error: " << e.what() << std::endl;
+    refuse(res, 503, "The hub could not use its database right now; try again later.");
+  } catch (const std::exception& e) {
+    std::cerr << "peerobs-hub: " << e.what() << std::endl;
+    refuse(res, 500, std::string("The hub failed: ") + e.what());
+  }
+}
+}  // namespace
+
+int serve(const ServeOptions& options) {
+  bool https = !options.cert_file.empty() || !options.key_file.empty();
+  if (https && (options.cert_file.empty() || options.key_file.empty())) {
+    std::cerr << "peerobs-hub: HTTPS needs both --cert and --key.\n";
+    return 2;
+  }
+  if (!https && !is_loopback(options.host) && !options.allow_insecure_http) {
+    std::cerr << "peerobs-hub: refusing plain HTTP on " << options.host
+              << ": device tokens and teachers' notes would cross the network unencrypted. Give --cert and --key, "
+                 "listen on 127.0.0.1 behind a TLS proxy, or pass --allow-insecure-http if you really mean it.\n";
+    return 2;
+  }
+  HubStore hub(options.data_dir);
+  std::unique_ptr<httplib::Server> server;
+  if (https) {
+    auto ssl = std::make_unique<httplib::SSLServer>(options.cert_file.c_str(), options.key_file.c_str());
+    if (!ssl->is_valid()) {
+      std::cerr << "peerobs-hub: could not load the certificate " << options.cert_file << " and key "
+                << options.key_file << ".\n";
+      return 2;
+    }
+    server = std::move(ssl);
+  } else {
+    server = std::make_unique<httplib::Server>();
+  }
+  std::mutex lock;
+  server->set_payload_max_length(sync::kMaxWireBytes + sync::kHeaderBytes);
+  server->set_read_timeout(30, 0);
+  server->set_write_timeout(30, 0);
+
+  server->Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
+    guarded(lock, res, [&] { reply(res, sync::pack(hub.enroll(sync::unpack<sync::EnrollRequest>(req.body)))); });
+  });
+  server->Post("/v1/push", [&](const httplib::Request& req, httplib::Response& res) {
+    guarded(lock, res, [&] {
+      auto device = hub.authenticate(bearer(req));
+      reply(res, sync::pack(hub.push(device, sync::unpack<sync::PushRequest>(req.body))));
+    });
+  });
+  server->Post("/v1/pull", [&](const httplib::Request& req, httplib::Response& res) {
+    guarded(lock, res, [&] {
+      auto device = hub.authenticate(bearer(req));
+      reply(res, sync::pack(hub.pull(device, sync::unpack<sync::PullRequest>(req.body))));
+    });
+  });
+  server->Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
+    guarded(lock, res, [&] { reply(res, sync::pack(hub.status(hub.authenticate(bearer(req))))); });
+  });
+  server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 413) refuse(res, 413, "The request is larger than the hub accepts (16 MiB).");
+    else if (res.status == 404) refuse(res, 404, "No such hub endpoint.");
+    else refuse(res, res.status, "The hub could not handle this request.");
+  });
+
+  int port = options.port;
+  if (port == 0) {
+    port = server->bind_to_any_port(options.host.c_str());
+    if (port < 0) port = -1;
+  } else if (!server->bind_to_port(options.host.c_str(), port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    std::cerr << "peerobs-hub: could not listen on " << options.host << ":" << options.port << ".\n";
+    return 1;
+  }
+  // Stop cleanly on SIGINT/SIGTERM: a dedicated thread waits for them (signals are blocked
+  // in every other thread, including httplib's workers created after this point).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server->stop();
+  });
+  std::cout << "listening on " << options.host << ":" << port << (https ? " (https)" : "") << std::endl;
+  bool ok = server->listen_after_bind();
+  if (stopper.joinable()) {
+    pthread_kill(stopper.native_handle(), SIGTERM);  // wakes sigwait if listen ended another way
+    stopper.join();
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace server

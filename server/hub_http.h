@@ -1,0 +1,26 @@
+// The hub's HTTP(S) front: POST /v1/enroll, /v1/push, /v1/pull, GET /v1/status.
+// Every request body and every success response is a sync envelope (core/sync/wire.h);
+// every refusal is plain text a person can read, with the status saying what kind
+// (400 malformed, 401 unknown/revoked device, 403 refused by the privacy rules, 409 a version
+// that changed, 413 too large, 426 protocol mismatch). One request at a time touches the
+// database (a mutex), so a push is never interleaved with another.
+#pragma once
+#include <string>
+
+namespace server {
+
+struct ServeOptions {
+  std::string data_dir;
+  std::string host = "127.0.0.1";
+  int port = 8443;                 // 0 = let the OS pick; the chosen port is printed
+  std::string cert_file, key_file; // both set = HTTPS
+  bool allow_insecure_http = false;
+};
+
+bool is_loopback(const std::string& host);
+
+// Runs until SIGINT/SIGTERM; prints "listening on HOST:PORT" (flushed) once bound.
+// Returns a process exit code; refusals (plain HTTP on a public address) print why.
+int serve(const ServeOptions& options);
+
+}  // namespace server

@@ -1,0 +1,470 @@
+// The hub's database: roster, devices, codes, pushes, pulls. See hub_store.h for guarantees.
+#include "server/hub_store.h"
+
+#include <ctime>
+#include <filesystem>
+#include <set>
+
+#include "core/hash.h"
+#include "core/paths.h"
+#include "core/serialization.h"
+#include "core/sync/facts.h"
+#include "server/roster_csv.h"
+
+namespace server {
+
+using core::Id;
+using core::Stmt;
+using core::Version;
+namespace sync = core::sync;
+
+namespace {
+const char* kHubSchema = R"sql(
+CREATE TABLE IF NOT EXISTS hub_people(id BLOB PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL,
+  added_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_devices(id BLOB PRIMARY KEY, person BLOB NOT NULL REFERENCES hub_people(id),
+  name TEXT NOT NULL, token_hash BLOB NOT NULL UNIQUE, enrolled_at INTEGER NOT NULL, revoked_at INTEGER,
+  last_seen INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_codes(code_hash BLOB PRIMARY KEY, person BLOB NOT NULL REFERENCES hub_people(id),
+  expires_at INTEGER NOT NULL, used_at INTEGER);
+CREATE TABLE IF NOT EXISTS hub_feed(cursor INTEGER PRIMARY KEY AUTOINCREMENT, person BLOB NOT NULL,
+  version_id BLOB NOT NULL, UNIQUE(person, version_id));
+CREATE INDEX IF NOT EXISTS hub_feed_by_person ON hub_feed(person, cursor);
+CREATE TABLE IF NOT EXISTS hub_batches(batch_id BLOB PRIMARY KEY, device BLOB NOT NULL, response BLOB NOT NULL,
+  applied_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_participants(observation BLOB NOT NULL, person BLOB NOT NULL,
+  PRIMARY KEY(observation, person)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS hub_obs_cycle(observation BLOB PRIMARY KEY, cycle BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS hub_obs_by_cycle ON hub_obs_cycle(cycle);
+CREATE INDEX IF NOT EXISTS hub_versions_by_observation ON versions(observation);
+)sql";
+
+const Id kEveryone{};  // feed rows for people records: every person pulls them
+
+Id id_of(const std::string& b) {
+  Id id;
+  if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
+  return id;
+}
+void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 16); }
+std::string hash_blob(const std::string& secret) {
+  auto h = core::sha256(secret);
+  return std::string(reinterpret_cast<const char*>(h.data()), h.size());
+}
+std::string what(const Version& v) {
+  return std::string(core::type_name(v.type)) + " version " + v.version.short_hex();
+}
+
+// Codes are typed by people: no 0/O, 1/I/L; dashes and case do not matter.
+constexpr char kCodeAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+std::string normalize_code(const std::string& code) {
+  std::string out;
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+  }
+  return out;
+}
+}  // namespace
+
+std::string iso_date(std::int64_t ms) {
+  std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+struct HubStore::BatchState {
+  std::map<Id, sync::ObservationFacts> facts;
+};
+
+HubStore::HubStore(const std::string& data_dir) : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")) {
+  store_.db().exec(kHubSchema);
+}
+
+// ---- roster and devices --------------------------------------------------------------
+
+Id HubStore::add_person(const std::string& name, const std::string& email) {
+  if (name.empty()) throw std::runtime_error("A person needs a name.");
+  Id id = Id::random();
+  store_.transaction([&] {
+    Stmt st(store_.db(), "INSERT INTO hub_people(id, name, email, added_at) VALUES(?,?,?,?)");
+    bind_id(st, 1, id);
+    st.bind(2, name).bind(3, email).bind(4, core::wall_clock_ms());
+    st.run();
+    // The roster's Person record, so every device can show the name. Written by the hub
+    // (empty author), visible to everyone.
+    Version v;
+    v.version = Id::random();
+    v.record = id;
+    v.type = core::RecordType::Person;
+    v.saved_at_ms = core::wall_clock_ms();
+    v.body = core::encode_body(core::Person{name, ""});
+    v.body_hash = core::body_hash(v.type, false, v.body);
+    store_.apply_version(v);
+    feed(kEveryone, v.version);
+  });
+  return id;
+}
+
+std::vector<Id> HubStore::import_roster(const std::string& csv_text) {
+  auto rows = parse_roster_csv(csv_text);  // throws naming the bad line
+  std::vector<Id> ids;
+  store_.transaction([&] {
+    for (const auto& r : rows) ids.push_back(add_person(r.name, r.email));
+  });
+  return ids;
+}
+
+std::optional<std::string> HubStore::person_name(Id person) const {
+  Stmt st(store_.db(), "SELECT name FROM hub_people WHERE id = ?");
+  bind_id(st, 1, person);
+  if (!st.step()) return std::nullopt;
+  return st.col_text(0);
+}
+
+std::string HubStore::issue_code(Id person, int valid_days) {
+  if (!person_name(person))
+    throw std::runtime_error("No person " + person.hex() + " on this hub's roster (see add-person, import-roster).");
+  if (valid_days < 1 || valid_days > 365) throw std::runtime_error("A code is valid for 1 to 365 days.");
+  std::string code;
+  while (code.size() < 12) {
+    std::uint8_t b = 0;
+    core::random_bytes(&b, 1);
+    if (b >= 248) continue;  // 248 = 8 * 31: keeps every letter equally likely
+    code.push_back(kCodeAlphabet[b % 31]);
+  }
+  Stmt st(store_.db(), "INSERT INTO hub_codes(code_hash, person, expires_at) VALUES(?,?,?)");
+  std::string h = hash_blob(code);
+  st.bind_blob(1, h.data(), h.size());
+  bind_id(st, 2, person);
+  st.bind(3, core::wall_clock_ms() + std::int64_t(valid_days) * 86400000);
+  st.run();
+  return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
+}
+
+std::vector<DeviceRow> HubStore::devices() const {
+  Stmt st(store_.db(), "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
+                       "FROM hub_devices d JOIN hub_people p ON p.id = d.person ORDER BY p.name, d.enrolled_at");
+  std::vector<DeviceRow> out;
+  while (st.step())
+    out.push_back({id_of(st.col_blob(0)), id_of(st.col_blob(1)), st.col_text(2), st.col_text(3), st.col_int(4),
+                   st.col_int(5), st.col_int(6)});
+  return out;
+}
+
+void HubStore::revoke(Id device) {
+  Stmt st(store_.db(), "UPDATE hub_devices SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
+  st.bind(1, core::wall_clock_ms());
+  bind_id(st, 2, device);
+  st.run();
+  if (sqlite3_changes(store_.db().raw()) == 0)
+    throw std::runtime_error("No device " + device.hex() + " on this hub (see `peerobs-hub devices`).");
+}
+
+sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
+  std::string h = hash_blob(normalize_code(req.code));
+  sync::EnrollResponse resp;
+  store_.transaction([&] {
+    Stmt st(store_.db(), "SELECT person, expires_at, used_at FROM hub_codes WHERE code_hash = ?");
+    st.bind_blob(1, h.data(), h.size());
+    if (!st.step())
+      throw HubError(401, "This enrollment code is not known to the hub. Check it for typos, or ask your program "
+                          "lead for a new one.");
+    Id person = id_of(st.col_blob(0));
+    std::int64_t now = core::wall_clock_ms();
+    if (!st.col_null(2))
+      throw HubError(401, "This enrollment code was already used on " + iso_date(st.col_int(2)) +
+                              ". Each code enrolls one device; ask your program lead for a new one.");
+    if (st.col_int(1) < now)
+      throw HubError(401, "This enrollment code expired on " + iso_date(st.col_int(1)) +
+                              ". Ask your program lead for a new one.");
+    Stmt use(store_.db(), "UPDATE hub_codes SET used_at = ? WHERE code_hash = ?");
+    use.bind(1, now).bind_blob(2, h.data(), h.size());
+    use.run();
+    std::uint8_t raw[32];
+    core::random_bytes(raw, sizeof raw);
+    resp.token = core::to_hex(raw, sizeof raw);
+    resp.device = Id::random();
+    resp.person = person;
+    resp.person_name = person_name(person).value_or("");
+    std::string th = hash_blob(resp.token);
+    Stmt dev(store_.db(), "INSERT INTO hub_devices(id, person, name, token_hash, enrolled_at, last_seen) "
+                          "VALUES(?,?,?,?,?,?)");
+    bind_id(dev, 1, resp.device);
+    bind_id(dev, 2, person);
+    dev.bind(3, req.device_name.substr(0, 200)).bind_blob(4, th.data(), th.size()).bind(5, now).bind(6, now);
+    dev.run();
+    resp.person_versions = store_.versions_of(person);
+  });
+  return resp;
+}
+
+DeviceRow HubStore::authenticate(const std::string& token) {
+  std::string th = hash_blob(token);
+  Stmt st(store_.db(), "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
+                       "FROM hub_devices d JOIN hub_people p ON p.id = d.person WHERE d.token_hash = ?");
+  st.bind_blob(1, th.data(), th.size());
+  if (!st.step())
+    throw HubError(401, "The hub does not know this device. Ask your program lead for an enrollment code and "
+                        "enroll it again.");
+  DeviceRow d{id_of(st.col_blob(0)), id_of(st.col_blob(1)), st.col_text(2), st.col_text(3), st.col_int(4),
+              st.col_int(5), st.col_int(6)};
+  if (d.revoked_at)
+    throw HubError(401, "This device was revoked on " + iso_date(d.revoked_at) +
+                            ". Ask your program lead for a new enrollment code.");
+  std::int64_t now = core::wall_clock_ms();
+  if (now - d.last_seen > 60000) {  // at most one write a minute: a no-op sync stays read-only
+    Stmt seen(store_.db(), "UPDATE hub_devices SET last_seen = ? WHERE id = ?");
+    seen.bind(1, now);
+    bind_id(seen, 2, d.id);
+    seen.run();
+  }
+  return d;
+}
+
+// ---- push ------------------------------------------------------------------------------
+
+sync::ObservationFacts HubStore::facts(BatchState& batch, Id observation) {
+  auto it = batch.facts.find(observation);
+  if (it != batch.facts.end()) return it->second;
+  auto f = sync::observation_facts(store_, observation);
+  batch.facts[observation] = f;
+  return f;
+}
+
+sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
+  sync::CycleFacts f;
+  {
+    Stmt st(store_.db(), "SELECT author FROM versions WHERE record_id = ? ORDER BY seq LIMIT 1");
+    bind_id(st, 1, cycle);
+    if (!st.step()) return f;
+    f.known = true;
+    f.creator = id_of(st.col_blob(0));
+  }
+  if (auto body = sync::last_live_body(store_, cycle))
+    if (const auto* c = std::get_if<core::Cycle>(&*body)) f.observed_teacher = c->observed_teacher;
+  Stmt st(store_.db(), "SELECT DISTINCT person FROM hub_participants JOIN hub_obs_cycle USING(observation) "
+                       "WHERE cycle = ?");
+  bind_id(st, 1, cycle);
+  while (st.step()) f.participants.insert(id_of(st.col_blob(0)));
+  return f;
+}
+
+void HubStore::feed(Id person, Id version) {
+  Stmt st(store_.db(), "INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)");
+  bind_id(st, 1, person);
+  bind_id(st, 2, version);
+  st.run();
+}
+
+void HubStore::distribute(BatchState& batch, const Version& v) {
+  std::optional<core::RecordBody> body =
+      v.tombstone ? sync::last_live_body(store_, v.record) : std::optional(core::decode_body(v.type, v.body));
+  sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
+  auto audience = sync::readers_of(v, body ? &*body : nullptr, facts(batch, sync::scope_of(v)), cf);
+  if (audience.everyone) {
+    feed(kEveryone, v.version);
+    return;
+  }
+  for (const auto& p : audience.people)
+    if (!p.empty()) feed(p, v.version);
+}
+
+// Someone new to an observation receives all of it that the rules let them see, and its cycle.
+void HubStore::backfill(BatchState& batch, Id observation, Id person) {
+  auto obs_facts = facts(batch, observation);
+  std::string sql = "SELECT version_id, record_id, type, author, observation, tombstone, body FROM versions "
+                    "WHERE observation = ?1 OR record_id = ?1 ORDER BY seq";
+  Stmt st(store_.db(), sql.c_str());
+  bind_id(st, 1, observation);
+  while (st.step()) {
+    Version v;
+    v.version = id_of(st.col_blob(0));
+    v.record = id_of(st.col_blob(1));
+    v.type = static_cast<core::RecordType>(st.col_int(2));
+    v.author = id_of(st.col_blob(3));
+    v.observation = id_of(st.col_blob(4));
+    v.tombstone = st.col_int(5) != 0;
+    std::optional<core::RecordBody> body;
+    if (v.tombstone) body = sync::last_live_body(store_, v.record);
+    else body = core::decode_body(v.type, st.col_blob(6));
+    if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(person, v.version);
+  }
+  Stmt cyc(store_.db(), "SELECT version_id FROM versions WHERE record_id = "
+                        "(SELECT cycle FROM hub_obs_cycle WHERE observation = ?) ORDER BY seq");
+  bind_id(cyc, 1, observation);
+  while (cyc.step()) feed(person, id_of(cyc.col_blob(0)));
+}
+
+void HubStore::reindex_observation(BatchState& batch, Id observation) {
+  batch.facts.erase(observation);
+  auto now = facts(batch, observation);
+  std::set<Id> before;
+  {
+    Stmt st(store_.db(), "SELECT person FROM hub_participants WHERE observation = ?");
+    bind_id(st, 1, observation);
+    while (st.step()) before.insert(id_of(st.col_blob(0)));
+    Stmt del(store_.db(), "DELETE FROM hub_participants WHERE observation = ?");
+    bind_id(del, 1, observation);
+    del.run();
+  }
+  for (const auto& p : now.participants) {
+    Stmt ins(store_.db(), "INSERT OR IGNORE INTO hub_participants(observation, person) VALUES(?, ?)");
+    bind_id(ins, 1, observation);
+    bind_id(ins, 2, p.person);
+    ins.run();
+  }
+  if (auto body = sync::last_live_body(store_, observation))
+    if (const auto* o = std::get_if<core::Observation>(&*body)) {
+      Stmt up(store_.db(), "INSERT INTO hub_obs_cycle(observation, cycle) VALUES(?, ?) "
+                           "ON CONFLICT(observation) DO UPDATE SET cycle = excluded.cycle");
+      bind_id(up, 1, observation);
+      bind_id(up, 2, o->cycle);
+      up.run();
+    }
+  for (const auto& p : now.participants)
+    if (!before.count(p.person)) backfill(batch, observation, p.person);
+}
+
+sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushRequest& req) {
+  if (req.batch.empty()) throw HubError(400, "The push has no batch id.");
+  {
+    Stmt st(store_.db(), "SELECT device, response FROM hub_batches WHERE batch_id = ?");
+    bind_id(st, 1, req.batch);
+    if (st.step()) {
+      if (id_of(st.col_blob(0)) != device.id)
+        throw HubError(409, "Batch " + req.batch.short_hex() + " was already sent by another device.");
+      auto resp = sync::unpack<sync::PushResponse>(st.col_blob(1));
+      resp.replayed = true;
+      return resp;
+    }
+  }
+  sync::PushResponse resp;
+  resp.batch = req.batch;
+  store_.transaction([&] {
+    BatchState batch;
+    for (const auto& v : req.versions) {
+      std::optional<core::RecordBody> body;
+      if (!v.tombstone) {
+        try {
+          body = core::decode_body(v.type, v.body);
+        } catch (const std::exception& e) {
+          throw HubError(400, "The " + what(v) + " could not be read: " + e.what());
+        }
+      }
+      if (core::body_hash(v.type, v.tombstone, v.body) != v.body_hash)
+        throw HubError(400, "The " + what(v) + " does not match its body hash (damaged in transit?).");
+      {
+        // A record keeps its observation for life: no version may move it into another scope.
+        Stmt st(store_.db(), "SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
+        bind_id(st, 1, v.record);
+        if (st.step() && id_of(st.col_blob(0)) != v.observation)
+          throw HubError(403, "The " + what(v) + " moves record " + v.record.short_hex() +
+                                  " into another observation. Nothing from this push was stored.");
+      }
+      sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
+      auto verdict = sync::may_write(v, body ? &*body : nullptr, device.person, facts(batch, sync::scope_of(v)), cf);
+      if (!verdict.allowed) throw HubError(403, verdict.reason + " Nothing from this push was stored.");
+      bool is_new = false;
+      try {
+        is_new = store_.apply_version(v);
+      } catch (const core::VersionMismatch&) {
+        throw HubError(409, "The " + what(v) + " is already on the hub with a different body; a version never "
+                                                "changes. Nothing from this push was stored.");
+      } catch (const core::DbError&) {
+        throw;
+      } catch (const std::runtime_error& e) {
+        throw HubError(400, std::string(e.what()) + ". Nothing from this push was stored.");
+      }
+      if (!is_new) {
+        ++resp.already_known;
+        continue;
+      }
+      ++resp.stored;
+      if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
+      distribute(batch, v);
+    }
+    std::string packed = sync::pack(resp);
+    Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
+    bind_id(st, 1, req.batch);
+    bind_id(st, 2, device.id);
+    st.bind_blob(3, packed.data(), packed.size()).bind(4, core::wall_clock_ms());
+    st.run();
+  });
+  return resp;
+}
+
+// ---- pull ------------------------------------------------------------------------------
+
+sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullRequest& req) const {
+  std::uint32_t limit = std::max<std::uint32_t>(1, std::min(req.limit, sync::kMaxPullPage));
+  Stmt st(store_.db(),
+          "SELECT f.cursor, v.version_id, v.record_id, v.type, v.author, v.observation, v.parents, v.tombstone, "
+          "v.saved_at, v.body, v.body_hash FROM hub_feed f JOIN versions v ON v.version_id = f.version_id "
+          "WHERE f.person IN (?1, ?2) AND f.cursor > ?3 ORDER BY f.cursor LIMIT ?4");
+  bind_id(st, 1, device.person);
+  bind_id(st, 2, kEveryone);
+  st.bind(3, static_cast<std::int64_t>(req.cursor));
+  st.bind(4, static_cast<std::int64_t>(limit) + 1);
+  sync::PullResponse resp;
+  resp.next_cursor = req.cursor;
+  std::set<Id> seen;
+  std::uint32_t rows = 0;
+  while (st.step()) {
+    if (++rows > limit) {
+      resp.more = true;
+      break;
+    }
+    resp.next_cursor = static_cast<std::uint64_t>(st.col_int(0));
+    Version v;
+    v.version = id_of(st.col_blob(1));
+    if (!seen.insert(v.version).second) continue;
+    v.record = id_of(st.col_blob(2));
+    v.type = static_cast<core::RecordType>(st.col_int(3));
+    v.author = id_of(st.col_blob(4));
+    v.observation = id_of(st.col_blob(5));
+    std::string parents = st.col_blob(6);
+    for (std::size_t i = 0; i + 16 <= parents.size(); i += 16) v.parents.push_back(id_of(parents.substr(i, 16)));
+    v.tombstone = st.col_int(7) != 0;
+    v.saved_at_ms = st.col_int(8);
+    v.body = st.col_blob(9);
+    std::string h = st.col_blob(10);
+    if (h.size() == 32) std::copy(h.begin(), h.end(), v.body_hash.begin());
+    resp.versions.push_back(std::move(v));
+  }
+  return resp;
+}
+
+sync::StatusResponse HubStore::status(const DeviceRow& device) const {
+  sync::StatusResponse s;
+  s.person = device.person;
+  s.person_name = device.person_name;
+  Stmt st(store_.db(), "SELECT coalesce(max(cursor), 0) FROM hub_feed WHERE person IN (?, ?)");
+  bind_id(st, 1, device.person);
+  bind_id(st, 2, kEveryone);
+  if (st.step()) s.latest_cursor = static_cast<std::uint64_t>(st.col_int(0));
+  return s;
+}
+
+// ---- backup ----------------------------------------------------------------------------
+
+void backup_database(const std::string& db_path, const std::string& out_path) {
+  if (!std::filesystem::exists(db_path)) throw std::runtime_error("No hub database at " + db_path);
+  core::Db src(db_path, false);
+  std::string tmp = out_path + ".partial";
+  std::filesystem::remove(tmp);
+  {
+    core::Db dst(tmp, true);
+    sqlite3_backup* b = sqlite3_backup_init(dst.raw(), "main", src.raw(), "main");
+    if (!b) dst.fail(sqlite3_errcode(dst.raw()), "starting the backup");
+    int rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) dst.fail(rc, "copying the hub database");
+  }
+  std::filesystem::rename(tmp, out_path);
+}
+
+}  // namespace server

@@ -1,0 +1,84 @@
+// The hub's database: one SQLite file (WAL, synchronous=FULL) in the data directory holding
+// the roster, devices (token hashes only), one-time enrollment codes (hashes only), every
+// version ever pushed (a core::Store: versions are never overwritten), the batches applied,
+// the participants index and the per-person feed whose increasing cursor devices pull from.
+//
+// Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
+// and per version; the privacy rules of core/sync/privacy.h decide every feed row; a person
+// newly added to an observation gets the whole observation appended to their feed (backfill).
+// Not thread-safe: the HTTP layer serializes calls.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/store.h"
+#include "core/sync/messages.h"
+#include "core/sync/privacy.h"
+
+namespace server {
+
+// A refusal the hub sends back as an HTTP status and a plain-words message.
+struct HubError : std::runtime_error {
+  int status;
+  HubError(int s, const std::string& what) : std::runtime_error(what), status(s) {}
+};
+
+struct DeviceRow {
+  core::Id id;
+  core::Id person;
+  std::string person_name;
+  std::string name;
+  std::int64_t enrolled_at = 0;  // ms since epoch
+  std::int64_t revoked_at = 0;   // 0 = active
+  std::int64_t last_seen = 0;
+};
+
+class HubStore {
+ public:
+  explicit HubStore(const std::string& data_dir);
+
+  // --- admin (roster, codes, devices) ---
+  core::Id add_person(const std::string& name, const std::string& email);
+  // Imports "name,email" lines (a first line "name,email" is a header). All or nothing; throws
+  // std::runtime_error naming the line of the first bad row. Returns the ids added.
+  std::vector<core::Id> import_roster(const std::string& csv_text);
+  // A one-time code for the person, valid for `valid_days`; only its hash is stored.
+  std::string issue_code(core::Id person, int valid_days);
+  std::vector<DeviceRow> devices() const;
+  void revoke(core::Id device);
+  std::optional<std::string> person_name(core::Id person) const;
+
+  // --- device requests ---
+  core::sync::EnrollResponse enroll(const core::sync::EnrollRequest& req);
+  // The device behind a bearer token; throws HubError(401) with the message the device shows.
+  DeviceRow authenticate(const std::string& token);
+  core::sync::PushResponse push(const DeviceRow& device, const core::sync::PushRequest& req);
+  core::sync::PullResponse pull(const DeviceRow& device, const core::sync::PullRequest& req) const;
+  core::sync::StatusResponse status(const DeviceRow& device) const;
+
+  core::Store& store() { return store_; }
+  const std::string& path() const { return store_.path(); }
+
+ private:
+  struct BatchState;
+  core::sync::ObservationFacts facts(BatchState& batch, core::Id observation);
+  core::sync::CycleFacts cycle_facts(core::Id cycle) const;
+  void distribute(BatchState& batch, const core::Version& v);
+  void feed(core::Id person, core::Id version);
+  void backfill(BatchState& batch, core::Id observation, core::Id person);
+  void reindex_observation(BatchState& batch, core::Id observation);
+
+  mutable core::Store store_;  // mutable: reads prepare statements on its connection
+};
+
+// Copies the hub database at `db_path` to `out_path` with SQLite's online backup API (safe
+// while the hub is serving).
+void backup_database(const std::string& db_path, const std::string& out_path);
+
+std::string iso_date(std::int64_t ms_since_epoch);  // "YYYY-MM-DD" (UTC)
+
+}  // namespace server
