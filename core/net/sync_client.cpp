@@ -1,0 +1,191 @@
+// HTTP sync client: enroll, push, pull. See sync_client.h for the guarantees.
+#include "core/net/sync_client.h"
+
+#include <httplib.h>
+
+#include "core/hash.h"
+#include "core/sync/messages.h"
+#include "core/sync/rekey.h"
+
+namespace core::net {
+
+namespace sync = core::sync;
+
+namespace {
+constexpr const char* kHubUrl = "sync.hub_url";
+constexpr const char* kToken = "sync.token";
+constexpr const char* kDevice = "sync.device";
+constexpr const char* kPerson = "sync.person";
+constexpr const char* kCursor = "sync.cursor";
+constexpr const char* kLastSuccess = "sync.last_success_ms";
+
+// Same versions, same batch id: a resend after a lost answer is a replay to the hub.
+Id batch_id_of(const std::vector<Version>& versions) {
+  std::string ids;
+  for (const auto& v : versions) ids.append(reinterpret_cast<const char*>(v.version.bytes.data()), 16);
+  Sha256 h = sha256(ids);
+  Id id;
+  std::copy(h.begin(), h.begin() + 16, id.bytes.begin());
+  return id;
+}
+
+std::string first_line(const std::string& s) {
+  std::string line = s.substr(0, s.find('\n'));
+  return line.substr(0, 400);
+}
+}  // namespace
+
+SyncClient::SyncClient(Store& store, SyncOptions options) : store_(store), options_(std::move(options)) {}
+
+bool SyncClient::enrolled() const { return store_.meta(kToken).has_value(); }
+std::string SyncClient::hub_url() const { return store_.meta(kHubUrl).value_or(""); }
+
+void SyncClient::require_enrolled() const {
+  if (!enrolled())
+    throw SyncError(SyncError::Kind::NotEnrolled, 0,
+                    "This device is not enrolled with a hub yet. Ask your program lead for an enrollment code.");
+}
+
+namespace {
+// One POST to the hub; maps every failure to a SyncError with plain words.
+std::string send(const std::string& hub_url, const std::string& token, const std::string& path,
+                 const std::string& body, const SyncOptions& options, SyncResult* result) {
+  httplib::Client client(hub_url);
+  if (!client.is_valid())
+    throw SyncError(SyncError::Kind::Local, 0, "The hub address \"" + hub_url + "\" is not a valid http(s) URL.");
+  client.set_connection_timeout(options.connect_timeout_s, 0);
+  client.set_read_timeout(options.read_timeout_s, 0);
+  client.set_write_timeout(options.read_timeout_s, 0);
+  client.enable_server_certificate_verification(true);
+  if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file.c_str());
+  httplib::Headers headers;
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  auto res = client.Post(path.c_str(), headers, body, "application/x-peerobs");
+  if (!res)
+    throw SyncError(SyncError::Kind::Unreachable, 0,
+                    "The hub is not reachable. (" + httplib::to_string(res.error()) + " at " + hub_url + ")");
+  if (result) {
+    result->bytes_sent += static_cast<std::int64_t>(body.size());
+    result->bytes_received += static_cast<std::int64_t>(res->body.size());
+  }
+  if (res->status == 200) return res->body;
+  std::string msg = first_line(res->body);
+  if (msg.empty()) msg = "The hub answered HTTP " + std::to_string(res->status) + ".";
+  using K = SyncError::Kind;
+  switch (res->status) {
+    case 401: throw SyncError(K::Unauthorized, 401, msg);
+    case 403: throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
+    case 409: throw SyncError(K::Conflict, 409, "The hub refused what this device sent: " + msg);
+    case 426: throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
+    case 400:
+    case 413: throw SyncError(K::Rejected, res->status, "The hub could not accept a request: " + msg);
+    default: throw SyncError(K::HubFailure, res->status, "The hub had a problem (HTTP " +
+                                                             std::to_string(res->status) + "): " + msg);
+  }
+}
+
+template <class T>
+T read_answer(const std::string& envelope) {
+  try {
+    return sync::unpack<T>(envelope);
+  } catch (const sync::WireError& e) {
+    throw SyncError(e.kind == sync::WireError::Kind::PeerTooNew || e.kind == sync::WireError::Kind::PeerTooOld
+                        ? SyncError::Kind::Protocol
+                        : SyncError::Kind::HubFailure,
+                    0, std::string("The hub's answer could not be read: ") + e.what());
+  }
+}
+}  // namespace
+
+EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& code, const std::string& device_name) {
+  if (hub_url.rfind("http://", 0) != 0 && hub_url.rfind("https://", 0) != 0)
+    throw SyncError(SyncError::Kind::Local, 0,
+                    "The hub address must start with https:// (or http:// for a hub on this computer), got \"" +
+                        hub_url + "\".");
+  sync::EnrollRequest req{code, device_name};
+  auto resp = read_answer<sync::EnrollResponse>(send(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr));
+  EnrollOutcome out;
+  out.person = resp.person;
+  out.person_name = resp.person_name;
+  store_.transaction([&] {
+    auto previous = store_.meta(kPerson);
+    if (previous && *previous != resp.person.hex())
+      throw SyncError(SyncError::Kind::Local, 0,
+                      "This device already holds the data of another person on the hub; the code is for " +
+                          resp.person_name + ". Use another device, or ask your program lead.");
+    for (const auto& v : resp.person_versions) store_.apply_version(v);
+    auto local = store_.local_person();
+    if (!previous && local && *local != resp.person) {
+      // Never enrolled, so nothing left this device: its offline work may be re-keyed.
+      std::vector<Id> parents;
+      for (const auto& h : store_.heads(resp.person)) parents.push_back(h.version.version);
+      out.rekeyed = sync::rekey_person(store_, *local, resp.person, parents);
+    } else {
+      store_.set_local_person(resp.person);
+    }
+    store_.set_meta(kHubUrl, hub_url);
+    store_.set_meta(kToken, resp.token);
+    store_.set_meta(kDevice, resp.device.hex());
+    store_.set_meta(kPerson, resp.person.hex());
+  });
+  return out;
+}
+
+void SyncClient::push(SyncResult& result) {
+  require_enrolled();
+  std::string url = hub_url(), token = store_.meta(kToken).value_or("");
+  for (;;) {
+    auto batch = store_.outbox(options_.batch_size);
+    if (batch.empty()) return;
+    sync::PushRequest req;
+    req.batch = batch_id_of(batch);
+    req.versions = batch;
+    auto resp = read_answer<sync::PushResponse>(send(url, token, "/v1/push", sync::pack(req), options_, &result));
+    if (resp.batch != req.batch)
+      throw SyncError(SyncError::Kind::HubFailure, 0, "The hub acknowledged a different batch than was sent.");
+    if (options_.fault) options_.fault("after_push_ack");
+    std::vector<Id> ids;
+    for (const auto& v : batch) ids.push_back(v.version);
+    store_.remove_from_outbox(ids);
+    result.pushed += static_cast<std::int64_t>(batch.size());
+  }
+}
+
+void SyncClient::pull(SyncResult& result) {
+  require_enrolled();
+  std::string url = hub_url(), token = store_.meta(kToken).value_or("");
+  for (;;) {
+    sync::PullRequest req;
+    req.cursor = std::stoull(store_.meta(kCursor).value_or("0"));
+    req.limit = static_cast<std::uint32_t>(options_.page_size);
+    auto resp = read_answer<sync::PullResponse>(send(url, token, "/v1/pull", sync::pack(req), options_, &result));
+    if (resp.next_cursor < req.cursor)
+      throw SyncError(SyncError::Kind::HubFailure, 0,
+                      "The hub's feed went backwards (was it restored from an old backup?). Ask your program lead.");
+    if (resp.versions.empty() && resp.next_cursor == req.cursor) return;  // nothing new: write nothing
+    store_.transaction([&] {
+      for (const auto& v : resp.versions) {
+        try {
+          if (store_.apply_version(v)) ++result.pulled_new;
+        } catch (const VersionMismatch& e) {
+          throw SyncError(SyncError::Kind::Conflict, 0, std::string("A version from the hub disagrees with this "
+                                                                    "device's copy: ") + e.what());
+        }
+        ++result.pulled_total;
+      }
+      if (options_.fault) options_.fault("after_pull_store_before_cursor");
+      store_.set_meta(kCursor, std::to_string(resp.next_cursor));
+    });
+    if (!resp.more) return;
+  }
+}
+
+SyncResult SyncClient::sync() {
+  SyncResult result;
+  push(result);
+  pull(result);
+  store_.set_meta(kLastSuccess, std::to_string(wall_clock_ms()));
+  return result;
+}
+
+}  // namespace core::net

@@ -1,0 +1,80 @@
+// The device side of sync over HTTP(S): enroll, push the outbox, pull the feed.
+//
+// Guarantees:
+//  - push sends the outbox oldest first in batches whose id is derived from their content, so
+//    a resend after a lost answer is recognized by the hub as a replay; versions leave the
+//    outbox only after the hub acknowledged them (a crash in between resends, which is a no-op);
+//  - pull stores each page of versions AND the new cursor in one SQLite transaction, so a
+//    crash can neither skip data (cursor ahead of data) nor duplicate it (versions are
+//    idempotent by id);
+//  - nothing here reads the wall clock to decide anything.
+// Device state lives in the store's meta table: sync.hub_url, sync.token, sync.device,
+// sync.person, sync.cursor, sync.last_success_ms.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "core/store.h"
+
+namespace core::net {
+
+// A sync failure, in words a teacher can act on.
+struct SyncError : std::runtime_error {
+  enum class Kind { NotEnrolled, Unreachable, Unauthorized, Refused, Conflict, Rejected, Protocol, HubFailure, Local };
+  Kind kind;
+  int http_status;  // 0 when no answer came
+  SyncError(Kind k, int status, const std::string& what) : std::runtime_error(what), kind(k), http_status(status) {}
+};
+
+struct SyncOptions {
+  int batch_size = 500;          // versions per push request
+  int page_size = 2000;          // versions per pull page (the hub caps it at 5000)
+  int connect_timeout_s = 5;     // seconds
+  int read_timeout_s = 60;       // seconds
+  std::string ca_file;           // PEM bundle to trust for an https hub ("" = system store)
+  // Test hook, called at named points ("after_push_ack", "after_pull_store_before_cursor");
+  // throwing from it simulates a crash at that point.
+  std::function<void(const char* point)> fault;
+};
+
+struct EnrollOutcome {
+  Id person;
+  std::string person_name;
+  std::size_t rekeyed = 0;  // local versions moved from an offline-first person id to the roster one
+};
+
+struct SyncResult {
+  std::int64_t pushed = 0;         // versions the hub acknowledged this run
+  std::int64_t pulled_new = 0;     // versions new to this device
+  std::int64_t pulled_total = 0;   // versions received, including ones it had
+  std::int64_t bytes_sent = 0;     // request bodies
+  std::int64_t bytes_received = 0; // response bodies
+};
+
+class SyncClient {
+ public:
+  explicit SyncClient(Store& store, SyncOptions options = {});
+
+  bool enrolled() const;
+  std::string hub_url() const;
+
+  // Trades a one-time code for a device token. A teacher who worked offline before keeps
+  // everything: their local person id is re-keyed to the roster's (see core/sync/rekey.h).
+  // A device already enrolled for another person refuses (its data belongs to someone else).
+  EnrollOutcome enroll(const std::string& hub_url, const std::string& code, const std::string& device_name);
+
+  // Push everything waiting, then pull everything new. Throws SyncError.
+  SyncResult sync();
+  void push(SyncResult& result);
+  void pull(SyncResult& result);
+
+ private:
+  void require_enrolled() const;
+
+  Store& store_;
+  SyncOptions options_;
+};
+
+}  // namespace core::net

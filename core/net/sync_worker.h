@@ -1,0 +1,69 @@
+// Background sync for the client app: its own thread and its own Store connection on the same
+// file, so the UI thread never waits on the network or on sync's transactions.
+//
+// Runs at start, every `interval` after a success, on sync_now(), and after a failure retries
+// with exponential backoff plus random jitter (so twenty tablets coming back online do not
+// knock on the hub in the same second). status() is a thread-safe snapshot; data_generation
+// grows whenever pulled data changed the store, telling the UI to reload its views.
+#pragma once
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/net/sync_client.h"
+
+namespace core::net {
+
+struct SyncStatus {
+  bool enrolled = false;
+  std::string hub_url;
+  bool syncing = false;               // a sync is running right now
+  std::int64_t last_success_ms = 0;   // device clock, for display only; 0 = never
+  std::int64_t outbox = 0;            // versions waiting to be sent
+  std::int64_t conflicts = 0;         // records with more than one head
+  std::string last_error;             // plain words; "" after a success
+  std::uint64_t data_generation = 0;  // +1 each time pulled data changed the store
+  int failures_in_a_row = 0;
+  std::int64_t runs = 0;              // syncs attempted since start
+};
+
+struct WorkerOptions {
+  std::chrono::milliseconds interval{std::chrono::minutes(5)};     // between syncs when all is well
+  std::chrono::milliseconds first_retry{std::chrono::seconds(2)};  // backoff after the first failure
+  std::chrono::milliseconds max_retry{std::chrono::minutes(5)};    // backoff ceiling
+  SyncOptions sync;
+};
+
+class SyncWorker {
+ public:
+  explicit SyncWorker(std::string store_path, WorkerOptions options = {});
+  ~SyncWorker();  // stops and joins; an in-flight request ends within its timeouts
+  SyncWorker(const SyncWorker&) = delete;
+  SyncWorker& operator=(const SyncWorker&) = delete;
+
+  void start();
+  void stop();
+  void sync_now();  // returns at once; the worker syncs as soon as it can
+  SyncStatus status() const;
+
+  // The wait before retry number `failures` (1-based), before jitter; exposed for tests.
+  static std::chrono::milliseconds backoff(const WorkerOptions& options, int failures);
+
+ private:
+  void run();
+  void run_once(Store& store);
+
+  std::string store_path_;
+  WorkerOptions options_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  bool now_ = false;
+  SyncStatus status_;
+  std::thread thread_;
+};
+
+}  // namespace core::net
