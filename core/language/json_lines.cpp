@@ -20,6 +20,27 @@ std::string index_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
 }
 
+namespace {
+
+// A read-only string stream. rapidjson copies its own StringStream into a local while it reads a
+// string or a number (copyOptimization), so Tell() on the original lags behind during those
+// events; this type has no such optimisation, so at every event Tell() is just past the value.
+struct TrackedStream {
+  using Ch = char;
+  explicit TrackedStream(const char* text) : head_(text), src_(text) {}
+  Ch Peek() const { return *src_; }
+  Ch Take() { return *src_++; }
+  std::size_t Tell() const { return static_cast<std::size_t>(src_ - head_); }
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+  const Ch* head_;
+  const Ch* src_;
+};
+
+}  // namespace
+
 // Forwards every event to the Document and records where each value was found.
 struct PathRecorder {
   struct Frame {
@@ -29,7 +50,7 @@ struct PathRecorder {
     std::string path;
   };
   rapidjson::Document& doc;
-  rapidjson::StringStream& stream;
+  TrackedStream& stream;
   std::unordered_map<std::string, std::size_t>& offsets;
   std::vector<Frame> frames;
 
@@ -70,7 +91,7 @@ bool JsonWithLines::parse(std::string_view text) {
   offsets_.clear();
   error_line_ = 0;
   error_message_.clear();
-  rapidjson::StringStream stream(text_.c_str());
+  TrackedStream stream(text_.c_str());
   rapidjson::ParseResult result;
   auto generator = [&](rapidjson::Document& doc) {
     PathRecorder recorder{doc, stream, offsets_, {}};

@@ -41,7 +41,7 @@ class JsonWithLines {
   int line_at(std::size_t offset) const;
   std::string text_;
   rapidjson::Document doc_;
-  std::unordered_map<std::string, std::size_t> offsets_;  // path -> byte offset just after the value starts
+  std::unordered_map<std::string, std::size_t> offsets_;  // path -> byte offset just past the value's first token
   int error_line_ = 0;
   std::string error_message_;
 };

@@ -1,0 +1,209 @@
+// The language guide: each category, spans, quotations, case, UTF-8, word boundaries, and the
+// messages a person gets for a bad lexicon file.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+
+#include "core/language_guide.h"
+#include "support/temp_dir.h"
+
+using core::LanguageCategory;
+using core::LanguageGuide;
+
+namespace {
+
+const LanguageGuide& builtin() {
+  static const LanguageGuide guide = LanguageGuide::load_builtin();
+  return guide;
+}
+
+// The flagged substrings, in order.
+std::vector<std::string> flagged(const LanguageGuide& guide, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& f : guide.check(text)) out.push_back(text.substr(f.start, f.end - f.start));
+  return out;
+}
+using Words = std::vector<std::string>;
+
+// A tiny lexicon for tests that must not depend on the shipped word lists.
+const char* kSmallLexicon = R"({
+  "format": 1,
+  "praise": {"suggestion": "Say what you saw.", "phrases": ["great", "well done", "très bien", {"phrase": "nice job", "suggestion": "Name the move."}]},
+  "criticism": {"suggestion": "Describe it.", "phrases": ["weak", "don't care"]},
+  "prescription": {"suggestion": "Ask a question.", "phrases": ["you should", "next time, try"]},
+  "exceptions": ["great lakes", "a great deal of"]
+})";
+
+std::string bad_lexicon_message(const std::string& json) {
+  try {
+    LanguageGuide::parse(json, "lexicon.json");
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("language guide: praise, criticism and prescription are each flagged with their category",
+          "[core][language]") {
+  const auto& g = builtin();
+  auto praise = g.check("Great lesson today.");
+  REQUIRE(praise.size() == 1);
+  CHECK(praise[0].category == LanguageCategory::Praise);
+  CHECK(std::string(core::category_name(praise[0].category)) == "praise");
+  CHECK_FALSE(praise[0].suggestion.empty());
+
+  auto criticism = g.check("The closure was weak.");
+  REQUIRE(criticism.size() == 1);
+  CHECK(criticism[0].category == LanguageCategory::Criticism);
+  CHECK(std::string(core::category_name(criticism[0].category)) == "criticism");
+
+  auto prescription = g.check("You should call on the back row.");
+  REQUIRE(prescription.size() == 1);
+  CHECK(prescription[0].category == LanguageCategory::Prescription);
+  CHECK(std::string(core::category_name(prescription[0].category)) == "prescription");
+}
+
+TEST_CASE("language guide: a span covers exactly the phrase, in bytes, longest phrase first", "[core][language]") {
+  const auto g = LanguageGuide::parse(kSmallLexicon, "small.json");
+  std::string text = "Nice job with the timer; the ending was weak. You should ask.";
+  auto f = g.check(text);
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].start == 0);
+  CHECK(f[0].end == 8);
+  CHECK(f[0].suggestion == "Name the move.");
+  CHECK(text.substr(f[1].start, f[1].end - f[1].start) == "weak");
+  CHECK(f[1].suggestion == "Describe it.");
+  CHECK(text.substr(f[2].start, f[2].end - f[2].start) == "You should");
+  CHECK(f[2].category == LanguageCategory::Prescription);
+}
+
+TEST_CASE("language guide: descriptive evidence, counts and open questions are not flagged", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(g.check("The teacher asked 14 questions; 11 were closed.").empty());
+  CHECK(g.check("What did you notice about who answered?").empty());
+  CHECK(g.check("Transition to the tables: 4 min 20 s.").empty());
+  CHECK(g.check("").empty());
+}
+
+TEST_CASE("language guide: verbatim speech inside quotation marks is evidence and not flagged", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(g.check("The teacher said \"Great job, Jamal\" after his answer.").empty());
+  CHECK(g.check("The teacher said \xE2\x80\x9C" "Excellent thinking!\xE2\x80\x9D to three students.").empty());
+  CHECK(g.check("Ms. Chen said, 'Well done, everyone,' before the bell.").empty());
+  CHECK(g.check("The teacher said \xE2\x80\x98Nice work\xE2\x80\x99 twice.").empty());
+  CHECK(g.check("Elle a dit \xC2\xAB great \xC2\xBB.").empty());
+  SECTION("the words outside the quotation are still checked") {
+    CHECK(flagged(g, "She said \"great job\" which was great.") == Words{"great"});
+  }
+  SECTION("an unmatched quotation mark hides nothing") {
+    CHECK(flagged(g, "Great \"lesson") == Words{"Great"});
+    CHECK(flagged(g, "\"Great lesson") == Words{"Great"});
+  }
+  SECTION("a quotation does not run past the end of the line") {
+    CHECK(flagged(g, "He said \"stop\nGreat lesson\"") == Words{"Great"});
+  }
+  SECTION("apostrophes inside words are not quotation marks") {
+    CHECK(flagged(g, "The students' work was excellent and they didn't stop.") == Words{"excellent"});
+  }
+}
+
+TEST_CASE("language guide: case does not matter", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(flagged(g, "EXCELLENT transitions") == Words{"EXCELLENT"});
+  CHECK(flagged(g, "WeLL DoNe!") == Words{"WeLL DoNe"});
+  CHECK(flagged(g, "YOU SHOULD wait") == Words{"YOU SHOULD"});
+}
+
+TEST_CASE("language guide: UTF-8 text is matched by code point, with accents folded", "[core][language]") {
+  const auto g = LanguageGuide::parse(kSmallLexicon, "small.json");
+  std::string text = "\xC3\x89lodie a dit TR\xC3\x88S BIEN, great.";   // "Élodie a dit TRÈS BIEN, great."
+  auto f = g.check(text);
+  REQUIRE(f.size() == 2);
+  CHECK(text.substr(f[0].start, f[0].end - f[0].start) == "TR\xC3\x88S BIEN");
+  CHECK(f[1].start == text.find("great"));
+  SECTION("a curly apostrophe matches a straight one") {
+    CHECK(flagged(g, "They don\xE2\x80\x99t care.") == Words{"don\xE2\x80\x99t care"});
+  }
+  SECTION("accented letters are part of words, so no match starts inside one") {
+    CHECK(g.check("\xC3\xA9great greatness").empty());
+  }
+  SECTION("invalid bytes are separators and never read past the end") {
+    CHECK(flagged(g, "\xFF\xFEgreat\xC3") == Words{"great"});
+    CHECK(flagged(g, "great\xE2\x80") == Words{"great"});
+  }
+}
+
+TEST_CASE("language guide: only whole words match", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(g.check("The class greatly exceeded the goal.").empty());
+  CHECK(g.check("A nicety of the routine: students pass papers left.").empty());
+  CHECK(g.check("Goodness-of-fit lines on the scatter plot.").empty());
+  CHECK(flagged(g, "Great! Nice.") == Words{"Great", "Nice"});
+  SECTION("a phrase does not match across a full stop, but may across a hyphen") {
+    const auto s = LanguageGuide::parse(kSmallLexicon, "small.json");
+    CHECK(s.check("It went well. Done at 10:40.").empty());
+    CHECK(flagged(s, "It was well-done.") == Words{"well-done"});
+  }
+  SECTION("a phrase written with a comma needs the comma") {
+    const auto s = LanguageGuide::parse(kSmallLexicon, "small.json");
+    CHECK(flagged(s, "Next time, try a timer.") == Words{"Next time, try"});
+    CHECK(s.check("Next time try a timer.").empty());
+  }
+}
+
+TEST_CASE("language guide: near-miss exceptions are not flagged", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(g.check("A good number of students raised hands.").empty());
+  CHECK(g.check("Good morning routine: students took a folder.").empty());
+  CHECK(g.check("The map showed the Great Lakes.").empty());
+  CHECK(g.check("The room was poorly lit at the back.").empty());
+  CHECK(g.check("The teacher pointed to the success criteria.").empty());
+  CHECK(flagged(g, "A good number of students did a great job.") == Words{"great job"});
+}
+
+TEST_CASE("language guide: a bad lexicon file is refused with its file, line and field", "[core][language]") {
+  SECTION("a phrase of the wrong type") {
+    std::string json = "{\n\"format\": 1,\n\"praise\": {\"suggestion\": \"x\", \"phrases\": [\n\"great\",\n42\n]},\n"
+                       "\"criticism\": {\"suggestion\": \"x\", \"phrases\": [\"weak\"]},\n"
+                       "\"prescription\": {\"suggestion\": \"x\", \"phrases\": [\"you should\"]}\n}";
+    CHECK(bad_lexicon_message(json) ==
+          "lexicon.json:5: praise.phrases[1]: expected a string or an object {\"phrase\": ..., \"suggestion\": ...}");
+  }
+  SECTION("a JSON syntax error") {
+    CHECK_THAT(bad_lexicon_message("{\n\"format\": 1,\n\"praise\" {}\n}"), Catch::StartsWith("lexicon.json:3: JSON syntax"));
+  }
+  SECTION("a missing category") {
+    CHECK(bad_lexicon_message("{\"format\": 1}") == "lexicon.json:1: praise: is missing (it is required)");
+  }
+  SECTION("a phrase listed twice") {
+    std::string json = R"({"format": 1, "praise": {"suggestion": "x", "phrases": ["great"]},
+      "criticism": {"suggestion": "x", "phrases": ["Great"]}, "prescription": {"suggestion": "x", "phrases": ["should"]}})";
+    CHECK_THAT(bad_lexicon_message(json), Catch::Contains("criticism.phrases[0]: \"great\" is already listed at praise.phrases[0]"));
+  }
+  SECTION("a phrase with punctuation inside") {
+    std::string json = R"({"format": 1, "praise": {"suggestion": "x", "phrases": ["great. job"]},
+      "criticism": {"suggestion": "x", "phrases": ["weak"]}, "prescription": {"suggestion": "x", "phrases": ["should"]}})";
+    CHECK_THAT(bad_lexicon_message(json), Catch::Contains("praise.phrases[0]: may contain only words"));
+  }
+  SECTION("a file that does not exist") {
+    testing_support::TempDir dir;
+    CHECK_THROWS_WITH(LanguageGuide::load(dir.file("nope.json")), Catch::Contains("nope.json: cannot open"));
+  }
+  SECTION("a file on disk names its path") {
+    testing_support::TempDir dir;
+    std::ofstream(dir.file("lex.json")) << "{\"format\": 2}";
+    CHECK_THROWS_WITH(LanguageGuide::load(dir.file("lex.json")), Catch::Contains(dir.file("lex.json") + ":1: format: must be 1"));
+  }
+}
+
+TEST_CASE("language guide: the shipped lexicon loads and has every category", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(g.phrase_count() > 100);
+  CHECK(g.exception_count() > 10);
+  CHECK(g.is_evaluative("Nice job"));
+  CHECK(g.is_evaluative("Lacking structure"));
+  CHECK(g.is_evaluative("I recommend a timer"));
+}
