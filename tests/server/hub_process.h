@@ -1,0 +1,45 @@
+// A real peerobs-hub for tests: started as a child process on 127.0.0.1 port 0 (the port is
+// read from its "listening on" line), killed (SIGKILL, to test crashes) or stopped (SIGTERM)
+// at the end. Admin verbs run as separate processes on the same data directory, as an admin would.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace testing_support {
+
+std::string hub_binary();
+std::string temp_dir(const std::string& prefix);  // fresh directory under /tmp
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+CommandResult run_command(const std::vector<std::string>& argv);
+
+class HubProcess {
+ public:
+  explicit HubProcess(std::string data_dir);
+  ~HubProcess();
+  HubProcess(const HubProcess&) = delete;
+  HubProcess& operator=(const HubProcess&) = delete;
+
+  void start();
+  void kill_hard();  // SIGKILL, no chance to clean up
+  void stop();       // SIGTERM and wait
+  bool running() const { return pid_ > 0; }
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  const std::string& data_dir() const { return data_dir_; }
+
+  // Admin verbs (peerobs-hub VERB --data DIR ARGS...); throws if the verb fails.
+  std::string admin(const std::vector<std::string>& args) const;
+  std::string add_person(const std::string& name) const;  // returns the id
+  std::string issue_code(const std::string& person) const;
+
+ private:
+  std::string data_dir_;
+  int pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace testing_support

@@ -1,0 +1,336 @@
+// Hub tests, part 2: crashes, lost answers, replays, conflicts, skewed clocks and refusals.
+// Every case ends with no duplicate and no loss.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include <thread>
+
+#include "core/net/sync_worker.h"
+#include <set>
+
+#include "core/serialization.h"
+#include "core/sync/messages.h"
+#include "fault_proxy.h"
+#include "sync_fixture.h"
+
+using namespace core;
+using namespace testing_support;
+using core::net::SyncError;
+
+namespace {
+Id id(const std::string& hex) { return *Id::from_hex(hex); }
+
+struct Pair {
+  HubProcess hub{temp_dir("peerobs-hub")};
+  std::string lena_id, chidi_id;
+  Device lena, chidi;
+  Id obs;
+  Pair() {
+    hub.start();
+    lena_id = hub.add_person("Lena");
+    chidi_id = hub.add_person("Chidi");
+    chidi.enroll(hub.url(), hub.issue_code(chidi_id));
+  }
+  ~Pair() {
+    hub.kill_hard();
+    std::filesystem::remove_all(hub.data_dir());
+  }
+  void enroll_lena(const std::string& url) {
+    lena.enroll(url, hub.issue_code(lena_id));
+    Observation o;
+    o.participants = {{id(lena_id), Role::TeacherLeader}, {id(chidi_id), Role::Coach}};
+    obs = lena.store->create(o, lena.me()).record;
+  }
+  // Every note arrived exactly once, each with exactly one version.
+  void check_chidi_has(std::size_t n) {
+    chidi.sync();
+    auto notes = chidi.store->live(RecordType::EvidenceNote, obs);
+    CHECK(notes.size() == n);
+    for (auto& [r, h] : notes) CHECK(chidi.store->versions_of(r).size() == 1);
+  }
+  std::string token(Device& d) { return *d.store->meta("sync.token"); }
+};
+
+httplib::Result raw_post(const std::string& url, const std::string& token, const std::string& path,
+                         const std::string& body) {
+  httplib::Client c(url);
+  c.set_read_timeout(30, 0);
+  return c.Post(path.c_str(), {{"Authorization", "Bearer " + token}}, body, "application/x-peerobs");
+}
+}  // namespace
+
+TEST_CASE("hub faults: the push answer is lost; the resend stores nothing twice", "[server][sync]") {
+  Pair p;
+  FaultProxy proxy(p.hub.port());
+  p.enroll_lena("http://127.0.0.1:" + std::to_string(proxy.port()));
+  for (int i = 0; i < 20; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
+  proxy.set_mode(FaultProxy::Mode::CutResponse, 0);
+  CHECK_THROWS_AS(p.lena.sync(), SyncError);
+  CHECK(p.lena.store->outbox_size() == 21);  // nothing acknowledged, so nothing removed
+  p.check_chidi_has(20);                     // yet the hub did store the batch
+  proxy.set_mode(FaultProxy::Mode::Drop);
+  try {
+    p.lena.sync();
+    FAIL("a dropped connection was a success");
+  } catch (const SyncError& e) {
+    CHECK(std::string(e.what()).find("The hub is not reachable.") == 0);
+  }
+  proxy.set_mode(FaultProxy::Mode::Delay, 20);
+  auto r = p.lena.sync();
+  CHECK(r.pushed == 21);
+  CHECK(p.lena.store->outbox_size() == 0);
+  p.check_chidi_has(20);
+}
+
+TEST_CASE("hub faults: one push replayed ten times at once is applied once", "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  for (int i = 0; i < 50; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
+  sync::PushRequest req;
+  req.batch = Id::random();
+  req.versions = p.lena.store->outbox(1000);
+  std::string body = sync::pack(req);
+  std::vector<std::thread> threads;
+  std::vector<sync::PushResponse> answers(10);
+  std::vector<int> statuses(10, 0);
+  for (int i = 0; i < 10; ++i)
+    threads.emplace_back([&, i] {
+      auto res = raw_post(p.hub.url(), p.token(p.lena), "/v1/push", body);
+      if (!res) return;
+      statuses[static_cast<std::size_t>(i)] = res->status;
+      if (res->status == 200) answers[static_cast<std::size_t>(i)] = sync::unpack<sync::PushResponse>(res->body);
+    });
+  for (auto& t : threads) t.join();
+  int fresh = 0;
+  for (int i = 0; i < 10; ++i) {
+    CHECK(statuses[static_cast<std::size_t>(i)] == 200);
+    CHECK(answers[static_cast<std::size_t>(i)].stored == 51);
+    if (!answers[static_cast<std::size_t>(i)].replayed) ++fresh;
+  }
+  CHECK(fresh == 1);
+  p.lena.sync();  // its own outbox resend: a no-op on the hub
+  CHECK(p.lena.store->outbox_size() == 0);
+  p.check_chidi_has(50);
+}
+
+TEST_CASE("hub faults: the hub killed mid-batch loses nothing and duplicates nothing", "[server][sync]") {
+  Pair p;
+  FaultProxy proxy(p.hub.port());
+  p.enroll_lena("http://127.0.0.1:" + std::to_string(proxy.port()));
+  p.lena.store->transaction([&] {
+    for (int i = 0; i < 3000; ++i) p.lena.note(p.obs, "a long lesson, note " + std::to_string(i));
+  });
+  p.lena.options.batch_size = 3001;  // one big batch, so the kill lands inside it
+  std::thread pusher([&] {
+    try {
+      p.lena.sync();
+    } catch (const SyncError&) {
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  p.hub.kill_hard();
+  pusher.join();
+  p.hub.start();
+  proxy.set_target(p.hub.port());
+  p.chidi.enroll(p.hub.url(), p.hub.issue_code(p.chidi_id));  // hub port changed; re-enroll is allowed
+  auto r = p.lena.sync();
+  CHECK(p.lena.store->outbox_size() == 0);
+  CHECK(r.pushed <= 3001);
+  p.check_chidi_has(3000);
+}
+
+TEST_CASE("hub faults: a crash after the hub acknowledged, before the local commit, resends harmlessly",
+          "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  for (int i = 0; i < 10; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
+  p.lena.options.fault = [](const char* point) {
+    if (std::string(point) == "after_push_ack") throw std::runtime_error("simulated crash");
+  };
+  CHECK_THROWS(p.lena.sync());
+  CHECK(p.lena.store->outbox_size() == 11);
+  p.lena.options.fault = nullptr;
+  p.lena.sync();
+  CHECK(p.lena.store->outbox_size() == 0);
+  p.check_chidi_has(10);
+}
+
+TEST_CASE("hub faults: a crash between storing pulled records and the cursor duplicates and loses nothing",
+          "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  for (int i = 0; i < 30; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
+  p.lena.sync();
+  auto cursor_before = p.chidi.store->meta("sync.cursor");
+  p.chidi.options.fault = [](const char* point) {
+    if (std::string(point) == "after_pull_store_before_cursor") throw std::runtime_error("simulated crash");
+  };
+  CHECK_THROWS(p.chidi.sync());
+  CHECK(p.chidi.notes() == 0);  // the page and the cursor roll back together
+  CHECK(p.chidi.store->meta("sync.cursor") == cursor_before);
+  p.chidi.options.fault = nullptr;
+  p.check_chidi_has(30);
+}
+
+TEST_CASE("hub faults: two devices of one person edit one note offline; both versions survive",
+          "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  Device tablet;
+  tablet.enroll(p.hub.url(), p.hub.issue_code(p.lena_id));
+  Id note = p.lena.note(p.obs, "first words").record;
+  p.lena.sync();
+  tablet.sync();
+  REQUIRE(tablet.sees(note));
+  EvidenceNote a{p.obs, 0, "edited on the laptop", NoteKind::Noticing, {}};
+  EvidenceNote b{p.obs, 0, "edited on the tablet", NoteKind::Noticing, {}};
+  p.lena.store->update(note, a, p.lena.me());
+  tablet.store->update(note, b, tablet.me());
+  // Device clocks a day apart must decide nothing.
+  p.lena.store->db().exec("UPDATE versions SET saved_at = saved_at + 86400000");
+  tablet.store->db().exec("UPDATE versions SET saved_at = saved_at - 86400000");
+  p.lena.sync();
+  tablet.sync();
+  p.lena.sync();
+  for (Device* d : {&p.lena, &tablet}) {
+    CHECK(d->store->conflicted_records() == std::vector<Id>{note});
+    auto heads = d->store->heads(note);
+    REQUIRE(heads.size() == 2);
+    std::set<std::string> texts;
+    for (auto& h : heads) texts.insert(std::get<EvidenceNote>(h.body).text);
+    CHECK(texts == std::set<std::string>{"edited on the laptop", "edited on the tablet"});
+  }
+  CHECK(p.lena.store->get(note)->version.version == tablet.store->get(note)->version.version);
+  // Resolving on one device writes a version whose parents are both heads; it ends the conflict everywhere.
+  p.lena.store->update(note, EvidenceNote{p.obs, 0, "both edits, merged", NoteKind::Noticing, {}}, p.lena.me());
+  p.lena.sync();
+  tablet.sync();
+  CHECK(tablet.store->conflicted_records().empty());
+  CHECK(std::get<EvidenceNote>(tablet.store->get(note)->body).text == "both edits, merged");
+}
+
+TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversized; the hub stays up",
+          "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  p.lena.sync();
+  std::string token = p.token(p.lena);
+
+  SECTION("a forged author: 403, and nothing from that batch is stored") {
+    p.lena.note(p.obs, "an honest note in the same batch");
+    EvidenceNote forged{p.obs, 0, "pretending to be Chidi", NoteKind::Noticing, {}};
+    Version v;
+    v.version = Id::random();
+    v.record = Id::random();
+    v.type = RecordType::EvidenceNote;
+    v.author = id(p.chidi_id);
+    v.observation = p.obs;
+    v.body = encode_body(forged);
+    v.body_hash = body_hash(v.type, false, v.body);
+    p.lena.store->apply_version(v, true);
+    try {
+      p.lena.sync();
+      FAIL("a forged author was accepted");
+    } catch (const SyncError& e) {
+      CHECK(e.http_status == 403);
+      CHECK(std::string(e.what()).find("only send what its own person wrote") != std::string::npos);
+    }
+    p.check_chidi_has(0);
+  }
+  SECTION("a foreign observation: 403") {
+    Device sam;
+    std::string sam_id = p.hub.add_person("Sam");
+    sam.enroll(p.hub.url(), p.hub.issue_code(sam_id));
+    sam.note(p.obs, "writing into someone else's observation");
+    try {
+      sam.sync();
+      FAIL("a foreign observation was accepted");
+    } catch (const SyncError& e) {
+      CHECK(e.http_status == 403);
+    }
+    p.check_chidi_has(0);
+  }
+  SECTION("a revoked device: 401 with the date and what to do") {
+    std::string devices = p.hub.admin({"devices"});
+    std::string lena_device = *p.lena.store->meta("sync.device");
+    REQUIRE(devices.find(lena_device) != std::string::npos);
+    p.hub.admin({"revoke", "--device", lena_device});
+    try {
+      p.lena.sync();
+      FAIL("a revoked device synced");
+    } catch (const SyncError& e) {
+      CHECK(e.http_status == 401);
+      CHECK(std::string(e.what()).find("This device was revoked on ") == 0);
+      CHECK(std::string(e.what()).find("Ask your program lead for a new enrollment code.") != std::string::npos);
+    }
+  }
+  SECTION("malformed, truncated, oversized and wrong-version payloads") {
+    auto garbage = raw_post(p.hub.url(), token, "/v1/push", "this is not a sync message at all");
+    REQUIRE(garbage);
+    CHECK(garbage->status == 400);
+    CHECK(garbage->body.find("not a peerobs sync message") != std::string::npos);
+    sync::PushRequest req;
+    req.batch = Id::random();
+    req.versions = p.lena.store->outbox(10);
+    for (int i = 0; i < 30; ++i) req.versions.push_back(p.lena.note(p.obs, "padding " + std::to_string(i)));
+    std::string env = sync::pack(req);
+    auto cut = raw_post(p.hub.url(), token, "/v1/push", env.substr(0, env.size() / 2));
+    REQUIRE(cut);
+    CHECK(cut->status == 400);
+    CHECK(cut->body.find("truncated") != std::string::npos);
+    auto huge = raw_post(p.hub.url(), token, "/v1/push", std::string(17u << 20, 'x'));
+    REQUIRE(huge);
+    CHECK(huge->status == 413);
+    std::string bomb = env;
+    bomb[12] = 0x7f;  // declares a 2 GiB inflated payload
+    auto b = raw_post(p.hub.url(), token, "/v1/push", bomb);
+    REQUIRE(b);
+    CHECK(b->status == 413);
+    std::string newer = env;
+    newer[5] = static_cast<char>(newer[5] + 1);
+    auto n = raw_post(p.hub.url(), token, "/v1/push", newer);
+    REQUIRE(n);
+    CHECK(n->status == 426);
+    CHECK(n->body.find("newer than this one") != std::string::npos);
+    p.check_chidi_has(0);
+    // ...and the hub is still up and serving.
+    p.lena.sync();
+    p.check_chidi_has(30);
+  }
+}
+
+TEST_CASE("sync worker: syncs at start and on demand, reports plain status, backs off", "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  p.lena.note(p.obs, "for the worker");
+  core::net::WorkerOptions o;
+  o.interval = std::chrono::minutes(10);
+  o.first_retry = std::chrono::milliseconds(100);
+  o.max_retry = std::chrono::milliseconds(400);
+  CHECK(core::net::SyncWorker::backoff(o, 1).count() == 100);
+  CHECK(core::net::SyncWorker::backoff(o, 3).count() == 400);
+  CHECK(core::net::SyncWorker::backoff(o, 30).count() == 400);
+  core::net::SyncWorker worker(p.chidi.store->path(), o);
+  auto wait_for = [&](auto pred) {
+    for (int i = 0; i < 200 && !pred(worker.status()); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    return worker.status();
+  };
+  p.lena.sync();
+  worker.start();
+  auto s = wait_for([](const core::net::SyncStatus& st) { return st.runs >= 1; });
+  CHECK(s.enrolled);
+  CHECK(s.last_error.empty());
+  CHECK(s.data_generation == 1);
+  CHECK(s.last_success_ms > 0);
+  p.lena.note(p.obs, "another one");
+  p.lena.sync();
+  worker.sync_now();
+  s = wait_for([](const core::net::SyncStatus& st) { return st.data_generation >= 2; });
+  CHECK(s.data_generation == 2);
+  p.hub.kill_hard();
+  worker.sync_now();
+  s = wait_for([](const core::net::SyncStatus& st) { return st.failures_in_a_row >= 2; });
+  CHECK(s.last_error.find("The hub is not reachable.") == 0);
+  CHECK(s.failures_in_a_row >= 2);  // retried on its own, with backoff
+  worker.stop();
+}
