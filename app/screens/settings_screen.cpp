@@ -1,0 +1,83 @@
+// The Settings screen's drawing. See settings_screen.h.
+#include "app/screens/settings_screen.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/ui/theme.h"
+#include "app/ui/widgets.h"
+
+namespace app {
+
+void SettingsScreen::enter(const Route&, AppContext& ctx) {
+  model_ = std::make_unique<SettingsModel>(*ctx.store, ctx.me, ctx.data_dir, ctx.now_ms);
+  model_->load();
+  ui_.name = model_->name();
+}
+
+void SettingsScreen::draw(AppContext& ctx) {
+  if (!model_) return;
+  SettingsModel& m = *model_;
+  ui::begin_scroll_area("##settings");
+  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(38.0f));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
+  ui::begin_column(width);
+
+  ui::begin_card("##profile");
+  ui::subheading("Profile");
+  ui::label("Your name");
+  float save_w = ui::button_width("Save");
+  bool enter = ui::text_field("##name", "Your name", &ui_.name, ImGuiInputTextFlags_EnterReturnsTrue,
+                              ui::content_width() - save_w - ImGui::GetStyle().ItemSpacing.x);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(ui_.name == m.name());
+  bool tapped = ui::button("Save", ui::Tone::Primary, save_w);
+  ImGui::EndDisabled();
+  if ((enter || tapped) && m.save_name(ui_.name)) {
+    ui_.name = m.name();
+    ctx.toast = "Name saved";
+  }
+  ui::caption("Colleagues see this name on the observations you share.");
+  ui::end_card();
+
+  ui::begin_card("##look");
+  ui::subheading("Text size");
+  bool first = true;
+  for (const auto& t : kTextSizeOptions) {
+    if (!first) ui::flow_next(ui::chip_width(t.label));
+    first = false;
+    if (ui::chip(t.label, std::fabs(m.text_size() - t.value) < 0.01f) && m.set_text_size(t.value)) ctx.theme_changed = true;
+  }
+  ImGui::Spacing();
+  ui::subheading("Theme");
+  if (ui::chip("Light", !m.dark()) && m.set_dark(false)) ctx.theme_changed = true;
+  ui::flow_next(ui::chip_width("Dark"));
+  if (ui::chip("Dark", m.dark()) && m.set_dark(true)) ctx.theme_changed = true;
+  ui::end_card();
+
+  ui::begin_card("##data");
+  ui::subheading("Your data");
+  ui::label("Data folder");
+  ui::body_wrapped(m.data_dir().c_str());
+  ui::label("Store file");
+  ui::body_wrapped(m.store_path().c_str());
+  ui::caption("Everything you capture is saved here first, and reaches your school's hub when a connection is available.");
+  ImGui::Spacing();
+  if (ui::button("Export everything to a file", ui::Tone::Secondary)) {
+    if (m.export_all()) ctx.toast = "Exported";
+  }
+  ui::caption("A JSON file with every record and its history, in the data folder. peerobs-cli import reads it back.");
+  ui::end_card();
+
+  if (!m.message().empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, m.message_is_error() ? ui::palette().danger : ui::palette().text);
+    ui::body_wrapped(m.message().c_str());
+    ImGui::PopStyleColor();
+  }
+  ui::end_column();
+  ui::end_scroll_area();
+}
+
+}  // namespace app
