@@ -1,0 +1,114 @@
+// bench_sync: 10,000 evidence notes pushed from one device and pulled by a second through a
+// real peerobs-hub on loopback; prints push, pull and no-op sync times and bytes on the wire
+// (request + response bodies). Usage: bench_sync [NOTES] (default 10000). Used by
+// bench/pouchdb_compare.sh for the side-by-side with PouchDB; never run by the test command.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "core/net/sync_client.h"
+#include "core/store.h"
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+std::string run(const std::string& cmd) {
+  std::string out;
+  FILE* f = popen(cmd.c_str(), "r");
+  if (!f) throw std::runtime_error("cannot run " + cmd);
+  char buf[256];
+  while (fgets(buf, sizeof buf, f)) out += buf;
+  if (pclose(f) != 0) throw std::runtime_error(cmd + " failed: " + out);
+  return out.substr(0, out.find('\n'));
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  int n = argc > 1 ? std::atoi(argv[1]) : 10000;
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("peerobs-bench-sync-" + core::Id::random().short_hex());
+  fs::create_directories(dir);
+  std::string hub = (fs::path(PEEROBS_BINARY_DIR) / "server" / "peerobs-hub").string();
+  std::string data = (dir / "hub").string();
+  std::string a_id = run(hub + " add-person --data " + data + " --name A");
+  std::string b_id = run(hub + " add-person --data " + data + " --name B");
+  std::string code_a = run(hub + " issue-code --data " + data + " --person " + a_id);
+  std::string code_b = run(hub + " issue-code --data " + data + " --person " + b_id);
+
+  int fds[2];
+  if (pipe(fds) != 0) return 1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], 1);
+    close(fds[0]);
+    execl(hub.c_str(), hub.c_str(), "serve", "--data", data.c_str(), "--listen", "127.0.0.1:0", nullptr);
+    _exit(127);
+  }
+  close(fds[1]);
+  std::string line;
+  char c;
+  while (read(fds[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+  std::string url = "http://" + line.substr(line.rfind(' ') + 1);
+
+  int rc = 0;
+  try {
+    core::Store a((dir / "a.sqlite").string()), b((dir / "b.sqlite").string());
+    core::net::SyncClient ca(a), cb(b);
+    ca.enroll(url, code_a, "bench A");
+    cb.enroll(url, code_b, "bench B");
+    core::Observation o;
+    o.participants = {{*core::Id::from_hex(a_id), core::Role::TeacherLeader},
+                      {*core::Id::from_hex(b_id), core::Role::Coach}};
+    core::Id me = *a.local_person();
+    a.transaction([&] {
+      core::Id obs = a.create(o, me).record;
+      for (int i = 0; i < n; ++i) {
+        core::EvidenceNote note;
+        note.observation = obs;
+        note.lesson_ms = i * 1500;
+        note.text = "Student " + std::to_string(i % 28) + " asked why the plant leaned toward the window (" +
+                    std::to_string(i) + ")";
+        a.create(note, me);
+      }
+    });
+    core::net::SyncResult push, pull;
+    auto t0 = Clock::now();
+    ca.push(push);
+    double push_ms = ms_since(t0);
+    t0 = Clock::now();
+    cb.pull(pull);
+    double pull_ms = ms_since(t0);
+    const int rounds = 50;
+    core::net::SyncResult idle;
+    t0 = Clock::now();
+    for (int i = 0; i < rounds; ++i) {
+      core::net::SyncResult r;
+      cb.push(r);
+      cb.pull(r);
+      idle.bytes_sent += r.bytes_sent;
+    }
+    double noop_ms = ms_since(t0) / rounds;
+    std::size_t got = b.live(core::RecordType::EvidenceNote).size();
+    std::printf("peerobs  notes=%d  push_ms=%.1f  pull_ms=%.1f  total_ms=%.1f  bytes=%lld  (push up %lld, down %lld; "
+                "pull up %lld, down %lld)  noop_sync_ms=%.2f  received=%zu\n",
+                n, push_ms, pull_ms, push_ms + pull_ms,
+                static_cast<long long>(push.bytes_sent + push.bytes_received + pull.bytes_sent + pull.bytes_received),
+                static_cast<long long>(push.bytes_sent), static_cast<long long>(push.bytes_received),
+                static_cast<long long>(pull.bytes_sent), static_cast<long long>(pull.bytes_received), noop_ms, got);
+    if (got != static_cast<std::size_t>(n)) rc = 1;
+  } catch (const std::exception& e) {
+    std::cerr << "bench_sync: " << e.what() << "\n";
+    rc = 1;
+  }
+  kill(pid, SIGTERM);
+  waitpid(pid, nullptr, 0);
+  fs::remove_all(dir);
+  return rc;
+}
