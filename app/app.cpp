@@ -1,0 +1,226 @@
+// The client shell. See app.h.
+#include "app/app.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "app/screens/first_run.h"
+#include "app/screens/home.h"
+#include "app/screens/observe_screen.h"
+#include "app/screens/plan.h"
+#include "app/screens/coaching_screen.h"
+#include "app/screens/cycle_screen.h"
+#include "app/screens/debrief_screen.h"
+#include "app/screens/prompt_screen.h"
+#include "app/screens/reflect_screen.h"
+#include "app/screens/settings_screen.h"
+#include "app/ui/widgets.h"
+
+namespace app {
+
+App::App(core::Store& store, AppOptions options) : store_(store), options_(std::move(options)) {
+  if (!options_.now_ms) options_.now_ms = [] { return core::wall_clock_ms(); };
+  ctx_.store = &store_;
+  ctx_.me = store_.local_person().value_or(core::Id{});
+  ctx_.now_ms = options_.now_ms;
+  ctx_.data_dir = options_.data_dir;
+  ctx_.asset_dir = options_.asset_dir;
+  templates_ = core::load_templates({core::builtin_template_dir(), options_.data_dir + "/templates"});
+  ctx_.templates = &templates_;
+  try {
+    guide_ = std::make_unique<core::LanguageGuide>(core::LanguageGuide::load_builtin());
+    ctx_.guide = guide_.get();
+  } catch (const std::exception& e) {
+    // The app works without the guide; the hint under the composer simply does not show.
+    theme_error_ = std::string("The language guide did not load: ") + e.what();
+  }
+  register_screen(std::make_unique<FirstRunScreen>());
+  register_screen(std::make_unique<HomeScreen>());
+  register_screen(std::make_unique<PlanScreen>());
+  register_screen(std::make_unique<ObserveScreen>());
+  register_screen(std::make_unique<PromptScreen>());
+  register_screen(std::make_unique<ReflectScreen>());
+  register_screen(std::make_unique<DebriefScreen>());
+  register_screen(std::make_unique<CycleScreen>());
+  register_screen(std::make_unique<CoachingScreen>());
+  register_screen(std::make_unique<SettingsScreen>());
+  stack_.push_back(Route{ctx_.me.empty() ? ScreenId::FirstRun : ScreenId::Home, {}, {}});
+  enter_current();
+}
+
+App::~App() { commit_drafts(); }
+
+void App::register_screen(std::unique_ptr<Screen> screen) {
+  ctx_.available.insert(screen->id());
+  screens_[screen->id()] = std::move(screen);
+}
+
+Screen* App::screen(ScreenId id) {
+  auto it = screens_.find(id);
+  return it == screens_.end() ? nullptr : it->second.get();
+}
+
+ui::ThemeSettings App::wanted_theme() const {
+  ui::ThemeSettings t;
+  t.display_scale = options_.display_scale;
+  if (auto s = store_.meta("text_size")) t.text_size = std::strtof(s->c_str(), nullptr);
+  if (!(t.text_size > 0.0f)) t.text_size = 1.0f;
+  t.dark = store_.meta("theme").value_or("light") == "dark";
+  return t;
+}
+
+bool App::refresh_theme() {
+  if (theme_built_ && !ctx_.theme_changed && applied_theme_.display_scale == options_.display_scale) return false;
+  ui::ThemeSettings want = wanted_theme();  // a meta read only when something changed
+  ctx_.theme_changed = false;
+  if (theme_built_ && want.display_scale == applied_theme_.display_scale && want.text_size == applied_theme_.text_size &&
+      want.dark == applied_theme_.dark)
+    return false;
+  std::string error;
+  if (!ui::apply_theme(want, options_.asset_dir, error)) theme_error_ = error;
+  applied_theme_ = want;
+  theme_built_ = true;
+  return true;
+}
+
+void App::set_display_scale(float scale) { options_.display_scale = scale; }
+
+void App::enter_current() {
+  ctx_.sync = read_sync_state(store_);
+  my_name_.clear();
+  if (!ctx_.me.empty())
+    if (auto person = store_.get(ctx_.me); person && std::holds_alternative<core::Person>(person->body))
+      my_name_ = std::get<core::Person>(person->body).name;
+  if (Screen* s = screen(route().screen)) s->enter(route(), ctx_);
+}
+
+void App::navigate() {
+  if (!ctx_.toast.empty()) {
+    toast_ = ctx_.toast;
+    toast_until_ = ctx_.now_ms() + 2500;
+    ctx_.toast.clear();
+  }
+  bool moved = false;
+  if (ctx_.go_home) {
+    stack_.assign(1, Route{ScreenId::Home, {}, {}});
+    moved = true;
+  } else if (ctx_.go_to) {
+    if (ctx_.replace && stack_.size() > 1) stack_.pop_back();
+    if (ctx_.replace && stack_.size() == 1 && stack_.back().screen == ScreenId::FirstRun) stack_.clear();
+    stack_.push_back(*ctx_.go_to);
+    moved = true;
+  } else if (ctx_.go_back && stack_.size() > 1) {
+    stack_.pop_back();
+    moved = true;
+  }
+  ctx_.go_home = ctx_.go_back = ctx_.replace = false;
+  ctx_.go_to.reset();
+  if (moved) {
+    // Leaving a screen commits what was typed there; the next one builds its view once.
+    for (auto& [id, s] : screens_) s->commit_drafts(ctx_);
+    enter_current();
+  }
+}
+
+void App::draw_top_bar() {
+  const ui::Palette& p = ui::palette();
+  const float h = ui::touch_px() + ui::em(0.8f);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float width = ImGui::GetIO().DisplaySize.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), ui::col(p.surface));
+  dl->AddLine(ImVec2(origin.x, origin.y + h - 1), ImVec2(origin.x + width, origin.y + h - 1), ui::col(p.border));
+  float pad = ui::em(0.8f);
+  float y_button = origin.y + (h - ui::touch_px()) * 0.5f;
+  float x = origin.x + pad;
+  if (stack_.size() > 1) {
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui::em(0.3f), y_button));
+    if (ui::button("\xE2\x80\xB9 Back", ui::Tone::Quiet)) ctx_.go_back = true;
+    x = ImGui::GetItemRectMax().x + ui::em(0.3f);
+  } else {
+    // The app's mark: a small accent square, then the name.
+    float s = ui::em(1.1f);
+    float y = origin.y + (h - s) * 0.5f;
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + s, y + s), ui::col(p.accent), s * 0.3f);
+    x += s + ui::em(0.6f);
+  }
+  Screen* s = screen(route().screen);
+  std::string title = s ? s->title() : std::string("peerobs");
+  ImGui::PushFont(ui::fonts().heading);
+  float th = ImGui::GetFontSize();
+  float right_limit = origin.x + width - pad;
+  // Right side: who is using the device and whether work waits to sync.
+  std::string who = route().screen == ScreenId::Home ? my_name_ : std::string();
+  ImGui::PopFont();
+  if (!who.empty()) {
+    ImGui::PushFont(ui::fonts().bold);
+    float ww = ImGui::CalcTextSize(who.c_str()).x;
+    right_limit -= ww + ui::em(1.4f);
+    dl->AddCircleFilled(ImVec2(right_limit + ui::em(0.5f), origin.y + h * 0.5f), ui::em(0.3f),
+                        ui::col(ctx_.sync.error.empty() ? (ctx_.sync.enrolled ? p.success : p.text_muted) : p.danger));
+    dl->AddText(ImVec2(right_limit + ui::em(1.2f), origin.y + (h - ImGui::GetFontSize()) * 0.5f), ui::col(p.text), who.c_str());
+    ImGui::PopFont();
+  }
+  ImGui::PushFont(ui::fonts().heading);
+  ImGui::RenderTextEllipsis(dl, ImVec2(x, origin.y + (h - th) * 0.5f), ImVec2(right_limit - pad, origin.y + h), right_limit - pad,
+                            right_limit - pad, title.c_str(), nullptr, nullptr);
+  ImGui::PopFont();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h));
+}
+
+void App::draw_toast() {
+  if (toast_.empty()) return;
+  std::int64_t now = ctx_.now_ms();
+  if (now >= toast_until_) {
+    toast_.clear();
+    return;
+  }
+  const ui::Palette& p = ui::palette();
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::PushFont(ui::fonts().bold);
+  ImVec2 ts = ImGui::CalcTextSize(toast_.c_str());
+  float pad = ui::em(1.0f);
+  ImVec2 size(ts.x + 2 * pad, ts.y + pad * 1.2f);
+  ImVec2 pos((io.DisplaySize.x - size.x) * 0.5f, io.DisplaySize.y - size.y - ui::em(1.5f));
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::col(p.text, 0.92f), size.y * 0.5f);
+  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.background), toast_.c_str());
+  ImGui::PopFont();
+}
+
+void App::frame() {
+  Screen* s = screen(route().screen);
+  if (s) s->tick(ctx_);
+  ui::begin_frame_records();
+  ui::begin_root("##peerobs");
+  draw_top_bar();
+  ImGui::BeginChild("##body", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  if (s) s->draw(ctx_);
+  ImGui::EndChild();
+  draw_toast();
+  ui::end_root();
+  ui::touch_scroll_frame();
+  navigate();
+}
+
+void App::commit_drafts() {
+  for (auto& [id, s] : screens_) s->commit_drafts(ctx_);
+}
+
+int App::wake_after_ms() const {
+  int wake = -1;
+  auto it = screens_.find(route().screen);
+  if (it != screens_.end()) wake = it->second->wake_after_ms(ctx_);
+  if (!toast_.empty()) {
+    int t = static_cast<int>(std::max<std::int64_t>(1, toast_until_ - ctx_.now_ms()));
+    wake = wake < 0 ? t : std::min(wake, t);
+  }
+  return wake;
+}
+
+bool App::animating() const { return ui::touch_scroll_animating(); }
+
+}  // namespace app

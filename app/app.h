@@ -1,0 +1,73 @@
+// The client shell: owns the screens, the navigation stack, the theme and the shared services,
+// and draws one frame (top bar + the current screen). Knows nothing of SDL: the platform layer
+// (or a headless test) feeds ImGui's io, calls frame() between NewFrame and Render, and asks
+// wake_after_ms() how long it may sleep.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/screen.h"
+#include "app/ui/theme.h"
+
+namespace app {
+
+struct AppOptions {
+  std::string data_dir;                    // where the store and <data>/templates live
+  std::string asset_dir;                   // fonts, templates, lexicon
+  float display_scale = 1.0f;              // display DPI / 96
+  std::function<std::int64_t()> now_ms;    // wall clock; default core::wall_clock_ms
+};
+
+class App {
+ public:
+  App(core::Store& store, AppOptions options);
+  ~App();
+
+  // Adds a screen (replacing one with the same id). The built-in screens register themselves.
+  void register_screen(std::unique_ptr<Screen> screen);
+
+  // Rebuilds the font atlas and style if the scale, text size or theme changed. Call before
+  // ImGui::NewFrame; true means the atlas changed (the renderer must re-upload it).
+  bool refresh_theme();
+  void set_display_scale(float scale);
+
+  // One frame: call between ImGui::NewFrame() and ImGui::Render().
+  void frame();
+  // Lifecycle: commit typed drafts now (background, close, focus loss).
+  void commit_drafts();
+  // How long the loop may sleep without input before the next frame is needed; -1 = forever.
+  int wake_after_ms() const;
+  // True while something animates (toast fade, scroll fling): keep drawing.
+  bool animating() const;
+
+  const Route& route() const { return stack_.back(); }
+  Screen* screen(ScreenId id);
+  AppContext& context() { return ctx_; }
+  const std::string& theme_error() const { return theme_error_; }
+
+ private:
+  void navigate();
+  void enter_current();
+  void draw_top_bar();
+  void draw_toast();
+  ui::ThemeSettings wanted_theme() const;
+
+  core::Store& store_;
+  AppOptions options_;
+  AppContext ctx_;
+  core::TemplateLibrary templates_;
+  std::unique_ptr<core::LanguageGuide> guide_;
+  std::map<ScreenId, std::unique_ptr<Screen>> screens_;
+  std::vector<Route> stack_;
+  ui::ThemeSettings applied_theme_;
+  bool theme_built_ = false;
+  std::string theme_error_;
+  std::string my_name_;   // read on navigation, not per frame
+  std::string toast_;
+  std::int64_t toast_until_ = 0;
+};
+
+}  // namespace app

@@ -1,0 +1,92 @@
+// peerobs: the observation client. Parses --data DIR, opens the local store, and runs the frame
+// loop: draw a few frames after each event, then sleep in SDL until the next event or until a
+// screen needs a timed frame (a running lesson clock, a draft autosave).
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/app.h"
+#include "core/paths.h"
+#include "core/store.h"
+#include "platform/window.h"
+
+namespace {
+void usage() {
+  std::fprintf(stderr,
+               "usage: peerobs [--data DIR] [--size WIDTHxHEIGHT]\n"
+               "  --data DIR   where this device keeps its store (default: %s)\n"
+               "  --size WxH   initial window size in pixels (default 1280x800)\n",
+               core::default_data_dir().c_str());
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data_dir;
+  platform::WindowOptions window_options;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--data" && i + 1 < argc) {
+      data_dir = argv[++i];
+    } else if (a == "--size" && i + 1 < argc) {
+      int w = 0, h = 0;
+      if (std::sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 320 || h < 320) {
+        std::fprintf(stderr, "peerobs: --size wants WIDTHxHEIGHT of at least 320x320, e.g. 768x1024\n");
+        return 2;
+      }
+      window_options.width = w;
+      window_options.height = h;
+    } else if (a == "--help" || a == "-h") {
+      usage();
+      return 0;
+    } else {
+      std::fprintf(stderr, "peerobs: unknown option \"%s\"\n", a.c_str());
+      usage();
+      return 2;
+    }
+  }
+  if (data_dir.empty()) data_dir = core::default_data_dir();
+  try {
+    core::ensure_directory(data_dir);
+    core::Store store(core::store_path_in(data_dir));
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the layout is the app's, not the user's
+    int code = 0;
+    {
+      platform::Window window(window_options);
+      app::AppOptions options;
+      options.data_dir = data_dir;
+      options.asset_dir = core::asset_dir();
+      options.display_scale = window.display_scale();
+      app::App application(store, options);
+      if (!application.theme_error().empty()) std::fprintf(stderr, "peerobs: %s\n", application.theme_error().c_str());
+      platform::LifecycleHandlers handlers;
+      handlers.commit_drafts = [&] { application.commit_drafts(); };
+
+      int frames_left = 3;  // ImGui settles layout over a couple of frames after a change
+      for (;;) {
+        int wait = frames_left > 0 || window.touch_active() || application.animating() ? 0 : application.wake_after_ms();
+        if (!window.handle_events(wait, handlers)) break;
+        if (window.had_events()) frames_left = 3;
+        else if (wait != 0) frames_left = std::max(frames_left, 1);  // a timed wake-up: one frame
+        if (frames_left == 0 && !window.touch_active() && !application.animating()) continue;
+        if (frames_left > 0) --frames_left;
+        application.set_display_scale(window.display_scale());
+        if (application.refresh_theme()) window.fonts_changed();
+        window.new_frame();
+        ImGui::NewFrame();
+        application.frame();
+        window.render();
+      }
+      application.commit_drafts();
+    }
+    ImGui::DestroyContext();
+    return code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "peerobs: %s\n", e.what());
+    return 1;
+  }
+}

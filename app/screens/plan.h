@@ -1,0 +1,36 @@
+// The Plan screen (pre-conference): ImGui drawing over PlanModel. Route.observation empty = a new
+// plan (in Route.cycle if set); otherwise edits that observation's plan.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "app/screen.h"
+#include "app/screens/plan_model.h"
+
+namespace app {
+
+// Transient widget state only: the "add" fields and the role a new person gets.
+struct PlanUi {
+  std::string new_look_for;
+  std::string new_counter;
+  std::string new_timer;
+  std::string new_person;
+  core::Role new_person_role = core::Role::ObservedTeacher;
+};
+
+class PlanScreen : public Screen {
+ public:
+  ScreenId id() const override { return ScreenId::Plan; }
+  std::string title() const override;
+  void enter(const Route& route, AppContext& ctx) override;
+  void draw(AppContext& ctx) override;
+  PlanModel& model() { return *model_; }  // valid after enter()
+  PlanUi& ui_state() { return ui_; }
+
+ private:
+  std::unique_ptr<PlanModel> model_;
+  PlanUi ui_;
+  bool loaded_ = false;
+};
+
+}  // namespace app

@@ -1,0 +1,88 @@
+// The Plan screen's state and actions (the pre-conference), plain C++: the observed teacher's
+// focus question, look-fors and data tools picked from a template or added by hand, the lesson's
+// class, date and time, and the participants with their roles.
+// Guarantees: save() validates first and names what is missing in plain words; a valid plan is
+// written (new people, a new cycle if needed, the observation) in one durable transaction.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/records.h"
+#include "core/store.h"
+#include "core/templates.h"
+
+namespace app {
+
+struct PlanPerson {
+  core::Id person;     // empty = a new person, created when the plan is saved
+  std::string name;
+  core::Role role = core::Role::TeacherLeader;
+};
+
+struct PlanForm {
+  core::Id observation;                 // empty = a new observation
+  core::Id cycle;                       // empty = a new cycle is made on save
+  std::string template_key;             // "" = none
+  std::string focus_question;
+  std::vector<std::pair<std::string, bool>> look_fors;          // text, picked
+  bool evidence_notes = true;
+  std::vector<std::pair<core::CounterTool, bool>> counters;     // tool, picked
+  std::vector<std::pair<core::TimerTool, bool>> timers;         // tool, picked
+  bool seating = false;
+  int rows = 4;                         // seating rows, 1..10
+  int cols = 6;                         // seating columns, 1..10
+  std::vector<std::string> seat_labels; // rows*cols, row-major; front row first
+  std::string class_name;
+  std::string date;                     // "YYYY-MM-DD" or ""
+  std::string time;                     // "HH:MM" or ""
+  std::vector<PlanPerson> participants;
+  core::ObservationStatus status = core::ObservationStatus::Planned;
+  core::Id follows;
+};
+
+class PlanModel {
+ public:
+  PlanModel(core::Store& store, core::Id me, const core::TemplateLibrary& templates);
+
+  // A new plan in `cycle` (empty = new cycle) with me as a participant in `my_role`.
+  void start_new(core::Id cycle, core::Role my_role);
+  // Edits an existing observation; false (and error()) if it is not here.
+  bool load(core::Id observation);
+
+  void apply_template(const std::string& key);
+  void add_look_for(const std::string& text);
+  void add_counter(const std::string& label);
+  void add_timer(const std::string& label);
+  void set_seating(bool on, int rows, int cols);
+  void add_person(core::Id person, core::Role role);
+  bool add_new_person(const std::string& name, core::Role role);
+  void remove_participant(std::size_t index);
+
+  // "" when the plan can be saved, else what to fix.
+  std::string validate() const;
+  // Validates and writes; false with error() set when it could not.
+  bool save();
+
+  PlanForm& form() { return form_; }
+  const PlanForm& form() const { return form_; }
+  const std::vector<std::pair<core::Id, std::string>>& people() const { return people_; }  // sorted by name
+  const core::TemplateLibrary& templates() const { return templates_; }
+  const std::string& error() const { return error_; }
+  core::Id saved() const { return form_.observation; }
+
+ private:
+  std::string unique_key(const std::string& label, bool counter) const;
+
+  core::Store& store_;
+  core::Id me_;
+  const core::TemplateLibrary& templates_;
+  PlanForm form_;
+  std::vector<std::pair<core::Id, std::string>> people_;
+  std::string error_;
+};
+
+bool valid_date(const std::string& date);  // "YYYY-MM-DD" with a real month and day
+bool valid_time(const std::string& time);  // "HH:MM", 00:00..23:59
+
+}  // namespace app

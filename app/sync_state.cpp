@@ -1,0 +1,29 @@
+// Sync state from the store. See sync_state.h.
+#include "app/sync_state.h"
+
+namespace app {
+
+SyncState read_sync_state(const core::Store& store) {
+  SyncState s;
+  if (auto hub = store.meta("hub_url"); hub && !hub->empty()) {
+    s.enrolled = true;
+    s.hub = *hub;
+  }
+  if (auto last = store.meta("last_sync")) s.last_sync = *last;
+  s.waiting = store.outbox_size();
+  return s;
+}
+
+std::string describe(const SyncState& s) {
+  if (!s.error.empty()) return "Sync problem: " + s.error + " Your work is safe on this device.";
+  if (!s.enrolled) return "Not connected to a hub \xE2\x80\x94 your work is kept on this device.";
+  std::string out = "Syncing with " + s.hub + ".";
+  if (!s.last_sync.empty()) out += " Last sync " + s.last_sync + ".";
+  if (s.waiting > 0)
+    out += " " + std::to_string(s.waiting) + (s.waiting == 1 ? " change waits" : " changes wait") + " to be sent.";
+  else
+    out += " Everything is sent.";
+  return out;
+}
+
+}  // namespace app

@@ -1,0 +1,25 @@
+// What Home shows about sync: a small plain struct the UI reads, filled from the store today and
+// by the sync worker once it is connected (it then overwrites the same fields each frame).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/store.h"
+
+namespace app {
+
+struct SyncState {
+  bool enrolled = false;            // this device has a hub to sync with; default false
+  std::string hub;                  // hub URL, "" when not enrolled
+  std::string last_sync;            // human time of the last successful sync, "" = never
+  std::int64_t waiting = 0;         // versions saved here and not yet sent (Store::outbox_size())
+  std::string error;                // the last sync problem in plain words, "" = none
+};
+
+// Reads the enrollment (meta "hub_url", "last_sync") and the outbox size from the store.
+SyncState read_sync_state(const core::Store& store);
+
+// One sentence for Home, e.g. "Not connected to a hub — your work is kept on this device."
+std::string describe(const SyncState& state);
+
+}  // namespace app

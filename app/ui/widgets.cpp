@@ -1,0 +1,375 @@
+// The shared widget kit. See widgets.h for the guarantees.
+#include "app/ui/widgets.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/ui/theme.h"
+
+namespace ui {
+
+namespace {
+ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
+  return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, a.w + (b.w - a.w) * t);
+}
+
+// Cards cannot nest deeper than this; a fixed array keeps the splitters from being copied.
+constexpr int kMaxCardDepth = 4;
+struct CardFrame {
+  ImDrawListSplitter splitter;
+  ImGuiWindow* window = nullptr;
+  ImVec2 start;
+  float width = 0.0f;
+  float pad = 0.0f;
+  bool tinted = false;
+  bool card = true;  // false: a plain column (narrows the content, draws nothing)
+};
+CardFrame g_cards[kMaxCardDepth];
+int g_card_depth = 0;
+
+float content_right() {
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  if (g_card_depth > 0 && g_cards[g_card_depth - 1].window == w) {
+    const CardFrame& c = g_cards[g_card_depth - 1];
+    return c.start.x + c.width - c.pad;
+  }
+  return w->Pos.x + ImGui::GetWindowContentRegionMax().x;
+}
+
+struct TouchScroll {
+  ImGuiWindow* target = nullptr;  // the scrollable window under the finger at press time
+  bool dragging = false;
+  float velocity = 0.0f;          // px per frame, for the fling after release
+  ImGuiWindow* fling = nullptr;
+};
+TouchScroll g_scroll;
+
+bool g_recording = false;
+std::vector<ItemRecord> g_records;
+void record_last(const char* label) {
+  if (g_recording && ImGui::IsItemVisible()) g_records.push_back({label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+float chip_height() { return std::max(44.0f * theme_settings().display_scale, std::round(em(2.4f))); }
+}  // namespace
+
+// ---- layout ----
+
+bool is_narrow() { return ImGui::GetIO().DisplaySize.x < em(56.0f); }
+
+void begin_root(const char* id) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+}
+
+void end_root() { ImGui::End(); }
+
+bool begin_scroll_area(const char* id, ImVec2 size) {
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.0f), em(0.6f)));
+  bool open = ImGui::BeginChild(id, size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  return open;
+}
+
+void end_scroll_area() { ImGui::EndChild(); }
+
+// ---- text ----
+
+void heading(const char* text) {
+  ImGui::PushFont(fonts().heading);
+  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void subheading(const char* text) {
+  ImGui::PushFont(fonts().bold);
+  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+void body_wrapped(const char* text) {
+  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+}
+
+void muted_wrapped(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+  body_wrapped(text);
+  ImGui::PopStyleColor();
+}
+
+void caption(const char* text) {
+  ImGui::PushFont(fonts().small);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void label(const char* text) {
+  ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+// ---- buttons and chips ----
+
+float button_width(const char* text) {
+  ImGui::PushFont(fonts().bold);
+  float w = ImGui::CalcTextSize(text, nullptr, true).x + em(2.4f);
+  ImGui::PopFont();
+  return std::max(w, touch_px());
+}
+
+bool button(const char* text, Tone tone, float width) {
+  const Palette& p = palette();
+  ImVec4 bg = p.chip, fg = p.text;
+  switch (tone) {
+    case Tone::Primary: bg = p.accent; fg = p.on_accent; break;
+    case Tone::Secondary: break;
+    case Tone::Quiet: bg = ImVec4(0, 0, 0, 0); fg = p.accent; break;
+    case Tone::Danger: bg = p.danger_soft; fg = p.danger; break;
+  }
+  ImVec4 pressed = tone == Tone::Quiet ? p.accent_soft : mix(bg, p.text, 0.18f);
+  ImGui::PushStyleColor(ImGuiCol_Button, bg);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, pressed);
+  ImGui::PushStyleColor(ImGuiCol_Text, fg);
+  ImGui::PushFont(fonts().bold);
+  float w = width == 0.0f ? button_width(text) : width < 0.0f ? content_right() - ImGui::GetCursorScreenPos().x : width;
+  bool pressed_now = ImGui::Button(text, ImVec2(w, touch_px()));
+  record_last(text);
+  ImGui::PopFont();
+  ImGui::PopStyleColor(4);
+  return pressed_now;
+}
+
+float chip_width(const char* text) { return ImGui::CalcTextSize(text, nullptr, true).x + em(1.8f); }
+
+bool chip(const char* text, bool selected) {
+  const Palette& p = palette();
+  ImVec4 bg = selected ? p.chip_on : p.chip, fg = selected ? p.on_accent : p.text;
+  float h = chip_height();
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, h * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Button, bg);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, mix(bg, p.text, 0.18f));
+  ImGui::PushStyleColor(ImGuiCol_Text, fg);
+  bool tapped = ImGui::Button(text, ImVec2(chip_width(text), h));
+  record_last(text);
+  ImGui::PopStyleColor(4);
+  ImGui::PopStyleVar();
+  return tapped;
+}
+
+bool tally_button(const char* id, const char* text, const char* value, ImVec2 size, bool highlight) {
+  const Palette& p = palette();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool tapped = ImGui::InvisibleButton(id, size);
+  record_last(text);
+  bool held = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec4 bg = highlight ? p.accent_soft : p.surface_alt;
+  if (held) bg = mix(bg, p.accent, 0.25f);
+  ImVec2 max(pos.x + size.x, pos.y + size.y);
+  dl->AddRectFilled(pos, max, col(bg), em(0.7f));
+  float pad = em(0.7f);
+  ImGui::PushFont(fonts().bold);
+  ImGui::RenderTextEllipsis(dl, ImVec2(pos.x + pad, pos.y + pad), ImVec2(max.x - pad, pos.y + pad + ImGui::GetFontSize()),
+                            max.x - pad, max.x - pad, text, nullptr, nullptr);
+  ImGui::PopFont();
+  ImGui::PushFont(fonts().heading);
+  ImVec2 vs = ImGui::CalcTextSize(value);
+  dl->AddText(ImVec2(pos.x + pad, max.y - pad - vs.y), col(highlight ? p.accent : p.text), value);
+  ImGui::PopFont();
+  return tapped;
+}
+
+void flow_next(float width) {
+  float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+  if (right <= content_right()) ImGui::SameLine();
+}
+
+// ---- cards ----
+
+void begin_card(const char* id, bool tinted) {
+  IM_ASSERT(g_card_depth < kMaxCardDepth);
+  CardFrame& c = g_cards[g_card_depth++];
+  c.window = ImGui::GetCurrentWindow();
+  c.start = ImGui::GetCursorScreenPos();
+  c.width = content_right() - c.start.x;
+  c.pad = em(1.0f);
+  c.tinted = tinted;
+  c.card = true;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  c.splitter.Split(dl, 2);
+  c.splitter.SetCurrentChannel(dl, 1);
+  ImGui::PushID(id);
+  ImGui::SetCursorScreenPos(ImVec2(c.start.x + c.pad, c.start.y + c.pad));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(c.width - 2 * c.pad);
+}
+
+void end_card() {
+  IM_ASSERT(g_card_depth > 0);
+  CardFrame& c = g_cards[--g_card_depth];
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  ImGui::PopID();
+  float bottom = ImGui::GetItemRectMax().y + c.pad;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  c.splitter.SetCurrentChannel(dl, 0);
+  const Palette& p = palette();
+  ImVec2 max(c.start.x + c.width, bottom);
+  dl->AddRectFilled(c.start, max, col(c.tinted ? p.accent_soft : p.surface), em(0.8f));
+  if (!c.tinted) dl->AddRect(c.start, max, col(p.border, 0.7f), em(0.8f));
+  c.splitter.Merge(dl);
+  ImGui::SetCursorScreenPos(c.start);
+  ImGui::Dummy(ImVec2(c.width, bottom - c.start.y));
+}
+
+void begin_column(float width) {
+  IM_ASSERT(g_card_depth < kMaxCardDepth);
+  CardFrame& c = g_cards[g_card_depth++];
+  c.window = ImGui::GetCurrentWindow();
+  c.start = ImGui::GetCursorScreenPos();
+  c.width = std::min(width, content_right() - c.start.x);
+  c.pad = 0.0f;
+  c.card = false;
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(c.width);
+}
+
+void end_column() {
+  IM_ASSERT(g_card_depth > 0 && !g_cards[g_card_depth - 1].card);
+  --g_card_depth;
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+}
+
+float content_width() { return std::max(1.0f, content_right() - ImGui::GetCursorScreenPos().x); }
+
+// ---- fields ----
+
+bool text_field(const char* id, const char* hint, std::string* text, int flags, float width) {
+  float pad_y = std::max(em(0.5f), (touch_px() - ImGui::GetFontSize()) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.8f), pad_y));
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().surface_alt);
+  ImGui::SetNextItemWidth(width < 0.0f ? content_width() : width);
+  bool changed = ImGui::InputTextWithHint(id, hint, text, flags);
+  record_last(id);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  return changed;
+}
+
+bool text_area(const char* id, const char* hint, std::string* text, float height_em) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.8f), em(0.6f)));
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().surface_alt);
+  bool changed = ImGui::InputTextMultiline(id, text, ImVec2(content_width(), em(height_em)));
+  if (text->empty() && !ImGui::IsItemActive() && hint && *hint) {
+    ImVec2 at = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + em(0.8f), at.y + em(0.6f)), col(palette().text_muted), hint);
+  }
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  return changed;
+}
+
+// ---- touch ----
+
+void touch_scroll_frame() {
+  ImGuiContext& g = *GImGui;
+  ImGuiIO& io = g.IO;
+  const float threshold = 8.0f * theme_settings().display_scale;
+  if (ImGui::IsMouseClicked(0)) {
+    ImGuiWindow* w = g.HoveredWindow;
+    while (w && w->ScrollMax.y <= 0.0f && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
+    g_scroll.target = (w && w->ScrollMax.y > 0.0f) ? w : nullptr;
+    g_scroll.dragging = false;
+    g_scroll.velocity = 0.0f;
+    g_scroll.fling = nullptr;
+  }
+  if (ImGui::IsMouseDown(0) && g_scroll.target) {
+    if (!g_scroll.dragging && std::fabs(io.MousePos.y - io.MouseClickedPos[0].y) > threshold) {
+      g_scroll.dragging = true;
+      // The finger is scrolling, not pressing: release whatever button it started on, except a
+      // text field being edited (a drag there selects text).
+      if (g.ActiveId != 0 && g.ActiveId != g.InputTextState.ID) ImGui::ClearActiveID();
+    }
+    if (g_scroll.dragging) {
+      ImGuiWindow* t = g_scroll.target;
+      ImGui::SetScrollY(t, std::clamp(t->Scroll.y - io.MouseDelta.y, 0.0f, t->ScrollMax.y));
+      g_scroll.velocity = -io.MouseDelta.y;
+    }
+  } else if (g_scroll.target) {
+    if (g_scroll.dragging && std::fabs(g_scroll.velocity) > 2.0f) g_scroll.fling = g_scroll.target;
+    g_scroll.target = nullptr;
+    g_scroll.dragging = false;
+  } else if (g_scroll.fling) {
+    ImGuiWindow* t = g_scroll.fling;
+    if (ImGui::FindWindowByID(t->ID) != t) {  // the window went away with its screen
+      g_scroll.fling = nullptr;
+      return;
+    }
+    ImGui::SetScrollY(t, std::clamp(t->Scroll.y + g_scroll.velocity, 0.0f, t->ScrollMax.y));
+    g_scroll.velocity *= 0.92f;
+    if (std::fabs(g_scroll.velocity) < 0.5f) g_scroll.fling = nullptr;
+  }
+}
+
+bool touch_scroll_animating() { return g_scroll.fling != nullptr || g_scroll.dragging; }
+
+// ---- the test hook ----
+
+void record_items(bool on) {
+  g_recording = on;
+  g_records.clear();
+}
+
+void begin_frame_records() {
+  if (g_recording) g_records.clear();
+}
+
+const std::vector<ItemRecord>& recorded_items() { return g_records; }
+
+// ---- formatting ----
+
+std::string format_lesson_time(std::int64_t ms) {
+  if (ms < 0) ms = 0;
+  std::int64_t s = ms / 1000;
+  char buf[32];
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                  static_cast<long long>((s / 60) % 60), static_cast<long long>(s % 60));
+  else
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+  return buf;
+}
+
+void status_dot(const ImVec4& colour) {
+  float r = em(0.3f);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + r, pos.y + h * 0.5f), r, col(colour));
+  ImGui::Dummy(ImVec2(2 * r, h));
+}
+
+}  // namespace ui

@@ -1,0 +1,85 @@
+// The shared widget kit every screen draws with: buttons, chips, cards, text fields, headings,
+// scroll areas with drag-to-scroll, and small formatting helpers.
+// Guarantees: every tappable widget here is at least ui::touch_px() tall (48 px at scale 1), none
+// depends on hover or a right click, and sizes are in em units so they follow the text size.
+#pragma once
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+// ---- layout ----
+// True when the window is too narrow for two columns (e.g. 768x1024 portrait at scale 1).
+bool is_narrow();
+// The full-window root of each frame: no title bar, no move, no resize, no default look.
+void begin_root(const char* id);
+void end_root();
+// A scrolling region of the given size (0 = fill); drag on it to scroll (see touch_scroll_frame).
+bool begin_scroll_area(const char* id, ImVec2 size = ImVec2(0, 0));
+void end_scroll_area();
+
+// ---- text ----
+void heading(const char* text);
+void subheading(const char* text);
+void body_wrapped(const char* text);
+void muted_wrapped(const char* text);
+void caption(const char* text);
+void label(const char* text);  // a bold field label above an input
+
+// ---- buttons and chips ----
+enum class Tone { Primary, Secondary, Quiet, Danger };
+// A button of at least touch height; width 0 = fit the label, -1 = fill the row.
+bool button(const char* label, Tone tone = Tone::Secondary, float width = 0.0f);
+// A rounded toggle chip (kind of note, look-for tag, role); returns true when tapped.
+bool chip(const char* label, bool selected);
+// A big square-ish tap target showing a label and a large number (counters).
+bool tally_button(const char* id, const char* label, const char* value, ImVec2 size, bool highlight = false);
+// Places the next widget on the same row if `width` still fits, else starts a new row (flow layout).
+void flow_next(float width);
+float chip_width(const char* label);
+float button_width(const char* label);
+
+// ---- cards ----
+// A rounded surface around a group of widgets, full available width.
+void begin_card(const char* id, bool tinted = false);
+void end_card();
+// A column narrower than the region (e.g. a centred form); text wraps and fields fill inside it.
+void begin_column(float width);
+void end_column();
+// Width available inside the current card or column (or region).
+float content_width();
+
+// ---- fields ----
+// A full-width single-line text field with a hint; returns true when the text changed.
+bool text_field(const char* id, const char* hint, std::string* text, int flags = 0, float width = -1.0f);
+bool text_area(const char* id, const char* hint, std::string* text, float height_em = 4.0f);
+
+// ---- touch ----
+// Call once per frame after all windows are drawn: a drag that starts on a scrollable region
+// scrolls it (with a short fling), and a drag that started on a button scrolls instead of
+// pressing it once it moves past a few pixels.
+void touch_scroll_frame();
+// True while a fling is still moving (the frame loop must keep drawing).
+bool touch_scroll_animating();
+
+// ---- formatting ----
+// Lesson time as "m:ss" or "h:mm:ss".
+std::string format_lesson_time(std::int64_t ms);
+// Draws a small filled circle in line with text.
+void status_dot(const ImVec4& colour);
+
+// ---- a hook for headless tests ----
+// When on, every kit widget drawn in a frame is listed with its label and screen rectangle, so a
+// test can tap "Save" the way a finger would. Off by default; costs nothing then.
+struct ItemRecord {
+  std::string label;  // the label as passed to the widget (ids like "##note" included)
+  ImVec2 min, max;
+};
+void record_items(bool on);
+void begin_frame_records();  // the App calls this at the start of each frame
+const std::vector<ItemRecord>& recorded_items();
+
+}  // namespace ui
