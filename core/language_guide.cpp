@@ -50,7 +50,10 @@ void set_phrase_words(LanguageGuide::Phrase& phrase, const std::string& text, co
     if (i > 0 && scanned.words[i].gap == language::Gap::Break)
       throw json::JsonFieldError(path, "may contain only words separated by spaces, hyphens or one comma, found \"" +
                                            text + "\"");
+    if (scanned.words[i].hash == language::kUnmatchable)
+      throw json::JsonFieldError(path, "has a word longer than " + std::to_string(language::kMaxWordBytes) + " bytes");
     phrase.words.emplace_back(scanned.folded_word(scanned.words[i]));
+    phrase.hashes.push_back(scanned.words[i].hash);
     phrase.gaps.push_back(static_cast<std::uint8_t>(scanned.words[i].gap));
   }
 }
@@ -75,7 +78,7 @@ void LanguageGuide::build_table() {
   table_.assign(size, Slot{});
   for (std::uint32_t p = 0; p < phrases_.size(); ++p) {
     const std::string& first = phrases_[p].words.front();
-    std::uint64_t h = language::word_hash(first);
+    std::uint64_t h = phrases_[p].hashes.front();   // as the scanner computed it, never kUnmatchable
     for (std::size_t at = h & (size - 1);; at = (at + 1) & (size - 1)) {
       Slot& slot = table_[at];
       if (slot.word.empty()) {
@@ -88,6 +91,9 @@ void LanguageGuide::build_table() {
       }
     }
   }
+  probe_.assign(size, 0);
+  for (std::size_t at = 0; at < size; ++at)
+    if (!table_[at].word.empty()) probe_[at] = table_[at].hash;
   for (Slot& slot : table_) {
     std::stable_sort(slot.phrases.begin(), slot.phrases.end(), [&](std::uint32_t a, std::uint32_t b) {
       const Phrase& pa = phrases_[a];
@@ -99,23 +105,25 @@ void LanguageGuide::build_table() {
 }
 
 const LanguageGuide::Slot* LanguageGuide::find_first_word(std::uint64_t hash, std::string_view word) const {
-  if (table_.empty()) return nullptr;
-  const std::size_t mask = table_.size() - 1;
+  if (probe_.empty()) return nullptr;
+  const std::size_t mask = probe_.size() - 1;
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-    const Slot& slot = table_[at];
-    if (slot.word.empty()) return nullptr;
-    if (slot.hash == hash && slot.word == word) return &slot;
+    const std::uint64_t h = probe_[at];
+    if (h == hash && table_[at].word == word) return &table_[at];
+    if (h == 0) return nullptr;
   }
 }
 
 std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
   std::vector<LanguageFinding> findings;
-  if (text.size() > 0xFFFFFFF0u) text = text.substr(0, 0xFFFFFFF0u);   // offsets are 32-bit in the scan
+  if (text.size() > 0xFFFFFF00u) text = text.substr(0, 0xFFFFFF00u);   // offsets are 32-bit in the scan
   thread_local language::ScannedText scanned;   // reused buffers: the client checks on every keystroke
   language::scan_text(text, scanned);
   const auto& words = scanned.words;
   for (std::size_t i = 0; i < words.size();) {
-    const Slot* slot = find_first_word(words[i].hash, scanned.folded_word(words[i]));
+    const Slot* slot = words[i].hash == language::kUnmatchable
+                           ? nullptr
+                           : find_first_word(words[i].hash, scanned.folded_word(words[i]));
     std::size_t matched = 0;
     const Phrase* hit = nullptr;
     if (slot) {
@@ -125,7 +133,7 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
         if (i + k > words.size()) continue;
         bool ok = true;
         for (std::size_t j = 1; j < k && ok; ++j)
-          ok = static_cast<std::uint8_t>(words[i + j].gap) == phrase.gaps[j] &&
+          ok = words[i + j].hash == phrase.hashes[j] && static_cast<std::uint8_t>(words[i + j].gap) == phrase.gaps[j] &&
                scanned.folded_word(words[i + j]) == phrase.words[j];
         if (ok) {
           hit = &phrase;
@@ -139,7 +147,7 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
       continue;
     }
     if (!hit->exception)
-      findings.push_back(LanguageFinding{words[i].start, words[i + matched - 1].end, hit->category,
+      findings.push_back(LanguageFinding{words[i].start, words[i + matched - 1].end(), hit->category,
                                          suggestions_[hit->suggestion]});
     i += matched;
   }

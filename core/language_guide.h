@@ -47,6 +47,7 @@ class LanguageGuide {
   struct Phrase {
     std::vector<std::string> words;   // case-folded words, e.g. {"nice", "job"}
     std::vector<std::uint8_t> gaps;   // per word, the language::Gap the text must have before it
+    std::vector<std::uint64_t> hashes;  // per word, its hash, compared before the text
     bool exception = false;           // a near-miss: matched words are skipped, not flagged
     LanguageCategory category = LanguageCategory::Praise;
     std::uint32_t suggestion = 0;     // index into suggestions_
@@ -65,7 +66,8 @@ class LanguageGuide {
 
   std::vector<Phrase> phrases_;
   std::vector<std::string> suggestions_;
-  std::vector<Slot> table_;            // size is a power of two, at most half full
+  std::vector<Slot> table_;            // size is a power of two, at most a quarter full
+  std::vector<std::uint64_t> probe_;   // table_[i].hash, or 0 for an empty slot: probed without touching strings
   std::size_t exception_count_ = 0;
 };
 

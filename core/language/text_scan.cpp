@@ -79,22 +79,24 @@ inline char32_t fold(char32_t cp) {
   return cp;
 }
 
-inline void append_utf8(std::string& out, char32_t cp) {
+// Writes cp at out and returns the end. fold() keeps each code point's encoded length.
+inline char* append_utf8(char* out, char32_t cp) {
   if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
+    *out++ = static_cast<char>(cp);
   } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    *out++ = static_cast<char>(0xC0 | (cp >> 6));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    *out++ = static_cast<char>(0xE0 | (cp >> 12));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    *out++ = static_cast<char>(0xF0 | (cp >> 18));
+    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   }
+  return out;
 }
 
 inline bool word_at(std::string_view s, std::size_t i) {
@@ -113,16 +115,15 @@ enum class Quote { None, Straight, Curly, Guillemet, Single };
 
 }  // namespace
 
-std::uint64_t word_hash(std::string_view folded) {
-  std::uint64_t h = kFnvOffset;
-  for (char c : folded) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-  return h;
-}
-
 void scan_text(std::string_view text, ScannedText& out) {
   out.words.clear();
-  out.folded.clear();
-  out.folded.reserve(text.size());
+  // Folding never makes a word longer (upper and lower case have the same UTF-8 length in the
+  // folded ranges, and ’ becomes '), so each folded word is written over its own offset in a
+  // buffer the size of the text, and the hot loop writes through a pointer.
+  out.folded.resize(text.size());
+  char* const folded_begin = out.folded.data();
+  char* dst = folded_begin;
+  if (out.words.capacity() < text.size() / 8) out.words.reserve(text.size() / 6);
   const std::size_t n = text.size();
   std::size_t line_end = 0;         // index of the '\n' ending the current line (or n); valid when > i
   bool line_end_known = false;
@@ -174,30 +175,38 @@ void scan_text(std::string_view text, ScannedText& out) {
     if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) {
       Word w;
       w.start = static_cast<std::uint32_t>(i);
-      w.folded_at = static_cast<std::uint32_t>(out.folded.size());
       w.gap = out.words.empty() ? Gap::Break : gap;
+      dst = folded_begin + i;
       std::uint64_t h = kFnvOffset;
       for (;;) {
         if (c < 0x80) {
-          char lc = kAscii.lower[c];
-          out.folded.push_back(lc);
-          h = (h ^ static_cast<unsigned char>(lc)) * kFnvPrime;
+          // ASCII run: the common case, kept to a table load, a store and a multiply per byte.
+          do {
+            char lc = kAscii.lower[c];
+            *dst++ = lc;
+            h = (h ^ static_cast<unsigned char>(lc)) * kFnvPrime;
+            if (++i >= n) break;
+            c = static_cast<unsigned char>(text[i]);
+          } while (c < 0x80 && kAscii.kind[c] == kWordChar);
+          if (i >= n) break;
+          cp = c;
+          len = 1;
+          if (c >= 0x80) len = decode(text, i, cp);
         } else {
-          std::size_t before = out.folded.size();
-          append_utf8(out.folded, fold(cp));
-          for (std::size_t k = before; k < out.folded.size(); ++k)
-            h = (h ^ static_cast<unsigned char>(out.folded[k])) * kFnvPrime;
+          char* before = dst;
+          dst = append_utf8(dst, fold(cp));
+          for (char* k = before; k < dst; ++k) h = (h ^ static_cast<unsigned char>(*k)) * kFnvPrime;
+          i += len;
+          if (i >= n) break;
+          c = static_cast<unsigned char>(text[i]);
+          cp = c;
+          len = 1;
+          if (c >= 0x80) len = decode(text, i, cp);
         }
-        i += len;
-        if (i >= n) break;
-        c = static_cast<unsigned char>(text[i]);
-        cp = c;
-        len = 1;
-        if (c >= 0x80) len = decode(text, i, cp);
         if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) continue;
         if (is_apostrophe(cp) && word_at(text, i + len)) {
           // Keep the apostrophe in the word and fold ’ to ' so "don’t" matches "don't".
-          out.folded.push_back('\'');
+          *dst++ = '\'';
           h = (h ^ static_cast<unsigned char>('\'')) * kFnvPrime;
           i += len;
           c = static_cast<unsigned char>(text[i]);
@@ -208,9 +217,17 @@ void scan_text(std::string_view text, ScannedText& out) {
         }
         break;
       }
-      w.end = static_cast<std::uint32_t>(i);
-      w.folded_size = static_cast<std::uint32_t>(out.folded.size() - w.folded_at);
-      w.hash = h;
+      const std::size_t size = i - w.start;
+      if (size <= kMaxWordBytes) {
+        w.size = static_cast<std::uint16_t>(size);
+        w.folded_size = static_cast<std::uint8_t>(dst - (folded_begin + w.start));
+        w.hash = h == kUnmatchable ? 1 : h;
+      } else {
+        // Too long for the 16-byte record and for any phrase: report it clipped, match nothing.
+        w.size = static_cast<std::uint16_t>(kMaxWordBytes);
+        w.folded_size = 0;
+        w.hash = kUnmatchable;
+      }
       out.words.push_back(w);
       gap = Gap::Space;
       continue;

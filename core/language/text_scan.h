@@ -20,25 +20,29 @@ enum class Gap : std::uint8_t {
   Comma,   // spaces/hyphens and exactly one comma
 };
 
+// 16 bytes, because a check stores one per word of the text and the stores dominate its cost.
+// A word's folded form sits in ScannedText::folded at the word's own offset (folding never
+// lengthens a word), so no separate offset is kept.
 struct Word {
+  std::uint64_t hash = 0;        // FNV-1a of the folded word (kUnmatchable for over-long words)
   std::uint32_t start = 0;       // byte offset in the scanned text
-  std::uint32_t end = 0;         // one past the last byte
-  std::uint32_t folded_at = 0;   // offset of the folded word in ScannedText::folded
-  std::uint32_t folded_size = 0;
-  std::uint64_t hash = 0;        // FNV-1a of the folded word
+  std::uint16_t size = 0;        // bytes in the text (words are at most kMaxWordBytes)
+  std::uint8_t folded_size = 0;  // bytes of the folded form (0 for over-long words)
   Gap gap = Gap::Break;          // what separates it from the previous word
+  std::uint32_t end() const { return start + size; }
 };
+
+// Longer runs of letters are still words (so nothing inside them matches) but never match a phrase.
+constexpr std::size_t kMaxWordBytes = 255;
+constexpr std::uint64_t kUnmatchable = 0;
 
 struct ScannedText {
   std::vector<Word> words;
-  std::string folded;            // every folded word, back to back
-  std::string_view folded_word(const Word& w) const { return std::string_view(folded).substr(w.folded_at, w.folded_size); }
+  std::string folded;            // folded words, each at its word's start offset; other bytes unspecified
+  std::string_view folded_word(const Word& w) const { return std::string_view(folded).substr(w.start, w.folded_size); }
 };
 
 // Scans `text` (texts over 4 GiB are refused by the caller). Reuses `out`'s buffers.
 void scan_text(std::string_view text, ScannedText& out);
-
-// FNV-1a over a folded word; scan_text computes the same value while it folds.
-std::uint64_t word_hash(std::string_view folded);
 
 }  // namespace core::language

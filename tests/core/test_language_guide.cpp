@@ -207,3 +207,33 @@ TEST_CASE("language guide: the shipped lexicon loads and has every category", "[
   CHECK(g.is_evaluative("Lacking structure"));
   CHECK(g.is_evaluative("I recommend a timer"));
 }
+
+TEST_CASE("language guide: any bytes at all give in-bounds, ordered, non-overlapping spans", "[core][language]") {
+  const auto& g = builtin();
+  // Random mixes of ASCII, quotes, apostrophes, accented capitals, curly quotes and broken UTF-8.
+  const char* const pieces[] = {"great", " ", "job", ",", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                "\xC3\x89", "\xC5\xB8", "\xD0\x96", "\xFF", "\xC3", "\xE2\x80", "\n", "-", "you should",
+                                "a good number of", "\xF0\x9F\x98\x80", "Nice", "weak"};
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int k = 0; k < 30; ++k) {
+      state = state * 1664525u + 1013904223u;
+      text += pieces[(state >> 16) % std::size(pieces)];
+    }
+    std::size_t previous_end = 0;
+    for (const auto& f : g.check(text)) {
+      REQUIRE(f.start < f.end);
+      REQUIRE(f.end <= text.size());
+      REQUIRE(f.start >= previous_end);
+      previous_end = f.end;
+    }
+  }
+}
+
+TEST_CASE("language guide: a very long word matches nothing and hides nothing after it", "[core][language]") {
+  const auto& g = builtin();
+  std::string long_word = "great" + std::string(400, 'a');
+  CHECK(g.check(long_word).empty());
+  CHECK(flagged(g, long_word + " great") == Words{"great"});
+}
