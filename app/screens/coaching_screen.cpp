@@ -48,7 +48,7 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
       std::string to = "To " + m.leaders().front().second;
       ui::caption(to.c_str());
     }
-    ui::text_area("##coaching_note", "e.g. Your first prompt led with the data; what did you notice about the silence after it?", &ui.draft, 4.5f);
+    after::text_area("##coaching_note", "e.g. Your first prompt led with the data; what did you notice about the silence after it?", &ui.draft, 4.5f);
     if (ui.draft != m.draft()) out.push_back(CoachingAction{CoachingAction::Kind::EditDraft, ui.draft, {}});
     after::language_hint(ctx, ui.draft, ui.hint_for, ui.hint);
     after::hint_line(ui.hint);

@@ -64,18 +64,22 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
       v.summary = summarize(store_, v.id, o);
       v.label = v.date.empty() ? "Visit " + std::to_string(i + 1) : short_date(v.date);
       visit_labels[v.id] = v.label;
-      // Series rows follow the first visit that collected each key.
+      // Series rows follow the first visit that plans each key; a visit not observed yet has
+      // collected nothing, which is not the same as a count of 0.
+      const bool collected = v.status != core::ObservationStatus::Planned;
       for (const auto& c : v.summary.counters) {
         auto s = std::find_if(counters_.begin(), counters_.end(), [&](const CounterSeries& x) { return x.key == c.key; });
         if (s == counters_.end()) s = counters_.insert(counters_.end(), CounterSeries{c.key, c.label, std::vector<int>(n, -1)});
-        s->counts[i] = c.count;
+        if (collected) s->counts[i] = c.count;
       }
       for (const auto& t : v.summary.timers) {
         auto s = std::find_if(timers_.begin(), timers_.end(), [&](const TimerSeries& x) { return x.key == t.key; });
         if (s == timers_.end())
           s = timers_.insert(timers_.end(), TimerSeries{t.key, t.label, t.group, std::vector<std::int64_t>(n, -1), std::vector<int>(n, -1)});
-        s->totals[i] = t.total_ms;
-        s->shares[i] = t.share_percent;
+        if (collected) {
+          s->totals[i] = t.total_ms;
+          s->shares[i] = t.share_percent;
+        }
       }
     }
     for (auto& f : found) visits_.push_back(std::move(f.second));

@@ -29,7 +29,7 @@ struct CycleVisit {
 
 struct CounterSeries {
   std::string key, label;
-  std::vector<int> counts;           // one per visit; -1 = that visit did not collect it
+  std::vector<int> counts;           // one per visit; -1 = not collected (not planned, or not observed yet)
 };
 
 struct TimerSeries {

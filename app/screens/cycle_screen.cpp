@@ -51,7 +51,7 @@ void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float
       ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str());
       dl->AddText(bold, bold->FontSize, ImVec2(x + (bar_w - ts.x) * 0.5f, base_y - h - ts.y - ui::em(0.15f)), ui::col(p.text), text.c_str());
     } else {
-      const char* nc = "not collected";
+      const char* nc = visits[i].status == core::ObservationStatus::Planned ? "not yet" : "not collected";
       ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, nc);
       dl->AddText(small, small->FontSize, ImVec2(x + (bar_w - ts.x) * 0.5f, base_y - ts.y - ui::em(0.2f)), ui::col(p.text_muted), nc);
     }

@@ -24,6 +24,15 @@ const char* role_word(core::Role r) {
   return "";
 }
 
+// A date that exists on the calendar (valid_date accepts any day up to 31 in every month).
+bool calendar_date(const std::string& d) {
+  if (!valid_date(d)) return false;
+  int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return day <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
 // Versions of a record are created in order on one device; the earliest save time orders the
 // list as things were said, independent of later edits.
 std::int64_t first_saved(const core::Store& store, core::Id record, std::int64_t fallback) {
@@ -204,7 +213,7 @@ bool DebriefModel::save_step() {
     error_ = "Pick who owns this next step.";
     return false;
   }
-  if (!f.follow_up_date.empty() && !valid_date(f.follow_up_date)) {
+  if (!f.follow_up_date.empty() && !calendar_date(f.follow_up_date)) {
     error_ = "The follow-up date \"" + f.follow_up_date + "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.";
     return false;
   }

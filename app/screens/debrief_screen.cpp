@@ -35,7 +35,7 @@ void draw_notes(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, std
   if (!m.can_write()) return;
   ui::begin_card("##note_composer");
   ui::label("Add a note");
-  ui::text_area("##note", "e.g. We noticed the back row wrote but did not speak.", &ui.note, 3.2f);
+  after::text_area("##note", "e.g. We noticed the back row wrote but did not speak.", &ui.note, 3.2f);
   if (ui.note != m.note_draft()) {
     DebriefAction a;
     a.kind = K::EditNote;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -14,6 +15,37 @@
 namespace app {
 
 namespace after {
+
+namespace {
+struct Recorded {
+  ImVec2 min, max;
+  int frame = -1;
+};
+bool g_recording = false;
+std::map<std::string, Recorded> g_items;
+
+void remember(const std::string& label) {
+  if (g_recording && ImGui::IsItemVisible()) g_items[label] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetFrameCount()};
+}
+}  // namespace
+
+void record_items(bool on) {
+  g_recording = on;
+  g_items.clear();
+}
+
+bool find_item(const std::string& label, ImVec2& center) {
+  auto it = g_items.find(label);
+  if (it == g_items.end() || it->second.frame != ImGui::GetFrameCount()) return false;
+  center = ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
+  return true;
+}
+
+bool text_area(const char* id, const char* hint, std::string* text, float height_em) {
+  bool changed = ui::text_area(id, hint, text, height_em);
+  remember(id);
+  return changed;
+}
 
 bool pick_row(const char* id, const char* caption, const std::string& text, bool picked) {
   const ui::Palette& p = ui::palette();
@@ -26,6 +58,7 @@ bool pick_row(const char* id, const char* caption, const std::string& text, bool
   const float h = std::max(ui::touch_px(), pad * 2 + cap_h + ts.y);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool tapped = ImGui::InvisibleButton(id, ImVec2(w, h));
+  remember(text);
   bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 max(pos.x + w, pos.y + h);
@@ -55,6 +88,7 @@ bool suggestion_row(const char* id, const std::string& text) {
   const float h = std::max(ui::touch_px(), pad * 2 + ts.y);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool tapped = ImGui::InvisibleButton(id, ImVec2(w, h));
+  remember(text);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (ImGui::IsItemActive()) dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), ui::col(p.accent_soft), ui::em(0.6f));
   ImFont* bold = ui::fonts().bold;
@@ -144,7 +178,7 @@ void draw_composer(const PromptModel& m, PromptUi& ui, const AppContext& ctx, st
   ui::begin_card("##composer");
   ui::subheading("Write a prompt");
   ui::caption("A question that invites the teacher to think about the evidence. Start from a suggestion or write your own.");
-  ui::text_area("##prompt_text", "e.g. Is this what you thought was happening?", &ui.draft, 4.5f);
+  after::text_area("##prompt_text", "e.g. Is this what you thought was happening?", &ui.draft, 4.5f);
   if (ui.draft != m.draft()) out.push_back(act(K::EditDraft, ui.draft));
   after::language_hint(ctx, ui.draft, ui.hint_for, ui.hint);
   after::hint_line(ui.hint);

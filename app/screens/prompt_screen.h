@@ -1,6 +1,8 @@
 // The Prompt screen (after the lesson, for the observers): ImGui drawing over PromptModel.
 // Drawing only reads the model and emits PromptActions; the model commits them to the store.
 #pragma once
+#include <imgui.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +58,13 @@ float footer_begin(const std::string& error, float buttons_w);
 float footer_height();
 // Quotes a note of kind Quote.
 std::string shown_text(const EvidenceItem& item);
+// ui::text_area, and listed for headless tests like the kit's own widgets.
+bool text_area(const char* id, const char* hint, std::string* text, float height_em);
+// A hook for headless tests, for the widgets above that the kit does not list (rows, text
+// areas): when on, each is remembered by label with its rectangle in the frame it was drawn.
+void record_items(bool on);
+// The centre of the widget labelled `label` drawn in the current frame; false if not drawn.
+bool find_item(const std::string& label, ImVec2& center);
 }  // namespace after
 
 }  // namespace app

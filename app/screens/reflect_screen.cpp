@@ -166,7 +166,8 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
   } else {
     auto it = ui.answers.find(p.id);
     if (it == ui.answers.end()) it = ui.answers.emplace(p.id, p.draft.text()).first;
-    ui::text_area("##answer", "Your thoughts, in your own words", &it->second, 4.0f);
+    std::string field = "##answer-" + p.id.short_hex();  // one label per prompt, for tests
+    after::text_area(field.c_str(), "Your thoughts, in your own words", &it->second, 4.0f);
     if (it->second != p.draft.text()) out.push_back(ReflectAction{ReflectAction::Kind::EditAnswer, p.id, it->second});
     after::language_hint(ctx, it->second, ui.hint_for[p.id], ui.hint[p.id]);
     after::hint_line(ui.hint[p.id]);

@@ -1,0 +1,68 @@
+// CoachingModel against a real store: who writes coaching notes and who ever sees them.
+#include <catch2/catch.hpp>
+
+#include "app/screens/coaching_model.h"
+#include "test_prompt_fixture.h"
+
+using app::CoachingAction;
+
+TEST_CASE("coaching: a coach's note reaches the teacher leader and only those two see it", "[app][coaching]") {
+  test::AfterLessonStore s;
+  {
+    app::CoachingModel coach(s.store, s.demo.coach, s.clock());
+    REQUIRE(coach.load(s.demo.observed_visit));
+    REQUIRE(coach.can_write());
+    CHECK(coach.leader() == s.me);
+    REQUIRE(coach.apply(CoachingAction{CoachingAction::Kind::EditDraft, "You let the data speak first.", {}}));
+    REQUIRE(coach.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
+    CHECK(coach.notes().size() == 2);  // the demo's note and this one, both mine
+    CHECK(coach.notes().back().from == "You");
+    CHECK(coach.notes().back().to == "Sam Okafor");
+  }
+  auto stored = s.live<core::CoachingNote>(core::RecordType::CoachingNote, s.demo.observed_visit);
+  REQUIRE(stored.size() == 2);
+  for (const auto& [id, n] : stored) CHECK(n.teacher_leader == s.me);
+
+  app::CoachingModel leader(s.store, s.me, s.clock());
+  REQUIRE(leader.load(s.demo.observed_visit));
+  CHECK(leader.can_read());
+  CHECK_FALSE(leader.can_write());
+  REQUIRE(leader.notes().size() == 2);
+  CHECK(leader.notes().back().from == "Jonas Berg");
+  CHECK(leader.notes().back().to == "you");
+
+  app::CoachingModel teacher(s.store, s.demo.observed_teacher, s.clock());
+  REQUIRE(teacher.load(s.demo.observed_visit));
+  CHECK_FALSE(teacher.can_read());
+  CHECK(teacher.notes().empty());
+}
+
+TEST_CASE("coaching: a teacher leader cannot write a coaching note, and an empty note is refused", "[app][coaching]") {
+  test::AfterLessonStore s;
+  const auto versions = s.store.all_versions().size();
+  app::CoachingModel leader(s.store, s.me, s.clock());
+  REQUIRE(leader.load(s.demo.observed_visit));
+  REQUIRE(leader.apply(CoachingAction{CoachingAction::Kind::EditDraft, "A note to myself", {}}));
+  CHECK_FALSE(leader.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
+  CHECK(leader.error() == "Only a coach who co-observed this lesson writes coaching notes.");
+  app::CoachingModel coach(s.store, s.demo.coach, s.clock());
+  REQUIRE(coach.load(s.demo.observed_visit));
+  CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
+  CHECK(coach.error().find("Write the note first") == 0);
+  CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::PickLeader, {}, s.demo.observed_teacher}));
+  CHECK(s.store.all_versions().size() == versions);
+}
+
+TEST_CASE("coaching: a typed coaching note is autosaved and restored", "[app][coaching]") {
+  test::AfterLessonStore s;
+  {
+    app::CoachingModel coach(s.store, s.demo.coach, s.clock());
+    REQUIRE(coach.load(s.demo.observed_visit));
+    REQUIRE(coach.apply(CoachingAction{CoachingAction::Kind::EditDraft, "Your second prompt", {}}));
+    s.now += 1000;
+    coach.autosave(false);
+  }
+  app::CoachingModel again(s.store, s.demo.coach, s.clock());
+  REQUIRE(again.load(s.demo.observed_visit));
+  CHECK(again.draft() == "Your second prompt");
+}

@@ -1,0 +1,39 @@
+// A temp-file store with a local person ("Sam Okafor", teacher leader) and the demo cycle, plus
+// a clock the test moves. Shared by the after-the-lesson model tests.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/demo_data.h"
+#include "core/paths.h"
+#include "core/store.h"
+#include "ui_harness.h"
+
+namespace test {
+
+struct AfterLessonStore {
+  TempDir dir;
+  core::Store store{core::store_path_in(dir.path())};
+  core::Id me;
+  core::DemoData demo;
+  std::int64_t now = 1'800'000'000'000;
+
+  AfterLessonStore() {
+    me = store.create(core::Person{"Sam Okafor", ""}, core::Id{}).record;
+    store.set_local_person(me);
+    demo = core::seed_demo_data(store, me);
+  }
+  std::function<std::int64_t()> clock() {
+    return [this] { return now; };
+  }
+  template <typename T>
+  std::vector<std::pair<core::Id, T>> live(core::RecordType type, core::Id obs = {}) {
+    std::vector<std::pair<core::Id, T>> out;
+    for (const auto& [id, h] : store.live(type, obs)) out.push_back({id, std::get<T>(h.body)});
+    return out;
+  }
+};
+
+}  // namespace test
