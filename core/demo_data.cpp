@@ -5,12 +5,14 @@
 namespace core {
 
 namespace {
-// Demo records are authored by made-up colleagues, so they must never reach a hub: each
-// save is taken out of the outbox in the same transaction that writes it.
+// Demo records are authored by made-up colleagues, so they must never reach a hub: every
+// record is marked local-only before it is saved, and so is every observation, which keeps
+// later edits and new evidence in the demo observations off the outbox as well.
 Id save(Store& store, const RecordBody& body, Id author) {
-  Version v = store.create(body, author);
-  store.remove_from_outbox({v.version});
-  return v.record;
+  Id record = Id::random();
+  store.mark_local_only(record);
+  store.create_with_id(record, body, author);
+  return record;
 }
 }  // namespace
 

@@ -38,6 +38,10 @@ CREATE TABLE outbox(
     R"sql(
 CREATE TABLE drafts(key TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL);
 )sql",
+    // 3: records and observations that never leave this device (demo data)
+    R"sql(
+CREATE TABLE local_only(id BLOB PRIMARY KEY CHECK(length(id) = 16)) WITHOUT ROWID;
+)sql",
 };
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSchemaVersion, "one migration step per schema version");
 }  // namespace

@@ -110,6 +110,10 @@ Version Store::create_with_id(Id record, const RecordBody& body, Id author) {
   Version v = make_version(record, &body, false, author, {});
   transaction([&] {
     if (!head_ids(record).empty()) throw std::runtime_error("record " + record.hex() + " already exists");
+    // A visit planned in a local-only cycle (a follow-up of the demo) stays local too.
+    if (const auto* o = std::get_if<Observation>(&body))
+      if ((!o->cycle.empty() && is_local_only(o->cycle)) || (!o->follows.empty() && is_local_only(o->follows)))
+        mark_local_only(record);
     insert_version(v, true);
   });
   return v;
@@ -212,7 +216,7 @@ bool Store::insert_version(const Version& v, bool to_outbox) {
     head->bind(5, v.tombstone ? 1 : 0);
     head->run();
   }
-  if (to_outbox) {
+  if (to_outbox && !is_local_only(v.record) && !(v.observation.empty() ? false : is_local_only(v.observation))) {
     StmtLease out = cached("INSERT INTO outbox(version_id) VALUES(?)");
     bind_id(*out, 1, v.version);
     out->run();
@@ -353,6 +357,18 @@ void Store::remove_from_outbox(const std::vector<Id>& versions) {
       st.reset();
     }
   });
+}
+
+void Store::mark_local_only(Id id) {
+  Stmt st(db_, "INSERT OR IGNORE INTO local_only(id) VALUES(?)");
+  bind_id(st, 1, id);
+  st.run();
+}
+
+bool Store::is_local_only(Id id) const {
+  StmtLease st = cached("SELECT 1 FROM local_only WHERE id = ?");
+  bind_id(*st, 1, id);
+  return st->step();
 }
 
 void Store::save_draft(const std::string& key, const std::string& text) {

@@ -24,7 +24,7 @@
 
 namespace core {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Builds the schema of `version` (1..kSchemaVersion) from an older one; used by Store and
 // by the test that opens databases made by every earlier version.
@@ -80,6 +80,12 @@ class Store {
   std::vector<Version> outbox(int limit) const;          // oldest first
   std::int64_t outbox_size() const;
   void remove_from_outbox(const std::vector<Id>& versions);
+
+  // --- records that never leave this device (demo data) ---
+  // A record or observation id marked local-only keeps every save of it, and every record
+  // inside such an observation, out of the outbox.
+  void mark_local_only(Id id);
+  bool is_local_only(Id id) const;
 
   // --- drafts (text typed but not yet saved as a record; autosaved by the client) ---
   void save_draft(const std::string& key, const std::string& text);
