@@ -51,7 +51,9 @@ TouchScroll g_scroll;
 bool g_recording = false;
 std::vector<ItemRecord> g_records;
 void record_last(const char* label) {
-  if (g_recording && ImGui::IsItemVisible()) g_records.push_back({label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+  if (!g_recording) return;
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  if (ImGui::IsRectVisible(min, max)) g_records.push_back({label, min, max});
 }
 
 float chip_height() { return std::max(44.0f * theme_settings().display_scale, std::round(em(2.4f))); }
@@ -211,10 +213,11 @@ void flow_next(float width) {
 
 void begin_card(const char* id, bool tinted) {
   IM_ASSERT(g_card_depth < kMaxCardDepth);
+  const float right = content_right();  // of the enclosing card or column, before this one is pushed
   CardFrame& c = g_cards[g_card_depth++];
   c.window = ImGui::GetCurrentWindow();
   c.start = ImGui::GetCursorScreenPos();
-  c.width = content_right() - c.start.x;
+  c.width = right - c.start.x;
   c.pad = em(1.0f);
   c.tinted = tinted;
   c.card = true;
@@ -247,10 +250,11 @@ void end_card() {
 
 void begin_column(float width) {
   IM_ASSERT(g_card_depth < kMaxCardDepth);
+  const float right = content_right();
   CardFrame& c = g_cards[g_card_depth++];
   c.window = ImGui::GetCurrentWindow();
   c.start = ImGui::GetCursorScreenPos();
-  c.width = std::min(width, content_right() - c.start.x);
+  c.width = std::min(width, right - c.start.x);
   c.pad = 0.0f;
   c.card = false;
   ImGui::BeginGroup();

@@ -37,8 +37,9 @@ core::Id plan_through_ui(UiHarness& h) {
   std::string title = first_template_title(h);
   REQUIRE(!title.empty());
   h.tap(title);
-  h.tap("Seating chart");  // make sure the chart is on whatever the template suggests
-  if (!h.has("Rows")) h.tap("Seating chart");
+  // Make sure the chart is on, whatever the template suggests: its row/column steppers show then.
+  if (!h.has("\xE2\x88\x92")) h.tap("Seating chart");
+  REQUIRE(h.has("\xE2\x88\x92"));
   h.tap("##focus_q");
   h.type("Who answers my questions?");
   h.tap("##class");
@@ -169,6 +170,7 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
     CHECK(spans[0].end_ms - spans[0].start_ms >= 30000);
   }
   SECTION("a tap on a seat adds a participation mark") {
+    REQUIRE_FALSE(plan.tools.seating.seats.empty());
     const auto& seat = plan.tools.seating.seats.front();
     h.tap(seat.label);
     auto marks = bodies<core::SeatMark>(h.store(), core::RecordType::SeatMark, obs_id);
