@@ -15,7 +15,10 @@
 namespace app {
 
 namespace {
-float visit_alpha(std::size_t i, std::size_t n) { return n <= 1 ? 0.85f : 0.35f + 0.5f * static_cast<float>(i) / static_cast<float>(n - 1); }
+float visit_alpha(std::size_t i, std::size_t n) { return n <= 1 ? 0.85f : 0.5f + 0.35f * static_cast<float>(i) / static_cast<float>(n - 1); }
+
+// The width of one small chart: a slot per visit, never narrower than its title needs.
+float chart_width(std::size_t visits) { return std::max(ui::em(11.0f), ui::em(4.2f) * static_cast<float>(std::max<std::size_t>(1, visits))); }
 
 const char* status_word(core::ObservationStatus s) {
   switch (s) {
@@ -28,13 +31,13 @@ const char* status_word(core::ObservationStatus s) {
 }
 
 // One small chart: a vertical bar per visit with its value above and the visit below.
-void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float>& values, const std::vector<std::string>& labels) {
+void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float>& values, const std::vector<std::string>& labels, float w) {
   const ui::Palette& p = ui::palette();
   const std::size_t n = visits.size();
-  const float w = ui::content_width(), chart_h = ui::em(6.0f);
+  const float chart_h = ui::em(4.5f);
   ImFont* small = ui::fonts().small;
   ImFont* bold = ui::fonts().bold;
-  const float slot = std::min(ui::em(6.0f), w / static_cast<float>(std::max<std::size_t>(1, n)));
+  const float slot = std::min(ui::em(4.2f), w / static_cast<float>(std::max<std::size_t>(1, n)));
   const float bar_w = slot * 0.6f;
   float most = 0.0f;
   for (float v : values) most = std::max(most, v);
@@ -184,19 +187,34 @@ void draw_charts(const CycleModel& m) {
     return;
   }
   int i = 0;
-  for (const auto& c : m.counters()) {
-    ImGui::PushID(i++);
-    ui::begin_card("##c");
-    ui::subheading(c.label.c_str());
-    std::vector<float> values;
-    std::vector<std::string> labels;
-    for (int v : c.counts) {
-      values.push_back(static_cast<float>(v));
-      labels.push_back(v < 0 ? std::string() : std::to_string(v));
+  if (!m.counters().empty()) {
+    // All counters in one card, as small charts side by side that wrap on a narrow screen.
+    ui::begin_card("##counts");
+    ui::subheading("Counts");
+    const float w = std::min(chart_width(visits.size()), ui::content_width());
+    bool first = true;
+    for (const auto& c : m.counters()) {
+      ImGui::PushID(i++);
+      if (!first) ui::flow_next(w);
+      first = false;
+      ImGui::BeginGroup();
+      ImGui::PushFont(ui::fonts().bold);
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(at.x + w, at.y + ImGui::GetFontSize()), at.x + w - ui::em(0.5f),
+                                at.x + w - ui::em(0.5f), c.label.c_str(), nullptr, nullptr);
+      ImGui::Dummy(ImVec2(w, ImGui::GetFontSize()));
+      ImGui::PopFont();
+      std::vector<float> values;
+      std::vector<std::string> labels;
+      for (int v : c.counts) {
+        values.push_back(static_cast<float>(v));
+        labels.push_back(v < 0 ? std::string() : std::to_string(v));
+      }
+      column_chart(visits, values, labels, w);
+      ImGui::EndGroup();
+      ImGui::PopID();
     }
-    column_chart(visits, values, labels);
     ui::end_card();
-    ImGui::PopID();
   }
   std::vector<std::string> groups;
   for (const auto& t : m.timers())
@@ -225,7 +243,7 @@ void draw_charts(const CycleModel& m) {
       values.push_back(ms < 0 ? -1.0f : static_cast<float>(ms) / 60000.0f);
       labels.push_back(ms < 0 ? std::string() : format_duration(ms));
     }
-    column_chart(visits, values, labels);
+    column_chart(visits, values, labels, std::min(chart_width(visits.size()), ui::content_width()));
     ui::end_card();
     ImGui::PopID();
   }

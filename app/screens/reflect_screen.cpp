@@ -33,6 +33,20 @@ void bar_row(const std::string& label, const std::string& value, float fraction)
   ImGui::Dummy(ImVec2(w, body->FontSize + ui::em(0.35f) + h + ui::em(0.2f)));
 }
 
+// A label on the left and its value on the right, one text line.
+void value_row(const std::string& label, const std::string& value) {
+  const float w = ui::content_width();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* body = ImGui::GetFont();
+  ImFont* bold = ui::fonts().bold;
+  ImVec2 vs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, value.c_str());
+  const float right = pos.x + w - vs.x - ui::em(0.8f);
+  ImGui::RenderTextEllipsis(dl, pos, ImVec2(right, pos.y + body->FontSize), right, right, label.c_str(), nullptr, nullptr);
+  dl->AddText(bold, bold->FontSize, ImVec2(pos.x + w - vs.x, pos.y), ui::col(ui::palette().text), value.c_str());
+  ImGui::Dummy(ImVec2(w, body->FontSize + ui::em(0.1f)));
+}
+
 // One exclusive group as a single split bar: each timer's share as a segment, labelled below.
 void share_bar(const DataSummary& d, const std::string& group) {
   const ui::Palette& p = ui::palette();
@@ -85,16 +99,7 @@ void draw_data_summary(const DataSummary& d) {
         share_bar(d, groups[g]);
       }
     }
-    for (const auto& t : d.timers) {
-      std::string v = format_duration(t.total_ms);
-      ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(t.label.c_str());
-      ImGui::SameLine();
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ui::content_width() - ImGui::CalcTextSize(v.c_str()).x));
-      ImGui::PushFont(ui::fonts().bold);
-      ImGui::TextUnformatted(v.c_str());
-      ImGui::PopFont();
-    }
+    for (const auto& t : d.timers) value_row(t.label, t.total_ms > 0 ? format_duration(t.total_ms) : std::string("not timed"));
     ImGui::Spacing();
   }
   if (!d.seats.empty() && d.rows > 0 && d.cols > 0) {
