@@ -123,8 +123,10 @@ void draw_data_summary(const DataSummary& d) {
       dl->AddRectFilled(a, b, ui::col(p.surface_alt), ui::em(0.4f));
       if (s.marks > 0) dl->AddRectFilled(a, b, ui::col(p.accent, 0.18f + 0.67f * t), ui::em(0.4f));
       bool strong = t > 0.55f;
+      ImGui::PushStyleColor(ImGuiCol_Text, strong ? p.on_accent : p.text);  // readable on a deep shade in both themes
       ImGui::RenderTextEllipsis(dl, ImVec2(a.x + ui::em(0.3f), a.y + ui::em(0.25f)), ImVec2(b.x - ui::em(0.2f), a.y + ui::em(0.25f) + small->FontSize),
                                 b.x - ui::em(0.2f), b.x - ui::em(0.2f), s.seat.label.c_str(), nullptr, nullptr);
+      ImGui::PopStyleColor();
       if (s.marks > 0) {
         std::string n = std::to_string(s.marks);
         dl->AddText(bold, bold->FontSize, ImVec2(a.x + ui::em(0.3f), b.y - bold->FontSize - ui::em(0.2f)), ui::col(strong ? p.on_accent : p.text),
