@@ -40,14 +40,19 @@ constexpr LexiconCategory kCategories[] = {{"praise", LanguageCategory::Praise},
 
 // Turns one phrase as written in the lexicon into folded words, with the scanner used on texts,
 // so "Nice job", "nice-job" and "NICE JOB" are the same phrase.
-void set_phrase_words(LanguageGuide::Phrase& phrase, const std::string& text, const std::string& path) {
+// A leading "^" anchors the phrase to the start of a sentence (imperatives: "^use", "^make sure").
+void set_phrase_words(LanguageGuide::Phrase& phrase, std::string text, const std::string& path) {
+  if (!text.empty() && text[0] == '^') {
+    phrase.sentence_start = true;
+    text.erase(0, 1);
+  }
   language::ScannedText scanned;
   language::scan_text(text, scanned);
   if (scanned.words.empty()) throw json::JsonFieldError(path, "has no words in it");
   if (scanned.words.size() > kMaxPhraseWords)
     throw json::JsonFieldError(path, "has more than " + std::to_string(kMaxPhraseWords) + " words");
   for (std::size_t i = 0; i < scanned.words.size(); ++i) {
-    if (i > 0 && scanned.words[i].gap == language::Gap::Break)
+    if (i > 0 && (scanned.words[i].gap == language::Gap::Break || scanned.words[i].gap == language::Gap::Sentence))
       throw json::JsonFieldError(path, "may contain only words separated by spaces, hyphens or one comma, found \"" +
                                            text + "\"");
     if (scanned.words[i].hash == language::kUnmatchable)
@@ -59,7 +64,7 @@ void set_phrase_words(LanguageGuide::Phrase& phrase, const std::string& text, co
 }
 
 std::string phrase_text(const LanguageGuide::Phrase& phrase) {
-  std::string s;
+  std::string s = phrase.sentence_start ? "^" : "";
   for (std::size_t i = 0; i < phrase.words.size(); ++i) {
     if (i > 0) s += phrase.gaps[i] == static_cast<std::uint8_t>(language::Gap::Comma) ? ", " : " ";
     s += phrase.words[i];
@@ -131,6 +136,7 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
         const Phrase& phrase = phrases_[p];
         std::size_t k = phrase.words.size();
         if (i + k > words.size()) continue;
+        if (phrase.sentence_start && words[i].gap != language::Gap::Sentence) continue;
         bool ok = true;
         for (std::size_t j = 1; j < k && ok; ++j)
           ok = words[i + j].hash == phrase.hashes[j] && static_cast<std::uint8_t>(words[i + j].gap) == phrase.gaps[j] &&

@@ -47,6 +47,7 @@ class LanguageGuide {
   struct Phrase {
     std::vector<std::string> words;   // case-folded words, e.g. {"nice", "job"}
     std::vector<std::uint8_t> gaps;   // per word, the language::Gap the text must have before it
+    bool sentence_start = false;      // written "^phrase": only where a sentence starts
     std::vector<std::uint64_t> hashes;  // per word, its hash, compared before the text
     bool exception = false;           // a near-miss: matched words are skipped, not flagged
     LanguageCategory category = LanguageCategory::Praise;

@@ -128,7 +128,7 @@ void scan_text(std::string_view text, ScannedText& out) {
   std::size_t line_end = 0;         // index of the '\n' ending the current line (or n); valid when > i
   bool line_end_known = false;
   std::size_t no_closer_until[5] = {0, 0, 0, 0, 0};  // per Quote kind: a search from before here failed
-  Gap gap = Gap::Break;   // the gap seen since the last word
+  Gap gap = Gap::Sentence;   // the gap seen since the last word
   std::size_t i = 0;
 
   auto current_line_end = [&](std::size_t from) {
@@ -175,7 +175,7 @@ void scan_text(std::string_view text, ScannedText& out) {
     if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) {
       Word w;
       w.start = static_cast<std::uint32_t>(i);
-      w.gap = out.words.empty() ? Gap::Break : gap;
+      w.gap = gap;
       dst = folded_begin + i;
       std::uint64_t h = kFnvOffset;
       for (;;) {
@@ -240,12 +240,14 @@ void scan_text(std::string_view text, ScannedText& out) {
     else if ((cp == '\'' || cp == 0x2018) && word_at(text, i + len)) kind = Quote::Single;
     if (kind != Quote::None) {
       std::size_t after = find_closer(kind, i + len);
-      gap = Gap::Break;
+      if (gap != Gap::Sentence) gap = Gap::Break;
       i = after != 0 ? after : i + len;  // an unmatched mark is plain punctuation
       continue;
     }
-    if (c == ',' && gap == Gap::Space) gap = Gap::Comma;
-    else if (!(c < 0x80 ? kAscii.kind[c] == kJoiner : cp == 0xA0)) gap = Gap::Break;
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || cp == 0x2026) gap = Gap::Sentence;
+    else if (c == ',' && gap == Gap::Space) gap = Gap::Comma;
+    // Bullets, brackets and closing quotes after a sentence end do not stop the next word starting one.
+    else if (gap != Gap::Sentence && !(c < 0x80 ? kAscii.kind[c] == kJoiner : cp == 0xA0)) gap = Gap::Break;
     i += len;
   }
 }

@@ -15,9 +15,10 @@ namespace core::language {
 // What lies between a word and the one before it. Phrases match only across Space or Comma gaps
 // (so "well. Done" is not "well done"), and a phrase written with a comma needs one in the text.
 enum class Gap : std::uint8_t {
-  Break,   // first word, or any other punctuation, a newline or a quotation in between
-  Space,   // only spaces, tabs and hyphens
-  Comma,   // spaces/hyphens and exactly one comma
+  Break,     // other punctuation or a quotation in between
+  Space,     // only spaces, tabs and hyphens
+  Comma,     // spaces/hyphens and exactly one comma
+  Sentence,  // the word starts a sentence: first in the text, or after . ! ? ; : or a newline
 };
 
 // 16 bytes, because a check stores one per word of the text and the stores dominate its cost.
