@@ -31,8 +31,8 @@ const char* kSmallLexicon = R"({
   "format": 1,
   "praise": {"suggestion": "Say what you saw.", "phrases": ["great", "well done", "très bien", {"phrase": "nice job", "suggestion": "Name the move."}]},
   "criticism": {"suggestion": "Describe it.", "phrases": ["weak", "don't care"]},
-  "prescription": {"suggestion": "Ask a question.", "phrases": ["you should", "next time, try"]},
-  "exceptions": ["great lakes", "a great deal of"]
+  "prescription": {"suggestion": "Ask a question.", "phrases": ["you should", "next time, try", "^use"]},
+  "exceptions": ["great lakes", "a great deal of", "^use of"]
 })";
 
 std::string bad_lexicon_message(const std::string& json) {
@@ -152,6 +152,17 @@ TEST_CASE("language guide: only whole words match", "[core][language]") {
     CHECK(flagged(s, "Next time, try a timer.") == Words{"Next time, try"});
     CHECK(s.check("Next time try a timer.").empty());
   }
+}
+
+TEST_CASE("language guide: a phrase written with ^ matches only where a sentence starts", "[core][language]") {
+  const auto g = LanguageGuide::parse(kSmallLexicon, "small.json");
+  CHECK(flagged(g, "Use a timer.") == Words{"Use"});
+  CHECK(flagged(g, "Three minutes. Use a timer!") == Words{"Use"});
+  CHECK(flagged(g, "1. Use a timer") == Words{"Use"});
+  CHECK(flagged(g, "Transitions:\n- Use a timer") == Words{"Use"});
+  CHECK(g.check("Students use a timer for each rotation.").empty());
+  CHECK(g.check("Use of the timer: three times.").empty());
+  CHECK(g.check("They said \"go\" and use it.").empty());
 }
 
 TEST_CASE("language guide: near-miss exceptions are not flagged", "[core][language]") {
