@@ -4,10 +4,13 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 #include "app/app.h"
+#include "app/ui/widgets.h"
 #include "core/paths.h"
 #include "core/store.h"
 #include "platform/window.h"
@@ -19,6 +22,24 @@ void usage() {
                "  --data DIR   where this device keeps its store (default: %s)\n"
                "  --size WxH   initial window size in pixels (default 1280x800)\n",
                core::default_data_dir().c_str());
+}
+// For the Xvfb test (PEEROBS_UI_MAP=FILE): after each frame, the widgets drawn and their centres,
+// one "label<TAB>x<TAB>y" a line, so a script can tap "Start" with xdotool. Written only when it
+// changed, through a rename so a reader never sees half a file.
+void write_ui_map(const std::string& path, int screen, std::string& last) {
+  std::string text = "screen\t" + std::to_string(screen) + "\n";
+  for (const auto& r : ui::recorded_items())
+    text += r.label + "\t" + std::to_string(static_cast<int>((r.min.x + r.max.x) * 0.5f)) + "\t" +
+            std::to_string(static_cast<int>((r.min.y + r.max.y) * 0.5f)) + "\n";
+  if (text == last) return;
+  last = text;
+  std::string tmp = path + ".tmp";
+  if (FILE* f = std::fopen(tmp.c_str(), "w")) {
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+  }
 }
 }  // namespace
 
@@ -66,13 +87,19 @@ int main(int argc, char** argv) {
       platform::LifecycleHandlers handlers;
       handlers.commit_drafts = [&] { application.commit_drafts(); };
 
+      const char* ui_map = std::getenv("PEEROBS_UI_MAP");
+      std::string last_map;
+      if (ui_map && *ui_map) ui::record_items(true);
+
       int frames_left = 3;  // ImGui settles layout over a couple of frames after a change
       for (;;) {
-        int wait = frames_left > 0 || window.touch_active() || application.animating() ? 0 : application.wake_after_ms();
+        int wait = frames_left > 0 || window.touch_active() || window.input_pending() || application.animating()
+                       ? 0
+                       : application.wake_after_ms();
         if (!window.handle_events(wait, handlers)) break;
         if (window.had_events()) frames_left = 3;
         else if (wait != 0) frames_left = std::max(frames_left, 1);  // a timed wake-up: one frame
-        if (frames_left == 0 && !window.touch_active() && !application.animating()) continue;
+        if (frames_left == 0 && !window.touch_active() && !window.input_pending() && !application.animating()) continue;
         if (frames_left > 0) --frames_left;
         application.set_display_scale(window.display_scale());
         if (application.refresh_theme()) window.fonts_changed();
@@ -80,7 +107,14 @@ int main(int argc, char** argv) {
         ImGui::NewFrame();
         application.frame();
         window.render();
+        if (ui_map && *ui_map) write_ui_map(ui_map, static_cast<int>(application.route().screen), last_map);
       }
+      // Characters that arrived with the close are still in ImGui's input queue: one last frame
+      // moves them into the draft, then the draft is committed.
+      window.new_frame();
+      ImGui::NewFrame();
+      application.frame();
+      window.render();
       application.commit_drafts();
     }
     ImGui::DestroyContext();

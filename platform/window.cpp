@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 #include "backends/imgui_impl_opengl3.h"
@@ -88,8 +89,19 @@ void Window::update_scale() {
 
 bool Window::handle_events(int wait_ms, const LifecycleHandlers& handlers) {
   had_events_ = false;
+  down_this_batch_.clear();
   SDL_Event event;
   bool got = false;
+  if (!deferred_ups_.empty()) {
+    // Releases held back from the last batch go first, and this batch does not sleep.
+    std::vector<unsigned char> ups;
+    ups.swap(deferred_ups_);
+    for (std::size_t off = 0; off + sizeof(SDL_Event) <= ups.size(); off += sizeof(SDL_Event)) {
+      std::memcpy(&event, ups.data() + off, sizeof(SDL_Event));
+      handle_one(&event, handlers);
+    }
+    wait_ms = 0;
+  }
   if (wait_ms != 0) {
     got = wait_ms < 0 ? SDL_WaitEvent(&event) == 1 : SDL_WaitEventTimeout(&event, wait_ms) == 1;
     if (got) handle_one(&event, handlers);
@@ -122,6 +134,25 @@ void Window::handle_one(const void* sdl_event, const LifecycleHandlers& handlers
     case SDL_MOUSEBUTTONUP:
       if (e.motion.which == SDL_TOUCH_MOUSEID) return;  // a synthesized copy of a touch
       touch_.mouse_moved();
+      mouse_known_ = true;
+      if (e.type == SDL_MOUSEMOTION) {
+        mouse_x_ = static_cast<float>(e.motion.x);
+        mouse_y_ = static_cast<float>(e.motion.y);
+      } else {
+        mouse_x_ = static_cast<float>(e.button.x);
+        mouse_y_ = static_cast<float>(e.button.y);
+      }
+      break;
+    case SDL_KEYDOWN:
+      down_this_batch_.push_back(e.key.keysym.scancode);
+      break;
+    case SDL_KEYUP:
+      for (int sc : down_this_batch_)
+        if (sc == e.key.keysym.scancode) {
+          const auto* bytes = reinterpret_cast<const unsigned char*>(&e);
+          deferred_ups_.insert(deferred_ups_.end(), bytes, bytes + sizeof(SDL_Event));
+          return;
+        }
       break;
     case SDL_QUIT:
       commit();
@@ -133,6 +164,7 @@ void Window::handle_one(const void* sdl_event, const LifecycleHandlers& handlers
       commit();  // "you have seconds to save your state"
       return;
     case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_LEAVE) mouse_known_ = false;
       if (e.window.event == SDL_WINDOWEVENT_CLOSE) {
         commit();
         quit_ = true;
@@ -152,7 +184,9 @@ void Window::handle_one(const void* sdl_event, const LifecycleHandlers& handlers
 void Window::new_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
-  touch_.apply(ImGui::GetIO());
+  ImGuiIO& io = ImGui::GetIO();
+  if (!touch_.touch_mode() && mouse_known_) io.MousePos = ImVec2(mouse_x_, mouse_y_);
+  touch_.apply(io);
 }
 
 void Window::render() {

@@ -7,6 +7,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "platform/touch_input.h"
 
@@ -43,6 +44,8 @@ class Window {
   bool had_events() const { return had_events_; }
   // True while a finger is down or just lifted (the frame loop must keep drawing).
   bool touch_active() const { return touch_.active(); }
+  // True while a held-back key release still has to reach ImGui.
+  bool input_pending() const { return !deferred_ups_.empty(); }
 
   void new_frame();        // backends' NewFrame + touch override; call before ImGui::NewFrame
   void render();           // ImGui::Render, draw, swap; also starts/stops text input
@@ -61,6 +64,15 @@ class Window {
   bool had_events_ = false;
   bool text_input_on_ = false;
   TouchMouse touch_;
+  // The mouse position from SDL's motion events. The 1.86 backend polls the global mouse state,
+  // which does not follow a pointer moved while a button is held on some X servers (a drag would
+  // never move); the event position always does.
+  bool mouse_known_ = false;
+  float mouse_x_ = 0, mouse_y_ = 0;
+  // ImGui 1.86 reads keys as held-down state once per frame: a key pressed and released between
+  // two frames (fast typists, xdotool, scanners) would be lost. Such a release waits one frame.
+  std::vector<int> down_this_batch_;           // SDL scancodes pressed since the last frame
+  std::vector<unsigned char> deferred_ups_;    // raw SDL_Event bytes of key releases held back
 };
 
 }  // namespace platform

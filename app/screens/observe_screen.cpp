@@ -141,7 +141,7 @@ void draw_counters(const ObserveModel& m, std::vector<ObserveAction>& out) {
     ImGui::PushID(i);
     if (i++ > 0) ui::flow_next(w);
     std::string n = std::to_string(c.my_count);
-    if (ui::tally_button("##c", c.tool.label.c_str(), n.c_str(), ImVec2(w, h))) out.push_back(act(K::TapCounter, c.tool.key));
+    if (ui::tally_button("##counter", c.tool.label.c_str(), n.c_str(), ImVec2(w, h))) out.push_back(act(K::TapCounter, c.tool.key));
     ImGui::PopID();
   }
   ImGui::BeginDisabled(!m.can_undo());
@@ -160,7 +160,7 @@ void draw_timers(const ObserveModel& m, std::vector<ObserveAction>& out) {
     if (i++ > 0) ui::flow_next(w);
     std::string v = ui::format_lesson_time(t.accumulated(now));
     std::string label = t.tool.label + (t.running() ? "  \xE2\x80\xA2 on" : "");
-    if (ui::tally_button("##t", label.c_str(), v.c_str(), ImVec2(w, h), t.running())) out.push_back(act(K::ToggleTimer, t.tool.key));
+    if (ui::tally_button("##timer", label.c_str(), v.c_str(), ImVec2(w, h), t.running())) out.push_back(act(K::ToggleTimer, t.tool.key));
     ImGui::PopID();
   }
   bool grouped = std::any_of(m.timers().begin(), m.timers().end(), [](const TimerView& t) { return !t.tool.exclusive_group.empty(); });
@@ -182,7 +182,7 @@ void draw_seating(const ObserveModel& m, std::vector<ObserveAction>& out) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(s.seat.col) * (cell + gap), origin.y + static_cast<float>(s.seat.row) * (cell + gap)));
     std::string n = s.my_marks > 0 ? std::to_string(s.my_marks) : std::string("\xE2\x80\x93");
-    if (ui::tally_button("##s", s.seat.label.c_str(), n.c_str(), ImVec2(cell, cell), s.my_marks > 0)) out.push_back(act(K::TapSeat, s.seat.key));
+    if (ui::tally_button("##seat", s.seat.label.c_str(), n.c_str(), ImVec2(cell, cell), s.my_marks > 0)) out.push_back(act(K::TapSeat, s.seat.key));
     ImGui::PopID();
   }
   ImGui::SetCursorScreenPos(origin);
@@ -298,9 +298,9 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
     draw_timers(m, out);
     draw_seating(m, out);
   };
-  auto top = [&] {
+  auto clock_card = [&](bool side_by_side) {
     ui::begin_card("##clock");
-    if (narrow) {
+    if (side_by_side) {
       ImGui::BeginGroup();
       draw_clock(m, out);
       ImGui::EndGroup();
@@ -314,6 +314,8 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
       draw_focus(m);
     }
     ui::end_card();
+  };
+  auto composer_card = [&] {
     ui::begin_card("##composer");
     draw_composer(m, ui, ctx, out);
     ui::end_card();
@@ -331,28 +333,39 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
 
   if (narrow) {
     // Portrait: clock, focus and composer stay put; tools and timeline share the rest.
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(gap, gap * 0.6f));
-    ImGui::BeginChild("##observe_top", ImVec2(avail.x, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysAutoResize |
-                                                                     ImGuiWindowFlags_NoScrollbar);
-    top();
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
+    ImGui::SetCursorPos(ImVec2(gap, ImGui::GetCursorPosY() + gap * 0.6f));
+    ui::begin_column(avail.x - 2 * gap);
+    clock_card(true);
+    composer_card();
+    ui::end_column();
     float rest = ImGui::GetContentRegionAvail().y;
     ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, std::floor(rest * 0.55f)));
     tools();
     ui::end_scroll_area();
     timeline(ImVec2(avail.x, 0));
   } else {
+    // Landscape: the composer stays put over the tools on the left; the clock and the focus
+    // question stay put over the timeline on the right.
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     float left = std::floor(avail.x * 0.58f);
-    ui::begin_scroll_area("##observe_left", ImVec2(left, avail.y));
-    top();
+    ImGui::BeginChild("##observe_left", ImVec2(left, avail.y), false, fixed);
+    ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
+    ui::begin_column(left - 2 * gap);
+    composer_card();
+    ui::end_column();
+    ui::begin_scroll_area("##observe_tools");
     tools();
     ui::end_scroll_area();
+    ImGui::EndChild();
     ImGui::SameLine(0, 0);
-    ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(0, ui::em(0.3f)));
-    timeline(ImVec2(avail.x - left, 0));
-    ImGui::EndGroup();
+    ImGui::BeginChild("##observe_right", ImVec2(0, avail.y), false, fixed);
+    ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
+    ui::begin_column(avail.x - left - 2 * gap);
+    clock_card(false);
+    ui::end_column();
+    ImGui::SetCursorPosX(0);
+    timeline(ImVec2(0, 0));
+    ImGui::EndChild();
   }
   if (!m.error().empty()) {
     // Problems show at the bottom edge, in plain words, until the next action.

@@ -185,7 +185,8 @@ bool tally_button(const char* id, const char* text, const char* value, ImVec2 si
   const Palette& p = palette();
   ImVec2 pos = ImGui::GetCursorScreenPos();
   bool tapped = ImGui::InvisibleButton(id, size);
-  record_last(text);
+  if (g_recording) record_last((std::string(text) + id).c_str());  // "Open questions##counter"
+
   bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec4 bg = highlight ? p.accent_soft : p.surface_alt;
@@ -305,8 +306,10 @@ void touch_scroll_frame() {
   const float threshold = 8.0f * theme_settings().display_scale;
   if (ImGui::IsMouseClicked(0)) {
     ImGuiWindow* w = g.HoveredWindow;
-    while (w && w->ScrollMax.y <= 0.0f && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
-    g_scroll.target = (w && w->ScrollMax.y > 0.0f) ? w : nullptr;
+    // The nearest enclosing region that scrolls; fixed panes (NoScrollWithMouse) never do.
+    auto scrolls = [](ImGuiWindow* x) { return x->ScrollMax.y > 0.0f && !(x->Flags & ImGuiWindowFlags_NoScrollWithMouse); };
+    while (w && !scrolls(w) && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
+    g_scroll.target = (w && scrolls(w)) ? w : nullptr;
     g_scroll.dragging = false;
     g_scroll.velocity = 0.0f;
     g_scroll.fling = nullptr;

@@ -35,7 +35,8 @@ enum class Tone { Primary, Secondary, Quiet, Danger };
 bool button(const char* label, Tone tone = Tone::Secondary, float width = 0.0f);
 // A rounded toggle chip (kind of note, look-for tag, role); returns true when tapped.
 bool chip(const char* label, bool selected);
-// A big square-ish tap target showing a label and a large number (counters).
+// A big square-ish tap target showing a label and a large number (counters). Listed for tests
+// as label + id, e.g. "Open questions##counter".
 bool tally_button(const char* id, const char* label, const char* value, ImVec2 size, bool highlight = false);
 // Places the next widget on the same row if `width` still fits, else starts a new row (flow layout).
 void flow_next(float width);

@@ -148,8 +148,8 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
   }
   SECTION("a counter tap is one tally; undo removes it") {
     const auto& counter = plan.tools.counters.front();
-    h.tap(counter.label);
-    h.tap(counter.label);
+    h.tap(counter.label + "##counter");
+    h.tap(counter.label + "##counter");
     auto tallies = bodies<core::Tally>(h.store(), core::RecordType::Tally, obs_id);
     REQUIRE(tallies.size() == 2);
     CHECK(tallies[0].counter_key == counter.key);
@@ -159,12 +159,12 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
   SECTION("a timer toggles on and off as one span") {
     const auto& timer = plan.tools.timers.front();
     h.advance(10000);
-    h.tap(timer.label);
+    h.tap(timer.label + "##timer");
     auto spans = bodies<core::TimerSpan>(h.store(), core::RecordType::TimerSpan, obs_id);
     REQUIRE(spans.size() == 1);
     CHECK(spans[0].end_ms < 0);
     h.advance(30000);
-    h.tap(timer.label + "  \xE2\x80\xA2 on");  // a running timer says so on its button
+    h.tap(timer.label + "  \xE2\x80\xA2 on##timer");  // a running timer says so on its button
     spans = bodies<core::TimerSpan>(h.store(), core::RecordType::TimerSpan, obs_id);
     REQUIRE(spans.size() == 1);
     CHECK(spans[0].end_ms - spans[0].start_ms >= 30000);
@@ -172,7 +172,7 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
   SECTION("a tap on a seat adds a participation mark") {
     REQUIRE_FALSE(plan.tools.seating.seats.empty());
     const auto& seat = plan.tools.seating.seats.front();
-    h.tap(seat.label);
+    h.tap(seat.label + "##seat");
     auto marks = bodies<core::SeatMark>(h.store(), core::RecordType::SeatMark, obs_id);
     REQUIRE(marks.size() == 1);
     CHECK(marks[0].seat_key == seat.key);

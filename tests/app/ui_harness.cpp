@@ -80,15 +80,19 @@ static std::string base_label(const std::string& s) {
   return p == std::string::npos || p == 0 ? s : s.substr(0, p);
 }
 
-bool UiHarness::has(const std::string& label) const {
+// An exact label wins over a visible-text match ("Open questions##counter" vs a chip "Open questions").
+static const ui::ItemRecord* find_record(const std::string& label) {
   for (const auto& r : ui::recorded_items())
-    if (r.label == label || base_label(r.label) == label) return true;
-  return false;
+    if (r.label == label) return &r;
+  for (const auto& r : ui::recorded_items())
+    if (base_label(r.label) == label) return &r;
+  return nullptr;
 }
 
+bool UiHarness::has(const std::string& label) const { return find_record(label) != nullptr; }
+
 ImVec2 UiHarness::center_of(const std::string& label) const {
-  for (const auto& r : ui::recorded_items())
-    if (r.label == label || base_label(r.label) == label) return ImVec2((r.min.x + r.max.x) * 0.5f, (r.min.y + r.max.y) * 0.5f);
+  if (const ui::ItemRecord* r = find_record(label)) return ImVec2((r->min.x + r->max.x) * 0.5f, (r->min.y + r->max.y) * 0.5f);
   throw std::runtime_error("no widget labelled \"" + label + "\" was drawn in the last frame");
 }
 
