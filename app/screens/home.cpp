@@ -182,8 +182,9 @@ void HomeScreen::draw(AppContext& ctx) {
     ImGui::Spacing();
     ui::heading("Sync");
     ui::begin_card("##sync");
-    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(ui::fonts().bold);
     ui::status_dot(ctx.sync.enrolled ? ui::palette().success : ui::palette().text_muted);
+    ImGui::PopFont();
     ImGui::SameLine();
     ui::subheading(ctx.sync.enrolled ? "Connected to a hub" : "On this device only");
     std::string text = describe(ctx.sync);

@@ -85,16 +85,15 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
   ui::subheading("The lesson");
   ui::label("Class");
   ui::text_field("##class", "e.g. 8B science", &f.class_name);
+  // Date and time side by side: labels on one row, fields on the next, so both line up.
   float half = (ui::content_width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  ImGui::BeginGroup();
+  float x0 = ImGui::GetCursorPosX();
   ui::label("Date");
-  ui::text_field("##date", "YYYY-MM-DD", &f.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
+  ImGui::SameLine(x0 + half + ImGui::GetStyle().ItemSpacing.x);
   ui::label("Start time");
+  ui::text_field("##date", "YYYY-MM-DD", &f.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
+  ImGui::SameLine();
   ui::text_field("##time", "HH:MM", &f.time, ImGuiInputTextFlags_CharsNoBlank, half);
-  ImGui::EndGroup();
   ui::end_card();
 
   ui::begin_card("##people");
