@@ -40,7 +40,9 @@ FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form) 
     char size[16];
     std::snprintf(size, sizeof size, "%.2f", static_cast<double>(std::clamp(form.text_size, 0.85f, 1.4f)));
     store.transaction([&] {
-      r.me = store.create(core::Person{name, ""}, core::Id{}).record;
+      // The person record is authored by the person it describes, as the hub requires.
+      r.me = core::Id::random();
+      store.create_with_id(r.me, core::Person{name, ""}, r.me);
       store.set_local_person(r.me);
       store.set_meta("role_hint", core::role_name(form.role));
       store.set_meta("text_size", size);

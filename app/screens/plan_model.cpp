@@ -263,7 +263,13 @@ bool PlanModel::save() {
       o.participants.clear();
       core::Id observed;
       for (auto& p : parts) {
-        if (p.person.empty()) p.person = store_.create(core::Person{p.name, ""}, me_).record;
+        if (p.person.empty()) {
+          // Only the program lead adds people to the hub's roster (the hub refuses anyone else's
+          // person record), so a colleague typed in here is a contact kept on this device.
+          p.person = core::Id::random();
+          store_.mark_local_only(p.person);
+          store_.create_with_id(p.person, core::Person{p.name, ""}, me_);
+        }
         o.participants.push_back({p.person, p.role});
         if (p.role == core::Role::ObservedTeacher) observed = p.person;
       }
