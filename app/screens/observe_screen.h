@@ -35,6 +35,7 @@ class ObserveScreen : public Screen {
   void commit_drafts(AppContext& ctx) override;
   int wake_after_ms(const AppContext& ctx) const override;
   ObserveModel& model() { return *model_; }  // valid after enter()
+  const ObserveUi& ui_state() const { return ui_; }
 
  private:
   std::unique_ptr<ObserveModel> model_;

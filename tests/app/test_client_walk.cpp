@@ -259,3 +259,36 @@ TEST_CASE("client: changing the text size rebuilds the font atlas at the new siz
   CHECK(ImGui::GetIO().FontGlobalScale == 1.0f);  // crisp: rasterised at size, not scaled up
   CHECK(ui::touch_px() >= 48.0f);
 }
+
+TEST_CASE("client: the app sleeps when idle and wakes once a second only while the lesson clock runs", "[app][power]") {
+  UiHarness h;
+  core::Id obs_id = plan_through_ui(h);
+  (void)obs_id;
+  h.frames(200);  // let the "Plan saved" toast expire
+  CHECK(h.app().wake_after_ms() == -1);  // Home, nothing pending: block until an event
+  h.tap("Observe");
+  CHECK(h.app().wake_after_ms() == -1);  // clock not started
+  h.tap("Start observing");
+  h.frames(200);
+  int wake = h.app().wake_after_ms();
+  CHECK(wake > 0);
+  CHECK(wake <= 1000);
+  h.tap("Pause");
+  h.frames(200);
+  CHECK(h.app().wake_after_ms() == -1);
+}
+
+TEST_CASE("client: evaluative wording in a note gets a gentle hint and still saves", "[app][language]") {
+  UiHarness h;
+  core::Id obs_id = plan_through_ui(h);
+  REQUIRE(h.app().context().guide != nullptr);  // the shipped lexicon loads
+  h.tap("Observe");
+  h.tap("##note");
+  h.type("Great job with the questions");
+  auto* observe = static_cast<app::ObserveScreen*>(h.app().screen(app::ScreenId::Observe));
+  CHECK(observe->ui_state().hint.find("praise") != std::string::npos);
+  h.press_enter();
+  auto notes = bodies<core::EvidenceNote>(h.store(), core::RecordType::EvidenceNote, obs_id);
+  REQUIRE(notes.size() == 1);  // never blocked
+  CHECK(notes[0].text == "Great job with the questions");
+}
