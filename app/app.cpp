@@ -88,6 +88,8 @@ bool App::refresh_theme() {
 
 void App::set_display_scale(float scale) { options_.display_scale = scale; }
 
+bool App::has_screen_settings() const { return ctx_.has(ScreenId::Settings); }
+
 void App::enter_current() {
   ctx_.sync = read_sync_state(store_);
   my_name_.clear();
@@ -155,6 +157,14 @@ void App::draw_top_bar() {
   // Right side: who is using the device and whether work waits to sync.
   std::string who = route().screen == ScreenId::Home ? my_name_ : std::string();
   ImGui::PopFont();
+  // Settings sits at the right end of Home's bar when this build has the screen.
+  if (route().screen == ScreenId::Home && has_screen_settings()) {
+    float bw = ui::button_width("Settings");
+    right_limit -= bw;
+    ImGui::SetCursorScreenPos(ImVec2(right_limit, y_button));
+    if (ui::button("Settings", ui::Tone::Quiet, bw)) ctx_.open(Route{ScreenId::Settings, {}, {}});
+    right_limit -= ui::em(0.4f);
+  }
   if (!who.empty()) {
     ImGui::PushFont(ui::fonts().bold);
     float ww = ImGui::CalcTextSize(who.c_str()).x;

@@ -54,6 +54,7 @@ class App {
   void draw_top_bar();
   void draw_toast();
   ui::ThemeSettings wanted_theme() const;
+  bool has_screen_settings() const;
 
   core::Store& store_;
   AppOptions options_;

@@ -61,6 +61,11 @@ Window::Window(const WindowOptions& options) {
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
   ImGui_ImplOpenGL3_Init("#version 130");
   update_scale();
+  // Tell the IME / on-screen keyboard where the caret is, so systems that can keep it visible do.
+  ImGui::GetIO().ImeSetInputScreenPosFn = [](int x, int y) {
+    SDL_Rect r{x, y, 1, 24};
+    SDL_SetTextInputRect(&r);
+  };
   // SDL starts with text input on; the keyboard is requested only while a field is active.
   SDL_StopTextInput();
 }

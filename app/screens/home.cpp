@@ -135,6 +135,10 @@ void observation_card(const HomeObservation& o, AppContext& ctx, int index) {
   if (observer && ui::button("Observe", ui::Tone::Primary)) ctx.open(Route{ScreenId::Observe, o.id, o.cycle});
   if (observer) ImGui::SameLine();
   if (ui::button(observer ? "See plan" : "Edit plan")) ctx.open(Route{ScreenId::Plan, o.id, o.cycle});
+  if (ctx.has(ScreenId::Cycle) && !o.cycle.empty()) {
+    ui::flow_next(ui::button_width("Cycle"));
+    if (ui::button("Cycle", ui::Tone::Quiet)) ctx.open(Route{ScreenId::Cycle, o.id, o.cycle});
+  }
   ui::end_card();
   ImGui::PopID();
 }
