@@ -42,6 +42,14 @@ CREATE TABLE drafts(key TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER
     R"sql(
 CREATE TABLE local_only(id BLOB PRIMARY KEY CHECK(length(id) = 16)) WITHOUT ROWID;
 )sql",
+    // 4: versions the hub refused, kept here out of the outbox with the hub's reason
+    R"sql(
+CREATE TABLE held_back(
+  version_id BLOB PRIMARY KEY REFERENCES versions(version_id),
+  status INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  held_at INTEGER NOT NULL) WITHOUT ROWID;
+)sql",
 };
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSchemaVersion, "one migration step per schema version");
 }  // namespace

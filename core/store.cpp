@@ -359,6 +359,54 @@ void Store::remove_from_outbox(const std::vector<Id>& versions) {
   });
 }
 
+void Store::hold_back(const std::vector<HeldBackVersion>& items) {
+  transaction([&] {
+    for (const auto& h : items) {
+      StmtLease del = cached("DELETE FROM outbox WHERE version_id = ?");
+      bind_id(*del, 1, h.version);
+      del->run();
+      StmtLease ins = cached("INSERT INTO held_back(version_id, status, reason, held_at) VALUES(?,?,?,?) "
+                             "ON CONFLICT(version_id) DO UPDATE SET status = excluded.status, "
+                             "reason = excluded.reason, held_at = excluded.held_at");
+      bind_id(*ins, 1, h.version);
+      ins->bind(2, static_cast<std::int64_t>(h.status)).bind(3, h.reason).bind(4, h.held_at_ms);
+      ins->run();
+    }
+  });
+}
+
+std::vector<HeldBackVersion> Store::held_back() const {
+  Stmt st(db_, "SELECT version_id, status, reason, held_at FROM held_back ORDER BY held_at DESC, version_id");
+  std::vector<HeldBackVersion> out;
+  while (st.step())
+    out.push_back({blob_id(st.col_blob(0)), static_cast<int>(st.col_int(1)), st.col_text(2), st.col_int(3)});
+  return out;
+}
+
+std::int64_t Store::held_back_size() const {
+  Stmt st(db_, "SELECT count(*) FROM held_back");
+  st.step();
+  return st.col_int(0);
+}
+
+bool Store::is_held_back(Id version) const {
+  StmtLease st = cached("SELECT 1 FROM held_back WHERE version_id = ?");
+  bind_id(*st, 1, version);
+  return st->step();
+}
+
+std::int64_t Store::retry_held_back() {
+  std::int64_t n = 0;
+  transaction([&] {
+    n = held_back_size();
+    // Oldest version first, so parents go before their children as in the original outbox.
+    db_.exec("INSERT OR IGNORE INTO outbox(version_id) SELECT h.version_id FROM held_back h "
+             "JOIN versions v USING(version_id) ORDER BY v.seq");
+    db_.exec("DELETE FROM held_back");
+  });
+  return n;
+}
+
 void Store::mark_local_only(Id id) {
   Stmt st(db_, "INSERT OR IGNORE INTO local_only(id) VALUES(?)");
   bind_id(st, 1, id);

@@ -24,7 +24,7 @@
 
 namespace core {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Builds the schema of `version` (1..kSchemaVersion) from an older one; used by Store and
 // by the test that opens databases made by every earlier version.
@@ -32,6 +32,15 @@ void migrate(Db& db, int to_version);
 
 struct VersionMismatch : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// A version the hub refused to store (privacy rule, or a version id it holds with another
+// body). It stays on this device, out of the outbox, until the user asks to try it again.
+struct HeldBackVersion {
+  Id version;
+  int status = 0;               // the hub's HTTP status for this version: 403 or 409
+  std::string reason;           // the hub's sentence, shown to the user
+  std::int64_t held_at_ms = 0;  // device clock when it was held back, for display only
 };
 
 class Store {
@@ -80,6 +89,16 @@ class Store {
   std::vector<Version> outbox(int limit) const;          // oldest first
   std::int64_t outbox_size() const;
   void remove_from_outbox(const std::vector<Id>& versions);
+
+  // --- versions the hub refused (schema 4) ---
+  // Moves `items` out of the outbox into the held-back list, in one transaction; the versions
+  // themselves stay stored and visible on this device.
+  void hold_back(const std::vector<HeldBackVersion>& items);
+  std::vector<HeldBackVersion> held_back() const;  // most recently held first
+  std::int64_t held_back_size() const;
+  bool is_held_back(Id version) const;
+  // Puts every held-back version back at the end of the outbox; returns how many.
+  std::int64_t retry_held_back();
 
   // --- records that never leave this device (demo data) ---
   // A record or observation id marked local-only keeps every save of it, and every record

@@ -45,6 +45,11 @@ void guarded(std::mutex& lock, httplib::Response& res, Fn&& fn) {
   try {
     std::lock_guard<std::mutex> guard(lock);
     fn();
+  } catch (const HubRefusal& e) {
+    // Machine-readable: names each refused version so the device can hold exactly those back.
+    res.status = e.status;
+    res.set_header("X-Peerobs-Protocol", std::to_string(sync::kProtocolVersion));
+    res.set_content(sync::pack(e.refusal), "application/x-peerobs");
   } catch (const HubError& e) {
     refuse(res, e.status, e.what());
   } catch (const sync::WireError& e) {

@@ -344,9 +344,13 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
   }
   sync::PushResponse resp;
   resp.batch = req.batch;
+  sync::RefusalResponse refusal;
+  refusal.batch = req.batch;
   store_.transaction([&] {
     BatchState batch;
     for (const auto& v : req.versions) {
+      // A body that cannot be read or does not match its hash is damage, not a decision about
+      // this version: the whole request is refused (400) and may be sent again as it is.
       std::optional<core::RecordBody> body;
       if (!v.tombstone) {
         try {
@@ -357,27 +361,40 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       }
       if (core::body_hash(v.type, v.tombstone, v.body) != v.body_hash)
         throw HubError(400, "The " + what(v) + " does not match its body hash (damaged in transit?).");
+      // Refusals of one version are collected, and that version is skipped, so one answer names
+      // every refused version of the batch (later ones may depend on earlier ones).
+      auto refuse = [&](std::uint16_t status, std::string reason) {
+        refusal.refused.push_back({v.version, status, std::move(reason)});
+      };
       {
         // A record keeps its observation for life: no version may move it into another scope.
         Stmt st(store_.db(), "SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
         bind_id(st, 1, v.record);
-        if (st.step() && id_of(st.col_blob(0)) != v.observation)
-          throw HubError(403, "The " + what(v) + " moves record " + v.record.short_hex() +
-                                  " into another observation. Nothing from this push was stored.");
+        if (st.step() && id_of(st.col_blob(0)) != v.observation) {
+          refuse(403, "The " + what(v) + " moves record " + v.record.short_hex() + " into another observation.");
+          continue;
+        }
       }
       sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
       auto verdict = sync::may_write(v, body ? &*body : nullptr, device.person, facts(batch, sync::scope_of(v)), cf);
-      if (!verdict.allowed) throw HubError(403, verdict.reason + " Nothing from this push was stored.");
+      if (!verdict.allowed) {
+        refuse(403, verdict.reason);
+        continue;
+      }
       bool is_new = false;
       try {
         is_new = store_.apply_version(v);
       } catch (const core::VersionMismatch&) {
-        throw HubError(409, "The " + what(v) + " is already on the hub with a different body; a version never "
-                                                "changes. Nothing from this push was stored.");
+        refuse(409, "The " + what(v) + " is already on the hub with a different body; a version never changes.");
+        continue;
       } catch (const core::DbError&) {
         throw;
-      } catch (const std::runtime_error& e) {
-        throw HubError(400, std::string(e.what()) + ". Nothing from this push was stored.");
+      } catch (const std::runtime_error&) {
+        // The only other refusal of apply_version once hash and body are checked: a record
+        // whose versions disagree about its type.
+        refuse(409, "The " + what(v) + " would change the type of record " + v.record.short_hex() +
+                        ", which the hub holds as another kind of record.");
+        continue;
       }
       if (!is_new) {
         ++resp.already_known;
@@ -386,6 +403,15 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       ++resp.stored;
       if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
       distribute(batch, v);
+    }
+    if (!refusal.refused.empty()) {
+      std::uint16_t status = 409;
+      for (const auto& r : refusal.refused)
+        if (r.status == 403) status = 403;
+      refusal.message = "The hub refused " + std::to_string(refusal.refused.size()) + " of the " +
+                        std::to_string(req.versions.size()) + " versions sent. " + refusal.refused.front().reason +
+                        " Nothing from this push was stored; send it again without the refused versions.";
+      throw HubRefusal(status, std::move(refusal));  // rolls the whole batch back
     }
     std::string packed = sync::pack(resp);
     Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");

@@ -4,7 +4,7 @@
 // the participants index and the per-person feed whose increasing cursor devices pull from.
 //
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
-// and per version; the privacy rules of core/sync/privacy.h decide every feed row; a person
+// and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of core/sync/privacy.h decide every feed row; a person
 // newly added to an observation gets the whole observation appended to their feed (backfill).
 // Not thread-safe: the HTTP layer serializes calls.
 #pragma once
@@ -25,6 +25,13 @@ namespace server {
 struct HubError : std::runtime_error {
   int status;
   HubError(int s, const std::string& what) : std::runtime_error(what), status(s) {}
+};
+
+// A push refused for named versions (403/409): the HTTP layer answers with the RefusalResponse
+// envelope so the device can hold exactly those versions back and send the rest again.
+struct HubRefusal : HubError {
+  core::sync::RefusalResponse refusal;
+  HubRefusal(int s, core::sync::RefusalResponse r) : HubError(s, r.message), refusal(std::move(r)) {}
 };
 
 struct DeviceRow {

@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <set>
+
 #include "core/hash.h"
 #include "core/sync/messages.h"
 #include "core/sync/rekey.h"
@@ -69,9 +71,23 @@ std::string send(const std::string& hub_url, const std::string& token, const std
     result->bytes_received += static_cast<std::int64_t>(res->body.size());
   }
   if (res->status == 200) return res->body;
+  using K = SyncError::Kind;
+  if ((res->status == 403 || res->status == 409) &&
+      res->get_header_value("Content-Type").rfind("application/x-peerobs", 0) == 0) {
+    sync::RefusalResponse refusal;
+    try {
+      refusal = sync::unpack<sync::RefusalResponse>(res->body);
+    } catch (const sync::WireError& e) {
+      throw SyncError(K::HubFailure, res->status, std::string("The hub refused a push, and its answer could not be "
+                                                              "read: ") + e.what());
+    }
+    SyncError error(res->status == 403 ? K::Refused : K::Conflict, res->status,
+                    "The hub refused what this device sent: " + first_line(refusal.message));
+    error.refused = std::move(refusal.refused);
+    throw error;
+  }
   std::string msg = first_line(res->body);
   if (msg.empty()) msg = "The hub answered HTTP " + std::to_string(res->status) + ".";
-  using K = SyncError::Kind;
   switch (res->status) {
     case 401: throw SyncError(K::Unauthorized, 401, msg);
     case 403: throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
@@ -140,7 +156,14 @@ void SyncClient::push(SyncResult& result) {
     sync::PushRequest req;
     req.batch = batch_id_of(batch);
     req.versions = batch;
-    auto resp = read_answer<sync::PushResponse>(send(url, token, "/v1/push", sync::pack(req), options_, &result));
+    std::string answer;
+    try {
+      answer = send(url, token, "/v1/push", sync::pack(req), options_, &result);
+    } catch (const SyncError& e) {
+      if (hold_back(batch, e, result) == 0) throw;
+      continue;  // the same batch without the refused versions (a new batch id)
+    }
+    auto resp = read_answer<sync::PushResponse>(answer);
     if (resp.batch != req.batch)
       throw SyncError(SyncError::Kind::HubFailure, 0, "The hub acknowledged a different batch than was sent.");
     if (options_.fault) options_.fault("after_push_ack");
@@ -149,6 +172,21 @@ void SyncClient::push(SyncResult& result) {
     store_.remove_from_outbox(ids);
     result.pushed += static_cast<std::int64_t>(batch.size());
   }
+}
+
+std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result) {
+  // Only versions of this batch: a refusal naming nothing we sent cannot make progress, and
+  // the caller then reports it as an error instead of looping.
+  std::set<Id> sent;
+  for (const auto& v : batch) sent.insert(v.version);
+  std::vector<HeldBackVersion> held;
+  std::int64_t now = wall_clock_ms();
+  for (const auto& r : refusal.refused)
+    if (sent.count(r.version)) held.push_back({r.version, r.status, r.reason, now});
+  if (held.empty()) return 0;
+  store_.hold_back(held);
+  result.held_back += static_cast<std::int64_t>(held.size());
+  return held.size();
 }
 
 void SyncClient::pull(SyncResult& result) {
@@ -168,6 +206,13 @@ void SyncClient::pull(SyncResult& result) {
         try {
           if (store_.apply_version(v)) ++result.pulled_new;
         } catch (const VersionMismatch& e) {
+          // This device's copy was refused by the hub as conflicting and is held back: both
+          // copies survive (the hub's there, this one here) and the feed moves on.
+          if (store_.is_held_back(v.version)) {
+            ++result.pulled_skipped;
+            ++result.pulled_total;
+            continue;
+          }
           throw SyncError(SyncError::Kind::Conflict, 0, std::string("A version from the hub disagrees with this "
                                                                     "device's copy: ") + e.what());
         }

@@ -7,7 +7,11 @@
 //  - pull stores each page of versions AND the new cursor in one SQLite transaction, so a
 //    crash can neither skip data (cursor ahead of data) nor duplicate it (versions are
 //    idempotent by id);
-//  - nothing here reads the wall clock to decide anything.
+//  - a version the hub refuses (403 privacy rule, 409 a version id it holds with another body)
+//    moves from the outbox to the store's held-back list with the hub's reason, and the rest of
+//    the batch is sent again: one refused version never blocks what comes after it, and
+//    nothing is deleted (Store::retry_held_back puts them back in the outbox);
+//  - nothing here reads the wall clock to decide anything (the held-back date is for display).
 // Device state lives in the store's meta table: sync.hub_url, sync.token, sync.device,
 // sync.person, sync.cursor, sync.last_success_ms.
 #pragma once
@@ -15,8 +19,10 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/store.h"
+#include "core/sync/messages.h"
 
 namespace core::net {
 
@@ -25,6 +31,8 @@ struct SyncError : std::runtime_error {
   enum class Kind { NotEnrolled, Unreachable, Unauthorized, Refused, Conflict, Rejected, Protocol, HubFailure, Local };
   Kind kind;
   int http_status;  // 0 when no answer came
+  // For a push refused for named versions (403/409): each refused version and the hub's reason.
+  std::vector<core::sync::RefusedVersion> refused;
   SyncError(Kind k, int status, const std::string& what) : std::runtime_error(what), kind(k), http_status(status) {}
 };
 
@@ -47,6 +55,8 @@ struct EnrollOutcome {
 
 struct SyncResult {
   std::int64_t pushed = 0;         // versions the hub acknowledged this run
+  std::int64_t held_back = 0;      // versions the hub refused this run, now held back on this device
+  std::int64_t pulled_skipped = 0; // hub copies of versions held back here as conflicting (409)
   std::int64_t pulled_new = 0;     // versions new to this device
   std::int64_t pulled_total = 0;   // versions received, including ones it had
   std::int64_t bytes_sent = 0;     // request bodies
@@ -72,6 +82,8 @@ class SyncClient {
 
  private:
   void require_enrolled() const;
+  // Moves the versions of `batch` that `refusal` names to the held-back list; returns how many.
+  std::size_t hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result);
 
   Store& store_;
   SyncOptions options_;

@@ -41,6 +41,15 @@ SyncStatus SyncWorker::status() const {
   return status_;
 }
 
+std::string held_back_message(std::int64_t held_back, const std::string& reason) {
+  if (held_back <= 0) return "";
+  std::string out = held_back == 1 ? "1 item could not be sent" : std::to_string(held_back) + " items could not be sent";
+  if (!reason.empty()) out += ": " + reason;
+  else out += ".";
+  if (out.back() != '.') out += '.';
+  return out + " They stay on this device.";
+}
+
 std::chrono::milliseconds SyncWorker::backoff(const WorkerOptions& options, int failures) {
   auto wait = options.first_retry;
   for (int i = 1; i < failures && wait < options.max_retry; ++i) wait *= 2;
@@ -69,11 +78,14 @@ void SyncWorker::run_once(Store& store) {
     }
   }
   std::int64_t outbox = store.outbox_size();
+  auto held = store.held_back();
   std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
   std::int64_t last = std::stoll(store.meta("sync.last_success_ms").value_or("0"));
   std::lock_guard<std::mutex> lock(mutex_);
   status_.syncing = false;
   status_.outbox = outbox;
+  status_.held_back = static_cast<std::int64_t>(held.size());
+  status_.held_back_reason = held.empty() ? "" : held.front().reason;
   status_.conflicts = conflicts;
   status_.last_success_ms = last;
   if (enrolled) ++status_.runs;

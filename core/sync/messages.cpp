@@ -46,6 +46,8 @@ template <class A> void serialize(A& ar, PullResponse& m) { ar(m.versions, m.nex
 template <class A> void serialize(A& ar, StatusResponse& m) {
   ar(m.protocol, m.person, m.person_name, m.latest_cursor);
 }
+template <class A> void serialize(A& ar, RefusedVersion& m) { ar(m.version, m.status, m.reason); }
+template <class A> void serialize(A& ar, RefusalResponse& m) { ar(m.batch, m.message, m.refused); }
 
 namespace {
 template <class T> struct Kind;
@@ -56,6 +58,7 @@ template <> struct Kind<PushResponse> { static constexpr MessageType value = Mes
 template <> struct Kind<PullRequest> { static constexpr MessageType value = MessageType::PullRequest; };
 template <> struct Kind<PullResponse> { static constexpr MessageType value = MessageType::PullResponse; };
 template <> struct Kind<StatusResponse> { static constexpr MessageType value = MessageType::StatusResponse; };
+template <> struct Kind<RefusalResponse> { static constexpr MessageType value = MessageType::RefusalResponse; };
 }  // namespace
 
 template <class T> std::string pack(const T& message) {
@@ -94,6 +97,7 @@ PEEROBS_SYNC_MESSAGE(PushResponse)
 PEEROBS_SYNC_MESSAGE(PullRequest)
 PEEROBS_SYNC_MESSAGE(PullResponse)
 PEEROBS_SYNC_MESSAGE(StatusResponse)
+PEEROBS_SYNC_MESSAGE(RefusalResponse)
 #undef PEEROBS_SYNC_MESSAGE
 
 }  // namespace core::sync

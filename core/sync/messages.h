@@ -60,6 +60,23 @@ struct StatusResponse {
   std::uint64_t latest_cursor = 0;  // the newest cursor this person could pull up to
 };
 
+// One version the hub would not store, and why. status is the HTTP status that alone this
+// version would have earned: 403 (the privacy rules forbid it) or 409 (the hub holds this
+// version id with another body, or the record with another type).
+struct RefusedVersion {
+  Id version;
+  std::uint16_t status = 403;
+  std::string reason;  // a sentence a person can act on, naming the version and the rule
+};
+
+// The body of a 403/409 answer to a push: nothing of the batch was stored; the device may send
+// the batch again without the refused versions. message is the same refusal in one sentence.
+struct RefusalResponse {
+  Id batch;
+  std::string message;
+  std::vector<RefusedVersion> refused;
+};
+
 template <class T> std::string pack(const T& message);
 template <class T> T unpack(const std::string& envelope);
 

@@ -35,6 +35,7 @@ const char* message_name(MessageType type) {
     case MessageType::PullRequest: return "pull request";
     case MessageType::PullResponse: return "pull response";
     case MessageType::StatusResponse: return "status response";
+    case MessageType::RefusalResponse: return "refusal response";
   }
   return "unknown message";
 }

@@ -216,7 +216,7 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
   p.lena.sync();
   std::string token = p.token(p.lena);
 
-  SECTION("a forged author: 403, and nothing from that batch is stored") {
+  SECTION("a forged author: 403 names it; it is held back on the device and the honest note goes through") {
     p.lena.note(p.obs, "an honest note in the same batch");
     EvidenceNote forged{p.obs, 0, "pretending to be Chidi", NoteKind::Noticing, {}};
     Version v;
@@ -228,26 +228,29 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
     v.body = encode_body(forged);
     v.body_hash = body_hash(v.type, false, v.body);
     p.lena.store->apply_version(v, true);
-    try {
-      p.lena.sync();
-      FAIL("a forged author was accepted");
-    } catch (const SyncError& e) {
-      CHECK(e.http_status == 403);
-      CHECK(std::string(e.what()).find("only send what its own person wrote") != std::string::npos);
-    }
-    p.check_chidi_has(0);
+    auto r = p.lena.sync();
+    CHECK(r.held_back == 1);
+    CHECK(r.pushed == 1);
+    auto held = p.lena.store->held_back();
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].version == v.version);
+    CHECK(held[0].status == 403);
+    CHECK(held[0].reason.find("only send what its own person wrote") != std::string::npos);
+    CHECK(p.lena.store->has_version(v.version));  // kept on the device
+    p.check_chidi_has(1);                         // the honest note, never the forged one
   }
-  SECTION("a foreign observation: 403") {
+  SECTION("a foreign observation: 403, held back on the writer's device, nothing reaches the participants") {
     Device sam;
     std::string sam_id = p.hub.add_person("Sam");
     sam.enroll(p.hub.url(), p.hub.issue_code(sam_id));
-    sam.note(p.obs, "writing into someone else's observation");
-    try {
-      sam.sync();
-      FAIL("a foreign observation was accepted");
-    } catch (const SyncError& e) {
-      CHECK(e.http_status == 403);
-    }
+    Version foreign = sam.note(p.obs, "writing into someone else's observation");
+    auto r = sam.sync();
+    CHECK(r.held_back == 1);
+    CHECK(sam.store->outbox_size() == 0);
+    auto held = sam.store->held_back();
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].version == foreign.version);
+    CHECK(held[0].status == 403);
     p.check_chidi_has(0);
   }
   SECTION("a revoked device: 401 with the date and what to do") {
