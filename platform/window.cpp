@@ -36,12 +36,16 @@ Window::Window(const WindowOptions& options) {
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
 
-  // A window larger than the screen (a tablet, a small laptop) would hang off its edges: fit it.
+  // A window larger than the screen (a tablet, a small laptop) would hang off its edges, and
+  // one that fills only part of a tablet's screen wastes it: when the requested size does not
+  // fit in either direction, take the whole usable screen.
   int width = options.width, height = options.height;
   SDL_Rect usable;
   if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
-    width = std::min(width, usable.w);
-    height = std::min(height, usable.h);
+    if (width > usable.w || height > usable.h) {
+      width = usable.w;
+      height = usable.h;
+    }
   }
   auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
