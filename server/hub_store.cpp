@@ -82,6 +82,15 @@ struct HubStore::BatchState {
 
 HubStore::HubStore(const std::string& data_dir) : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")) {
   store_.db().exec(kHubSchema);
+  // 64 MiB of page cache: a push touches random pages of several indexes (ids are random), and
+  // re-reading them from the WAL on every statement dominated push time with the 2 MiB default.
+  store_.db().exec("PRAGMA cache_size = -65536");
+}
+
+core::StmtLease HubStore::cached(const char* sql) const {
+  auto& slot = cache_[sql];
+  if (!slot) slot = std::make_unique<Stmt>(store_.db(), sql);
+  return core::StmtLease(*slot);
 }
 
 // ---- roster and devices --------------------------------------------------------------
@@ -227,12 +236,11 @@ DeviceRow HubStore::authenticate(const std::string& token) {
 
 // ---- push ------------------------------------------------------------------------------
 
-sync::ObservationFacts HubStore::facts(BatchState& batch, Id observation) {
+const sync::ObservationFacts& HubStore::facts(BatchState& batch, Id observation) {
+  // Once per observation per batch (and again after an Observation version changes it).
   auto it = batch.facts.find(observation);
   if (it != batch.facts.end()) return it->second;
-  auto f = sync::observation_facts(store_, observation);
-  batch.facts[observation] = f;
-  return f;
+  return batch.facts[observation] = sync::observation_facts(store_, observation);
 }
 
 sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
@@ -254,17 +262,20 @@ sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
 }
 
 void HubStore::feed(Id person, Id version) {
-  Stmt st(store_.db(), "INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)");
-  bind_id(st, 1, person);
-  bind_id(st, 2, version);
-  st.run();
+  core::StmtLease st = cached("INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)");
+  bind_id(*st, 1, person);
+  bind_id(*st, 2, version);
+  st->run();
 }
 
-void HubStore::distribute(BatchState& batch, const Version& v) {
-  std::optional<core::RecordBody> body =
-      v.tombstone ? sync::last_live_body(store_, v.record) : std::optional(core::decode_body(v.type, v.body));
+void HubStore::distribute(BatchState& batch, const Version& v, const core::RecordBody* body) {
+  std::optional<core::RecordBody> last_live;
+  if (v.tombstone) {
+    last_live = sync::last_live_body(store_, v.record);
+    body = last_live ? &*last_live : nullptr;
+  }
   sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
-  auto audience = sync::readers_of(v, body ? &*body : nullptr, facts(batch, sync::scope_of(v)), cf);
+  auto audience = sync::readers_of(v, body, facts(batch, sync::scope_of(v)), cf);
   if (audience.everyone) {
     feed(kEveryone, v.version);
     return;
@@ -368,9 +379,9 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       };
       {
         // A record keeps its observation for life: no version may move it into another scope.
-        Stmt st(store_.db(), "SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
-        bind_id(st, 1, v.record);
-        if (st.step() && id_of(st.col_blob(0)) != v.observation) {
+        core::StmtLease st = cached("SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
+        bind_id(*st, 1, v.record);
+        if (st->step() && id_of(st->col_blob(0)) != v.observation) {
           refuse(403, "The " + what(v) + " moves record " + v.record.short_hex() + " into another observation.");
           continue;
         }
@@ -402,7 +413,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       }
       ++resp.stored;
       if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
-      distribute(batch, v);
+      distribute(batch, v, body ? &*body : nullptr);
     }
     if (!refusal.refused.empty()) {
       std::uint16_t status = 409;
@@ -439,8 +450,13 @@ sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullReque
   resp.next_cursor = req.cursor;
   std::set<Id> seen;
   std::uint32_t rows = 0;
+  std::size_t bytes = 0;
   while (st.step()) {
-    if (++rows > limit) {
+    // A page stops at `limit` versions or, past the first one, at kPullPageBytes of bodies, so
+    // its envelope stays within the wire limit whatever the bodies weigh.
+    std::string body = st.col_blob(9);
+    bytes += body.size();
+    if (++rows > limit || (rows > 1 && bytes > sync::kPullPageBytes)) {
       resp.more = true;
       break;
     }
@@ -456,7 +472,7 @@ sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullReque
     for (std::size_t i = 0; i + 16 <= parents.size(); i += 16) v.parents.push_back(id_of(parents.substr(i, 16)));
     v.tombstone = st.col_int(7) != 0;
     v.saved_at_ms = st.col_int(8);
-    v.body = st.col_blob(9);
+    v.body = std::move(body);
     std::string h = st.col_blob(10);
     if (h.size() == 32) std::copy(h.begin(), h.end(), v.body_hash.begin());
     resp.versions.push_back(std::move(v));

@@ -12,7 +12,9 @@
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/store.h"
@@ -72,14 +74,20 @@ class HubStore {
 
  private:
   struct BatchState;
-  core::sync::ObservationFacts facts(BatchState& batch, core::Id observation);
+  const core::sync::ObservationFacts& facts(BatchState& batch, core::Id observation);
   core::sync::CycleFacts cycle_facts(core::Id cycle) const;
-  void distribute(BatchState& batch, const core::Version& v);
+  // body: the decoded body of v (nullptr for a tombstone: its last live body is looked up).
+  void distribute(BatchState& batch, const core::Version& v, const core::RecordBody* body);
   void feed(core::Id person, core::Id version);
   void backfill(BatchState& batch, core::Id observation, core::Id person);
   void reindex_observation(BatchState& batch, core::Id observation);
 
+  // Prepared once per connection and reused: a push runs a few statements per version, and
+  // preparing them each time cost more than running them.
+  core::StmtLease cached(const char* sql) const;
+
   mutable core::Store store_;  // mutable: reads prepare statements on its connection
+  mutable std::unordered_map<const char*, std::unique_ptr<core::Stmt>> cache_;
 };
 
 // Copies the hub database at `db_path` to `out_path` with SQLite's online backup API (safe

@@ -37,7 +37,12 @@ std::string first_line(const std::string& s) {
 }
 }  // namespace
 
-SyncClient::SyncClient(Store& store, SyncOptions options) : store_(store), options_(std::move(options)) {}
+SyncClient::SyncClient(Store& store, SyncOptions options) : store_(store), options_(std::move(options)) {
+  // A pull page inserts thousands of versions at random places in several indexes (ids are
+  // random); with SQLite's 2 MiB default most of those pages were re-read from the WAL.
+  // Connection-level: the app's own connection keeps its setting.
+  store_.db().exec("PRAGMA cache_size = -32768");
+}
 
 bool SyncClient::enrolled() const { return store_.meta(kToken).has_value(); }
 std::string SyncClient::hub_url() const { return store_.meta(kHubUrl).value_or(""); }
@@ -153,6 +158,14 @@ void SyncClient::push(SyncResult& result) {
   for (;;) {
     auto batch = store_.outbox(options_.batch_size);
     if (batch.empty()) return;
+    // Past the first version, a batch stops at kPushBatchBytes of bodies so the request stays
+    // within the hub's wire limit (16 MiB) even when bodies are large.
+    std::size_t bytes = 0, keep = 0;
+    for (; keep < batch.size(); ++keep) {
+      bytes += batch[keep].body.size();
+      if (keep > 0 && bytes > sync::kPushBatchBytes) break;
+    }
+    batch.resize(keep);
     sync::PushRequest req;
     req.batch = batch_id_of(batch);
     req.versions = batch;

@@ -55,11 +55,13 @@ std::string seal(MessageType type, const std::string& payload) {
                                                    " is over the limit of " + mib(kMaxDecodedBytes));
   std::string packed;
   std::uint8_t flags = 0;
+  // Level 1: on sync batches it is several times faster than the default and only slightly
+  // larger; compression time showed up in every push and pull.
   if (payload.size() > 64) {
     uLongf bound = compressBound(static_cast<uLong>(payload.size()));
     packed.resize(bound);
     int rc = compress2(reinterpret_cast<Bytef*>(packed.data()), &bound,
-                       reinterpret_cast<const Bytef*>(payload.data()), static_cast<uLong>(payload.size()), 6);
+                       reinterpret_cast<const Bytef*>(payload.data()), static_cast<uLong>(payload.size()), Z_BEST_SPEED);
     if (rc != Z_OK) throw std::runtime_error("zlib could not compress a sync message (code " + std::to_string(rc) + ")");
     packed.resize(bound);
     if (packed.size() < payload.size()) flags |= kCompressed;
