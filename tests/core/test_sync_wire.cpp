@@ -98,6 +98,18 @@ TEST_CASE("sync wire: every message type round-trips", "[core][sync]") {
   StatusResponse st;
   st.latest_cursor = 9;
   CHECK(unpack<StatusResponse>(pack(st)).latest_cursor == 9);
+  RefusalResponse rf;
+  rf.batch = Id::random();
+  rf.message = "The hub refused 2 of the 3 versions sent.";
+  rf.refused = {{Id::random(), 403, "not a participant"}, {Id::random(), 409, "changed body"}};
+  auto rf2 = unpack<RefusalResponse>(pack(rf));
+  CHECK(rf2.batch == rf.batch);
+  CHECK(rf2.message == rf.message);
+  REQUIRE(rf2.refused.size() == 2);
+  CHECK(rf2.refused[1].version == rf.refused[1].version);
+  CHECK(rf2.refused[1].status == 409);
+  CHECK(rf2.refused[0].reason == "not a participant");
+  CHECK_THROWS_AS(unpack<PushResponse>(pack(rf)), WireError);  // a refusal is not an acknowledgement
 }
 
 TEST_CASE("sync wire: a peer with another protocol version gets a clear error either way", "[core][sync]") {
