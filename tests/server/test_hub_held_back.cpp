@@ -58,7 +58,7 @@ std::multiset<std::string> texts(const std::string& prefix, int n) {
 }
 }  // namespace
 
-TEST_CASE("held back: a Person record for someone else is held back with the reason; the five good notes arrive",
+TEST_CASE("held back: a Person record for someone else is held back with the reason, the five good notes arrive",
           "[server][sync][held]") {
   Team t;
   Id chidi_record = id(t.chidi_id);
@@ -127,7 +127,7 @@ TEST_CASE("held back: a Person record for someone else is held back with the rea
   }
 }
 
-TEST_CASE("held back: a version whose body changed (409) is held back; the rest arrives; both copies survive",
+TEST_CASE("held back: a version whose body changed (409) is held back, the rest arrives, both copies survive",
           "[server][sync][held]") {
   Team t;
   Version original = t.lena.note(t.obs, "what the hub has");
