@@ -90,8 +90,24 @@ void App::set_display_scale(float scale) { options_.display_scale = scale; }
 
 bool App::has_screen_settings() const { return ctx_.has(ScreenId::Settings); }
 
+void App::set_sync(const SyncState& state, bool data_changed) {
+  sync_from_link_ = true;
+  ctx_.sync = state;
+  if (!data_changed) return;
+  // Rebuild the view with what arrived; a half-typed note is saved as a draft first and comes
+  // back when the screen is entered again, so sync never eats typing.
+  if (Screen* s = screen(route().screen)) s->commit_drafts(ctx_);
+  enter_current();
+}
+
+void App::reload_me() {
+  if (auto me = store_.local_person()) ctx_.me = *me;
+  stack_.assign(1, Route{ScreenId::Home, {}, {}});
+  enter_current();
+}
+
 void App::enter_current() {
-  ctx_.sync = read_sync_state(store_);
+  if (!sync_from_link_) ctx_.sync = read_sync_state(store_);
   my_name_.clear();
   if (!ctx_.me.empty())
     if (auto person = store_.get(ctx_.me); person && std::holds_alternative<core::Person>(person->body))

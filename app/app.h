@@ -43,6 +43,12 @@ class App {
   // True while something animates (toast fade, scroll fling): keep drawing.
   bool animating() const;
 
+  // Sync state from the hub link (the real app; tests may call it too). data_changed = pulled
+  // records changed the store, so the current screen's view is rebuilt.
+  void set_sync(const SyncState& state, bool data_changed);
+  // After an enrollment re-keyed the local person: read "me" from the store again, go Home.
+  void reload_me();
+
   const Route& route() const { return stack_.back(); }
   Screen* screen(ScreenId id);
   AppContext& context() { return ctx_; }
@@ -67,6 +73,7 @@ class App {
   bool theme_built_ = false;
   std::string theme_error_;
   std::string my_name_;   // read on navigation, not per frame
+  bool sync_from_link_ = false;  // true once set_sync was called: the store no longer describes sync
   std::string toast_;
   std::int64_t toast_until_ = 0;
 };

@@ -3,6 +3,8 @@
 // screen needs a timed frame (a running lesson clock, a draft autosave).
 #include <imgui.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +12,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/hub_link.h"
 #include "app/ui/widgets.h"
 #include "core/paths.h"
 #include "core/store.h"
@@ -84,6 +87,37 @@ int main(int argc, char** argv) {
       options.display_scale = window.display_scale();
       app::App application(store, options);
       if (!application.theme_error().empty()) std::fprintf(stderr, "peerobs: %s\n", application.theme_error().c_str());
+      // Sync and enrollment run on threads of their own; the loop only reads snapshots.
+      app::HubLink hub(core::store_path_in(data_dir));
+      auto poll_hub = [&] {
+        app::AppContext& ctx = application.context();
+        if (ctx.sync_now) {
+          ctx.sync_now = false;
+          hub.sync_now();
+        }
+        if (ctx.enroll) {
+          hub.enroll(ctx.enroll->hub_url, ctx.enroll->code, "peerobs client");
+          ctx.enroll.reset();
+        }
+        bool changed = false;
+        if (auto done = hub.take_enroll_result()) {
+          ctx.enroll_message = done->message;
+          ctx.enroll_failed = !done->ok;
+          if (done->ok) {
+            application.reload_me();
+            ctx.toast = done->message;
+          }
+          changed = true;
+        }
+        ctx.enrolling = hub.enrolling();
+        app::SyncState state;
+        bool data_changed = false;
+        if (hub.poll(state, data_changed)) {
+          application.set_sync(state, data_changed);
+          changed = true;
+        }
+        return changed;
+      };
       platform::LifecycleHandlers handlers;
       handlers.commit_drafts = [&] { application.commit_drafts(); };
 
@@ -96,9 +130,18 @@ int main(int argc, char** argv) {
         int wait = frames_left > 0 || window.touch_active() || window.input_pending() || application.animating()
                        ? 0
                        : application.wake_after_ms();
+        const auto app_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(wait, 0));
+        const bool app_wants_wake = wait > 0;
+        // While sync or an enrollment may report, look at its snapshot every second (cheap:
+        // a mutex and a copy); a frame is drawn only when what it shows changed.
+        const bool hub_active = application.context().sync.enrolled || application.context().enrolling;
+        if (wait != 0 && hub_active) wait = wait < 0 ? 1000 : std::min(wait, 1000);
         if (!window.handle_events(wait, handlers)) break;
         if (window.had_events()) frames_left = 3;
-        else if (wait != 0) frames_left = std::max(frames_left, 1);  // a timed wake-up: one frame
+        if (poll_hub()) frames_left = std::max(frames_left, 2);
+        // A timed wake-up the screen asked for (a running clock): one frame.
+        if (!window.had_events() && app_wants_wake && std::chrono::steady_clock::now() >= app_deadline)
+          frames_left = std::max(frames_left, 1);
         if (frames_left == 0 && !window.touch_active() && !window.input_pending() && !application.animating()) continue;
         if (frames_left > 0) --frames_left;
         application.set_display_scale(window.display_scale());

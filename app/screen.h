@@ -47,6 +47,17 @@ struct AppContext {
   bool theme_changed = false;       // text size or theme changed in the store's meta: rebuild fonts
   std::string toast;                // a short confirmation under the top bar ("Plan saved")
 
+  // ---- the hub (served by HubLink in the real app; tests fill them in directly) ----
+  bool sync_now = false;            // request: sync as soon as possible
+  struct EnrollRequest {
+    std::string hub_url;            // e.g. https://hub.school.example:8443
+    std::string code;               // the one-time enrollment code from the program lead
+  };
+  std::optional<EnrollRequest> enroll;  // request: connect this device to a hub
+  bool enrolling = false;           // an enrollment is in progress
+  std::string enroll_message;       // the last enrollment's outcome, in plain words
+  bool enroll_failed = false;       // true when enroll_message describes a failure
+
   bool has(ScreenId id) const { return available.count(id) > 0; }
   void open(Route r) { go_to = r; }
 };

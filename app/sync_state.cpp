@@ -5,7 +5,7 @@ namespace app {
 
 SyncState read_sync_state(const core::Store& store) {
   SyncState s;
-  if (auto hub = store.meta("hub_url"); hub && !hub->empty()) {
+  if (auto hub = store.meta("sync.hub_url"); hub && !hub->empty()) {
     s.enrolled = true;
     s.hub = *hub;
   }
@@ -23,6 +23,11 @@ std::string describe(const SyncState& s) {
     out += " " + std::to_string(s.waiting) + (s.waiting == 1 ? " change waits" : " changes wait") + " to be sent.";
   else
     out += " Everything is sent.";
+  if (s.conflicts > 0)
+    out += " " + std::to_string(s.conflicts) +
+           (s.conflicts == 1 ? " item was edited on two devices; both versions are kept."
+                             : " items were edited on two devices; both versions are kept.");
+  if (!s.held_back_note.empty()) out += " " + s.held_back_note;
   return out;
 }
 

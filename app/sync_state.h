@@ -14,6 +14,10 @@ struct SyncState {
   std::string last_sync;            // human time of the last successful sync, "" = never
   std::int64_t waiting = 0;         // versions saved here and not yet sent (Store::outbox_size())
   std::string error;                // the last sync problem in plain words, "" = none
+  bool syncing = false;             // a sync is running right now
+  std::int64_t conflicts = 0;       // records edited on two devices at once, waiting for a choice
+  std::int64_t held_back = 0;       // versions the hub refused; they stay on this device
+  std::string held_back_note;       // what to tell the user about them, "" when none
 };
 
 // Reads the enrollment (meta "hub_url", "last_sync") and the outbox size from the store.

@@ -193,6 +193,11 @@ void HomeScreen::draw(AppContext& ctx) {
     ui::subheading(ctx.sync.enrolled ? "Connected to a hub" : "On this device only");
     std::string text = describe(ctx.sync);
     ui::body_wrapped(text.c_str());
+    if (ctx.sync.enrolled) {
+      if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
+    } else if (ctx.has(ScreenId::Settings)) {
+      if (ui::button("Connect to a hub", ui::Tone::Quiet)) ctx.open(Route{ScreenId::Settings, {}, {}});
+    }
     ui::end_card();
   };
   if (!view_.error.empty()) {

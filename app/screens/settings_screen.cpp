@@ -57,6 +57,35 @@ void SettingsScreen::draw(AppContext& ctx) {
   if (ui::chip("Dark", m.dark()) && m.set_dark(true)) ctx.theme_changed = true;
   ui::end_card();
 
+  ui::begin_card("##hub");
+  ui::subheading("Your school's hub");
+  if (ctx.sync.enrolled) {
+    std::string text = describe(ctx.sync);
+    ui::body_wrapped(text.c_str());
+    if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
+  } else {
+    ui::body_wrapped("Connect this device to share observations with the colleagues taking part in them. Ask your "
+                     "program lead for the hub's address and a one-time code.");
+    ui::label("Hub address");
+    ui::text_field("##hub_url", "https://hub.your-school.example", &ui_.hub_url);
+    ui::label("Enrollment code");
+    ui::text_field("##code", "e.g. ABCD-EFGH-JKMN", &ui_.code);
+    bool ready = !ui_.hub_url.empty() && !ui_.code.empty() && !ctx.enrolling;
+    ImGui::BeginDisabled(!ready);
+    if (ui::button(ctx.enrolling ? "Connecting..." : "Connect", ui::Tone::Primary)) {
+      ctx.enroll = AppContext::EnrollRequest{ui_.hub_url, ui_.code};
+      ctx.enroll_message.clear();
+    }
+    ImGui::EndDisabled();
+    ui::caption("Everything you captured before connecting is kept and sent.");
+  }
+  if (!ctx.enroll_message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.enroll_failed ? ui::palette().danger : ui::palette().text);
+    ui::body_wrapped(ctx.enroll_message.c_str());
+    ImGui::PopStyleColor();
+  }
+  ui::end_card();
+
   ui::begin_card("##data");
   ui::subheading("Your data");
   ui::label("Data folder");

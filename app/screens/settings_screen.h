@@ -10,7 +10,9 @@
 namespace app {
 
 struct SettingsUi {
-  std::string name;   // the name field's buffer
+  std::string name;      // the name field's buffer
+  std::string hub_url;   // the hub address field's buffer
+  std::string code;      // the enrollment code field's buffer
 };
 
 class SettingsScreen : public Screen {

@@ -238,7 +238,7 @@ TEST_CASE("sync state: without a hub the device says work is kept here; with one
   app::SyncState s = app::read_sync_state(f.store);
   CHECK_FALSE(s.enrolled);
   CHECK(app::describe(s).find("kept on this device") != std::string::npos);
-  f.store.set_meta("hub_url", "https://hub.example.org");
+  f.store.set_meta("sync.hub_url", "https://hub.example.org");  // the key SyncClient::enroll writes
   s = app::read_sync_state(f.store);
   CHECK(s.enrolled);
   CHECK(s.waiting == f.store.outbox_size());

@@ -1,0 +1,57 @@
+// The client's hub link: what Home and Settings say about sync, and enrollment that reports a
+// failure in plain words without ever blocking the caller.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "app/hub_link.h"
+#include "core/store.h"
+#include "support/temp_dir.h"
+
+using namespace app;
+
+TEST_CASE("hub link: a worker snapshot becomes the sentence Home shows", "[app][sync]") {
+  core::net::SyncStatus s;
+  SECTION("not enrolled") { CHECK(describe(sync_state_from(s)) == "Not connected to a hub \xE2\x80\x94 your work is kept on this device."); }
+  SECTION("enrolled with work waiting and a conflict") {
+    s.enrolled = true;
+    s.hub_url = "https://hub.example";
+    s.outbox = 3;
+    s.conflicts = 1;
+    std::string text = describe(sync_state_from(s));
+    CHECK_THAT(text, Catch::Contains("Syncing with https://hub.example."));
+    CHECK_THAT(text, Catch::Contains("3 changes wait to be sent"));
+    CHECK_THAT(text, Catch::Contains("edited on two devices; both versions are kept"));
+  }
+  SECTION("a problem is named and the work is said to be safe") {
+    s.enrolled = true;
+    s.last_error = "The hub is not reachable.";
+    CHECK_THAT(describe(sync_state_from(s)), Catch::StartsWith("Sync problem: The hub is not reachable.") &&
+                                                 Catch::Contains("safe on this device"));
+  }
+}
+
+TEST_CASE("hub link: enrolling against a hub that is not there fails in words, without blocking", "[app][sync]") {
+  testing_support::TempDir dir;
+  std::string path = dir.file("s.sqlite");
+  { core::Store create(path); }
+  HubLink link(path);
+  auto started = std::chrono::steady_clock::now();
+  REQUIRE(link.enroll("http://127.0.0.1:1", "ABCD-EFGH-JKMN", "test"));
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(200));
+  std::optional<EnrollResult> result;
+  for (int i = 0; i < 300 && !result; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    result = link.take_enroll_result();
+  }
+  REQUIRE(result);
+  CHECK_FALSE(result->ok);
+  CHECK_FALSE(result->message.empty());
+  CHECK_FALSE(link.enrolling());
+  SyncState state;
+  bool data_changed = true;
+  link.poll(state, data_changed);
+  CHECK_FALSE(state.enrolled);
+  CHECK_FALSE(data_changed);
+}
