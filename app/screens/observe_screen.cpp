@@ -33,7 +33,7 @@ const char* item_kind_label(const TimelineItem& it) {
   return "";
 }
 
-void draw_clock(const ObserveModel& m, std::vector<ObserveAction>& out) {
+void draw_clock(const ObserveModel& m, ObserveUi& ui, bool can_prompt, std::vector<ObserveAction>& out) {
   const ui::Palette& p = ui::palette();
   ImGui::PushFont(ui::fonts().clock);
   ImGui::PushStyleColor(ImGuiCol_Text, m.clock_running() ? p.accent : p.text);
@@ -50,7 +50,14 @@ void draw_clock(const ObserveModel& m, std::vector<ObserveAction>& out) {
     ImGui::SameLine();
     if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(K::End));
   } else {
-    if (ui::button(m.clock_ended() ? "Resume observing" : "Resume", ui::Tone::Primary)) out.push_back(act(K::Resume));
+    if (m.clock_ended() && can_prompt) {
+      // The next step of the cycle: turn the evidence into questions for the teacher.
+      if (ui::button("Write prompts", ui::Tone::Primary)) ui.open_prompts = true;
+      ImGui::SameLine();
+    }
+    if (ui::button(m.clock_ended() ? "Resume observing" : "Resume",
+                   m.clock_ended() && can_prompt ? ui::Tone::Secondary : ui::Tone::Primary))
+      out.push_back(act(K::Resume));
     if (!m.clock_ended()) {
       ImGui::SameLine();
       if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(K::End));
@@ -302,14 +309,14 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
     ui::begin_card("##clock");
     if (side_by_side) {
       ImGui::BeginGroup();
-      draw_clock(m, out);
+      draw_clock(m, ui, ctx.has(ScreenId::Prompt), out);
       ImGui::EndGroup();
       ImGui::SameLine(0, ui::em(1.5f));
       ImGui::BeginGroup();
       draw_focus(m);
       ImGui::EndGroup();
     } else {
-      draw_clock(m, out);
+      draw_clock(m, ui, ctx.has(ScreenId::Prompt), out);
       ImGui::Spacing();
       draw_focus(m);
     }
@@ -387,6 +394,8 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
 std::string ObserveScreen::title() const { return model_ && model_->loaded() ? "Observe \xC2\xB7 " + model_->title() : "Observe"; }
 
 void ObserveScreen::enter(const Route& route, AppContext& ctx) {
+  route_observation_ = route.observation;
+  route_cycle_ = route.cycle;
   if (!model_ || model_->observation() != route.observation || !model_->loaded()) {
     model_ = std::make_unique<ObserveModel>(*ctx.store, ctx.me, ctx.now_ms);
     model_->load(route.observation);
@@ -403,6 +412,10 @@ void ObserveScreen::draw(AppContext& ctx) {
   if (!model_) return;
   std::vector<ObserveAction> actions;
   draw_observe(*model_, ui_, ctx, actions);
+  if (ui_.open_prompts) {
+    ui_.open_prompts = false;
+    autosave_then_open_prompts(ctx);
+  }
   for (const auto& a : actions) {
     bool ok = model_->apply(a);
     if (a.kind == ObserveAction::Kind::SaveNote && ok) ui_.draft.clear();
@@ -410,6 +423,11 @@ void ObserveScreen::draw(AppContext& ctx) {
     if (a.kind == ObserveAction::Kind::DeleteItem && ok) ctx.toast = "Deleted";
     if (a.kind == ObserveAction::Kind::End && ok) ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
   }
+}
+
+void ObserveScreen::autosave_then_open_prompts(AppContext& ctx) {
+  if (model_) model_->autosave(true);
+  ctx.open(Route{ScreenId::Prompt, route_observation_, route_cycle_});
 }
 
 void ObserveScreen::commit_drafts(AppContext&) {

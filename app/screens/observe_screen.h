@@ -20,6 +20,7 @@ struct ObserveUi {
   bool open_edit = false;        // open the edit sheet this frame
   std::string hint_for;          // the text the language hint was computed for
   std::string hint;              // the gentle hint under the composer, "" = none
+  bool open_prompts = false;     // request: go on to write prompts (after the lesson ended)
 };
 
 // Draws the screen; every user action is appended to `out`.
@@ -38,8 +39,12 @@ class ObserveScreen : public Screen {
   const ObserveUi& ui_state() const { return ui_; }
 
  private:
+  void autosave_then_open_prompts(AppContext& ctx);
+
   std::unique_ptr<ObserveModel> model_;
   ObserveUi ui_;
+  core::Id route_observation_;  // what this screen shows, for the Prompt screen it leads to
+  core::Id route_cycle_;
 };
 
 }  // namespace app
