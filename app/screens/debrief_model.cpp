@@ -1,5 +1,6 @@
 // The Debrief screen's model. See debrief_model.h for the guarantees.
 #include "app/screens/debrief_model.h"
+#include "app/screens/model_text.h"
 
 #include <algorithm>
 #include <map>
@@ -10,10 +11,6 @@
 namespace app {
 
 namespace {
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
 
 const char* role_word(core::Role r) {
   switch (r) {
@@ -55,9 +52,7 @@ DebriefModel::DebriefModel(core::Store& store, core::Id me, std::function<std::i
     : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
 
 std::string DebriefModel::title() const {
-  std::string t = plan_.class_name.empty() ? std::string("Observation") : plan_.class_name;
-  if (!plan_.date.empty()) t += " \xC2\xB7 " + plan_.date;
-  return t;
+  return visit_title(plan_);
 }
 
 core::Id DebriefModel::default_owner() const {

@@ -1,5 +1,6 @@
 // First run: the form's action and its drawing. See first_run.h.
 #include "app/screens/first_run.h"
+#include "app/screens/model_text.h"
 
 #include <imgui.h>
 
@@ -13,10 +14,6 @@
 namespace app {
 
 namespace {
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
 
 struct TextSizeChoice {
   const char* label;

@@ -1,5 +1,6 @@
 // The Observe screen's model. See observe_model.h for the guarantees.
 #include "app/screens/observe_model.h"
+#include "app/screens/model_text.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,10 +11,6 @@ namespace {
 constexpr std::int64_t kAutosaveQuietMs = 300;   // save once typing pauses this long
 constexpr std::int64_t kAutosaveMaxMs = 800;     // and at the latest this long after a change
 
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
 
 bool item_before(const TimelineItem& a, const TimelineItem& b) {
   if (a.lesson_ms != b.lesson_ms) return a.lesson_ms < b.lesson_ms;
@@ -67,9 +64,7 @@ std::string ObserveModel::item_text(ItemKind kind, const std::string& key) const
 }
 
 std::string ObserveModel::title() const {
-  std::string t = plan_.class_name.empty() ? std::string("Observation") : plan_.class_name;
-  if (!plan_.date.empty()) t += " \xC2\xB7 " + plan_.date;
-  return t;
+  return visit_title(plan_);
 }
 
 std::int64_t ObserveModel::lesson_now() const {

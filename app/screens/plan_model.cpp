@@ -1,5 +1,6 @@
 // The Plan screen's model. See plan_model.h for the guarantees.
 #include "app/screens/plan_model.h"
+#include "app/screens/model_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,10 +8,6 @@
 namespace app {
 
 namespace {
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
 
 std::string slug(const std::string& label) {
   std::string out;

@@ -1,25 +1,17 @@
 // The Prompt screen's model. See prompt_model.h for the guarantees.
 #include "app/screens/prompt_model.h"
+#include "app/screens/model_text.h"
 
 #include <algorithm>
 
 namespace app {
-
-namespace {
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-}  // namespace
 
 PromptModel::PromptModel(core::Store& store, core::Id me, const core::TemplateLibrary* templates,
                          std::function<std::int64_t()> now_ms)
     : store_(store), me_(me), templates_(templates), now_ms_(std::move(now_ms)) {}
 
 std::string PromptModel::title() const {
-  std::string t = plan_.class_name.empty() ? std::string("Observation") : plan_.class_name;
-  if (!plan_.date.empty()) t += " \xC2\xB7 " + plan_.date;
-  return t;
+  return visit_title(plan_);
 }
 
 int PromptModel::unshared_mine() const {

@@ -1,5 +1,6 @@
 // The Settings screen's model. See settings_model.h for the guarantees.
 #include "app/screens/settings_model.h"
+#include "app/screens/model_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,13 +13,6 @@
 namespace app {
 
 const TextSizeOption kTextSizeOptions[4] = {{"Small", 0.9f}, {"Medium", 1.0f}, {"Large", 1.15f}, {"Extra large", 1.3f}};
-
-namespace {
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-}  // namespace
 
 SettingsModel::SettingsModel(core::Store& store, core::Id me, std::string data_dir, std::function<std::int64_t()> now_ms)
     : store_(store), me_(me), data_dir_(std::move(data_dir)), now_ms_(std::move(now_ms)) {}
