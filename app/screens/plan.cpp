@@ -233,10 +233,22 @@ void PlanScreen::enter(const Route& route, AppContext& ctx) {
     model_->start_new(route.cycle, mine);
     if (mine == core::Role::ObservedTeacher) ui_.new_person_role = core::Role::TeacherLeader;
     loaded_ = false;
+    if (model_->restore_draft()) ctx.toast = "Your unsaved plan is back";
   } else {
     loaded_ = model_->load(route.observation);
+    if (loaded_ && model_->restore_draft()) ctx.toast = "Your unsaved changes are back";
   }
 }
+
+void PlanScreen::tick(AppContext&) {
+  if (model_) model_->autosave(false);
+}
+
+void PlanScreen::commit_drafts(AppContext&) {
+  if (model_) model_->autosave(true);
+}
+
+int PlanScreen::wake_after_ms(const AppContext&) const { return model_ && model_->draft_pending() ? 250 : -1; }
 
 void PlanScreen::draw(AppContext& ctx) {
   if (!model_) return;
@@ -272,7 +284,10 @@ void PlanScreen::draw(AppContext& ctx) {
   }
   ImGui::SetCursorPosX(avail.x - save_w - ui::em(1.0f));
   if (ui::button("Save plan", ui::Tone::Primary, save_w)) {
+    std::string kept_under = model_->draft_key();  // a new plan's key changes once it has an id
     if (model_->save()) {
+      ctx.store->clear_draft(kept_under);
+      model_->clear_plan_draft();
       ctx.toast = "Plan saved";
       loaded_ = true;
       ctx.go_back = true;

@@ -24,6 +24,9 @@ class PlanScreen : public Screen {
   std::string title() const override;
   void enter(const Route& route, AppContext& ctx) override;
   void draw(AppContext& ctx) override;
+  void tick(AppContext&) override;
+  void commit_drafts(AppContext&) override;
+  int wake_after_ms(const AppContext&) const override;
   PlanModel& model() { return *model_; }  // valid after enter()
   PlanUi& ui_state() { return ui_; }
 

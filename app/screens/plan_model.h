@@ -4,6 +4,7 @@
 // Guarantees: save() validates first and names what is missing in plain words; a valid plan is
 // written (new people, a new cycle if needed, the observation) in one durable transaction.
 #pragma once
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +72,15 @@ class PlanModel {
   const std::string& error() const { return error_; }
   core::Id saved() const { return form_.observation; }
 
+  // ---- the unsaved form as a draft (plan_draft.cpp) ----
+  // Saves the form to the store's drafts within a second of a change, or at once if `now`.
+  void autosave(bool now);
+  bool draft_pending() const;   // a change waits to be autosaved
+  // Replaces the form with the draft kept for this plan, if any; true if one was restored.
+  bool restore_draft();
+  void clear_plan_draft();
+  std::string draft_key() const;
+
  private:
   std::string unique_key(const std::string& label, bool counter) const;
 
@@ -80,6 +90,9 @@ class PlanModel {
   PlanForm form_;
   std::vector<std::pair<core::Id, std::string>> people_;
   std::string error_;
+  std::string draft_saved_;     // the form as last written to (or read from) the drafts table
+  std::string draft_pending_;   // the form as last seen changed
+  std::chrono::steady_clock::time_point draft_changed_at_{};
 };
 
 bool valid_date(const std::string& date);  // "YYYY-MM-DD" with a real month and day
