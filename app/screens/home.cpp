@@ -40,6 +40,7 @@ HomeView build_home(const core::Store& store, core::Id me) {
     for (const auto& [id, h] : store.live(core::RecordType::Cycle)) cycles[id] = std::get<core::Cycle>(h.body).title;
 
     std::map<core::Id, core::Observation> mine_observed;  // observations where I am the observed teacher
+    std::map<core::Id, core::Observation> i_observed;     // lessons I observed as teacher leader, not debriefed
     std::map<core::Id, std::string> labels;
     for (const auto& [id, h] : store.live(core::RecordType::Observation)) {
       const auto& o = std::get<core::Observation>(h.body);
@@ -61,6 +62,7 @@ HomeView build_home(const core::Store& store, core::Id me) {
       }
       labels[id] = ho.title + (o.date.empty() ? "" : " \xC2\xB7 " + o.date);
       if (me_in->role == core::Role::ObservedTeacher) mine_observed[id] = o;
+      if (me_in->role == core::Role::TeacherLeader && o.status == core::ObservationStatus::Observed) i_observed[id] = o;
       if (o.status == core::ObservationStatus::Observed) {
         WaitingItem w;
         w.kind = WaitingItem::Kind::HoldDebrief;
@@ -94,6 +96,24 @@ HomeView build_home(const core::Store& store, core::Id me) {
         w.text = n == 1 ? "1 prompt to answer" : std::to_string(n) + " prompts to answer";
         w.detail = labels[obs];
         w.due = mine_observed[obs].date;
+        v.waiting.push_back(w);
+      }
+    }
+    if (!i_observed.empty()) {
+      // The step after the lesson: until I have shared a prompt, the teacher has nothing to reflect on.
+      std::set<core::Id> shared_by_me;
+      for (const auto& [id, h] : store.live(core::RecordType::Prompt)) {
+        const auto& p = std::get<core::Prompt>(h.body);
+        if (p.shared && h.version.author == me) shared_by_me.insert(p.observation);
+      }
+      for (const auto& [obs, o] : i_observed) {
+        if (shared_by_me.count(obs)) continue;
+        WaitingItem w;
+        w.kind = WaitingItem::Kind::WritePrompts;
+        w.observation = obs;
+        w.text = "Write prompts for the teacher";
+        w.detail = labels[obs];
+        w.due = o.date;
         v.waiting.push_back(w);
       }
     }
@@ -175,9 +195,14 @@ void HomeScreen::draw(AppContext& ctx) {
       ui::subheading(w.text.c_str());
       ui::caption(w.detail.c_str());
       // Each item opens the screen that deals with it, when this build has that screen.
-      ScreenId target = w.kind == WaitingItem::Kind::AnswerPrompts ? ScreenId::Reflect : ScreenId::Debrief;
+      ScreenId target = w.kind == WaitingItem::Kind::AnswerPrompts  ? ScreenId::Reflect
+                        : w.kind == WaitingItem::Kind::WritePrompts ? ScreenId::Prompt
+                                                                    : ScreenId::Debrief;
       if (ctx.has(target)) {
-        const char* label = w.kind == WaitingItem::Kind::AnswerPrompts ? "Answer" : w.kind == WaitingItem::Kind::HoldDebrief ? "Open debrief" : "Open";
+        const char* label = w.kind == WaitingItem::Kind::AnswerPrompts  ? "Answer"
+                            : w.kind == WaitingItem::Kind::WritePrompts ? "Write prompts"
+                            : w.kind == WaitingItem::Kind::HoldDebrief  ? "Open debrief"
+                                                                        : "Open";
         if (ui::button(label)) ctx.open(Route{target, w.observation, {}});
       }
       ui::end_card();

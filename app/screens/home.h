@@ -21,7 +21,7 @@ struct HomeObservation {
 };
 
 struct WaitingItem {
-  enum class Kind { AnswerPrompts, NextStep, HoldDebrief };
+  enum class Kind { AnswerPrompts, NextStep, HoldDebrief, WritePrompts };
   Kind kind = Kind::AnswerPrompts;
   core::Id observation;
   core::Id record;        // the next step (NextStep), else empty

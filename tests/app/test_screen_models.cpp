@@ -233,6 +233,27 @@ TEST_CASE("home: upcoming visits are split by my role and waiting work is listed
   CHECK(debriefs == 1);
 }
 
+TEST_CASE("home: after a lesson I observed, writing prompts waits for me until I share one", "[app][home]") {
+  Fixture f;
+  core::Id teacher = f.store.create(core::Person{"Amira", ""}, f.me).record;
+  core::Observation lesson;
+  lesson.class_name = "7C";
+  lesson.participants = {{teacher, core::Role::ObservedTeacher}, {f.me, core::Role::TeacherLeader}};
+  lesson.status = core::ObservationStatus::Observed;
+  core::Id observed = f.store.create(lesson, f.me).record;
+  auto write_prompts = [&] {
+    int n = 0;
+    for (const auto& w : app::build_home(f.store, f.me).waiting)
+      if (w.kind == app::WaitingItem::Kind::WritePrompts && w.observation == observed) ++n;
+    return n;
+  };
+  CHECK(write_prompts() == 1);
+  core::Id draft = f.store.create(core::Prompt{observed, "What did you notice about wait time?", {}, false}, f.me).record;
+  CHECK(write_prompts() == 1);  // a draft the teacher cannot see yet does not count
+  f.store.update(draft, core::Prompt{observed, "What did you notice about wait time?", {}, true}, f.me);
+  CHECK(write_prompts() == 0);
+}
+
 TEST_CASE("sync state: without a hub the device says work is kept here; with one it counts what waits", "[app][sync]") {
   Fixture f;
   app::SyncState s = app::read_sync_state(f.store);
