@@ -1,29 +1,15 @@
 // HubLink: the worker, enrollment on its own thread, and snapshots for the UI.
 #include "app/hub_link.h"
 
-#include <ctime>
-
 #include "core/net/sync_client.h"
 
 namespace app {
-
-namespace {
-std::string clock_time(std::int64_t ms) {
-  if (ms <= 0) return "";
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%d %b at %H:%M", &local);
-  return buf;
-}
-}  // namespace
 
 SyncState sync_state_from(const core::net::SyncStatus& s) {
   SyncState out;
   out.enrolled = s.enrolled;
   out.hub = s.hub_url;
-  out.last_sync = clock_time(s.last_success_ms);
+  out.last_sync = format_sync_time(s.last_success_ms);
   out.waiting = s.outbox;
   out.error = s.last_error;
   out.syncing = s.syncing;

@@ -1,6 +1,9 @@
 // Sync state from the store. See sync_state.h.
 #include "app/sync_state.h"
 
+#include <cstdlib>
+#include <ctime>
+
 namespace app {
 
 SyncState read_sync_state(const core::Store& store) {
@@ -9,9 +12,19 @@ SyncState read_sync_state(const core::Store& store) {
     s.enrolled = true;
     s.hub = *hub;
   }
-  if (auto last = store.meta("last_sync")) s.last_sync = *last;
+  if (auto last = store.meta("sync.last_success_ms")) s.last_sync = format_sync_time(std::atoll(last->c_str()));
   s.waiting = store.outbox_size();
   return s;
+}
+
+std::string format_sync_time(std::int64_t ms) {
+  if (ms <= 0) return "";
+  std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%d %b at %H:%M", &local);
+  return buf;
 }
 
 std::string describe(const SyncState& s) {

@@ -20,8 +20,12 @@ struct SyncState {
   std::string held_back_note;       // what to tell the user about them, "" when none
 };
 
-// Reads the enrollment (meta "hub_url", "last_sync") and the outbox size from the store.
+// Reads the enrollment (meta "sync.hub_url", "sync.last_success_ms", written by core/net's
+// SyncClient) and the outbox size from the store.
 SyncState read_sync_state(const core::Store& store);
+
+// "26 Nov at 03:45" in local time for a device-clock ms stamp; "" for 0 (never).
+std::string format_sync_time(std::int64_t ms);
 
 // One sentence for Home, e.g. "Not connected to a hub — your work is kept on this device."
 std::string describe(const SyncState& state);

@@ -19,7 +19,7 @@ struct VersionJson {
   RecordBody body;
 };
 
-void save_version(cereal::JSONOutputArchive& ar, const Version& v, const Store& store) {
+void save_version(cereal::JSONOutputArchive& ar, const Version& v) {
   ar.setNextName(nullptr);
   ar.startNode();
   ar(cereal::make_nvp("version", v.version), cereal::make_nvp("record", v.record),
@@ -28,7 +28,6 @@ void save_version(cereal::JSONOutputArchive& ar, const Version& v, const Store& 
      cereal::make_nvp("tombstone", v.tombstone), cereal::make_nvp("saved_at_ms", v.saved_at_ms),
      cereal::make_nvp("body_hash", to_hex(v.body_hash)));
   if (!v.tombstone) save_body_json(ar, decode_body(v.type, v.body));
-  (void)store;
   ar.finishNode();
 }
 
@@ -73,7 +72,7 @@ void export_json(const Store& store, std::ostream& out) {
   ar.setNextName("versions");
   ar.startNode();
   ar.makeArray();
-  for (const auto& v : versions) save_version(ar, v, store);
+  for (const auto& v : versions) save_version(ar, v);
   ar.finishNode();
 }
 

@@ -264,6 +264,11 @@ TEST_CASE("sync state: without a hub the device says work is kept here; with one
   CHECK(s.enrolled);
   CHECK(s.waiting == f.store.outbox_size());
   CHECK(app::describe(s).find("hub.example.org") != std::string::npos);
+  CHECK(s.last_sync.empty());
+  f.store.set_meta("sync.last_success_ms", "1795664719089");  // what SyncClient writes after a sync
+  s = app::read_sync_state(f.store);
+  CHECK(s.last_sync == app::format_sync_time(1795664719089));
+  CHECK_FALSE(s.last_sync.empty());
 }
 
 TEST_CASE("first run: the profile, role hint and text size are stored and demo data is optional", "[app][first_run]") {
