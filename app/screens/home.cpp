@@ -212,10 +212,11 @@ void HomeScreen::draw(AppContext& ctx) {
     ui::heading("Sync");
     ui::begin_card("##sync");
     ImGui::PushFont(ui::fonts().bold);
-    ui::status_dot(ctx.sync.enrolled ? ui::palette().success : ui::palette().text_muted);
+    const bool problem = ctx.sync.enrolled && !ctx.sync.error.empty();
+    ui::status_dot(problem ? ui::palette().danger : ctx.sync.enrolled ? ui::palette().success : ui::palette().text_muted);
     ImGui::PopFont();
     ImGui::SameLine();
-    ui::subheading(ctx.sync.enrolled ? "Connected to a hub" : "On this device only");
+    ui::subheading(problem ? "Not synced right now" : ctx.sync.enrolled ? "Connected to a hub" : "On this device only");
     std::string text = describe(ctx.sync);
     ui::body_wrapped(text.c_str());
     if (ctx.sync.enrolled) {
