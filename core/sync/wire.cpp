@@ -84,7 +84,8 @@ std::string seal(MessageType type, const std::string& payload) {
 
 std::uint16_t claimed_protocol(const std::string& envelope) {
   if (envelope.size() < 6 || std::memcmp(envelope.data(), kMagic, 4) != 0) return 0;
-  return get_u16(envelope, 4);
+  std::uint16_t protocol = get_u16(envelope, 4);
+  return protocol < kProtocolVersionLimit ? protocol : 0;
 }
 
 std::string open(const std::string& envelope, MessageType expected) {
@@ -98,6 +99,9 @@ std::string open(const std::string& envelope, MessageType expected) {
   if (std::memcmp(envelope.data(), kMagic, 4) != 0)
     throw WireError(K::Malformed, "the message is not a peerobs sync message");
   std::uint16_t protocol = get_u16(envelope, 4);
+  if (protocol >= kProtocolVersionLimit)
+    throw WireError(K::Malformed, "the message's header is damaged: its protocol field reads " +
+                                      std::to_string(protocol) + ", which no peerobs has ever sent");
   if (protocol < kProtocolVersion)
     throw WireError(K::PeerTooOld, "the other side speaks sync protocol " + std::to_string(protocol) +
                                        ", older than this one (" + std::to_string(kProtocolVersion) +

@@ -13,6 +13,10 @@
 namespace core::sync {
 
 constexpr std::uint16_t kProtocolVersion = 1;
+// Every protocol version peerobs will ever speak is below this (the field's high byte is reserved
+// as zero), so a header claiming more is damaged or foreign, not a newer peer: it gets 400
+// "malformed", never a misleading "update this peerobs".
+constexpr std::uint16_t kProtocolVersionLimit = 256;
 constexpr char kMagic[4] = {'P', 'O', 'B', 'S'};
 constexpr std::size_t kHeaderBytes = 16;
 constexpr std::uint32_t kMaxWireBytes = 16u << 20;     // one envelope on the wire: 16 MiB
@@ -40,8 +44,8 @@ std::string seal(MessageType type, const std::string& payload);
 // Throws WireError with a message a person can act on.
 std::string open(const std::string& envelope, MessageType expected);
 
-// The protocol version a raw envelope claims (0 if it is too short or not ours); lets an error
-// response tell an older or newer peer what it is talking to.
+// The protocol version a raw envelope claims (0 if it is too short, not ours, or its protocol
+// field is damaged); lets an error response tell an older or newer peer what it is talking to.
 std::uint16_t claimed_protocol(const std::string& envelope);
 
 }  // namespace core::sync

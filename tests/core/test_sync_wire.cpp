@@ -136,6 +136,26 @@ TEST_CASE("sync wire: a peer with another protocol version gets a clear error ei
   CHECK(claimed_protocol(newer) == kProtocolVersion + 1);
 }
 
+TEST_CASE("sync wire: garbage after the magic is a damaged message, not a newer peer", "[core][sync]") {
+  // What `curl --data-binary POBSxxxxxxxxxxxx` sends: the magic, then text where the header goes.
+  std::string garbage = std::string("POBS") + std::string(12, 'x') + "payload";
+  try {
+    unpack<PushRequest>(garbage);
+    FAIL("garbage was accepted");
+  } catch (const WireError& e) {
+    CHECK(e.kind == WireError::Kind::Malformed);
+    CHECK(e.http_status() == 400);
+    CHECK_THAT(e.what(), Catch::Contains("header is damaged") && Catch::Contains("30840"));
+  }
+  CHECK(claimed_protocol(garbage) == 0);
+  std::string just_over = pack(PushRequest{});
+  set_u16(just_over, 4, kProtocolVersionLimit);
+  CHECK(kind_of(just_over) == WireError::Kind::Malformed);
+  std::string highest = pack(PushRequest{});
+  set_u16(highest, 4, kProtocolVersionLimit - 1);
+  CHECK(kind_of(highest) == WireError::Kind::PeerTooNew);  // still a plausible future peerobs
+}
+
 TEST_CASE("sync wire: damaged envelopes are refused before decoding", "[core][sync]") {
   PushRequest req;
   for (int i = 0; i < 20; ++i) req.versions.push_back(sample_version(std::string(200, 'a' + static_cast<char>(i))));
