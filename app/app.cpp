@@ -11,6 +11,7 @@
 #include "app/screens/home.h"
 #include "app/screens/observe_screen.h"
 #include "app/screens/plan.h"
+#include "app/screens/conflicts_screen.h"
 #include "app/screens/coaching_screen.h"
 #include "app/screens/cycle_screen.h"
 #include "app/screens/debrief_screen.h"
@@ -47,6 +48,7 @@ App::App(core::Store& store, AppOptions options) : store_(store), options_(std::
   register_screen(std::make_unique<CycleScreen>());
   register_screen(std::make_unique<CoachingScreen>());
   register_screen(std::make_unique<SettingsScreen>());
+  register_screen(std::make_unique<ConflictsScreen>());
   stack_.push_back(Route{ctx_.me.empty() ? ScreenId::FirstRun : ScreenId::Home, {}, {}});
   enter_current();
 }

@@ -18,7 +18,8 @@
 
 namespace app {
 
-enum class ScreenId { FirstRun, Home, Plan, Observe, Prompt, Reflect, Debrief, Cycle, CoachingNotes, Settings };
+// Numbered in this order in the UI map (PEEROBS_UI_MAP) tests read: add new screens at the end.
+enum class ScreenId { FirstRun, Home, Plan, Observe, Prompt, Reflect, Debrief, Cycle, CoachingNotes, Settings, Conflicts };
 
 struct Route {
   ScreenId screen = ScreenId::Home;

@@ -14,6 +14,8 @@ SyncState read_sync_state(const core::Store& store) {
   }
   if (auto last = store.meta("sync.last_success_ms")) s.last_sync = format_sync_time(std::atoll(last->c_str()));
   s.waiting = store.outbox_size();
+  // Conflicts come from imports too, not only from a hub, so they are counted when not enrolled.
+  s.conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
   return s;
 }
 
@@ -28,18 +30,20 @@ std::string format_sync_time(std::int64_t ms) {
 }
 
 std::string describe(const SyncState& s) {
-  if (!s.error.empty()) return "Sync problem: " + s.error + " Your work is safe on this device.";
-  if (!s.enrolled) return "Not connected to a hub \xE2\x80\x94 your work is kept on this device.";
+  std::string conflicts;
+  if (s.conflicts > 0)
+    conflicts = " " + std::to_string(s.conflicts) +
+                (s.conflicts == 1 ? " item was edited on two devices; both versions are kept until you choose."
+                                  : " items were edited on two devices; both versions are kept until you choose.");
+  if (!s.error.empty()) return "Sync problem: " + s.error + " Your work is safe on this device." + conflicts;
+  if (!s.enrolled) return "Not connected to a hub \xE2\x80\x94 your work is kept on this device." + conflicts;
   std::string out = "Syncing with " + s.hub + ".";
   if (!s.last_sync.empty()) out += " Last sync " + s.last_sync + ".";
   if (s.waiting > 0)
     out += " " + std::to_string(s.waiting) + (s.waiting == 1 ? " change waits" : " changes wait") + " to be sent.";
   else
     out += " Everything is sent.";
-  if (s.conflicts > 0)
-    out += " " + std::to_string(s.conflicts) +
-           (s.conflicts == 1 ? " item was edited on two devices; both versions are kept."
-                             : " items were edited on two devices; both versions are kept.");
+  out += conflicts;
   if (!s.held_back_note.empty()) out += " " + s.held_back_note;
   return out;
 }

@@ -21,7 +21,7 @@ struct SyncState {
 };
 
 // Reads the enrollment (meta "sync.hub_url", "sync.last_success_ms", written by core/net's
-// SyncClient) and the outbox size from the store.
+// SyncClient), the outbox size and the number of conflicted records from the store.
 SyncState read_sync_state(const core::Store& store);
 
 // "26 Nov at 03:45" in local time for a device-clock ms stamp; "" for 0 (never).

@@ -219,6 +219,8 @@ void HomeScreen::draw(AppContext& ctx) {
     ui::subheading(problem ? "Not synced right now" : ctx.sync.enrolled ? "Connected to a hub" : "On this device only");
     std::string text = describe(ctx.sync);
     ui::body_wrapped(text.c_str());
+    if (ctx.sync.conflicts > 0 && ctx.has(ScreenId::Conflicts))
+      if (ui::button("Choose between versions", ui::Tone::Primary)) ctx.open(Route{ScreenId::Conflicts, {}, {}});
     if (ctx.sync.enrolled) {
       if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
     } else if (ctx.has(ScreenId::Settings)) {
