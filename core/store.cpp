@@ -153,10 +153,16 @@ bool Store::apply_version(const Version& v, bool to_outbox) {
   return inserted;
 }
 
-bool Store::insert_version(const Version& v, bool to_outbox) {
+bool Store::apply_checked_version(const Version& v) {
+  bool inserted = false;
+  transaction([&] { inserted = insert_version(v, false, true); });
+  return inserted;
+}
+
+bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
   if (!valid_record_type(static_cast<int>(v.type)))
     throw std::runtime_error("version " + v.version.hex() + " has an unknown record type");
-  if (body_hash(v.type, v.tombstone, v.body) != v.body_hash)
+  if (!checked && body_hash(v.type, v.tombstone, v.body) != v.body_hash)
     throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
   {
     StmtLease st = cached("SELECT body_hash FROM versions WHERE version_id = ?");
@@ -168,13 +174,15 @@ bool Store::insert_version(const Version& v, bool to_outbox) {
       return false;
     }
   }
+  bool known_record = false;  // a first version of a record has no heads to replace or children
   {
     StmtLease st = cached("SELECT type FROM versions WHERE record_id = ? LIMIT 1");
     bind_id(*st, 1, v.record);
-    if (st->step() && st->col_int(0) != static_cast<int>(v.type))
+    known_record = st->step();
+    if (known_record && st->col_int(0) != static_cast<int>(v.type))
       throw std::runtime_error("version " + v.version.hex() + " changes the type of record " + v.record.hex());
   }
-  if (!v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
+  if (!checked && !v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
 
   StmtLease ins = cached("INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
                 " body, body_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
@@ -191,15 +199,16 @@ bool Store::insert_version(const Version& v, bool to_outbox) {
   ins->bind_blob(10, v.body_hash.data(), v.body_hash.size());
   ins->run();
 
-  for (const auto& p : v.parents) {
-    StmtLease del = cached("DELETE FROM heads WHERE record_id = ? AND version_id = ?");
-    bind_id(*del, 1, v.record);
-    bind_id(*del, 2, p);
-    del->run();
-  }
+  if (known_record)
+    for (const auto& p : v.parents) {
+      StmtLease del = cached("DELETE FROM heads WHERE record_id = ? AND version_id = ?");
+      bind_id(*del, 1, v.record);
+      bind_id(*del, 2, p);
+      del->run();
+    }
   // A version that arrived after one of its children is not a head.
   bool superseded = false;
-  {
+  if (known_record) {
     StmtLease st = cached("SELECT parents FROM versions WHERE record_id = ? AND version_id != ?");
     bind_id(*st, 1, v.record);
     bind_id(*st, 2, v.version);

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -71,6 +72,24 @@ class Store {
   // --- versions from elsewhere (import, sync pull) ---
   // Returns true if the version was new. Throws VersionMismatch or std::runtime_error.
   bool apply_version(const Version& v, bool to_outbox = false);
+  // The same for a caller that has itself checked v's body hash and decoded its body (the
+  // hub's push does both for its privacy checks): skips doing that a second time.
+  bool apply_checked_version(const Version& v);
+  // A page of versions from elsewhere (a sync pull), in one transaction, with the result of
+  // apply_version on each in order. A version held here with another body is passed to
+  // on_mismatch instead of throwing (it may throw to stop, which rolls the page back). Returns
+  // how many were new. First versions of records this store has never seen, most of a page,
+  // are written many rows per statement (store_apply.cpp).
+  using MismatchHandler = std::function<void(const Version&, const VersionMismatch&)>;
+  std::size_t apply_versions(const std::vector<Version>& versions, const MismatchHandler& on_mismatch);
+  // For a caller applying a batch itself (the hub's push): which of these ids are stored, as
+  // version ids and as record ids (one query per 500 ids).
+  std::set<Id> stored_versions(const std::vector<Id>& versions) const;
+  std::set<Id> stored_records(const std::vector<Id>& records) const;
+  // Stores versions the caller has established are first versions: their ids and records are
+  // not stored yet (stored_versions/stored_records, and no two share a record), their bodies
+  // match their hashes and decode. Each becomes its record's only head; none goes to the outbox.
+  void insert_first_versions(const std::vector<const Version*>& versions);
 
   // --- reads ---
   // The live body of a record (the head with the smallest version id when in conflict);
@@ -113,7 +132,8 @@ class Store {
 
  private:
   Version make_version(Id record, const RecordBody* body, bool tombstone, Id author, std::vector<Id> parents);
-  bool insert_version(const Version& v, bool to_outbox);
+  // checked: the caller verified the body hash and that the body decodes.
+  bool insert_version(const Version& v, bool to_outbox, bool checked = false);
   std::vector<Id> head_ids(Id record) const;
   Version read_version_row(const Stmt& st) const;
 

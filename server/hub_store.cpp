@@ -76,8 +76,22 @@ std::string iso_date(std::int64_t ms) {
   return buf;
 }
 
+// One read transaction around a request's reads: each statement run outside a transaction
+// opens and closes its own (WAL locks and header checks), which cost more than a small probe.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(core::Db& db) : db_(db) { db_.exec("BEGIN"); }
+  ~ReadTransaction() { sqlite3_exec(db_.raw(), "COMMIT", nullptr, nullptr, nullptr); }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  core::Db& db_;
+};
+
 struct HubStore::BatchState {
   std::map<Id, sync::ObservationFacts> facts;
+  std::vector<std::pair<Id, Id>> feed;  // (person, version) rows, written in this order at the end
 };
 
 HubStore::HubStore(const std::string& data_dir) : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")) {
@@ -85,6 +99,10 @@ HubStore::HubStore(const std::string& data_dir) : store_((core::ensure_directory
   // 64 MiB of page cache: a push touches random pages of several indexes (ids are random), and
   // re-reading them from the WAL on every statement dominated push time with the 2 MiB default.
   store_.db().exec("PRAGMA cache_size = -65536");
+  // Checkpoint the WAL into the database file every 32 MiB instead of every 4 MiB: a large push
+  // wrote past 4 MiB, so its commit also copied every page into the database file and synced
+  // that. Durability is unchanged (each commit still syncs the WAL, synchronous=FULL).
+  store_.db().exec("PRAGMA wal_autocheckpoint = 8192");
 }
 
 core::StmtLease HubStore::cached(const char* sql) const {
@@ -113,7 +131,7 @@ Id HubStore::add_person(const std::string& name, const std::string& email) {
     v.body = core::encode_body(core::Person{name, ""});
     v.body_hash = core::body_hash(v.type, false, v.body);
     store_.apply_version(v);
-    feed(kEveryone, v.version);
+    write_feed({{kEveryone, v.version}});
   });
   return id;
 }
@@ -261,11 +279,33 @@ sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
   return f;
 }
 
-void HubStore::feed(Id person, Id version) {
-  core::StmtLease st = cached("INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)");
-  bind_id(*st, 1, person);
-  bind_id(*st, 2, version);
-  st->run();
+void HubStore::feed(BatchState& batch, Id person, Id version) { batch.feed.emplace_back(person, version); }
+
+void HubStore::write_feed(const std::vector<std::pair<Id, Id>>& rows) {
+  // Many rows per statement: run one at a time, the statement's own overhead cost as much as
+  // its index inserts. Rows keep their order, so cursors follow the order of feed() calls, and
+  // OR IGNORE still skips a (person, version) row already in the feed.
+  constexpr std::size_t kChunk = 128;
+  static const std::string chunk_sql = [] {
+    std::string sql = "INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)";
+    for (std::size_t i = 1; i < kChunk; ++i) sql += ",(?, ?)";
+    return sql;
+  }();
+  std::size_t i = 0;
+  for (; i + kChunk <= rows.size(); i += kChunk) {
+    core::StmtLease st = cached(chunk_sql.c_str());
+    for (std::size_t j = 0; j < kChunk; ++j) {
+      bind_id(*st, static_cast<int>(2 * j + 1), rows[i + j].first);
+      bind_id(*st, static_cast<int>(2 * j + 2), rows[i + j].second);
+    }
+    st->run();
+  }
+  for (; i < rows.size(); ++i) {
+    core::StmtLease st = cached("INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)");
+    bind_id(*st, 1, rows[i].first);
+    bind_id(*st, 2, rows[i].second);
+    st->run();
+  }
 }
 
 void HubStore::distribute(BatchState& batch, const Version& v, const core::RecordBody* body) {
@@ -277,11 +317,11 @@ void HubStore::distribute(BatchState& batch, const Version& v, const core::Recor
   sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
   auto audience = sync::readers_of(v, body, facts(batch, sync::scope_of(v)), cf);
   if (audience.everyone) {
-    feed(kEveryone, v.version);
+    feed(batch, kEveryone, v.version);
     return;
   }
   for (const auto& p : audience.people)
-    if (!p.empty()) feed(p, v.version);
+    if (!p.empty()) feed(batch, p, v.version);
 }
 
 // Someone new to an observation receives all of it that the rules let them see, and its cycle.
@@ -302,12 +342,12 @@ void HubStore::backfill(BatchState& batch, Id observation, Id person) {
     std::optional<core::RecordBody> body;
     if (v.tombstone) body = sync::last_live_body(store_, v.record);
     else body = core::decode_body(v.type, st.col_blob(6));
-    if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(person, v.version);
+    if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(batch, person, v.version);
   }
   Stmt cyc(store_.db(), "SELECT version_id FROM versions WHERE record_id = "
                         "(SELECT cycle FROM hub_obs_cycle WHERE observation = ?) ORDER BY seq");
   bind_id(cyc, 1, observation);
-  while (cyc.step()) feed(person, id_of(cyc.col_blob(0)));
+  while (cyc.step()) feed(batch, person, id_of(cyc.col_blob(0)));
 }
 
 void HubStore::reindex_observation(BatchState& batch, Id observation) {
@@ -359,7 +399,29 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
   refusal.batch = req.batch;
   store_.transaction([&] {
     BatchState batch;
+    // First versions of records the hub has never seen (most of a batch) are written together
+    // at the next version that is not one, or at the end (Store::insert_first_versions); until
+    // then nothing of this batch reads them back: they are never Observations, Cycles or
+    // tombstones, the only versions whose checks read other records' versions.
+    std::vector<Id> version_ids, record_ids;
     for (const auto& v : req.versions) {
+      version_ids.push_back(v.version);
+      record_ids.push_back(v.record);
+    }
+    const std::set<Id> stored_versions = store_.stored_versions(version_ids);
+    const std::set<Id> stored_records = store_.stored_records(record_ids);
+    std::set<Id> batch_versions, batch_records;
+    std::vector<const Version*> first_versions;
+    auto write_first_versions = [&] {
+      store_.insert_first_versions(first_versions);
+      first_versions.clear();
+    };
+    for (const auto& v : req.versions) {
+      bool new_version = batch_versions.insert(v.version).second && !stored_versions.count(v.version);
+      bool new_record = batch_records.insert(v.record).second && !stored_records.count(v.record);
+      bool first = new_version && new_record && !v.tombstone && core::valid_record_type(static_cast<int>(v.type)) &&
+                   v.type != core::RecordType::Observation && v.type != core::RecordType::Cycle;
+      if (!first) write_first_versions();
       // A body that cannot be read or does not match its hash is damage, not a decision about
       // this version: the whole request is refused (400) and may be sent again as it is.
       std::optional<core::RecordBody> body;
@@ -377,7 +439,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       auto refuse = [&](std::uint16_t status, std::string reason) {
         refusal.refused.push_back({v.version, status, std::move(reason)});
       };
-      {
+      if (!first) {
         // A record keeps its observation for life: no version may move it into another scope.
         core::StmtLease st = cached("SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
         bind_id(*st, 1, v.record);
@@ -392,20 +454,24 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
         refuse(403, verdict.reason);
         continue;
       }
-      bool is_new = false;
-      try {
-        is_new = store_.apply_version(v);
-      } catch (const core::VersionMismatch&) {
-        refuse(409, "The " + what(v) + " is already on the hub with a different body; a version never changes.");
-        continue;
-      } catch (const core::DbError&) {
-        throw;
-      } catch (const std::runtime_error&) {
-        // The only other refusal of apply_version once hash and body are checked: a record
-        // whose versions disagree about its type.
-        refuse(409, "The " + what(v) + " would change the type of record " + v.record.short_hex() +
-                        ", which the hub holds as another kind of record.");
-        continue;
+      bool is_new = first;
+      if (first) {
+        first_versions.push_back(&v);
+      } else {
+        try {
+          is_new = store_.apply_checked_version(v);  // hash and body checked above
+        } catch (const core::VersionMismatch&) {
+          refuse(409, "The " + what(v) + " is already on the hub with a different body; a version never changes.");
+          continue;
+        } catch (const core::DbError&) {
+          throw;
+        } catch (const std::runtime_error&) {
+          // The only other refusal of apply_version once hash and body are checked: a record
+          // whose versions disagree about its type.
+          refuse(409, "The " + what(v) + " would change the type of record " + v.record.short_hex() +
+                          ", which the hub holds as another kind of record.");
+          continue;
+        }
       }
       if (!is_new) {
         ++resp.already_known;
@@ -415,6 +481,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
       distribute(batch, v, body ? &*body : nullptr);
     }
+    write_first_versions();
     if (!refusal.refused.empty()) {
       std::uint16_t status = 409;
       for (const auto& r : refusal.refused)
@@ -424,6 +491,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
                         " Nothing from this push was stored; send it again without the refused versions.";
       throw HubRefusal(status, std::move(refusal));  // rolls the whole batch back
     }
+    write_feed(batch.feed);
     std::string packed = sync::pack(resp);
     Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
     bind_id(st, 1, req.batch);
@@ -438,44 +506,59 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
 
 sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullRequest& req) const {
   std::uint32_t limit = std::max<std::uint32_t>(1, std::min(req.limit, sync::kMaxPullPage));
-  Stmt st(store_.db(),
-          "SELECT f.cursor, v.version_id, v.record_id, v.type, v.author, v.observation, v.parents, v.tombstone, "
-          "v.saved_at, v.body, v.body_hash FROM hub_feed f JOIN versions v ON v.version_id = f.version_id "
-          "WHERE f.person IN (?1, ?2) AND f.cursor > ?3 ORDER BY f.cursor LIMIT ?4");
-  bind_id(st, 1, device.person);
-  bind_id(st, 2, kEveryone);
-  st.bind(3, static_cast<std::int64_t>(req.cursor));
-  st.bind(4, static_cast<std::int64_t>(limit) + 1);
+  // Two steps. First the page's feed rows: the person's and everyone's rows, each read in
+  // cursor order from hub_feed_by_person and merged (UNION ALL ... ORDER BY merges two ordered
+  // scans). Joining versions into that query made SQLite sort every remaining row of the feed,
+  // bodies included, on each page. Then each version by its id, one index probe each.
+  ReadTransaction read(store_.db());
+  std::vector<std::pair<std::uint64_t, Id>> rows;
+  {
+    core::StmtLease st = cached(
+        "SELECT cursor, version_id FROM hub_feed WHERE person = ?1 AND cursor > ?3 UNION ALL "
+        "SELECT cursor, version_id FROM hub_feed WHERE person = ?2 AND cursor > ?3 ORDER BY cursor LIMIT ?4");
+    bind_id(*st, 1, device.person);
+    bind_id(*st, 2, kEveryone);
+    st->bind(3, static_cast<std::int64_t>(req.cursor));
+    st->bind(4, static_cast<std::int64_t>(limit) + 1);
+    while (st->step()) rows.emplace_back(static_cast<std::uint64_t>(st->col_int(0)), id_of(st->col_blob(1)));
+  }
   sync::PullResponse resp;
   resp.next_cursor = req.cursor;
+  resp.more = rows.size() > limit;
+  if (resp.more) rows.resize(limit);
   std::set<Id> seen;
-  std::uint32_t rows = 0;
   std::size_t bytes = 0;
-  while (st.step()) {
+  core::StmtLease st = cached("SELECT record_id, type, author, observation, parents, tombstone, saved_at, body, "
+                              "body_hash FROM versions WHERE version_id = ?");
+  for (const auto& [cursor, id] : rows) {
+    bind_id(*st, 1, id);
+    if (!st->step()) throw core::DbError(0, "The hub's feed names version " + id.hex() + ", which it does not hold.");
     // A page stops at `limit` versions or, past the first one, at kPullPageBytes of bodies, so
     // its envelope stays within the wire limit whatever the bodies weigh.
-    std::string body = st.col_blob(9);
+    std::string body = st->col_blob(7);
     bytes += body.size();
-    if (++rows > limit || (rows > 1 && bytes > sync::kPullPageBytes)) {
+    if (cursor != rows.front().first && bytes > sync::kPullPageBytes) {
       resp.more = true;
       break;
     }
-    resp.next_cursor = static_cast<std::uint64_t>(st.col_int(0));
-    Version v;
-    v.version = id_of(st.col_blob(1));
-    if (!seen.insert(v.version).second) continue;
-    v.record = id_of(st.col_blob(2));
-    v.type = static_cast<core::RecordType>(st.col_int(3));
-    v.author = id_of(st.col_blob(4));
-    v.observation = id_of(st.col_blob(5));
-    std::string parents = st.col_blob(6);
-    for (std::size_t i = 0; i + 16 <= parents.size(); i += 16) v.parents.push_back(id_of(parents.substr(i, 16)));
-    v.tombstone = st.col_int(7) != 0;
-    v.saved_at_ms = st.col_int(8);
-    v.body = std::move(body);
-    std::string h = st.col_blob(10);
-    if (h.size() == 32) std::copy(h.begin(), h.end(), v.body_hash.begin());
-    resp.versions.push_back(std::move(v));
+    resp.next_cursor = cursor;
+    if (seen.insert(id).second) {
+      Version v;
+      v.version = id;
+      v.record = id_of(st->col_blob(0));
+      v.type = static_cast<core::RecordType>(st->col_int(1));
+      v.author = id_of(st->col_blob(2));
+      v.observation = id_of(st->col_blob(3));
+      std::string parents = st->col_blob(4);
+      for (std::size_t i = 0; i + 16 <= parents.size(); i += 16) v.parents.push_back(id_of(parents.substr(i, 16)));
+      v.tombstone = st->col_int(5) != 0;
+      v.saved_at_ms = st->col_int(6);
+      v.body = std::move(body);
+      std::string h = st->col_blob(8);
+      if (h.size() == 32) std::copy(h.begin(), h.end(), v.body_hash.begin());
+      resp.versions.push_back(std::move(v));
+    }
+    st->reset();
   }
   return resp;
 }

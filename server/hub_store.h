@@ -78,7 +78,9 @@ class HubStore {
   core::sync::CycleFacts cycle_facts(core::Id cycle) const;
   // body: the decoded body of v (nullptr for a tombstone: its last live body is looked up).
   void distribute(BatchState& batch, const core::Version& v, const core::RecordBody* body);
-  void feed(core::Id person, core::Id version);
+  // Feed rows of a push are collected in the batch and written together before it commits.
+  void feed(BatchState& batch, core::Id person, core::Id version);
+  void write_feed(const std::vector<std::pair<core::Id, core::Id>>& rows);
   void backfill(BatchState& batch, core::Id observation, core::Id person);
   void reindex_observation(BatchState& batch, core::Id observation);
 

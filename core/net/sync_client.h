@@ -37,8 +37,8 @@ struct SyncError : std::runtime_error {
 };
 
 struct SyncOptions {
-  int batch_size = 2000;         // versions per push request (fewer if their bodies pass 8 MiB)
-  int page_size = 5000;          // versions per pull page (the hub caps it at 5000 and 8 MiB)
+  int batch_size = 10000;        // versions per push request (fewer if their bodies pass 8 MiB)
+  int page_size = 10000;         // versions per pull page (the hub caps it at 10000 and 8 MiB)
   int connect_timeout_s = 5;     // seconds
   int read_timeout_s = 60;       // seconds
   std::string ca_file;           // PEM bundle to trust for an https hub ("" = system store)

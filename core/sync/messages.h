@@ -15,7 +15,7 @@
 namespace core::sync {
 
 constexpr std::uint32_t kMaxBodyBytes = 4u << 20;  // one record body: 4 MiB
-constexpr std::uint32_t kMaxPullPage = 5000;       // versions per pull page, at most
+constexpr std::uint32_t kMaxPullPage = 10000;      // versions per pull page, at most
 constexpr std::size_t kPullPageBytes = 8u << 20;   // bodies per pull page: a page stops past 8 MiB
 constexpr std::size_t kPushBatchBytes = 8u << 20;  // bodies per push batch: a batch stops past 8 MiB
 
