@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "core/net/sync_worker.h"
+
 namespace app {
 
 SyncState read_sync_state(const core::Store& store) {
@@ -16,6 +18,8 @@ SyncState read_sync_state(const core::Store& store) {
   s.waiting = store.outbox_size();
   // Conflicts come from imports too, not only from a hub, so they are counted when not enrolled.
   s.conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
+  s.held_back = store.held_back_size();
+  if (s.held_back > 0) s.held_back_note = core::net::held_back_message(s.held_back, store.held_back().front().reason);
   return s;
 }
 

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <string>
 
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -223,6 +225,23 @@ void HomeScreen::draw(AppContext& ctx) {
       if (ui::button("Choose between versions", ui::Tone::Primary)) ctx.open(Route{ScreenId::Conflicts, {}, {}});
     if (ctx.sync.enrolled) {
       if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
+      // Refused items wait on this device until the person asks again (after the program lead
+      // fixed the roster, say); retrying blindly on a timer would only be refused again.
+      if (ctx.sync.held_back > 0) {
+        const char* again = "Send refused items again";
+        ui::flow_next(ui::button_width(again));
+        if (ui::button(again, ui::Tone::Quiet)) {
+          try {
+            std::int64_t n = ctx.store->retry_held_back();
+            ctx.sync.held_back = 0;
+            ctx.sync.held_back_note.clear();
+            ctx.sync_now = true;
+            ctx.toast = std::to_string(n) + (n == 1 ? " item goes" : " items go") + " out with the next sync";
+          } catch (const std::exception& e) {
+            ctx.toast = std::string("Could not queue them again: ") + e.what();
+          }
+        }
+      }
     } else if (ctx.has(ScreenId::Settings)) {
       if (ui::button("Connect to a hub", ui::Tone::Quiet)) ctx.open(Route{ScreenId::Settings, {}, {}});
     }
