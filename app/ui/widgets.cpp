@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/ui/field_focus.h"
 #include "app/ui/theme.h"
 
 namespace ui {
@@ -83,7 +84,10 @@ bool begin_scroll_area(const char* id, ImVec2 size) {
   return open;
 }
 
-void end_scroll_area() { ImGui::EndChild(); }
+void end_scroll_area() {
+  add_keyboard_inset();
+  ImGui::EndChild();
+}
 
 // ---- text ----
 
@@ -279,24 +283,14 @@ bool text_field(const char* id, const char* hint, std::string* text, int flags, 
   ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().surface_alt);
   ImGui::SetNextItemWidth(width < 0.0f ? content_width() : width);
   bool changed = ImGui::InputTextWithHint(id, hint, text, flags);
+  keep_active_field_in_view();
   record_last(id);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   return changed;
 }
 
-bool text_area(const char* id, const char* hint, std::string* text, float height_em) {
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.8f), em(0.6f)));
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().surface_alt);
-  bool changed = ImGui::InputTextMultiline(id, text, ImVec2(content_width(), em(height_em)));
-  if (text->empty() && !ImGui::IsItemActive() && hint && *hint) {
-    ImVec2 at = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + em(0.8f), at.y + em(0.6f)), col(palette().text_muted), hint);
-  }
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar();
-  return changed;
-}
+// text_area is in text_area.cpp.
 
 // ---- touch ----
 

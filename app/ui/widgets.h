@@ -56,7 +56,13 @@ float content_width();
 // ---- fields ----
 // A full-width single-line text field with a hint; returns true when the text changed.
 bool text_field(const char* id, const char* hint, std::string* text, int flags = 0, float width = -1.0f);
+// A full-width multi-line field (text_area.cpp). It wraps by words at its width while typing and
+// while shown, and grows with its text from `height_em` up to 14 em (under half a short window),
+// then scrolls. The wrapping is display-only: `text` receives exactly what was typed, and Enter
+// inserts a real newline. Returns true when the text changed.
 bool text_area(const char* id, const char* hint, std::string* text, float height_em = 4.0f);
+// Both fields scroll their scroll area so that, when activated or when the window is resized while
+// active, they sit in the upper part of it, above an on-screen keyboard (field_focus.h).
 
 // ---- touch ----
 // Call once per frame after all windows are drawn: a drag that starts on a scrollable region
