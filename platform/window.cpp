@@ -18,6 +18,20 @@ namespace platform {
 
 namespace {
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + SDL_GetError()); }
+
+// Keys a text field acts on itself (not by a typed character), and shortcuts such as Ctrl+V.
+bool is_editing_key(SDL_Scancode sc, Uint16 mod) {
+  if (mod & (KMOD_CTRL | KMOD_GUI)) return true;
+  switch (sc) {
+    case SDL_SCANCODE_RETURN: case SDL_SCANCODE_KP_ENTER: case SDL_SCANCODE_BACKSPACE: case SDL_SCANCODE_DELETE:
+    case SDL_SCANCODE_TAB: case SDL_SCANCODE_ESCAPE: case SDL_SCANCODE_LEFT: case SDL_SCANCODE_RIGHT:
+    case SDL_SCANCODE_UP: case SDL_SCANCODE_DOWN: case SDL_SCANCODE_HOME: case SDL_SCANCODE_END:
+    case SDL_SCANCODE_PAGEUP: case SDL_SCANCODE_PAGEDOWN:
+      return true;
+    default:
+      return false;
+  }
+}
 }  // namespace
 
 Window::Window(const WindowOptions& options) {
@@ -99,6 +113,7 @@ void Window::update_scale() {
 bool Window::handle_events(int wait_ms, const LifecycleHandlers& handlers) {
   had_events_ = false;
   down_this_batch_.clear();
+  editing_key_this_batch_ = false;
   SDL_Event event;
   bool got = false;
   if (!deferred_ups_.empty()) {
@@ -153,16 +168,27 @@ void Window::handle_one(const void* sdl_event, const LifecycleHandlers& handlers
       }
       break;
     case SDL_KEYDOWN:
-      down_this_batch_.push_back(e.key.keysym.scancode);
-      break;
     case SDL_KEYUP:
-      for (int sc : down_this_batch_)
-        if (sc == e.key.keysym.scancode) {
-          const auto* bytes = reinterpret_cast<const unsigned char*>(&e);
-          deferred_ups_.insert(deferred_ups_.end(), bytes, bytes + sizeof(SDL_Event));
-          return;
-        }
+    case SDL_TEXTINPUT:
+    case SDL_TEXTEDITING: {
+      auto defer = [&] {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(&e);
+        deferred_ups_.insert(deferred_ups_.end(), bytes, bytes + sizeof(SDL_Event));
+      };
+      if (editing_key_this_batch_) {
+        defer();
+        return;
+      }
+      if (e.type == SDL_KEYDOWN) {
+        down_this_batch_.push_back(e.key.keysym.scancode);
+        editing_key_this_batch_ = is_editing_key(e.key.keysym.scancode, e.key.keysym.mod);
+      } else if (e.type == SDL_KEYUP &&
+                 std::find(down_this_batch_.begin(), down_this_batch_.end(), e.key.keysym.scancode) != down_this_batch_.end()) {
+        defer();
+        return;
+      }
       break;
+    }
     case SDL_QUIT:
       commit();
       quit_ = true;

@@ -44,7 +44,7 @@ class Window {
   bool had_events() const { return had_events_; }
   // True while a finger is down or just lifted (the frame loop must keep drawing).
   bool touch_active() const { return touch_.active(); }
-  // True while a held-back key release still has to reach ImGui.
+  // True while a held-back keyboard event still has to reach ImGui.
   bool input_pending() const { return !deferred_ups_.empty(); }
 
   void new_frame();        // backends' NewFrame + touch override; call before ImGui::NewFrame
@@ -71,8 +71,12 @@ class Window {
   float mouse_x_ = 0, mouse_y_ = 0;
   // ImGui 1.86 reads keys as held-down state once per frame: a key pressed and released between
   // two frames (fast typists, xdotool, scanners) would be lost. Such a release waits one frame.
+  // And within a frame a text field takes typed characters before Enter, Backspace or arrows, so
+  // "Enter, then H" arriving together would put H before the new line: after an editing key, the
+  // rest of the batch's keyboard events wait one frame too.
   std::vector<int> down_this_batch_;           // SDL scancodes pressed since the last frame
-  std::vector<unsigned char> deferred_ups_;    // raw SDL_Event bytes of key releases held back
+  bool editing_key_this_batch_ = false;        // an editing key or shortcut went down since then
+  std::vector<unsigned char> deferred_ups_;    // raw SDL_Event bytes of keyboard events held back
 };
 
 }  // namespace platform
