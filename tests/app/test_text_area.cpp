@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/screens/prompt_screen.h"
+#include "app/ui/soft_wrap.h"
 #include "app/ui/theme.h"
 #include "ui_harness.h"
 
@@ -19,7 +20,8 @@ using test::UiHarness;
 
 namespace {
 
-constexpr int kBackspaceKey = 42;  // SDL's scancode for Backspace, as the backend maps it
+// SDL scancodes, as the backend maps them.
+constexpr int kBackspaceKey = 42, kHomeKey = 74, kAKey = 4, kCKey = 6;
 
 // The field being edited: its text as drawn (soft breaks included) and its own child window.
 struct ActiveField {
@@ -92,7 +94,11 @@ const std::vector<std::string> kWords = {
 TEST_CASE("text area: a long paragraph wraps inside the debrief note and is saved exactly as typed", "[app][ui][wrap]") {
   UiHarness h(768, 1024);
   app::after::record_items(true);
-  ImGui::GetIO().KeyMap[ImGuiKey_Backspace] = kBackspaceKey;
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Backspace] = kBackspaceKey;
+  io.KeyMap[ImGuiKey_Home] = kHomeKey;
+  io.KeyMap[ImGuiKey_A] = kAKey;
+  io.KeyMap[ImGuiKey_C] = kCKey;
   const core::Id visit = open_debrief(h);
   ImVec2 note;
   REQUIRE(app::after::find_item("##note", note));
@@ -125,6 +131,30 @@ TEST_CASE("text area: a long paragraph wraps inside the debrief note and is save
     press(h, kBackspaceKey);
     h.type("wait ten seconds.");
     typed += "\nNext time: wait ten seconds.";
+  }
+
+  SECTION("Backspace at the start of a wrapped line deletes the last glyph of the line above") {
+    const std::size_t last_break = f.drawn.rfind("\r\n");  // here inside the long link
+    REQUIRE(last_break != std::string::npos);
+    const int stored_at = ui::soft_wrap::to_stored(f.drawn, static_cast<int>(last_break) + 2);
+    REQUIRE(static_cast<unsigned char>(typed[static_cast<std::size_t>(stored_at) - 1]) < 0x80);
+    press(h, kHomeKey);  // the caret was at the end of the last line: now at its start
+    press(h, kBackspaceKey);
+    typed.erase(static_cast<std::size_t>(stored_at) - 1, 1);
+  }
+
+  SECTION("Copy puts the text on the clipboard without soft breaks") {
+    io.KeyCtrl = true;
+    press(h, kAKey);
+    press(h, kCKey);
+    io.KeyCtrl = false;
+    h.frame();
+    REQUIRE(ImGui::GetClipboardText() != nullptr);
+    CHECK(std::string(ImGui::GetClipboardText()) == typed);
+    h.type("A shorter note.");  // the selection is replaced
+    typed = "A shorter note.";
+    CHECK(active_field().drawn == typed);
+    h.frame();  // the field's height follows its text a frame later; the Save button moves up
   }
 
   REQUIRE(h.has("Save note"));
