@@ -21,6 +21,16 @@ struct ActiveField {
 };
 ActiveField g_field;
 
+// The space added below a scroll area's content while its field is active. It stays after the
+// field lets go for as long as the area is scrolled into it: removing it then would make the
+// form jump under the finger between the press and the release of the next tap.
+struct Inset {
+  ImGuiWindow* window = nullptr;
+  int frame = -1;       // the frame it was last added
+  float height = 0.0f;  // px
+};
+Inset g_inset;
+
 constexpr int kSettleFrames = 3;
 constexpr float kInsetRatio = 1.0f - kFocusTopRatio;  // enough room to lift the last field
 
@@ -49,8 +59,15 @@ void keep_active_field_in_view() {
 
 void add_keyboard_inset() {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
-  if (g_field.window != window || g_field.frame != ImGui::GetFrameCount()) return;
-  ImGui::Dummy(ImVec2(1.0f, std::floor(window->InnerRect.GetHeight() * kInsetRatio)));
+  const int frame = ImGui::GetFrameCount();
+  const bool field_active = g_field.window == window && g_field.frame == frame;
+  const bool still_needed = g_inset.window == window && g_inset.frame == frame - 1 &&
+                            window->Scroll.y > window->ScrollMax.y - g_inset.height + 0.5f;
+  if (!field_active && !still_needed) return;
+  if (field_active) g_inset.height = std::floor(window->InnerRect.GetHeight() * kInsetRatio);
+  g_inset.window = window;
+  g_inset.frame = frame;
+  ImGui::Dummy(ImVec2(1.0f, g_inset.height));
 }
 
 }  // namespace ui

@@ -14,7 +14,8 @@ inline constexpr float kFocusTopRatio = 0.35f;
 // Call right after drawing a text field (its item is the last one).
 void keep_active_field_in_view();
 // Call inside a scroll area just before it ends: while a field in it is active, space below the
-// content lets even the last field scroll up to the upper part.
+// content lets even the last field scroll up to the upper part. The space stays after the field
+// lets go while the area is scrolled into it, so the form never jumps under the next tap.
 void add_keyboard_inset();
 
 }  // namespace ui
