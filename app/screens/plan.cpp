@@ -87,9 +87,12 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
   ui::text_field("##class", "e.g. 8B science", &f.class_name);
   // Date and time side by side: labels on one row, fields on the next, so both line up.
   float half = (ui::content_width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  float x0 = ImGui::GetCursorPosX();
+  // Screen positions: SameLine(x) would count the card's group offset twice and push the
+  // second label past its field.
+  const ImVec2 row = ImGui::GetCursorScreenPos();
   ui::label("Date");
-  ImGui::SameLine(x0 + half + ImGui::GetStyle().ItemSpacing.x);
+  ImGui::SameLine();
+  ImGui::SetCursorScreenPos(ImVec2(row.x + half + ImGui::GetStyle().ItemSpacing.x, row.y));
   ui::label("Start time");
   ui::text_field("##date", "YYYY-MM-DD", &f.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
   ImGui::SameLine();
@@ -213,6 +216,35 @@ void draw_data(PlanModel& m, PlanUi& ui) {
   }
   ui::end_card();
 }
+
+// Above the form when it came back from a draft: says so, and offers to throw it away. The
+// first tap only asks; typed work goes only on the second, so a stray tap loses nothing.
+void draw_draft_bar(PlanModel& m, PlanUi& ui, AppContext& ctx) {
+  if (!m.from_draft()) return;
+  const ImVec2 start = ImGui::GetCursorPos();
+  ImGui::SetCursorPos(ImVec2(start.x + ui::em(1.0f), start.y + ui::em(0.5f)));
+  ImGui::BeginGroup();
+  const char* text = ui.confirm_discard ? "Discard what you typed? It cannot be brought back."
+                                        : "This is a plan you started earlier and did not save.";
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(ui::fonts().bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+  if (ui.confirm_discard) {
+    ui::flow_next(ui::button_width("Keep it") + ui::button_width("Yes, discard") + ImGui::GetStyle().ItemSpacing.x);
+    if (ui::button("Keep it", ui::Tone::Secondary)) ui.confirm_discard = false;
+    ImGui::SameLine();
+    if (ui::button("Yes, discard", ui::Tone::Danger)) {
+      ui.confirm_discard = false;
+      if (m.discard_draft()) ctx.toast = "Draft discarded";
+    }
+  } else {
+    ui::flow_next(ui::button_width("Discard draft"));
+    if (ui::button("Discard draft", ui::Tone::Quiet)) ui.confirm_discard = true;
+  }
+  ImGui::EndGroup();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui::em(0.3f));
+}
 }  // namespace
 
 std::string PlanScreen::title() const {
@@ -253,6 +285,7 @@ int PlanScreen::wake_after_ms(const AppContext&) const { return model_ && model_
 void PlanScreen::draw(AppContext& ctx) {
   if (!model_) return;
   const bool narrow = ui::is_narrow();
+  draw_draft_bar(*model_, ui_, ctx);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float footer = ui::touch_px() + ui::em(2.2f);
   if (narrow) {

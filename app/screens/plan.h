@@ -9,13 +9,15 @@
 
 namespace app {
 
-// Transient widget state only: the "add" fields and the role a new person gets.
+// Transient widget state only: the "add" fields, the role a new person gets, and whether
+// "Discard draft" was tapped once and waits for its confirmation.
 struct PlanUi {
   std::string new_look_for;
   std::string new_counter;
   std::string new_timer;
   std::string new_person;
   core::Role new_person_role = core::Role::ObservedTeacher;
+  bool confirm_discard = false;
 };
 
 class PlanScreen : public Screen {

@@ -1,7 +1,7 @@
 // The Plan screen's draft: the whole form, autosaved as JSON in the store's drafts table
 // within a second of a change (and at once on background or close), restored when the same
-// plan is opened again, and cleared when the plan is saved. A teacher interrupted halfway
-// through a pre-conference never types it again.
+// plan is opened again, and cleared when the plan is saved or the teacher discards it. A teacher
+// interrupted halfway through a pre-conference never types it again.
 #include "core/serialization.h"  // first: bounded cereal loaders and JSON for core types
 #include "app/screens/plan_model.h"
 
@@ -79,6 +79,7 @@ bool PlanModel::restore_draft() {
     restored.cycle = form_.cycle;
     form_ = std::move(restored);
     draft_saved_ = *text;
+    from_draft_ = true;
     return true;
   } catch (const std::exception&) {
     // A draft from an older layout of the form: keep the plan as stored rather than guess.
@@ -91,6 +92,25 @@ void PlanModel::clear_plan_draft() {
   store_.clear_draft(draft_key());
   draft_saved_ = encode(form_);
   draft_pending_.clear();
+  from_draft_ = false;
+}
+
+bool PlanModel::discard_draft() {
+  const std::string key = draft_key();  // from the route's identity, which a reset keeps
+  try {
+    store_.clear_draft(key);
+  } catch (const std::exception& e) {
+    error_ = std::string("Could not discard the unsaved plan: ") + e.what();
+    return false;
+  }
+  const core::Id observation = form_.observation, cycle = form_.cycle;
+  if (observation.empty()) start_new(cycle, new_role_);
+  else load(observation);  // the stored plan; if it vanished meanwhile, error() says so
+  // The fresh form is what the store now holds: nothing to autosave until the next change.
+  draft_saved_ = encode(form_);
+  draft_pending_.clear();
+  from_draft_ = false;
+  return true;
 }
 
 }  // namespace app

@@ -48,6 +48,7 @@ PlanModel::PlanModel(core::Store& store, core::Id me, const core::TemplateLibrar
 void PlanModel::start_new(core::Id cycle, core::Role my_role) {
   form_ = PlanForm{};
   error_.clear();
+  new_role_ = my_role;
   form_.cycle = cycle;
   if (!cycle.empty()) {
     if (auto c = store_.get(cycle); c && std::holds_alternative<core::Cycle>(c->body))

@@ -80,6 +80,12 @@ class PlanModel {
   bool restore_draft();
   void clear_plan_draft();
   std::string draft_key() const;
+  // True while the form shows a restored draft, until it is saved or discarded.
+  bool from_draft() const { return from_draft_; }
+  // Throws the restored draft away: deletes its row from the store's drafts (durably) and puts
+  // the form back to the stored plan, or to a fresh new plan. Touches no record and no other
+  // draft. False with error() set if the store refused; the form is then left as it was.
+  bool discard_draft();
 
  private:
   std::string unique_key(const std::string& label, bool counter) const;
@@ -93,6 +99,8 @@ class PlanModel {
   std::string draft_saved_;     // the form as last written to (or read from) the drafts table
   std::string draft_pending_;   // the form as last seen changed
   std::chrono::steady_clock::time_point draft_changed_at_{};
+  bool from_draft_ = false;     // the form came from restore_draft()
+  core::Role new_role_ = core::Role::TeacherLeader;  // my role in a new plan, for a reset
 };
 
 bool valid_date(const std::string& date);  // "YYYY-MM-DD" with a real month and day

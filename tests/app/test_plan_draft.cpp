@@ -1,7 +1,12 @@
 // The Plan screen's unsaved form is kept as a draft: autosaved, restored when the same plan
-// is opened again (also after the app was closed), and cleared once the plan is saved.
+// is opened again (also after the app was closed), cleared once the plan is saved, and thrown
+// away (after a confirmation) when the teacher discards it.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <optional>
+
+#include "app/screens/plan.h"
 #include "app/screens/plan_model.h"
 #include "core/paths.h"
 #include "ui_harness.h"
@@ -84,4 +89,134 @@ TEST_CASE("plan draft: unsaved edits of an existing plan are kept under that pla
   app::PlanModel fresh(store, f.me, f.lib);
   fresh.start_new({}, core::Role::TeacherLeader);
   CHECK_FALSE(fresh.restore_draft());
+}
+
+namespace {
+// What a discard must leave alone: every record version, the outbox and other drafts.
+struct StoreSnapshot {
+  std::size_t versions = 0;
+  std::int64_t outbox = 0;
+  std::map<core::RecordType, std::int64_t> live;
+  explicit StoreSnapshot(const core::Store& s) : versions(s.all_versions().size()), outbox(s.outbox_size()), live(s.live_counts()) {}
+  bool operator==(const StoreSnapshot& o) const { return versions == o.versions && outbox == o.outbox && live == o.live; }
+};
+}  // namespace
+
+TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good and resets the form", "[app][plan]") {
+  PlanFixture f;
+  std::string key;
+  {
+    core::Store store(f.path);
+    app::PlanModel m(store, f.me, f.lib);
+    m.start_new({}, core::Role::TeacherLeader);
+    CHECK_FALSE(m.from_draft());  // nothing restored: nothing to discard
+    m.form().focus_question = "Do all groups get my attention?";
+    REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
+    m.autosave(true);
+    key = m.draft_key();
+    store.save_draft("note:elsewhere", "a note typed on Observe");
+    store.save_draft("plan/0123", "another plan's edits");
+  }
+  {
+    core::Store store(f.path);
+    const StoreSnapshot before(store);
+    app::PlanModel m(store, f.me, f.lib);
+    m.start_new({}, core::Role::TeacherLeader);
+    REQUIRE(m.restore_draft());
+    CHECK(m.from_draft());
+    REQUIRE(m.discard_draft());
+    CHECK_FALSE(store.draft(key).has_value());
+    CHECK_FALSE(m.from_draft());
+    // The form is a fresh new plan with only me in it.
+    CHECK(m.form().focus_question.empty());
+    REQUIRE(m.form().participants.size() == 1);
+    CHECK(m.form().participants[0].person == f.me);
+    CHECK(m.form().participants[0].role == core::Role::TeacherLeader);
+    // Closing now does not write the discarded plan back.
+    CHECK_FALSE(m.draft_pending());
+    m.autosave(true);
+    CHECK_FALSE(store.draft(key).has_value());
+    // Nothing else was touched.
+    CHECK(StoreSnapshot(store) == before);
+    CHECK(store.draft("note:elsewhere") == std::optional<std::string>("a note typed on Observe"));
+    CHECK(store.draft("plan/0123") == std::optional<std::string>("another plan's edits"));
+  }
+  // Durable: after a reopen the next new plan starts empty.
+  core::Store store(f.path);
+  CHECK_FALSE(store.draft(key).has_value());
+  app::PlanModel next(store, f.me, f.lib);
+  next.start_new({}, core::Role::TeacherLeader);
+  CHECK_FALSE(next.restore_draft());
+  CHECK(next.form().focus_question.empty());
+}
+
+TEST_CASE("plan draft: discarding unsaved edits of an existing plan shows the stored plan again", "[app][plan]") {
+  PlanFixture f;
+  core::Store store(f.path);
+  core::Id obs;
+  {
+    app::PlanModel m(store, f.me, f.lib);
+    m.start_new({}, core::Role::TeacherLeader);
+    m.form().focus_question = "Who answers?";
+    m.form().class_name = "8B";
+    REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
+    REQUIRE(m.save());
+    obs = m.saved();
+  }
+  {
+    app::PlanModel m(store, f.me, f.lib);
+    REQUIRE(m.load(obs));
+    m.form().class_name = "8C after a room change";
+    m.autosave(true);
+  }
+  const StoreSnapshot before(store);
+  app::PlanModel m(store, f.me, f.lib);
+  REQUIRE(m.load(obs));
+  REQUIRE(m.restore_draft());
+  std::string key = m.draft_key();
+  REQUIRE(m.discard_draft());
+  CHECK_FALSE(store.draft(key).has_value());
+  CHECK(m.form().observation == obs);
+  CHECK(m.form().class_name == "8B");
+  CHECK(m.form().focus_question == "Who answers?");
+  CHECK(StoreSnapshot(store) == before);
+  const auto& stored = std::get<core::Observation>(store.get(obs)->body);
+  CHECK(stored.class_name == "8B");
+}
+
+TEST_CASE("plan screen: Discard draft asks first, and only the confirmation deletes the draft", "[app][plan][walk]") {
+  test::UiHarness h(1280, 2000);
+  h.tap("##name");
+  h.type("Sam Okafor");
+  h.tap("Start empty");
+  h.tap("Start");
+  h.tap("+ Plan an observation");
+  REQUIRE(h.app().route().screen == app::ScreenId::Plan);
+  CHECK_FALSE(h.has("Discard draft"));  // a fresh form has nothing to discard
+  h.tap("##focus_q");
+  h.type("Who never speaks?");
+  h.tap("\xE2\x80\xB9 Back");  // leaving keeps the typed plan as a draft
+  auto* plan = static_cast<app::PlanScreen*>(h.app().screen(app::ScreenId::Plan));
+  const std::string key = plan->model().draft_key();
+  REQUIRE(h.store().draft(key).has_value());
+  const StoreSnapshot before(h.store());
+
+  h.tap("+ Plan an observation");
+  REQUIRE(plan->model().form().focus_question == "Who never speaks?");
+  h.tap("Discard draft");  // one tap only asks
+  CHECK(h.store().draft(key).has_value());
+  CHECK(plan->model().form().focus_question == "Who never speaks?");
+  h.tap("Keep it");
+  CHECK(h.has("Discard draft"));
+  CHECK(h.store().draft(key).has_value());
+
+  h.tap("Discard draft");
+  h.tap("Yes, discard");
+  CHECK_FALSE(h.store().draft(key).has_value());
+  CHECK(plan->model().form().focus_question.empty());
+  CHECK(h.app().route().screen == app::ScreenId::Plan);
+  CHECK_FALSE(h.has("Discard draft"));
+  h.tap("\xE2\x80\xB9 Back");  // leaving again writes nothing back
+  CHECK_FALSE(h.store().draft(key).has_value());
+  CHECK(StoreSnapshot(h.store()) == before);
 }
