@@ -34,13 +34,15 @@ const char* status_word(core::ObservationStatus s) {
 void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float>& values, const std::vector<std::string>& labels, float w) {
   const ui::Palette& p = ui::palette();
   const std::size_t n = visits.size();
-  const float chart_h = ui::em(4.5f);
   ImFont* small = ui::fonts().small;
   ImFont* bold = ui::fonts().bold;
   const float slot = std::min(ui::em(4.2f), w / static_cast<float>(std::max<std::size_t>(1, n)));
   const float bar_w = slot * 0.6f;
   float most = 0.0f;
   for (float v : values) most = std::max(most, v);
+  // With no bar to draw (nothing counted or timed yet) the chart keeps only the room its words
+  // need, instead of an empty box as tall as a real chart.
+  const float chart_h = most > 0.0f ? ui::em(4.5f) : ui::em(0.6f);
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float base_y = pos.y + bold->FontSize + ui::em(0.3f) + chart_h;
@@ -48,11 +50,15 @@ void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float
   for (std::size_t i = 0; i < n; ++i) {
     float x = pos.x + slot * static_cast<float>(i) + (slot - bar_w) * 0.5f;
     const std::string& text = labels[i];
-    if (values[i] >= 0.0f) {
-      float h = most > 0.0f ? chart_h * values[i] / most : 0.0f;
-      if (h > 0.0f) dl->AddRectFilled(ImVec2(x, base_y - h), ImVec2(x + bar_w, base_y), ui::col(p.accent, visit_alpha(i, n)), ui::em(0.25f), ImDrawFlags_RoundCornersTop);
+    if (values[i] > 0.0f) {
+      float h = chart_h * values[i] / most;
+      dl->AddRectFilled(ImVec2(x, base_y - h), ImVec2(x + bar_w, base_y), ui::col(p.accent, visit_alpha(i, n)), ui::em(0.25f), ImDrawFlags_RoundCornersTop);
       ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text.c_str());
       dl->AddText(bold, bold->FontSize, ImVec2(x + (bar_w - ts.x) * 0.5f, base_y - h - ts.y - ui::em(0.15f)), ui::col(p.text), text.c_str());
+    } else if (values[i] == 0.0f) {
+      // Collected and zero ("0", "not timed"): said quietly on the baseline, like a missing value.
+      ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, text.c_str());
+      dl->AddText(small, small->FontSize, ImVec2(x + (bar_w - ts.x) * 0.5f, base_y - ts.y - ui::em(0.2f)), ui::col(p.text_muted), text.c_str());
     } else {
       const char* nc = visits[i].status == core::ObservationStatus::Planned ? "not yet" : "not collected";
       ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, nc);
@@ -113,9 +119,11 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAc
     std::string head = (v.date.empty() ? std::string("No date yet") : v.date) + (v.follow_up ? " \xC2\xB7 follow-up" : "");
     ui::subheading(head.c_str());
     ui::caption(status_word(v.status));
+    bool first = true;  // the first button starts the row, flush with the card's text
     auto open = [&](const char* label, ScreenId screen, bool primary) {
       if (!ctx.has(screen)) return;
-      ui::flow_next(ui::button_width(label));
+      if (!first) ui::flow_next(ui::button_width(label));
+      first = false;
       if (ui::button(label, primary ? ui::Tone::Primary : ui::Tone::Secondary)) {
         CycleAction a;
         a.kind = CycleAction::Kind::Open;
@@ -123,7 +131,6 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAc
         out.push_back(a);
       }
     };
-    ImGui::Dummy(ImVec2(0, 0));
     if (v.status == core::ObservationStatus::Planned) {
       if (v.me_in && v.my_role != core::Role::ObservedTeacher) open("Observe", ScreenId::Observe, true);
       open(v.me_in && v.my_role == core::Role::ObservedTeacher ? "Edit plan" : "See plan", ScreenId::Plan, false);
@@ -241,7 +248,7 @@ void draw_charts(const CycleModel& m) {
     std::vector<std::string> labels;
     for (auto ms : t.totals) {
       values.push_back(ms < 0 ? -1.0f : static_cast<float>(ms) / 60000.0f);
-      labels.push_back(ms < 0 ? std::string() : format_duration(ms));
+      labels.push_back(ms < 0 ? std::string() : ms == 0 ? std::string("not timed") : format_duration(ms));
     }
     column_chart(visits, values, labels, std::min(chart_width(visits.size()), ui::content_width()));
     ui::end_card();

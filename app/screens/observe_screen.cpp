@@ -107,6 +107,19 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
       out.push_back(a);
     }
   }
+  // The look-for tags pick several at once, the kinds only one: a quiet word in the row tells
+  // the two groups apart, so a tag is not taken for a fourth kind of note.
+  if (!m.plan().look_fors.empty()) {
+    const float chip_h = ImGui::GetItemRectSize().y;
+    ImFont* small = ui::fonts().small;
+    const char* word = "Look-fors:";
+    const ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, word);
+    ui::flow_next(ts.x + ui::em(0.4f));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(small, small->FontSize, ImVec2(at.x + ui::em(0.4f), at.y + (chip_h - ts.y) * 0.5f),
+                                        ui::col(ui::palette().text_muted), word);
+    ImGui::Dummy(ImVec2(ts.x + ui::em(0.4f), chip_h));
+  }
   int i = 0;
   for (const auto& tag : m.plan().look_fors) {
     ImGui::PushID(i++);
@@ -322,6 +335,13 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
     }
     ui::end_card();
   };
+  // A hairline where the cards that stay put end and the scrolling tools begin, so a tile half
+  // scrolled under the composer reads as scrolled, not as drawn over.
+  auto rule = [&](float width) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), ui::col(ui::palette().border));
+    ImGui::Dummy(ImVec2(width, 1.0f));
+  };
   auto composer_card = [&] {
     ui::begin_card("##composer");
     draw_composer(m, ui, ctx, out);
@@ -345,6 +365,7 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
     clock_card(true);
     composer_card();
     ui::end_column();
+    rule(avail.x);
     float rest = ImGui::GetContentRegionAvail().y;
     ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, std::floor(rest * 0.55f)));
     tools();
@@ -360,6 +381,7 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
     ui::begin_column(left - 2 * gap);
     composer_card();
     ui::end_column();
+    rule(left);
     ui::begin_scroll_area("##observe_tools");
     tools();
     ui::end_scroll_area();

@@ -126,7 +126,7 @@ void error_line(const std::string& error) {
 
 float footer_height() { return ui::touch_px() + ui::em(1.4f); }
 
-float footer_begin(const std::string& error, float buttons_w) {
+float footer_begin(const std::string& error, float buttons_w, const char* hint) {
   const float width = ImGui::GetContentRegionAvail().x;
   ImVec2 origin = ImGui::GetCursorScreenPos();
   const ui::Palette& p = ui::palette();
@@ -141,6 +141,14 @@ float footer_begin(const std::string& error, float buttons_w) {
     ImGui::PushTextWrapPos(x_buttons - ui::em(1.0f));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  } else if (hint && *hint) {
+    ImGui::SetCursorPos(ImVec2(ui::em(1.0f), y));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+    ImGui::PushTextWrapPos(x_buttons - ui::em(1.0f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(hint);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
@@ -293,7 +301,8 @@ void draw_prompt(const PromptModel& m, PromptUi& ui, const AppContext& ctx, std:
   const int n = m.unshared_mine();
   if (n > 0) share += " (" + std::to_string(n) + ")";
   float w = ui::button_width(share.c_str());
-  after::footer_begin(m.error(), w);
+  // A greyed button alone does not say why: say what makes it work.
+  after::footer_begin(m.error(), w, n == 0 && m.can_write() ? "Prompts you save wait here until you share them." : nullptr);
   ImGui::BeginDisabled(n == 0);
   if (ui::button(share.c_str(), ui::Tone::Primary, w)) out.push_back(act(K::Share));
   ImGui::EndDisabled();

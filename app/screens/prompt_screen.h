@@ -51,9 +51,9 @@ void language_hint(const AppContext& ctx, const std::string& text, std::string& 
 // Draws a hint or an error line (muted or danger) if not empty.
 void hint_line(const std::string& hint);
 void error_line(const std::string& error);
-// A footer row at the bottom of the body: the error (if any) on the left, then the caller draws
-// its buttons right-aligned. Returns the x where buttons of total width `buttons_w` start.
-float footer_begin(const std::string& error, float buttons_w);
+// A footer row at the bottom of the body: the error (if any, else the muted hint) on the left,
+// then the caller draws its buttons right-aligned. Returns the x where buttons of total width `buttons_w` start.
+float footer_begin(const std::string& error, float buttons_w, const char* hint = nullptr);
 // The height to keep free for footer_begin's row.
 float footer_height();
 // Quotes a note of kind Quote.
