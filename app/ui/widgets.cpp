@@ -282,6 +282,10 @@ bool text_field(const char* id, const char* hint, std::string* text, int flags, 
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.8f), pad_y));
   ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().surface_alt);
   ImGui::SetNextItemWidth(width < 0.0f ? content_width() : width);
+  // ImGui 1.86 keeps a field's horizontal scroll when it is activated again, so after Enter saved
+  // a long note and cleared it, the hint showed scrolled off ("...aves"). Empty text never scrolls.
+  if (text->empty())
+    if (ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetID(id))) state->ScrollX = 0.0f;
   bool changed = ImGui::InputTextWithHint(id, hint, text, flags);
   keep_active_field_in_view();
   record_last(id);

@@ -1,6 +1,7 @@
 // Headless walks through the real screens: taps and typing go through ImGui's io exactly as the
 // platform layer feeds them, and every assertion is on what the store holds afterwards.
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 #include "app/screens/home.h"
 #include "app/screens/observe_screen.h"
@@ -133,6 +134,16 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
     h.type("Second");
     h.press_enter();
     CHECK(bodies<core::EvidenceNote>(h.store(), core::RecordType::EvidenceNote, obs_id).size() == 2);
+  }
+  SECTION("after Enter saves a long note, the empty composer shows its hint from the start") {
+    h.tap("##note");
+    h.type("Ali asks why the chain rusted first, and Bea answers with the salt water idea from yesterday's lab, "
+           "then Chen asks whether paint would have stopped it");
+    CHECK(GImGui->InputTextState.ScrollX > 0.0f);  // the long line scrolled while typing
+    h.press_enter();
+    h.frames(2);
+    REQUIRE(GImGui->ActiveId == GImGui->InputTextState.ID);  // typing can go on
+    CHECK(GImGui->InputTextState.ScrollX == 0.0f);          // not "...aves" from the old scroll
   }
   SECTION("a Quote chip and a look-for tag go with the note") {
     h.tap("Quote");
