@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/hash.h"
@@ -20,6 +21,46 @@ constexpr const char* kDevice = "sync.device";
 constexpr const char* kPerson = "sync.person";
 constexpr const char* kCursor = "sync.cursor";
 constexpr const char* kLastSuccess = "sync.last_success_ms";
+constexpr const char* kPushBatch = "sync.push_batch";
+constexpr const char* kPullPage = "sync.pull_page";
+
+// How many versions a request carries on this network: halved after a cut, doubled after a
+// success, between a floor and the configured maximum. Kept in meta (written only when it
+// changes) because the worker makes a new SyncClient per run, and a restart on the same bad
+// Wi-Fi should not begin again with a request that cannot get through.
+class AdaptiveSize {
+ public:
+  AdaptiveSize(Store& store, const char* key, int max)
+      : store_(store), key_(key), max_(std::max(1, max)), floor_(std::min(kMinRequestVersions, max_)) {
+    size_ = max_;
+    if (auto saved = store_.meta(key_)) {
+      try {
+        size_ = std::clamp(std::stoi(*saved), floor_, max_);
+      } catch (const std::exception&) {
+        size_ = max_;  // an unreadable value only costs the adaptation, never the sync
+      }
+    }
+  }
+  int get() const { return size_; }
+  // After a cut request of `sent` versions; false when it was already at the floor, so a
+  // smaller request is not possible.
+  bool shrink(std::size_t sent) {
+    if (static_cast<int>(std::min<std::size_t>(sent, static_cast<std::size_t>(max_))) <= floor_) return false;
+    set(std::max(floor_, std::min(size_, static_cast<int>(sent)) / 2));
+    return true;
+  }
+  void grow() { set(size_ > max_ / 2 ? max_ : size_ * 2); }
+
+ private:
+  void set(int size) {
+    if (size == size_) return;
+    size_ = size;
+    store_.set_meta(key_, std::to_string(size_));
+  }
+  Store& store_;
+  const char* key_;
+  int max_, floor_, size_;
+};
 
 // Same versions, same batch id: a resend after a lost answer is a replay to the hub.
 Id batch_id_of(const std::vector<Version>& versions) {
@@ -72,9 +113,15 @@ std::string send(const std::string& hub_url, const std::string& token, const std
   httplib::Headers headers;
   if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
   auto res = client.Post(path.c_str(), headers, body, "application/x-peerobs");
-  if (!res)
-    throw SyncError(SyncError::Kind::Unreachable, 0,
+  if (!res) {
+    SyncError error(SyncError::Kind::Unreachable, 0,
                     "The hub is not reachable. (" + httplib::to_string(res.error()) + " at " + hub_url + ")");
+    // Read and Write (timeouts included) come after the connection was made; Connection,
+    // ConnectionTimeout and the TLS set-up errors mean the hub was never reached, which a
+    // smaller request would not change.
+    error.cut = res.error() == httplib::Error::Read || res.error() == httplib::Error::Write;
+    throw error;
+  }
   if (result) {
     result->bytes_sent += static_cast<std::int64_t>(body.size());
     result->bytes_received += static_cast<std::int64_t>(res->body.size());
@@ -159,8 +206,10 @@ EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& 
 void SyncClient::push(SyncResult& result) {
   require_enrolled();
   std::string url = hub_url(), token = store_.meta(kToken).value_or("");
+  AdaptiveSize size(store_, kPushBatch, options_.batch_size);
+  int cuts = 0;
   for (;;) {
-    auto batch = store_.outbox(options_.batch_size);
+    auto batch = store_.outbox(size.get());
     if (batch.empty()) return;
     // Past the first version, a batch stops at kPushBatchBytes of bodies so the request stays
     // within the hub's wire limit (16 MiB) even when bodies are large.
@@ -177,6 +226,11 @@ void SyncClient::push(SyncResult& result) {
     try {
       answer = send(url, token, "/v1/push", sync::pack(req), options_, &result);
     } catch (const SyncError& e) {
+      if (e.cut) {
+        // Half of it, now: a new batch id, and versions the hub did store are no-ops there.
+        if (!size.shrink(batch.size()) || ++cuts >= kCutRetries) throw;
+        continue;
+      }
       if (hold_back(batch, e, result) == 0) throw;
       continue;  // the same batch without the refused versions (a new batch id)
     }
@@ -188,6 +242,8 @@ void SyncClient::push(SyncResult& result) {
     for (const auto& v : batch) ids.push_back(v.version);
     store_.remove_from_outbox(ids);
     result.pushed += static_cast<std::int64_t>(batch.size());
+    cuts = 0;
+    size.grow();
   }
 }
 
@@ -209,11 +265,21 @@ std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncE
 void SyncClient::pull(SyncResult& result) {
   require_enrolled();
   std::string url = hub_url(), token = store_.meta(kToken).value_or("");
+  AdaptiveSize size(store_, kPullPage, options_.page_size);
+  int cuts = 0;
   for (;;) {
     sync::PullRequest req;
     req.cursor = std::stoull(store_.meta(kCursor).value_or("0"));
-    req.limit = static_cast<std::uint32_t>(options_.page_size);
-    auto resp = read_answer<sync::PullResponse>(send(url, token, "/v1/pull", sync::pack(req), options_, &result));
+    req.limit = static_cast<std::uint32_t>(size.get());
+    std::string answer;
+    try {
+      answer = send(url, token, "/v1/pull", sync::pack(req), options_, &result);
+    } catch (const SyncError& e) {
+      // A pull changes nothing on either side, so asking again for half as much is safe.
+      if (!e.cut || !size.shrink(req.limit) || ++cuts >= kCutRetries) throw;
+      continue;
+    }
+    auto resp = read_answer<sync::PullResponse>(answer);
     if (resp.next_cursor < req.cursor)
       throw SyncError(SyncError::Kind::HubFailure, 0,
                       "The hub's feed went backwards (was it restored from an old backup?). Ask your program lead.");
@@ -233,6 +299,8 @@ void SyncClient::pull(SyncResult& result) {
       if (options_.fault) options_.fault("after_pull_store_before_cursor");
       store_.set_meta(kCursor, std::to_string(resp.next_cursor));
     });
+    cuts = 0;
+    size.grow();
     if (!resp.more) return;
   }
 }

@@ -11,9 +11,14 @@
 //    moves from the outbox to the store's held-back list with the hub's reason, and the rest of
 //    the batch is sent again: one refused version never blocks what comes after it, and
 //    nothing is deleted (Store::retry_held_back puts them back in the outbox);
+//  - a request cut mid-transfer (the connection broke or timed out before an answer came) makes
+//    the next push batch or pull page half as large (down to kMinRequestVersions), and each
+//    success doubles it again up to batch_size/page_size: over Wi-Fi that drops every few
+//    seconds, a batch small enough to get through is found instead of resending one that never
+//    will. The sizes persist in meta, since the worker makes a new SyncClient per run;
 //  - nothing here reads the wall clock to decide anything (the held-back date is for display).
 // Device state lives in the store's meta table: sync.hub_url, sync.token, sync.device,
-// sync.person, sync.cursor, sync.last_success_ms.
+// sync.person, sync.cursor, sync.last_success_ms, sync.push_batch, sync.pull_page.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -31,14 +36,26 @@ struct SyncError : std::runtime_error {
   enum class Kind { NotEnrolled, Unreachable, Unauthorized, Refused, Conflict, Rejected, Protocol, HubFailure, Local };
   Kind kind;
   int http_status;  // 0 when no answer came
+  // No answer came although the connection was made: it broke or timed out mid-request, so a
+  // smaller request may get through (false when the hub could not be reached at all).
+  bool cut = false;
   // For a push refused for named versions (403/409): each refused version and the hub's reason.
   std::vector<core::sync::RefusedVersion> refused;
   SyncError(Kind k, int status, const std::string& what) : std::runtime_error(what), kind(k), http_status(status) {}
 };
 
+// The smallest push batch or pull page a cut request shrinks to, in versions (unless
+// batch_size/page_size is smaller still).
+constexpr int kMinRequestVersions = 50;
+// After this many cut requests in a row, a push or pull gives up (each earlier one is retried
+// at once, smaller) and the worker's backoff takes over.
+constexpr int kCutRetries = 4;
+
 struct SyncOptions {
-  int batch_size = 10000;        // versions per push request (fewer if their bodies pass 8 MiB)
-  int page_size = 10000;         // versions per pull page (the hub caps it at 10000 and 8 MiB)
+  int batch_size = 10000;        // versions per push request, at most (fewer if their bodies pass
+                                 // 8 MiB, or after cut requests: see sync.push_batch)
+  int page_size = 10000;         // versions per pull page, at most (the hub caps it at 10000 and
+                                 // 8 MiB; fewer after cut requests: see sync.pull_page)
   int connect_timeout_s = 5;     // seconds
   int read_timeout_s = 60;       // seconds
   std::string ca_file;           // PEM bundle to trust for an https hub ("" = system store)

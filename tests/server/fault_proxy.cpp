@@ -69,7 +69,8 @@ void FaultProxy::serve(int client) {
     close(client);
     return;
   }
-  long response_budget = mode == Mode::CutResponse ? amount_.load() : -1;
+  // Bytes each way may still pass (client to hub, hub to client); -1 = no limit.
+  long budget[2] = {mode == Mode::CutRequest ? amount_.load() : -1, mode == Mode::CutResponse ? amount_.load() : -1};
   char buf[16384];
   pollfd fds[2] = {{client, POLLIN, 0}, {upstream, POLLIN, 0}};
   while (!stop_) {
@@ -84,11 +85,11 @@ void FaultProxy::serve(int client) {
       }
       if (mode == Mode::Delay) std::this_thread::sleep_for(std::chrono::milliseconds(amount_.load()));
       int to = i == 0 ? upstream : client;
-      if (i == 1 && response_budget >= 0) {
-        long pass = std::min<long>(n, response_budget);
+      if (budget[i] >= 0) {
+        long pass = std::min<long>(n, budget[i]);
         if (pass > 0 && write(to, buf, static_cast<std::size_t>(pass)) < 0) done = true;
-        response_budget -= pass;
-        if (response_budget <= 0) done = true;  // cut: the rest of the answer never arrives
+        budget[i] -= pass;
+        if (budget[i] <= 0) done = true;  // cut: the rest never arrives, both ends are closed
         continue;
       }
       if (write(to, buf, static_cast<std::size_t>(n)) != n) done = true;

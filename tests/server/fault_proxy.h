@@ -1,6 +1,7 @@
 // A small fault-injecting TCP proxy between a test's client and the hub on loopback: passes
 // bytes through, or drops connections, cuts the response after N bytes (the request reached
-// the hub, its answer never arrives), or delays every chunk. The mode can change at any time.
+// the hub, its answer never arrives), cuts the request after N bytes (Wi-Fi lost mid-upload:
+// the hub never gets all of it), or delays every chunk. The mode can change at any time.
 #pragma once
 #include <atomic>
 #include <mutex>
@@ -11,12 +12,12 @@ namespace testing_support {
 
 class FaultProxy {
  public:
-  enum class Mode { Pass, Drop, CutResponse, Delay };
+  enum class Mode { Pass, Drop, CutResponse, CutRequest, Delay };
   explicit FaultProxy(int target_port);
   ~FaultProxy();
   int port() const { return port_; }
   void set_target(int target_port) { target_ = target_port; }
-  void set_mode(Mode mode, int amount = 0);  // CutResponse: bytes let through; Delay: ms per chunk
+  void set_mode(Mode mode, int amount = 0);  // Cut*: bytes let through; Delay: ms per chunk
   int connections() const { return connections_; }
 
  private:

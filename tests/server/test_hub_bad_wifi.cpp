@@ -1,0 +1,113 @@
+// Hub tests, part 3: sync over Wi-Fi that cuts connections. A request cut mid-transfer makes
+// the next push batch or pull page half as large, so repeated syncs finish where resending the
+// same large request never could; nothing arrives twice.
+#include <catch2/catch.hpp>
+
+#include "fault_proxy.h"
+#include "sync_fixture.h"
+
+using namespace core;
+using namespace testing_support;
+using core::net::SyncError;
+
+namespace {
+Id id(const std::string& hex) { return *Id::from_hex(hex); }
+
+struct Classroom {
+  HubProcess hub{temp_dir("peerobs-hub")};
+  std::string lena_id, chidi_id;
+  Device lena, chidi;
+  Id obs;
+  Classroom() { hub.start(); }
+  ~Classroom() {
+    hub.kill_hard();
+    std::filesystem::remove_all(hub.data_dir());
+  }
+  void enroll(const std::string& lena_url, const std::string& chidi_url) {
+    lena_id = hub.add_person("Lena");
+    chidi_id = hub.add_person("Chidi");
+    lena.enroll(lena_url, hub.issue_code(lena_id));
+    chidi.enroll(chidi_url, hub.issue_code(chidi_id));
+    Observation o;
+    o.participants = {{id(lena_id), Role::TeacherLeader}, {id(chidi_id), Role::Coach}};
+    obs = lena.store->create(o, lena.me()).record;
+  }
+  void write_notes(int n) {
+    lena.store->transaction([&] {
+      for (int i = 0; i < n; ++i) lena.note(obs, "a long lesson, note " + std::to_string(i));
+    });
+  }
+  // Syncs as the worker would after each failure, at most `attempts` times; true once one succeeds.
+  static bool sync_until_done(Device& d, int attempts) {
+    for (int i = 0; i < attempts; ++i) {
+      try {
+        d.sync();
+        return true;
+      } catch (const SyncError& e) {
+        CHECK(e.kind == SyncError::Kind::Unreachable);
+      }
+    }
+    return false;
+  }
+  // Every note arrived exactly once, each with exactly one version.
+  static void check_has(Device& d, Id obs, std::size_t n) {
+    auto notes = d.store->live(RecordType::EvidenceNote, obs);
+    CHECK(notes.size() == n);
+    for (auto& [r, h] : notes) CHECK(d.store->versions_of(r).size() == 1);
+  }
+  static int saved(Device& d, const char* key) { return std::stoi(d.store->meta(key).value_or("0")); }
+};
+}  // namespace
+
+TEST_CASE("bad wifi: pushes cut after 64 KiB of request shrink until 3000 notes get through", "[server][sync]") {
+  Classroom c;
+  FaultProxy proxy(c.hub.port());
+  c.enroll("http://127.0.0.1:" + std::to_string(proxy.port()), c.hub.url());
+  c.write_notes(3000);
+  proxy.set_mode(FaultProxy::Mode::CutRequest, 64 * 1024);
+  CHECK(Classroom::sync_until_done(c.lena, 30));
+  CHECK(c.lena.store->outbox_size() == 0);
+  int shrunk = Classroom::saved(c.lena, "sync.push_batch");
+  CHECK(shrunk >= core::net::kMinRequestVersions);
+  CHECK(shrunk < 3001);
+  c.chidi.sync();
+  Classroom::check_has(c.chidi, c.obs, 3000);
+
+  // On a good network each acknowledged batch doubles the size again.
+  proxy.set_mode(FaultProxy::Mode::Pass);
+  c.write_notes(4 * shrunk);
+  auto r = c.lena.sync();
+  CHECK(r.pushed == 4 * shrunk);
+  CHECK(Classroom::saved(c.lena, "sync.push_batch") > shrunk);
+  c.chidi.sync();
+  Classroom::check_has(c.chidi, c.obs, 3000 + 4 * static_cast<std::size_t>(shrunk));
+}
+
+TEST_CASE("bad wifi: pull answers cut after 64 KiB shrink the page until 3000 notes arrive", "[server][sync]") {
+  Classroom c;
+  FaultProxy proxy(c.hub.port());
+  c.enroll(c.hub.url(), "http://127.0.0.1:" + std::to_string(proxy.port()));
+  c.write_notes(3000);
+  c.lena.sync();
+  proxy.set_mode(FaultProxy::Mode::CutResponse, 64 * 1024);
+  CHECK(Classroom::sync_until_done(c.chidi, 30));
+  CHECK(Classroom::saved(c.chidi, "sync.pull_page") < 3000);
+  Classroom::check_has(c.chidi, c.obs, 3000);
+  CHECK(c.chidi.sync().pulled_total == 0);  // the cursor moved with every stored page
+}
+
+TEST_CASE("bad wifi: a hub that cannot be reached at all leaves the batch size alone", "[server][sync]") {
+  Classroom c;
+  c.enroll(c.hub.url(), c.hub.url());
+  c.write_notes(100);
+  c.hub.kill_hard();  // nothing listens on its port now: the connection is refused
+  try {
+    c.lena.sync();
+    FAIL("a sync with no hub succeeded");
+  } catch (const SyncError& e) {
+    CHECK(e.kind == SyncError::Kind::Unreachable);
+    CHECK_FALSE(e.cut);
+  }
+  CHECK_FALSE(c.lena.store->meta("sync.push_batch"));
+  c.hub.start();  // the fixture kills it at the end
+}
