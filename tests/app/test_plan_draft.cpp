@@ -180,8 +180,9 @@ TEST_CASE("plan draft: discarding unsaved edits of an existing plan shows the st
   CHECK(m.form().class_name == "8B");
   CHECK(m.form().focus_question == "Who answers?");
   CHECK(StoreSnapshot(store) == before);
-  const auto& stored = std::get<core::Observation>(store.get(obs)->body);
-  CHECK(stored.class_name == "8B");
+  auto head = store.get(obs);  // held: a reference into the temporary would dangle
+  REQUIRE(head);
+  CHECK(std::get<core::Observation>(head->body).class_name == "8B");
 }
 
 TEST_CASE("plan screen: Discard draft asks first, and only the confirmation deletes the draft", "[app][plan][walk]") {
