@@ -166,6 +166,7 @@ bool text_area(const char* id, const char* hint, std::string* text, float height
   ImGui::InputTextMultiline(id, &st.display, ImVec2(field_w, height),
                             ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoHorizontalScroll,
                             reflow, &st);
+  record_item(id);
   const bool now_active = ImGui::IsItemActive();
   if (now_active) fix_clipboard(st);
   // Escape puts back the text the field had when it was activated, without our callback.

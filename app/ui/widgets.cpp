@@ -60,6 +60,8 @@ void record_last(const char* label) {
 float chip_height() { return std::max(44.0f * theme_settings().display_scale, std::round(em(2.4f))); }
 }  // namespace
 
+void record_item(const char* label) { record_last(label); }
+
 // ---- layout ----
 
 bool is_narrow() { return ImGui::GetIO().DisplaySize.x < em(56.0f); }

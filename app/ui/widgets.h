@@ -87,6 +87,8 @@ struct ItemRecord {
 };
 void record_items(bool on);
 void begin_frame_records();  // the App calls this at the start of each frame
+// Lists the item just drawn under `label` (for kit widgets that live in other files).
+void record_item(const char* label);
 const std::vector<ItemRecord>& recorded_items();
 
 }  // namespace ui

@@ -174,6 +174,9 @@ TEST_CASE("text area: a saved paragraph is shown wrapped when the field is not b
   open_debrief(h);
   ImVec2 note;
   REQUIRE(app::after::find_item("##note", note));
+  // Listed by the kit too, so the UI map (PEEROBS_UI_MAP) lets xdotool tap it by name.
+  REQUIRE(h.has("##note"));
+  CHECK(h.center_of("##note").y == Approx(note.y).margin(2.0));
   h.tap_at(note);
   std::string typed;
   for (const auto& w : kWords) typed += w + " ";
