@@ -44,10 +44,23 @@ HomeView build_home(const core::Store& store, core::Id me) {
     std::map<core::Id, core::Observation> mine_observed;  // observations where I am the observed teacher
     std::map<core::Id, core::Observation> i_observed;     // lessons I observed as teacher leader, not debriefed
     std::map<core::Id, std::string> labels;
+    std::map<core::Id, HomeCycle> my_cycles;
+    std::map<core::Id, int> visits;
+    std::map<core::Id, std::string> latest_date;
     for (const auto& [id, h] : store.live(core::RecordType::Observation)) {
       const auto& o = std::get<core::Observation>(h.body);
       auto me_in = std::find_if(o.participants.begin(), o.participants.end(), [&](const core::Participant& p) { return p.person == me; });
       if (me_in == o.participants.end() || o.status == core::ObservationStatus::Cancelled) continue;
+      if (!o.cycle.empty() && cycles.count(o.cycle)) {
+        HomeCycle& c = my_cycles[o.cycle];
+        c.id = o.cycle;
+        c.title = cycles[o.cycle];
+        ++visits[o.cycle];
+        if (c.latest.empty() || o.date > latest_date[o.cycle]) {
+          c.latest = id;
+          latest_date[o.cycle] = o.date;
+        }
+      }
       HomeObservation ho;
       ho.id = id;
       ho.cycle = o.cycle;
@@ -131,6 +144,14 @@ HomeView build_home(const core::Store& store, core::Id me) {
       w.due = s.follow_up_date;
       v.waiting.push_back(w);
     }
+    for (auto& [id, c] : my_cycles) {
+      const int n = visits[id];
+      c.detail = (n == 1 ? std::string("1 visit") : std::to_string(n) + " visits") +
+                 (latest_date[id].empty() ? std::string() : " \xC2\xB7 latest " + latest_date[id]);
+      v.cycles.push_back(c);
+    }
+    std::stable_sort(v.cycles.begin(), v.cycles.end(),
+                     [&](const HomeCycle& a, const HomeCycle& b) { return latest_date[a.id] > latest_date[b.id]; });
     std::stable_sort(v.waiting.begin(), v.waiting.end(), [](const WaitingItem& a, const WaitingItem& b) {
       if (a.due.empty() != b.due.empty()) return !a.due.empty();
       return a.due < b.due;
@@ -185,6 +206,19 @@ void HomeScreen::draw(AppContext& ctx) {
     section("Observing", "Nothing planned where you observe.", view_.observing, ctx, index);
     section("Being observed", "No visits to your classroom are planned.", view_.being_observed, ctx, index);
     section("Co-observing", "No visits where you co-observe.", view_.co_observing, ctx, index);
+    if (!view_.cycles.empty() && ctx.has(ScreenId::Cycle)) {
+      ui::heading("Your cycles");
+      for (const auto& c : view_.cycles) {
+        ImGui::PushID(index++);
+        ui::begin_card("##cycle");
+        ui::subheading(c.title.c_str());
+        ui::caption(c.detail.c_str());
+        ImGui::Spacing();
+        if (ui::button("Open cycle")) ctx.open(Route{ScreenId::Cycle, c.latest, c.id});
+        ui::end_card();
+        ImGui::PopID();
+      }
+    }
   };
   auto side = [&] {
     if (ui::button("+ Plan an observation", ui::Tone::Primary, -1.0f)) ctx.open(Route{ScreenId::Plan, {}, {}});

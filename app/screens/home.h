@@ -1,5 +1,5 @@
 // Home: my upcoming observations by my role in them, what waits for me (prompts to answer, next
-// steps due, debriefs to hold) and the sync state. build_home reads the store once per visit.
+// steps due, debriefs to hold), my cycles and the sync state. build_home reads the store once per visit.
 #pragma once
 #include <string>
 #include <vector>
@@ -30,10 +30,20 @@ struct WaitingItem {
   std::string due;        // "YYYY-MM-DD" for ordering ("" = no date)
 };
 
+// A cycle I take part in, so its visits and next steps stay one tap away after the last planned
+// visit has happened.
+struct HomeCycle {
+  core::Id id;
+  core::Id latest;        // the most recent visit (by date), opened with the cycle
+  std::string title;      // the cycle's title
+  std::string detail;     // "3 visits · latest 2026-12-03"
+};
+
 struct HomeView {
   std::string my_name;
   std::vector<HomeObservation> observing, being_observed, co_observing;  // planned, soonest first
   std::vector<WaitingItem> waiting;
+  std::vector<HomeCycle> cycles;  // latest visit first
   std::string error;      // a store problem in plain words, "" = none
 };
 
