@@ -212,7 +212,9 @@ void App::draw_toast() {
   ImVec2 ts = ImGui::CalcTextSize(toast_.c_str());
   float pad = ui::em(1.0f);
   ImVec2 size(ts.x + 2 * pad, ts.y + pad * 1.2f);
-  ImVec2 pos((io.DisplaySize.x - size.x) * 0.5f, io.DisplaySize.y - size.y - ui::em(1.5f));
+  // Bottom left: footer actions (Save plan, Share, Mark the debrief as held) sit at the right, and
+  // centred the toast hid them while shown; at the top it covered the first card's heading.
+  ImVec2 pos(ui::em(1.0f), io.DisplaySize.y - size.y - ui::em(1.2f));
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::col(p.text, 0.92f), size.y * 0.5f);
   dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.background), toast_.c_str());

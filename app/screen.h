@@ -46,7 +46,7 @@ struct AppContext {
   bool go_home = false;             // clear the stack and show Home
   bool go_back = false;             // pop one screen
   bool theme_changed = false;       // text size or theme changed in the store's meta: rebuild fonts
-  std::string toast;                // a short confirmation under the top bar ("Plan saved")
+  std::string toast;                // a short confirmation at the bottom left ("Plan saved")
 
   // ---- the hub (served by HubLink in the real app; tests fill them in directly) ----
   bool sync_now = false;            // request: sync as soon as possible

@@ -78,7 +78,8 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
   ui::begin_card("##focus");
   ui::subheading("Focus question");
   ui::caption("The observed teacher's own question about their classroom.");
-  ui::text_field("##focus_q", "What do you want to know about your classroom?", &f.focus_question);
+  // A question is often a long sentence: it wraps rather than scrolling sideways out of view.
+  ui::text_area("##focus_q", "What do you want to know about your classroom?", &f.focus_question, 2.6f);
   ui::end_card();
 
   ui::begin_card("##lesson");
