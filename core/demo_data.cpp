@@ -2,6 +2,8 @@
 // paths. Lesson times are spread over a 50-minute lesson; nothing in it rates anyone.
 #include "core/demo_data.h"
 
+#include <vector>
+
 namespace core {
 
 namespace {
@@ -21,8 +23,7 @@ DemoData seed_demo_data(Store& store, Id me) {
   store.transaction([&] {
     demo.observed_teacher = save(store, Person{"Amira Haddad", "Northfield Secondary"}, me);
     demo.coach = save(store, Person{"Jonas Berg", "Northfield Secondary"}, me);
-    Id colleague = save(store, Person{"Priya Nair", "Northfield Secondary"}, me);
-    (void)colleague;
+    const Id colleague = save(store, Person{"Priya Nair", "Northfield Secondary"}, me);
 
     demo.cycle = save(store,
                       Cycle{"Questioning in 8B science", demo.observed_teacher,
@@ -124,6 +125,41 @@ DemoData seed_demo_data(Store& store, Id me) {
                       "Your first prompt led with the data and a question; Amira found her own pattern. Try leaving "
                       "more silence after the question in the debrief too."},
          demo.coach);
+
+    // The other side of the cycle: Priya visited my class, and her prompt waits for my answer.
+    demo.my_cycle = save(store,
+                         Cycle{"Group work in 9C maths", me, "Do all groups get my attention, or only the ones that ask?"},
+                         me);
+    Observation mine;
+    mine.cycle = demo.my_cycle;
+    mine.focus_question = "Do all groups get my attention, or only the ones that ask?";
+    mine.look_fors = {"Which groups I visit", "How long I stay"};
+    mine.tools.counters = {{"visit", "Visits to a group"}, {"called", "Called over by a group"}};
+    mine.template_key = "small-group-instruction";
+    mine.class_name = "9C maths";
+    mine.date = "2026-11-24";
+    mine.time = "09:00";
+    mine.participants = {{me, Role::ObservedTeacher}, {colleague, Role::TeacherLeader}};
+    mine.status = ObservationStatus::Observed;
+    demo.my_visit = save(store, mine, colleague);
+    const Id visit = demo.my_visit;
+    save(store, LessonClock{visit, 45 * 60 * 1000, false, true}, colleague);
+    const int visits[] = {4, 9, 15, 22, 30, 37};
+    for (int m : visits) save(store, Tally{visit, "visit", m * 60000LL}, colleague);
+    const int called[] = {6, 13, 21, 28};
+    for (int m : called) save(store, Tally{visit, "called", m * 60000LL + 30000}, colleague);
+    const NoteSeed seen_notes[] = {
+        {9, NoteKind::Noticing, "Group by the window called twice; visited both times within a minute.", "Which groups I visit"},
+        {24, NoteKind::Noticing, "Back-left group worked quietly; no visit in the first 25 minutes.", "Which groups I visit"},
+        {31, NoteKind::Quote, "\"We weren't sure, so we just guessed.\" (back-left group)", "How long I stay"},
+    };
+    std::vector<Id> seen;  // the evidence Priya's prompt points to
+    for (const auto& n : seen_notes)
+      seen.push_back(save(store, EvidenceNote{visit, n.minute * 60000LL, n.text, n.kind, {n.tag}}, colleague));
+    save(store,
+         Prompt{visit, "Four of six visits followed a call for help. What do you make of the quiet back-left group?",
+                seen, true},
+         colleague);
   });
   return demo;
 }

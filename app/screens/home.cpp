@@ -152,9 +152,21 @@ HomeView build_home(const core::Store& store, core::Id me) {
     }
     std::stable_sort(v.cycles.begin(), v.cycles.end(),
                      [&](const HomeCycle& a, const HomeCycle& b) { return latest_date[a.id] > latest_date[b.id]; });
-    std::stable_sort(v.waiting.begin(), v.waiting.end(), [](const WaitingItem& a, const WaitingItem& b) {
+    // Soonest first; for one visit, in the order of the cycle: prompts are written, answered, then
+    // the debrief is held, and next steps follow from it.
+    auto step = [](WaitingItem::Kind k) {
+      switch (k) {
+        case WaitingItem::Kind::WritePrompts: return 0;
+        case WaitingItem::Kind::AnswerPrompts: return 1;
+        case WaitingItem::Kind::HoldDebrief: return 2;
+        case WaitingItem::Kind::NextStep: return 3;
+      }
+      return 4;
+    };
+    std::stable_sort(v.waiting.begin(), v.waiting.end(), [&](const WaitingItem& a, const WaitingItem& b) {
       if (a.due.empty() != b.due.empty()) return !a.due.empty();
-      return a.due < b.due;
+      if (a.due != b.due) return a.due < b.due;
+      return step(a.kind) < step(b.kind);
     });
   } catch (const std::exception& e) {
     v.error = std::string("Could not read this device's observations: ") + e.what();

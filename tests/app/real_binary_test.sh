@@ -2,7 +2,8 @@
 # Starts the real peerobs binary under Xvfb at a portrait (768x1024) and a landscape (1280x800)
 # size and drives it with xdotool the way a person would, through every main screen: first run
 # with demo data, Home, Observe (a counter, a note + Enter, a seat, a timer), the Cycle with its
-# visit cards (Reflect and Coaching notes of the debriefed visit), Prompt after ending the lesson,
+# visit cards (Reflect and Coaching notes of the debriefed visit), Reflect again as the observed
+# teacher answering a prompt from Home's waiting items, Prompt after ending the lesson,
 # Debrief from Home's waiting items, Plan from a template (and discarding its draft), Settings from
 # Home's top bar. Each screen is checked by the id the app reports (a miss fails with a screenshot
 # of the screen at that moment) and saved as OUT_DIR/<screen>_<portrait|landscape>_<size>.png.
@@ -183,7 +184,6 @@ PY
   shot cycle
   tap_below "Reflect"
   expect_screen reflect "tapping Reflect on the debriefed visit's card"
-  shot reflect
   tap "‹ Back"
   expect_screen cycle "Back from Reflect"
   tap_below "Coaching notes"
@@ -191,6 +191,24 @@ PY
   shot coaching_notes
   tap "‹ Back"; expect_screen cycle "Back from Coaching notes"
   tap "‹ Back"; expect_screen home "Back from the cycle"
+
+  # The other side: a colleague observed my class, and her prompt waits on Home for my answer.
+  tap "Answer"
+  expect_screen reflect "tapping Answer in Home's waiting items"
+  field=$(awk -F'\t' '$1 ~ /^##answer-/ { print $1; exit }' "$map")
+  [ -n "$field" ] || fail "no answer field on Reflect"
+  tap "$field"
+  DISPLAY=$disp xdotool type --delay 10 "I go where I am called; the quiet group never calls me over."
+  shot reflect
+  tap "Save answer"
+  python3 - "$data/peerobs.sqlite" <<'PY' || fail "the answer typed on Reflect was not stored"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+# type id from core/records.h: Reflection=10; the demo's two answers are Amira's, this one is mine
+n = db.execute("SELECT count(DISTINCT record_id) FROM heads WHERE type=10 AND tombstone=0").fetchone()[0]
+assert n == 3, "reflections: %d" % n
+PY
+  tap "‹ Back"; expect_screen home "Back from Reflect"
 
   # Back to the lesson: the restored draft becomes a note, the lesson ends, prompts are next.
   tap "Observe"

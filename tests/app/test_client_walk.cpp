@@ -70,10 +70,15 @@ TEST_CASE("client: first run with demo data lands on Home with the follow-up vis
   auto person = h.store().get(*me);
   REQUIRE(person);
   CHECK(std::get<core::Person>(person->body).name == "Sam Okafor");
-  CHECK(h.store().live(core::RecordType::Observation).size() == 2);
+  CHECK(h.store().live(core::RecordType::Observation).size() == 3);
   auto* home = static_cast<app::HomeScreen*>(h.app().screen(app::ScreenId::Home));
   REQUIRE(home->view().observing.size() == 1);
   CHECK(home->view().observing.front().follow_up);
+  // The demo's other side: a colleague observed my class and a prompt waits for my answer.
+  bool prompt_waits = false;
+  for (const auto& w : home->view().waiting)
+    prompt_waits = prompt_waits || (w.kind == app::WaitingItem::Kind::AnswerPrompts && w.text == "1 prompt to answer");
+  CHECK(prompt_waits);
   CHECK(h.has("Observe"));
 }
 

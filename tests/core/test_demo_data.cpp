@@ -28,6 +28,28 @@ TEST_CASE("demo data: a debriefed visit with evidence and a planned follow-up wh
   CHECK(me_leading);
 }
 
+TEST_CASE("demo data: a second cycle where a colleague observed me and a shared prompt waits for my answer",
+          "[core][demo]") {
+  testing_support::TempDir dir;
+  Store store(dir.file("s.sqlite"));
+  Id me = Id::random();
+  DemoData demo = seed_demo_data(store, me);
+  auto visit = store.get(demo.my_visit);
+  REQUIRE(visit);
+  const auto& o = std::get<Observation>(visit->body);
+  CHECK(o.cycle == demo.my_cycle);
+  CHECK(o.status == ObservationStatus::Observed);
+  bool me_observed = false;
+  for (const auto& p : o.participants) me_observed |= p.person == me && p.role == Role::ObservedTeacher;
+  CHECK(me_observed);
+  auto prompts = store.live(RecordType::Prompt, demo.my_visit);
+  REQUIRE(prompts.size() == 1);
+  CHECK(std::get<Prompt>(prompts.front().second.body).shared);
+  CHECK(prompts.front().second.version.author != me);
+  CHECK(store.live(RecordType::Reflection, demo.my_visit).empty());
+  CHECK(store.outbox_size() == 0);
+}
+
 TEST_CASE("demo data: nothing of it, nor anything added to it, enters the outbox", "[core][demo]") {
   testing_support::TempDir dir;
   Store store(dir.file("s.sqlite"));
