@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "app/screens/debrief_model.h"
+#include "app/screens/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -19,16 +20,6 @@ float visit_alpha(std::size_t i, std::size_t n) { return n <= 1 ? 0.85f : 0.5f +
 
 // The width of one small chart: a slot per visit, never narrower than its title needs.
 float chart_width(std::size_t visits) { return std::max(ui::em(11.0f), ui::em(4.2f) * static_cast<float>(std::max<std::size_t>(1, visits))); }
-
-const char* status_word(core::ObservationStatus s) {
-  switch (s) {
-    case core::ObservationStatus::Planned: return "Planned";
-    case core::ObservationStatus::Observed: return "Observed";
-    case core::ObservationStatus::Debriefed: return "Debriefed";
-    case core::ObservationStatus::Cancelled: return "Cancelled";
-  }
-  return "";
-}
 
 // One small chart: a vertical bar per visit with its value above and the visit below.
 void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float>& values, const std::vector<std::string>& labels, float w) {
@@ -118,7 +109,7 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAc
     ui::begin_card("##v");
     std::string head = (v.date.empty() ? std::string("No date yet") : v.date) + (v.follow_up ? " \xC2\xB7 follow-up" : "");
     ui::subheading(head.c_str());
-    ui::caption(status_word(v.status));
+    ui::caption(observation_status_label(v.status));
     bool first = true;  // the first button starts the row, flush with the card's text
     auto open = [&](const char* label, ScreenId screen, bool primary) {
       if (!ctx.has(screen)) return;

@@ -1,6 +1,7 @@
 // See record_summary.h.
 #include "app/screens/record_summary.h"
 
+#include "app/screens/debrief_model.h"
 #include "app/ui/widgets.h"
 
 namespace app {
@@ -53,7 +54,9 @@ const char* role_label(core::Role r) {
   }
   return "";
 }
-const char* status_label(core::ObservationStatus s) {
+}  // namespace
+
+const char* observation_status_label(core::ObservationStatus s) {
   switch (s) {
     case core::ObservationStatus::Planned: return "Planned";
     case core::ObservationStatus::Observed: return "Observed";
@@ -62,15 +65,6 @@ const char* status_label(core::ObservationStatus s) {
   }
   return "";
 }
-const char* step_status(core::NextStepStatus s) {
-  switch (s) {
-    case core::NextStepStatus::Open: return "Open";
-    case core::NextStepStatus::Done: return "Done";
-    case core::NextStepStatus::Dropped: return "Dropped";
-  }
-  return "";
-}
-}  // namespace
 
 const char* record_kind_name(core::RecordType type) {
   using T = core::RecordType;
@@ -109,7 +103,7 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     std::vector<std::string> people;
     for (const auto& part : o->participants) people.push_back(name_of(names, part.person) + " (" + role_label(part.role) + ")");
     out.push_back({"Participants", joined(people)});
-    out.push_back({"Status", status_label(o->status)});
+    out.push_back({"Status", observation_status_label(o->status)});
   } else if (auto* k = std::get_if<core::LessonClock>(&body)) {
     out.push_back({"Lesson time", ui::format_lesson_time(k->elapsed_ms)});
     out.push_back({"State", k->ended ? "Ended" : k->running ? "Running" : "Paused"});
@@ -141,7 +135,7 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Owner", name_of(names, st->owner)});
     out.push_back({"Support needed", st->support});
     out.push_back({"Follow-up date", st->follow_up_date});
-    out.push_back({"Status", step_status(st->status)});
+    out.push_back({"Status", next_step_status_label(st->status)});
   } else if (auto* cn = std::get_if<core::CoachingNote>(&body)) {
     out.push_back({"To", name_of(names, cn->teacher_leader)});
     out.push_back({"Note", cn->text});

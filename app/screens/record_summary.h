@@ -14,6 +14,9 @@ struct SummaryLine {
   std::string value;  // "" shows as "(empty)"
 };
 
+// "Planned", "Observed", "Debriefed", "Cancelled".
+const char* observation_status_label(core::ObservationStatus status);
+
 // What a person calls a record of this type: "Evidence note", "Next step".
 const char* record_kind_name(core::RecordType type);
 
