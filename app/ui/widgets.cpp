@@ -162,6 +162,16 @@ bool button(const char* text, Tone tone, float width) {
   ImGui::PushStyleColor(ImGuiCol_Text, fg);
   ImGui::PushFont(fonts().bold);
   float w = width == 0.0f ? button_width(text) : width < 0.0f ? content_right() - ImGui::GetCursorScreenPos().x : width;
+  if (tone == Tone::Quiet && width == 0.0f) {
+    // A quiet button shows its padding but no background, so at the start of a line its label
+    // looked indented from the text above; it starts left of the line so the label lines up.
+    ImGuiWindow* win = ImGui::GetCurrentWindow();
+    const float line_start = win->Pos.x + win->DC.Indent.x + win->DC.ColumnsOffset.x;
+    if (std::fabs(win->DC.CursorPos.x - line_start) < 0.5f) {
+      const float inset = (w - ImGui::CalcTextSize(text, nullptr, true).x) * 0.5f;
+      ImGui::SetCursorScreenPos(ImVec2(win->DC.CursorPos.x - inset, win->DC.CursorPos.y));
+    }
+  }
   bool pressed_now = ImGui::Button(text, ImVec2(w, touch_px()));
   record_last(text);
   ImGui::PopFont();
