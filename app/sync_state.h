@@ -21,8 +21,8 @@ struct SyncState {
 };
 
 // Reads the enrollment (meta "sync.hub_url", "sync.last_success_ms", written by core/net's
-// SyncClient), the outbox size, the number of conflicted records and the held-back versions
-// (with the same sentence the sync worker reports) from the store.
+// SyncClient), the outbox size and the held-back versions (with the same sentence the sync
+// worker reports) from the store. Conflicts come from the worker's report only.
 SyncState read_sync_state(const core::Store& store);
 
 // "26 Nov at 03:45" in local time for a device-clock ms stamp; "" for 0 (never).

@@ -56,6 +56,20 @@ std::chrono::milliseconds SyncWorker::backoff(const WorkerOptions& options, int 
   return std::min(wait, options.max_retry);
 }
 
+void SyncWorker::publish_local_counts(Store& store) {
+  std::int64_t outbox = store.outbox_size();
+  auto held = store.held_back();
+  std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
+  std::int64_t last = std::stoll(store.meta("sync.last_success_ms").value_or("0"));
+  std::lock_guard<std::mutex> lock(mutex_);
+  status_.outbox = outbox;
+  status_.held_back = static_cast<std::int64_t>(held.size());
+  status_.held_back_reason = held.empty() ? "" : held.front().reason;
+  status_.conflicts = conflicts;
+  status_.last_success_ms = last;
+  local_counts_published_ = true;
+}
+
 void SyncWorker::run_once(Store& store) {
   SyncClient client(store, options_.sync);
   bool enrolled = client.enrolled();
@@ -67,6 +81,9 @@ void SyncWorker::run_once(Store& store) {
     status_.enrolled = enrolled;
     status_.hub_url = client.hub_url();
   }
+  // The first run tells the app what waits here before the network (slow on bad Wi-Fi) is tried,
+  // so conflicts and refused items show at start without the UI thread scanning the store.
+  if (enrolled && !local_counts_published_) publish_local_counts(store);
   if (enrolled) {
     try {
       SyncResult r = client.sync();
@@ -77,17 +94,9 @@ void SyncWorker::run_once(Store& store) {
       error = std::string("Sync failed on this device: ") + e.what();
     }
   }
-  std::int64_t outbox = store.outbox_size();
-  auto held = store.held_back();
-  std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
-  std::int64_t last = std::stoll(store.meta("sync.last_success_ms").value_or("0"));
+  publish_local_counts(store);
   std::lock_guard<std::mutex> lock(mutex_);
   status_.syncing = false;
-  status_.outbox = outbox;
-  status_.held_back = static_cast<std::int64_t>(held.size());
-  status_.held_back_reason = held.empty() ? "" : held.front().reason;
-  status_.conflicts = conflicts;
-  status_.last_success_ms = last;
   if (enrolled) ++status_.runs;
   if (changed > 0) ++status_.data_generation;
   if (!enrolled) return;

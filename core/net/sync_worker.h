@@ -61,6 +61,8 @@ class SyncWorker {
  private:
   void run();
   void run_once(Store& store);
+  // Outbox, held-back, conflict and last-sync figures from the store into status_.
+  void publish_local_counts(Store& store);
 
   std::string store_path_;
   WorkerOptions options_;
@@ -68,6 +70,7 @@ class SyncWorker {
   std::condition_variable wake_;
   bool stop_ = false;
   bool now_ = false;
+  bool local_counts_published_ = false;  // worker thread only
   SyncStatus status_;
   std::thread thread_;
 };

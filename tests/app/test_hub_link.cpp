@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/hub_link.h"
+#include "core/serialization.h"
 #include "core/store.h"
 #include "support/temp_dir.h"
 
@@ -54,4 +55,31 @@ TEST_CASE("hub link: enrolling against a hub that is not there fails in words, w
   link.poll(state, data_changed);
   CHECK_FALSE(state.enrolled);
   CHECK_FALSE(data_changed);
+}
+
+TEST_CASE("hub link: the worker counts conflicts off the frame, with or without a hub", "[app][sync]") {
+  testing_support::TempDir dir;
+  const std::string path = dir.file("s.sqlite");
+  {
+    core::Store store(path);
+    core::Id me = core::Id::random();
+    core::Version base = store.create(core::DebriefNote{core::Id{}, "Try whiteboards"}, me);
+    store.update(base.record, core::DebriefNote{core::Id{}, "Try whiteboards on Monday"}, me);
+    // The same note edited on another device, brought in by an import: a second head.
+    core::Version other = base;
+    other.version = core::Id::random();
+    other.parents = {base.version};
+    other.body = core::encode_body(core::DebriefNote{core::Id{}, "Try whiteboards daily"});
+    other.body_hash = core::body_hash(other.type, false, other.body);
+    REQUIRE(store.apply_version(other));
+  }
+  core::net::SyncWorker worker(path);
+  worker.start();
+  std::int64_t seen = 0;
+  for (int i = 0; i < 200 && seen == 0; ++i) {
+    seen = worker.status().conflicts;
+    if (seen == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(seen == 1);
+  CHECK(describe(sync_state_from(worker.status())).find("edited on two devices") != std::string::npos);
 }
