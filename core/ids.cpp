@@ -3,6 +3,8 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
+#include <atomic>
 #include <stdexcept>
 
 namespace core {
@@ -15,6 +17,21 @@ void random_bytes(std::uint8_t* out, std::size_t n) {
 Id Id::random() {
   Id id;
   random_bytes(id.bytes.data(), id.bytes.size());
+  return id;
+}
+
+Id Id::clustered() {
+  static const std::array<std::uint8_t, 6> prefix = [] {
+    std::array<std::uint8_t, 6> p{};
+    random_bytes(p.data(), p.size());
+    return p;
+  }();
+  static std::atomic<std::uint32_t> counter{0};
+  std::uint32_t n = counter.fetch_add(1, std::memory_order_relaxed);
+  Id id;
+  std::copy(prefix.begin(), prefix.end(), id.bytes.begin());
+  for (std::size_t i = 0; i < 4; ++i) id.bytes[6 + i] = static_cast<std::uint8_t>(n >> (8 * (3 - i)));
+  random_bytes(id.bytes.data() + 10, 6);
   return id;
 }
 

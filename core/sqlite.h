@@ -17,6 +17,7 @@ struct DbError : std::runtime_error {
   DbError(int c, const std::string& what) : std::runtime_error(what), code(c) {}
 };
 
+// One connection. Not shared between threads at the same time (opened with SQLITE_OPEN_NOMUTEX).
 class Db {
  public:
   // Opens or creates the file; throws DbError with the path in the message if it cannot.

@@ -89,7 +89,7 @@ void Store::transaction(const std::function<void()>& work) {
 
 Version Store::make_version(Id record, const RecordBody* body, bool tombstone, Id author, std::vector<Id> parents) {
   Version v;
-  v.version = Id::random();
+  v.version = Id::clustered();
   v.record = record;
   v.parents = std::move(parents);
   v.author = author;
@@ -104,7 +104,7 @@ Version Store::make_version(Id record, const RecordBody* body, bool tombstone, I
   return v;
 }
 
-Version Store::create(const RecordBody& body, Id author) { return create_with_id(Id::random(), body, author); }
+Version Store::create(const RecordBody& body, Id author) { return create_with_id(Id::clustered(), body, author); }
 
 Version Store::create_with_id(Id record, const RecordBody& body, Id author) {
   Version v = make_version(record, &body, false, author, {});
