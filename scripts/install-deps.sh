@@ -6,7 +6,8 @@ packages=(
   cmake g++ make pkg-config
   libsdl2-dev libimgui-dev libgl-dev          # client
   libsqlite3-dev libcereal-dev rapidjson-dev  # core
-  libssl-dev zlib1g-dev libcpp-httplib-dev    # hashes, compression, hub
+  libssl-dev libzstd-dev libcpp-httplib-dev   # hashes, compression, hub
+  zlib1g-dev                                  # cpp-httplib's pkg-config asks for it
   catch2 fonts-noto-core sqlite3              # tests, font, inspecting stores
   xvfb xdotool imagemagick libgl1-mesa-dri    # the real client under a virtual display
 )

@@ -2,7 +2,8 @@
 //
 // Layout (16-byte header, big-endian integers, then the payload):
 //   "POBS" | protocol u16 | message type u8 | flags u8 | payload length u32 | decoded length u32
-// The payload is a cereal portable-binary message, zlib-compressed when flags has kCompressed.
+// The payload is a cereal portable-binary message, zstd-compressed (one frame) when flags has
+// kCompressed. Protocol 1 used zlib there; 2 is the same envelope with zstd.
 // Both lengths are checked against the limits BEFORE anything is inflated or decoded, and the
 // inflated size must equal the declared one: input from the network is untrusted.
 #pragma once
@@ -12,7 +13,7 @@
 
 namespace core::sync {
 
-constexpr std::uint16_t kProtocolVersion = 1;
+constexpr std::uint16_t kProtocolVersion = 2;
 // Every protocol version peerobs will ever speak is below this (the field's high byte is reserved
 // as zero), so a header claiming more is damaged or foreign, not a newer peer: it gets 400
 // "malformed", never a misleading "update this peerobs".

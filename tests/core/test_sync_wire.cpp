@@ -1,6 +1,7 @@
 // The sync envelope and messages: round trips, and refusal of damaged, oversized, truncated or
 // foreign-version input before anything is inflated or decoded (the network is untrusted).
 #include <catch2/catch.hpp>
+#include <zstd.h>
 
 #include "core/serialization.h"
 #include "core/sync/messages.h"
@@ -179,6 +180,23 @@ TEST_CASE("sync wire: damaged envelopes are refused before decoding", "[core][sy
     std::string lie = env;
     set_u32(lie, 12, 100);
     CHECK(kind_of(lie) == WireError::Kind::Malformed);
+  }
+  SECTION("a compressed frame that does not state its size is refused before it is inflated") {
+    // A zstd frame may leave its content size out; such a frame could be inflated only by
+    // trusting the header, so it is refused however small it is.
+    std::string payload(5000, 'q');
+    std::string frame(ZSTD_compressBound(payload.size()), '\0');
+    ZSTD_CCtx* c = ZSTD_createCCtx();
+    ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, 0);
+    std::size_t n = ZSTD_compress2(c, frame.data(), frame.size(), payload.data(), payload.size());
+    ZSTD_freeCCtx(c);
+    REQUIRE_FALSE(ZSTD_isError(n));
+    frame.resize(n);
+    REQUIRE(ZSTD_getFrameContentSize(frame.data(), frame.size()) == ZSTD_CONTENTSIZE_UNKNOWN);
+    std::string unsized = env.substr(0, kHeaderBytes) + frame;
+    set_u32(unsized, 8, static_cast<std::uint32_t>(frame.size()));
+    set_u32(unsized, 12, static_cast<std::uint32_t>(payload.size()));
+    CHECK(kind_of(unsized) == WireError::Kind::Malformed);
   }
   SECTION("flipped bytes in the compressed payload") {
     std::string bad = env;
