@@ -91,7 +91,11 @@ TEST_CASE("bad wifi: pull answers cut after 64 KiB shrink the page until 3000 no
   c.lena.sync();
   proxy.set_mode(FaultProxy::Mode::CutResponse, 64 * 1024);
   CHECK(Classroom::sync_until_done(c.chidi, 30));
-  CHECK(Classroom::saved(c.chidi, "sync.pull_page") < 3000);
+  // Below the configured page: it was halved until a page got through (each success then
+  // doubles it, so its final value depends on how well the notes compress).
+  int page = Classroom::saved(c.chidi, "sync.pull_page");  // 0 when never adapted
+  CHECK(page >= core::net::kMinRequestVersions);
+  CHECK(page < core::net::SyncOptions{}.page_size);
   Classroom::check_has(c.chidi, c.obs, 3000);
   CHECK(c.chidi.sync().pulled_total == 0);  // the cursor moved with every stored page
 }
