@@ -60,7 +60,10 @@ int main(int argc, char** argv) {
   int rc = 0;
   try {
     core::Store a((dir / "a.sqlite").string()), b((dir / "b.sqlite").string());
-    core::net::SyncClient ca(a), cb(b);
+    core::net::SyncOptions opts;
+    if (const char* p = std::getenv("BENCH_PAGE")) opts.page_size = std::atoi(p);
+    if (const char* p = std::getenv("BENCH_BATCH")) opts.batch_size = std::atoi(p);
+    core::net::SyncClient ca(a, opts), cb(b, opts);
     ca.enroll(url, code_a, "bench A");
     cb.enroll(url, code_b, "bench B");
     core::Observation o;

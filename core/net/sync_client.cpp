@@ -4,7 +4,10 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <future>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "core/hash.h"
 #include "core/sync/messages.h"
@@ -262,19 +265,55 @@ std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncE
   return held.size();
 }
 
+namespace {
+// The next pull page, asked for on another thread while this device stores the current one:
+// the hub reads and packs page n+1 while the device writes page n, on different cores.
+class PageAhead {
+ public:
+  PageAhead(const std::string& url, const std::string& token, const sync::PullRequest& req, const SyncOptions& options)
+      : cursor_(req.cursor), limit_(req.limit) {
+    answer_ = std::async(std::launch::async, [url, token, body = sync::pack(req), options] {
+      SyncResult bytes;
+      std::string answer = send(url, token, "/v1/pull", body, options, &bytes);
+      return std::make_pair(std::move(answer), bytes);
+    });
+  }
+  bool is_for(const sync::PullRequest& req) const { return req.cursor == cursor_ && req.limit == limit_; }
+  // The answer, or the SyncError its request ended with.
+  std::string take(SyncResult& result) {
+    auto [answer, bytes] = answer_.get();
+    result.bytes_sent += bytes.bytes_sent;
+    result.bytes_received += bytes.bytes_received;
+    return std::move(answer);
+  }
+
+ private:
+  std::uint64_t cursor_;
+  std::uint32_t limit_;
+  // Destroying it waits for the request (bounded by the read timeout): no thread outlives
+  // the pull that started it.
+  std::future<std::pair<std::string, SyncResult>> answer_;
+};
+}  // namespace
+
 void SyncClient::pull(SyncResult& result) {
   require_enrolled();
   std::string url = hub_url(), token = store_.meta(kToken).value_or("");
   AdaptiveSize size(store_, kPullPage, options_.page_size);
   int cuts = 0;
+  std::optional<PageAhead> ahead;
   for (;;) {
     sync::PullRequest req;
     req.cursor = std::stoull(store_.meta(kCursor).value_or("0"));
     req.limit = static_cast<std::uint32_t>(size.get());
     std::string answer;
     try {
-      answer = send(url, token, "/v1/pull", sync::pack(req), options_, &result);
+      // A page asked for ahead is used only if it starts where the stored cursor now is.
+      if (ahead && ahead->is_for(req)) answer = ahead->take(result);
+      else answer = send(url, token, "/v1/pull", sync::pack(req), options_, &result);
+      ahead.reset();
     } catch (const SyncError& e) {
+      ahead.reset();
       // A pull changes nothing on either side, so asking again for half as much is safe.
       if (!e.cut || !size.shrink(req.limit) || ++cuts >= kCutRetries) throw;
       continue;
@@ -284,6 +323,14 @@ void SyncClient::pull(SyncResult& result) {
       throw SyncError(SyncError::Kind::HubFailure, 0,
                       "The hub's feed went backwards (was it restored from an old backup?). Ask your program lead.");
     if (resp.versions.empty() && resp.next_cursor == req.cursor) return;  // nothing new: write nothing
+    cuts = 0;
+    size.grow();  // the page arrived whole: the network carried this much
+    if (resp.more) {
+      sync::PullRequest next;
+      next.cursor = resp.next_cursor;
+      next.limit = static_cast<std::uint32_t>(size.get());
+      ahead.emplace(url, token, next, options_);
+    }
     store_.transaction([&] {
       // One call for the page: most of it is written many rows per statement.
       result.pulled_new += static_cast<std::int64_t>(store_.apply_versions(
@@ -299,8 +346,6 @@ void SyncClient::pull(SyncResult& result) {
       if (options_.fault) options_.fault("after_pull_store_before_cursor");
       store_.set_meta(kCursor, std::to_string(resp.next_cursor));
     });
-    cuts = 0;
-    size.grow();
     if (!resp.more) return;
   }
 }

@@ -6,7 +6,8 @@
 //    outbox only after the hub acknowledged them (a crash in between resends, which is a no-op);
 //  - pull stores each page of versions AND the new cursor in one SQLite transaction, so a
 //    crash can neither skip data (cursor ahead of data) nor duplicate it (versions are
-//    idempotent by id);
+//    idempotent by id). The next page is requested while one is stored; it is used only if it
+//    starts at the cursor just stored, else dropped (a pull changes nothing on the hub);
 //  - a version the hub refuses (403 privacy rule, 409 a version id it holds with another body)
 //    moves from the outbox to the store's held-back list with the hub's reason, and the rest of
 //    the batch is sent again: one refused version never blocks what comes after it, and
@@ -54,8 +55,11 @@ constexpr int kCutRetries = 4;
 struct SyncOptions {
   int batch_size = 10000;        // versions per push request, at most (fewer if their bodies pass
                                  // 8 MiB, or after cut requests: see sync.push_batch)
-  int page_size = 10000;         // versions per pull page, at most (the hub caps it at 10000 and
-                                 // 8 MiB; fewer after cut requests: see sync.pull_page)
+  int page_size = 2500;          // versions per pull page, at most (the hub caps it at 10000 and
+                                 // 8 MiB; fewer after cut requests: see sync.pull_page). Pages
+                                 // are asked for one ahead, so the hub reads page n+1 while the
+                                 // device stores page n: 10,000 notes pull 20 % faster in 4
+                                 // pages than in one (bench_sync).
   int connect_timeout_s = 5;     // seconds
   int read_timeout_s = 60;       // seconds
   std::string ca_file;           // PEM bundle to trust for an https hub ("" = system store)

@@ -140,7 +140,7 @@ TEST_CASE("conflicts: an edit that arrives while the person looks is never settl
   CHECK(m.conflicts().front().versions.size() == 3);  // reloaded: the new edit is shown
 }
 
-TEST_CASE("conflicts: keeping a delete removes the item; keeping the edit brings it back", "[app][conflicts]") {
+TEST_CASE("conflicts: keeping a delete removes the item, keeping the edit brings it back", "[app][conflicts]") {
   testing_support::TempDir dir;
   Store store(dir.file("s.sqlite"));
   auto t = conflicted_note(store);

@@ -128,7 +128,7 @@ TEST_CASE("observe model: co-observers' items join the timeline with their name 
   CHECK(std::get<core::EvidenceNote>(f.store.get(theirs)->body).text == "Group 2 argues about salt");
 }
 
-TEST_CASE("observe model: my own note can be edited and deleted; the timeline is newest last in lesson time", "[app][observe]") {
+TEST_CASE("observe model: my own note can be edited and deleted, the timeline is newest last in lesson time", "[app][observe]") {
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
@@ -254,7 +254,7 @@ TEST_CASE("home: after a lesson I observed, writing prompts waits for me until I
   CHECK(write_prompts() == 0);
 }
 
-TEST_CASE("sync state: without a hub the device says work is kept here; with one it counts what waits", "[app][sync]") {
+TEST_CASE("sync state: without a hub the device says work is kept here, with one it counts what waits", "[app][sync]") {
   Fixture f;
   app::SyncState s = app::read_sync_state(f.store);
   CHECK_FALSE(s.enrolled);

@@ -8,7 +8,7 @@
 #include "core/export_json.h"
 #include "test_prompt_fixture.h"
 
-TEST_CASE("settings: a new name updates my Person record; an empty one is refused", "[app][settings]") {
+TEST_CASE("settings: a new name updates my Person record, an empty one is refused", "[app][settings]") {
   test::AfterLessonStore s;
   app::SettingsModel m(s.store, s.me, s.dir.path(), s.clock());
   m.load();

@@ -78,7 +78,7 @@ TEST_CASE("store: concurrent versions from two devices become a conflict, resolv
   CHECK(std::get<EvidenceNote>(store.get(base.record)->body).text == "both edits");
 }
 
-TEST_CASE("store: applying a known version again changes nothing; a different body under its id is refused",
+TEST_CASE("store: applying a known version again changes nothing, a different body under its id is refused",
           "[core][store]") {
   TempDir dir;
   Store store(dir.file("s.sqlite"));
@@ -119,7 +119,7 @@ TEST_CASE("store: a version arriving after its child does not become a head", "[
   CHECK(std::get<EvidenceNote>(store.get(rec)->body).text == "new");
 }
 
-TEST_CASE("store: local saves enter the outbox in the same commit; applied versions do not", "[core][store]") {
+TEST_CASE("store: local saves enter the outbox in the same commit, applied versions do not", "[core][store]") {
   TempDir dir;
   Store store(dir.file("s.sqlite"));
   Id me = Id::random(), obs = Id::random();

@@ -142,7 +142,7 @@ TEST_CASE("privacy: only participants write into an observation", "[core][sync][
   }
 }
 
-TEST_CASE("privacy: a new observation must list its author; later versions need a participant",
+TEST_CASE("privacy: a new observation must list its author, later versions need a participant",
           "[core][sync][privacy]") {
   Cast c;
   Observation o = c.plan();
@@ -160,7 +160,7 @@ TEST_CASE("privacy: a new observation must list its author; later versions need 
   CHECK(may_write(c.version_of(body3, c.teacher, c.observation), &body3, c.teacher, c.facts(), {}).allowed);
 }
 
-TEST_CASE("privacy: only one's own person record; cycles by their people", "[core][sync][privacy]") {
+TEST_CASE("privacy: only one's own person record, cycles by their people", "[core][sync][privacy]") {
   Cast c;
   RecordBody person = Person{"Someone", ""};
   CHECK(may_write(c.version_of(person, c.leader, c.leader), &person, c.leader, {}, {}).allowed);
