@@ -378,3 +378,35 @@ TEST_CASE("pull: the next page is on its way while this one is stored, a crash b
     p.check_chidi_has(350);  // the page asked ahead was dropped; asked again, nothing twice
   }
 }
+
+TEST_CASE("push: batches reach the hub in outbox order, and a crash between them loses nothing",
+          "[server][sync]") {
+  Pair p;
+  p.enroll_lena(p.hub.url());
+  std::vector<Id> written;
+  for (int i = 0; i < 350; ++i) written.push_back(p.lena.note(p.obs, "note " + std::to_string(i)).version);
+  p.lena.options.batch_size = 100;  // the observation and 350 notes: 4 batches
+
+  SECTION("all batches") {
+    auto r = p.lena.sync();
+    CHECK(r.pushed == 351);
+    CHECK(p.lena.store->outbox_size() == 0);
+  }
+  SECTION("a crash after the hub acknowledged the second batch") {
+    int acks = 0;
+    p.lena.options.fault = [&](const char* point) {
+      if (std::string(point) == "after_push_ack" && ++acks == 2) throw std::runtime_error("simulated crash");
+    };
+    CHECK_THROWS(p.lena.sync());
+    CHECK(p.lena.store->outbox_size() == 251);  // the first batch left; the second waits to be resent
+    p.lena.options.fault = nullptr;
+    p.lena.sync();
+    CHECK(p.lena.store->outbox_size() == 0);
+  }
+  // The hub fed them in the order they were written: chidi receives them in that order.
+  p.check_chidi_has(350);
+  std::vector<Id> received;
+  for (const auto& [record, head] : p.chidi.store->live(RecordType::EvidenceNote, p.obs))
+    received.push_back(head.version.version);  // live() lists records in arrival order
+  CHECK(received == written);
+}
