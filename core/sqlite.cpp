@@ -111,4 +111,11 @@ void Transaction::commit() {
   open_ = false;
 }
 
+std::string placeholders(std::size_t n) {
+  std::string s = "?";
+  s.reserve(2 * n);
+  for (std::size_t i = 1; i < n; ++i) s += ",?";
+  return s;
+}
+
 }  // namespace core

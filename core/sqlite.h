@@ -83,6 +83,9 @@ class StmtLease {
   Stmt* st_;
 };
 
+// "?,?,...,?": the parameters of an IN list of n values (n >= 1).
+std::string placeholders(std::size_t n);
+
 // BEGIN IMMEDIATE ... COMMIT; rolls back if destroyed without commit().
 class Transaction {
  public:

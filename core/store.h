@@ -51,6 +51,10 @@ class Store {
   explicit Store(const std::string& path);
 
   const std::string& path() const { return db_.path(); }
+  // A statement prepared once on this connection and reused (hot paths here and on the hub).
+  // `sql` is a string literal or a static string: statements are cached by its address. A
+  // lease resets the statement when it goes out of scope so no read transaction is left open.
+  StmtLease cached(const char* sql) const;
   Db& db() { return db_; }
 
   // --- this device ---
@@ -136,10 +140,6 @@ class Store {
   bool insert_version(const Version& v, bool to_outbox, bool checked = false);
   std::vector<Id> head_ids(Id record) const;
   Version read_version_row(const Stmt& st) const;
-
-  // Prepared once, reused by the per-tap write path; a lease resets the statement when it
-  // goes out of scope so no read transaction is left open between calls.
-  StmtLease cached(const char* sql) const;
 
   mutable Db db_;
   mutable std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;

@@ -42,9 +42,7 @@ std::set<Id> find_ids(Db& db, const std::string& sql_prefix, const std::vector<I
   std::set<Id> found;
   for (std::size_t i = 0; i < ids.size(); i += kChunk) {
     std::size_t n = std::min(kChunk, ids.size() - i);
-    std::string sql = sql_prefix + "?";
-    for (std::size_t j = 1; j < n; ++j) sql += ",?";
-    sql += ")";
+    std::string sql = sql_prefix + placeholders(n) + ")";
     Stmt st(db, sql.c_str());
     for (std::size_t j = 0; j < n; ++j) bind_id(st, static_cast<int>(j + 1), ids[i + j]);
     while (st.step()) found.insert(blob_id(st.col_blob(0)));

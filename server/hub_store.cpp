@@ -27,9 +27,6 @@ CREATE TABLE IF NOT EXISTS hub_devices(id BLOB PRIMARY KEY, person BLOB NOT NULL
   last_seen INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_codes(code_hash BLOB PRIMARY KEY, person BLOB NOT NULL REFERENCES hub_people(id),
   expires_at INTEGER NOT NULL, used_at INTEGER);
-CREATE TABLE IF NOT EXISTS hub_feed(cursor INTEGER PRIMARY KEY AUTOINCREMENT, person BLOB NOT NULL,
-  version_id BLOB NOT NULL, UNIQUE(person, version_id));
-CREATE INDEX IF NOT EXISTS hub_feed_by_person ON hub_feed(person, cursor);
 CREATE TABLE IF NOT EXISTS hub_batches(batch_id BLOB PRIMARY KEY, device BLOB NOT NULL, response BLOB NOT NULL,
   applied_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_participants(observation BLOB NOT NULL, person BLOB NOT NULL,
@@ -38,8 +35,6 @@ CREATE TABLE IF NOT EXISTS hub_obs_cycle(observation BLOB PRIMARY KEY, cycle BLO
 CREATE INDEX IF NOT EXISTS hub_obs_by_cycle ON hub_obs_cycle(cycle);
 CREATE INDEX IF NOT EXISTS hub_versions_by_observation ON versions(observation);
 )sql";
-
-const Id kEveryone{};  // feed rows for people records: every person pulls them
 
 Id id_of(const std::string& b) {
   Id id;
@@ -94,7 +89,8 @@ struct HubStore::BatchState {
   std::vector<std::pair<Id, Id>> feed;  // (person, version) rows, written in this order at the end
 };
 
-HubStore::HubStore(const std::string& data_dir) : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")) {
+HubStore::HubStore(const std::string& data_dir)
+    : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")), feed_(store_) {
   store_.db().exec(kHubSchema);
   // 64 MiB of page cache: a push touches random pages of several indexes (ids are random), and
   // re-reading them from the WAL on every statement dominated push time with the 2 MiB default.
@@ -103,12 +99,6 @@ HubStore::HubStore(const std::string& data_dir) : store_((core::ensure_directory
   // wrote past 4 MiB, so its commit also copied every page into the database file and synced
   // that. Durability is unchanged (each commit still syncs the WAL, synchronous=FULL).
   store_.db().exec("PRAGMA wal_autocheckpoint = 8192");
-}
-
-core::StmtLease HubStore::cached(const char* sql) const {
-  auto& slot = cache_[sql];
-  if (!slot) slot = std::make_unique<Stmt>(store_.db(), sql);
-  return core::StmtLease(*slot);
 }
 
 // ---- roster and devices --------------------------------------------------------------
@@ -131,7 +121,7 @@ Id HubStore::add_person(const std::string& name, const std::string& email) {
     v.body = core::encode_body(core::Person{name, ""});
     v.body_hash = core::body_hash(v.type, false, v.body);
     store_.apply_version(v);
-    write_feed({{kEveryone, v.version}});
+    feed_.append({{kEveryone, v.version}});
   });
   return id;
 }
@@ -280,33 +270,6 @@ sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
 }
 
 void HubStore::feed(BatchState& batch, Id person, Id version) { batch.feed.emplace_back(person, version); }
-
-void HubStore::write_feed(const std::vector<std::pair<Id, Id>>& rows) {
-  // Many rows per statement: run one at a time, the statement's own overhead cost as much as
-  // its index inserts. Rows keep their order, so cursors follow the order of feed() calls, and
-  // OR IGNORE still skips a (person, version) row already in the feed.
-  constexpr std::size_t kChunk = 128;
-  static const std::string chunk_sql = [] {
-    std::string sql = "INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)";
-    for (std::size_t i = 1; i < kChunk; ++i) sql += ",(?, ?)";
-    return sql;
-  }();
-  std::size_t i = 0;
-  for (; i + kChunk <= rows.size(); i += kChunk) {
-    core::StmtLease st = cached(chunk_sql.c_str());
-    for (std::size_t j = 0; j < kChunk; ++j) {
-      bind_id(*st, static_cast<int>(2 * j + 1), rows[i + j].first);
-      bind_id(*st, static_cast<int>(2 * j + 2), rows[i + j].second);
-    }
-    st->run();
-  }
-  for (; i < rows.size(); ++i) {
-    core::StmtLease st = cached("INSERT OR IGNORE INTO hub_feed(person, version_id) VALUES(?, ?)");
-    bind_id(*st, 1, rows[i].first);
-    bind_id(*st, 2, rows[i].second);
-    st->run();
-  }
-}
 
 void HubStore::distribute(BatchState& batch, const Version& v, const core::RecordBody* body) {
   std::optional<core::RecordBody> last_live;
@@ -491,7 +454,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
                         " Nothing from this push was stored; send it again without the refused versions.";
       throw HubRefusal(status, std::move(refusal));  // rolls the whole batch back
     }
-    write_feed(batch.feed);
+    feed_.append(batch.feed);
     std::string packed = sync::pack(resp);
     Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
     bind_id(st, 1, req.batch);
@@ -506,45 +469,35 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
 
 sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullRequest& req) const {
   std::uint32_t limit = std::max<std::uint32_t>(1, std::min(req.limit, sync::kMaxPullPage));
-  // Two steps. First the page's feed rows: the person's and everyone's rows, each read in
-  // cursor order from hub_feed_by_person and merged (UNION ALL ... ORDER BY merges two ordered
-  // scans). Joining versions into that query made SQLite sort every remaining row of the feed,
-  // bodies included, on each page. Then each version by its id, one index probe each.
+  // Two steps. First the page's feed rows (HubFeed::page). Joining versions into that query
+  // made SQLite sort every remaining row of the feed, bodies included, on each page. Then each
+  // version by its seq, the versions table's own key.
   ReadTransaction read(store_.db());
-  std::vector<std::pair<std::uint64_t, Id>> rows;
-  {
-    core::StmtLease st = cached(
-        "SELECT cursor, version_id FROM hub_feed WHERE person = ?1 AND cursor > ?3 UNION ALL "
-        "SELECT cursor, version_id FROM hub_feed WHERE person = ?2 AND cursor > ?3 ORDER BY cursor LIMIT ?4");
-    bind_id(*st, 1, device.person);
-    bind_id(*st, 2, kEveryone);
-    st->bind(3, static_cast<std::int64_t>(req.cursor));
-    st->bind(4, static_cast<std::int64_t>(limit) + 1);
-    while (st->step()) rows.emplace_back(static_cast<std::uint64_t>(st->col_int(0)), id_of(st->col_blob(1)));
-  }
+  std::vector<FeedRow> rows = feed_.page(device.person, req.cursor, limit + 1);
   sync::PullResponse resp;
   resp.next_cursor = req.cursor;
   resp.more = rows.size() > limit;
   if (resp.more) rows.resize(limit);
-  std::set<Id> seen;
+  std::set<std::int64_t> seen;
   std::size_t bytes = 0;
   core::StmtLease st = cached("SELECT record_id, type, author, observation, parents, tombstone, saved_at, body, "
-                              "body_hash FROM versions WHERE version_id = ?");
-  for (const auto& [cursor, id] : rows) {
-    bind_id(*st, 1, id);
-    if (!st->step()) throw core::DbError(0, "The hub's feed names version " + id.hex() + ", which it does not hold.");
+                              "body_hash, version_id FROM versions WHERE seq = ?");
+  for (const auto& [cursor, version_seq] : rows) {
+    st->bind(1, version_seq);
+    if (!st->step())
+      throw core::DbError(0, "The hub's feed names version #" + std::to_string(version_seq) + ", which it does not hold.");
     // A page stops at `limit` versions or, past the first one, at kPullPageBytes of bodies, so
     // its envelope stays within the wire limit whatever the bodies weigh.
     std::string body = st->col_blob(7);
     bytes += body.size();
-    if (cursor != rows.front().first && bytes > sync::kPullPageBytes) {
+    if (cursor != rows.front().cursor && bytes > sync::kPullPageBytes) {
       resp.more = true;
       break;
     }
     resp.next_cursor = cursor;
-    if (seen.insert(id).second) {
+    if (seen.insert(version_seq).second) {
       Version v;
-      v.version = id;
+      v.version = id_of(st->col_blob(9));
       v.record = id_of(st->col_blob(0));
       v.type = static_cast<core::RecordType>(st->col_int(1));
       v.author = id_of(st->col_blob(2));
@@ -567,10 +520,7 @@ sync::StatusResponse HubStore::status(const DeviceRow& device) const {
   sync::StatusResponse s;
   s.person = device.person;
   s.person_name = device.person_name;
-  Stmt st(store_.db(), "SELECT coalesce(max(cursor), 0) FROM hub_feed WHERE person IN (?, ?)");
-  bind_id(st, 1, device.person);
-  bind_id(st, 2, kEveryone);
-  if (st.step()) s.latest_cursor = static_cast<std::uint64_t>(st.col_int(0));
+  s.latest_cursor = feed_.latest(device.person);
   return s;
 }
 

@@ -1,7 +1,7 @@
 // The hub's database: one SQLite file (WAL, synchronous=FULL) in the data directory holding
 // the roster, devices (token hashes only), one-time enrollment codes (hashes only), every
 // version ever pushed (a core::Store: versions are never overwritten), the batches applied,
-// the participants index and the per-person feed whose increasing cursor devices pull from.
+// the participants index and the feed devices pull from (hub_feed.h).
 //
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
 // and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of core/sync/privacy.h decide every feed row; a person
@@ -20,6 +20,7 @@
 #include "core/store.h"
 #include "core/sync/messages.h"
 #include "core/sync/privacy.h"
+#include "server/hub_feed.h"
 
 namespace server {
 
@@ -80,16 +81,15 @@ class HubStore {
   void distribute(BatchState& batch, const core::Version& v, const core::RecordBody* body);
   // Feed rows of a push are collected in the batch and written together before it commits.
   void feed(BatchState& batch, core::Id person, core::Id version);
-  void write_feed(const std::vector<std::pair<core::Id, core::Id>>& rows);
   void backfill(BatchState& batch, core::Id observation, core::Id person);
   void reindex_observation(BatchState& batch, core::Id observation);
 
   // Prepared once per connection and reused: a push runs a few statements per version, and
   // preparing them each time cost more than running them.
-  core::StmtLease cached(const char* sql) const;
+  core::StmtLease cached(const char* sql) const { return store_.cached(sql); }
 
   mutable core::Store store_;  // mutable: reads prepare statements on its connection
-  mutable std::unordered_map<const char*, std::unique_ptr<core::Stmt>> cache_;
+  HubFeed feed_;
 };
 
 // Copies the hub database at `db_path` to `out_path` with SQLite's online backup API (safe
