@@ -2,6 +2,8 @@
 // real peerobs-hub on loopback; prints push, pull and no-op sync times and bytes on the wire
 // (request + response bodies). Usage: bench_sync [NOTES] (default 10000). Used by
 // bench/pouchdb_compare.sh for the side-by-side with PouchDB; never run by the test command.
+// For experiments: BENCH_PAGE and BENCH_BATCH set the pull page and push batch sizes, and
+// BENCH_KEEP=1 keeps the temporary directory (hub and device databases) and prints its path.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -112,6 +114,6 @@ int main(int argc, char** argv) {
   }
   kill(pid, SIGTERM);
   waitpid(pid, nullptr, 0);
-  fs::remove_all(dir);
+  if (!std::getenv("BENCH_KEEP")) fs::remove_all(dir); else std::printf("kept %s\n", dir.c_str());
   return rc;
 }
