@@ -2,6 +2,7 @@
 #include "core/store.h"
 
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 
 #include "core/serialization.h"
@@ -34,6 +35,7 @@ void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 1
 
 const char* kVersionColumns =
     "version_id, record_id, type, author, observation, parents, tombstone, saved_at, body, body_hash";
+constexpr int kVersionColumnCount = 10;  // the next column of a query after kVersionColumns
 }  // namespace
 
 Store::Store(const std::string& path) : db_(path, true) {
@@ -342,12 +344,27 @@ bool Store::has_version(Id version) const {
 }
 
 std::vector<Version> Store::outbox(int limit) const {
+  std::int64_t last = 0;
+  return outbox_after(0, limit, SIZE_MAX, last);
+}
+
+std::vector<Version> Store::outbox_after(std::int64_t after, int limit, std::size_t max_body_bytes,
+                                        std::int64_t& last) const {
   std::string sql = std::string("SELECT ") + kVersionColumns +
-                    " FROM versions JOIN outbox USING(version_id) ORDER BY outbox.seq LIMIT ?";
+                    ", outbox.seq FROM outbox JOIN versions USING(version_id) WHERE outbox.seq > ? "
+                    "ORDER BY outbox.seq LIMIT ?";
   Stmt st(db_, sql.c_str());
-  st.bind(1, limit);
+  st.bind(1, after).bind(2, limit);
   std::vector<Version> out;
-  while (st.step()) out.push_back(read_version_row(st));
+  last = after;
+  std::size_t bytes = 0;
+  while (st.step()) {
+    Version v = read_version_row(st);
+    bytes += v.body.size();
+    if (!out.empty() && bytes > max_body_bytes) break;
+    out.push_back(std::move(v));
+    last = st.col_int(kVersionColumnCount);
+  }
   return out;
 }
 

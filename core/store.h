@@ -110,6 +110,12 @@ class Store {
 
   // --- outbox for sync ---
   std::vector<Version> outbox(int limit) const;          // oldest first
+  // Oldest first, after outbox position `after` (0: from the start), at most `limit`, and
+  // stopping before the version whose body would pass `max_body_bytes` (never before the
+  // first); `last` is set to the position of the last one returned. Lets a push read its next
+  // batch while the previous one is still in the outbox, waiting for the hub's answer.
+  std::vector<Version> outbox_after(std::int64_t after, int limit, std::size_t max_body_bytes,
+                                    std::int64_t& last) const;
   std::int64_t outbox_size() const;
   void remove_from_outbox(const std::vector<Id>& versions);
 

@@ -52,7 +52,8 @@ class AdaptiveSize {
     set(std::max(floor_, std::min(size_, static_cast<int>(sent)) / 2));
     return true;
   }
-  void grow() { set(size_ > max_ / 2 ? max_ : size_ * 2); }
+  void grow() { set(after_success()); }
+  int after_success() const { return size_ > max_ / 2 ? max_ : size_ * 2; }
 
  private:
   void set(int size) {
@@ -206,48 +207,97 @@ EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& 
   return out;
 }
 
+namespace {
+// A push batch read from the outbox and packed, ready to send.
+struct PushBatch {
+  std::int64_t after = 0;  // the outbox position it was read after, and with how many at most
+  int limit = 0;
+  std::int64_t last = 0;   // the outbox position of its last version
+  std::vector<Version> versions;
+  Id id;
+  std::string body;
+};
+
+PushBatch read_batch(const Store& store, std::int64_t after, int limit) {
+  PushBatch b;
+  b.after = after;
+  b.limit = limit;
+  // Past the first version, a batch stops at kPushBatchBytes of bodies so the request stays
+  // within the hub's wire limit (16 MiB) even when bodies are large.
+  b.versions = store.outbox_after(after, limit, sync::kPushBatchBytes, b.last);
+  if (b.versions.empty()) return b;
+  sync::PushRequest req;
+  req.batch = b.id = batch_id_of(b.versions);
+  req.versions = b.versions;
+  b.body = sync::pack(req);
+  return b;
+}
+}  // namespace
+
 void SyncClient::push(SyncResult& result) {
   require_enrolled();
   std::string url = hub_url(), token = store_.meta(kToken).value_or("");
   AdaptiveSize size(store_, kPushBatch, options_.batch_size);
   int cuts = 0;
-  for (;;) {
-    auto batch = store_.outbox(size.get());
-    if (batch.empty()) return;
-    // Past the first version, a batch stops at kPushBatchBytes of bodies so the request stays
-    // within the hub's wire limit (16 MiB) even when bodies are large.
-    std::size_t bytes = 0, keep = 0;
-    for (; keep < batch.size(); ++keep) {
-      bytes += batch[keep].body.size();
-      if (keep > 0 && bytes > sync::kPushBatchBytes) break;
-    }
-    batch.resize(keep);
-    sync::PushRequest req;
-    req.batch = batch_id_of(batch);
-    req.versions = batch;
-    std::string answer;
-    try {
-      answer = send(url, token, "/v1/push", sync::pack(req), options_, &result);
-    } catch (const SyncError& e) {
-      if (e.cut) {
-        // Half of it, now: a new batch id, and versions the hub did store are no-ops there.
-        if (!size.shrink(batch.size()) || ++cuts >= kCutRetries) throw;
-        continue;
+  // Batches go one at a time, in outbox order: the hub stores batch n before it sees n+1 (an
+  // observation before its notes). While one is on its way, this device removes the one before
+  // it from the outbox and reads and packs the one after it, so its own work overlaps the hub's.
+  std::int64_t after = 0;          // outbox position of the last acknowledged version
+  std::vector<Id> acknowledged;    // acknowledged, still in the outbox
+  std::optional<PushBatch> ready;  // read while the previous batch was on its way
+  auto remove_acknowledged = [&] {
+    if (acknowledged.empty()) return;
+    store_.remove_from_outbox(acknowledged);
+    acknowledged.clear();
+  };
+  try {
+    for (;;) {
+      PushBatch batch = ready && ready->after == after && ready->limit == size.get()
+                            ? std::move(*ready)
+                            : read_batch(store_, after, size.get());
+      ready.reset();
+      if (batch.versions.empty()) break;
+      // Destroying the future waits for the request: `batch` (declared before it) outlives it.
+      auto in_flight = std::async(std::launch::async, [&] {
+        SyncResult bytes;
+        std::string answer = send(url, token, "/v1/push", batch.body, options_, &bytes);
+        return std::make_pair(std::move(answer), bytes);
+      });
+      remove_acknowledged();
+      ready = read_batch(store_, batch.last, size.after_success());
+      std::string answer;
+      try {
+        auto [got, bytes] = in_flight.get();
+        result.bytes_sent += bytes.bytes_sent;
+        result.bytes_received += bytes.bytes_received;
+        answer = std::move(got);
+      } catch (const SyncError& e) {
+        ready.reset();
+        if (e.cut) {
+          // Half of it, now: a new batch id, and versions the hub did store are no-ops there.
+          if (!size.shrink(batch.versions.size()) || ++cuts >= kCutRetries) throw;
+          continue;
+        }
+        if (hold_back(batch.versions, e, result) == 0) throw;
+        continue;  // the same batch without the refused versions (a new batch id)
       }
-      if (hold_back(batch, e, result) == 0) throw;
-      continue;  // the same batch without the refused versions (a new batch id)
+      auto resp = read_answer<sync::PushResponse>(answer);
+      if (resp.batch != batch.id)
+        throw SyncError(SyncError::Kind::HubFailure, 0, "The hub acknowledged a different batch than was sent.");
+      if (options_.fault) options_.fault("after_push_ack");
+      for (const auto& v : batch.versions) acknowledged.push_back(v.version);
+      after = batch.last;
+      result.pushed += static_cast<std::int64_t>(batch.versions.size());
+      cuts = 0;
+      size.grow();
     }
-    auto resp = read_answer<sync::PushResponse>(answer);
-    if (resp.batch != req.batch)
-      throw SyncError(SyncError::Kind::HubFailure, 0, "The hub acknowledged a different batch than was sent.");
-    if (options_.fault) options_.fault("after_push_ack");
-    std::vector<Id> ids;
-    for (const auto& v : batch) ids.push_back(v.version);
-    store_.remove_from_outbox(ids);
-    result.pushed += static_cast<std::int64_t>(batch.size());
-    cuts = 0;
-    size.grow();
+  } catch (...) {
+    // What the hub acknowledged leaves the outbox whatever failed after it (left there, it
+    // would only be sent again, as a no-op).
+    remove_acknowledged();
+    throw;
   }
+  remove_acknowledged();
 }
 
 std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result) {
