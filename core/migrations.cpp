@@ -29,6 +29,7 @@ CREATE TABLE heads(
   observation BLOB NOT NULL,
   tombstone INTEGER NOT NULL,
   PRIMARY KEY(record_id, version_id)) WITHOUT ROWID;
+-- (the hub drops heads_by_scope, which none of its queries use: later steps name it with IF EXISTS)
 CREATE INDEX heads_by_scope ON heads(type, observation);
 CREATE TABLE outbox(
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -92,6 +92,10 @@ struct HubStore::BatchState {
 HubStore::HubStore(const std::string& data_dir)
     : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")), feed_(store_) {
   store_.db().exec(kHubSchema);
+  // The devices' index for listing a type's records in an observation (heads_by_scope) serves
+  // no query of the hub, which finds heads by record; dropped, it no longer costs every pushed
+  // version an index insert (10,000 notes: 0.64 MB of 5.2 MB written, about 8 % of the push).
+  store_.db().exec("DROP INDEX IF EXISTS heads_by_scope");
   // 64 MiB of page cache: a push touches random pages of several indexes (ids are random), and
   // re-reading them from the WAL on every statement dominated push time with the 2 MiB default.
   store_.db().exec("PRAGMA cache_size = -65536");
