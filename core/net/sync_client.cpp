@@ -252,9 +252,10 @@ void SyncClient::push(SyncResult& result) {
   };
   try {
     for (;;) {
-      PushBatch batch = ready && ready->after == after && ready->limit == size.get()
-                            ? std::move(*ready)
-                            : read_batch(store_, after, size.get());
+      // The first batch is small, so the hub has work while this device reads the next one.
+      int limit = after == 0 ? std::min(size.get(), kFirstRequestVersions) : size.get();
+      PushBatch batch = ready && ready->after == after && ready->limit == limit ? std::move(*ready)
+                                                                               : read_batch(store_, after, limit);
       ready.reset();
       if (batch.versions.empty()) break;
       // Destroying the future waits for the request: `batch` (declared before it) outlives it.
