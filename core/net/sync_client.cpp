@@ -148,13 +148,26 @@ std::string send(const std::string& hub_url, const std::string& token, const std
   }
   std::string msg = first_line(res->body);
   if (msg.empty()) msg = "The hub answered HTTP " + std::to_string(res->status) + ".";
+  // A proxy in front of the hub (a school's nginx, say) may refuse a large body (413) or give up
+  // on a slow answer (502, 504) before the hub is done: a smaller request may pass, so these
+  // count as cut. Their bodies are the proxy's HTML, not the hub's words.
+  if (res->status == 413 || res->status == 502 || res->status == 504) {
+    bool ours = res->get_header_value("Content-Type").rfind("text/plain", 0) == 0;
+    SyncError error(res->status == 413 ? K::Rejected : K::HubFailure, res->status,
+                    res->status == 413
+                        ? "The request was too large for the hub or a proxy in front of it (HTTP 413)" +
+                              (ours ? ": " + msg : std::string("."))
+                        : "A proxy in front of the hub could not get its answer (HTTP " +
+                              std::to_string(res->status) + "). The hub may be slow or down.");
+    error.cut = true;
+    throw error;
+  }
   switch (res->status) {
     case 401: throw SyncError(K::Unauthorized, 401, msg);
     case 403: throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
     case 409: throw SyncError(K::Conflict, 409, "The hub refused what this device sent: " + msg);
     case 426: throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
-    case 400:
-    case 413: throw SyncError(K::Rejected, res->status, "The hub could not accept a request: " + msg);
+    case 400: throw SyncError(K::Rejected, res->status, "The hub could not accept a request: " + msg);
     default: throw SyncError(K::HubFailure, res->status, "The hub had a problem (HTTP " +
                                                              std::to_string(res->status) + "): " + msg);
   }

@@ -14,7 +14,8 @@
 //    moves from the outbox to the store's held-back list with the hub's reason, and the rest of
 //    the batch is sent again: one refused version never blocks what comes after it, and
 //    nothing is deleted (Store::retry_held_back puts them back in the outbox);
-//  - a request cut mid-transfer (the connection broke or timed out before an answer came) makes
+//  - a request cut mid-transfer (the connection broke or timed out before an answer came, or a
+//    proxy in front of the hub answered 413 too large, 502 or 504) makes
 //    the next push batch or pull page half as large (down to kMinRequestVersions), and each
 //    success doubles it again up to batch_size/page_size: over Wi-Fi that drops every few
 //    seconds, a batch small enough to get through is found instead of resending one that never
@@ -39,8 +40,9 @@ struct SyncError : std::runtime_error {
   enum class Kind { NotEnrolled, Unreachable, Unauthorized, Refused, Conflict, Rejected, Protocol, HubFailure, Local };
   Kind kind;
   int http_status;  // 0 when no answer came
-  // No answer came although the connection was made: it broke or timed out mid-request, so a
-  // smaller request may get through (false when the hub could not be reached at all).
+  // A smaller request may get through: no answer came although the connection was made (it
+  // broke or timed out mid-request), or a proxy answered 413, 502 or 504 (false when the hub
+  // could not be reached at all).
   bool cut = false;
   // For a push refused for named versions (403/409): each refused version and the hub's reason.
   std::vector<core::sync::RefusedVersion> refused;

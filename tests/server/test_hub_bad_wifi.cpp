@@ -3,6 +3,10 @@
 // same large request never could; nothing arrives twice.
 #include <catch2/catch.hpp>
 
+#include <httplib.h>
+
+#include <thread>
+
 #include "fault_proxy.h"
 #include "sync_fixture.h"
 
@@ -116,4 +120,76 @@ TEST_CASE("bad wifi: a hub that cannot be reached at all leaves the batch size a
   }
   CHECK_FALSE(c.lena.store->meta("sync.push_batch"));
   c.hub.start();  // the fixture kills it at the end
+}
+
+namespace {
+// An HTTP reverse proxy in front of the hub, as a school might run: it passes requests with
+// bodies up to `max_body` bytes and answers larger ones with `status` and an HTML page, as
+// nginx does for a body over client_max_body_size (413) or an upstream it gave up on (502/504).
+class PickyProxy {
+ public:
+  PickyProxy(std::string hub_url, std::size_t max_body, int status) {
+    server_.Post(".*", [hub_url, max_body, status](const httplib::Request& req, httplib::Response& res) {
+      if (req.body.size() > max_body) {
+        res.status = status;
+        res.set_content("<html><head><title>" + std::to_string(status) + "</title></head></html>", "text/html");
+        return;
+      }
+      httplib::Client hub(hub_url);
+      auto r = hub.Post(req.path.c_str(), {{"Authorization", req.get_header_value("Authorization")}}, req.body,
+                        "application/x-peerobs");
+      if (!r) {
+        res.status = 502;
+        return;
+      }
+      res.status = r->status;
+      res.set_content(r->body, r->get_header_value("Content-Type").c_str());
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~PickyProxy() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+}  // namespace
+
+TEST_CASE("bad wifi: a proxy that refuses large bodies (413) or gives up (502, 504) gets smaller batches",
+          "[server][sync]") {
+  int status = GENERATE(413, 502, 504);
+  Classroom c;
+  PickyProxy proxy(c.hub.url(), 64 * 1024, status);
+  c.enroll(proxy.url(), c.hub.url());
+  c.lena.options.batch_size = 10000;
+  c.write_notes(3000);
+  CHECK(Classroom::sync_until_done(c.lena, 30));
+  CHECK(c.lena.store->outbox_size() == 0);
+  int batch = Classroom::saved(c.lena, "sync.push_batch");
+  CHECK(batch >= core::net::kMinRequestVersions);
+  CHECK(batch < 10000);
+  c.chidi.sync();
+  Classroom::check_has(c.chidi, c.obs, 3000);
+}
+
+TEST_CASE("bad wifi: a proxy refusing even the smallest batch gets a sentence, not its HTML", "[server][sync]") {
+  Classroom c;
+  PickyProxy proxy(c.hub.url(), 100, 413);  // no push fits in 100 bytes
+  c.enroll(proxy.url(), c.hub.url());
+  c.write_notes(10);
+  try {
+    c.lena.sync();
+    FAIL("a push through the proxy succeeded");
+  } catch (const SyncError& e) {
+    CHECK(e.http_status == 413);
+    CHECK_THAT(e.what(), Catch::Contains("too large for the hub or a proxy in front of it"));
+    CHECK_THAT(e.what(), !Catch::Contains("<html>"));
+  }
+  CHECK(c.lena.store->outbox_size() == 11);  // nothing lost: all of it waits for a better way in
 }
