@@ -1,8 +1,6 @@
 // HTTP sync client: enroll, push, pull. See sync_client.h for the guarantees.
 #include "core/net/sync_client.h"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <future>
 #include <optional>
@@ -10,6 +8,8 @@
 #include <utility>
 
 #include "core/hash.h"
+#include "core/net/adaptive_size.h"
+#include "core/net/hub_request.h"
 #include "core/sync/messages.h"
 #include "core/sync/rekey.h"
 
@@ -27,45 +27,6 @@ constexpr const char* kLastSuccess = "sync.last_success_ms";
 constexpr const char* kPushBatch = "sync.push_batch";
 constexpr const char* kPullPage = "sync.pull_page";
 
-// How many versions a request carries on this network: halved after a cut, doubled after a
-// success, between a floor and the configured maximum. Kept in meta (written only when it
-// changes) because the worker makes a new SyncClient per run, and a restart on the same bad
-// Wi-Fi should not begin again with a request that cannot get through.
-class AdaptiveSize {
- public:
-  AdaptiveSize(Store& store, const char* key, int max)
-      : store_(store), key_(key), max_(std::max(1, max)), floor_(std::min(kMinRequestVersions, max_)) {
-    size_ = max_;
-    if (auto saved = store_.meta(key_)) {
-      try {
-        size_ = std::clamp(std::stoi(*saved), floor_, max_);
-      } catch (const std::exception&) {
-        size_ = max_;  // an unreadable value only costs the adaptation, never the sync
-      }
-    }
-  }
-  int get() const { return size_; }
-  // After a cut request of `sent` versions; false when it was already at the floor, so a
-  // smaller request is not possible.
-  bool shrink(std::size_t sent) {
-    if (static_cast<int>(std::min<std::size_t>(sent, static_cast<std::size_t>(max_))) <= floor_) return false;
-    set(std::max(floor_, std::min(size_, static_cast<int>(sent)) / 2));
-    return true;
-  }
-  void grow() { set(after_success()); }
-  int after_success() const { return size_ > max_ / 2 ? max_ : size_ * 2; }
-
- private:
-  void set(int size) {
-    if (size == size_) return;
-    size_ = size;
-    store_.set_meta(key_, std::to_string(size_));
-  }
-  Store& store_;
-  const char* key_;
-  int max_, floor_, size_;
-};
-
 // Same versions, same batch id: a resend after a lost answer is a replay to the hub.
 Id batch_id_of(const std::vector<Version>& versions) {
   std::string ids;
@@ -75,16 +36,11 @@ Id batch_id_of(const std::vector<Version>& versions) {
   std::copy(h.begin(), h.begin() + 16, id.bytes.begin());
   return id;
 }
-
-std::string first_line(const std::string& s) {
-  std::string line = s.substr(0, s.find('\n'));
-  return line.substr(0, 400);
-}
 }  // namespace
 
 SyncClient::SyncClient(Store& store, SyncOptions options) : store_(store), options_(std::move(options)) {
-  // A pull page inserts thousands of versions at random places in several indexes (ids are
-  // random); with SQLite's 2 MiB default most of those pages were re-read from the WAL.
+  // A pull page inserts thousands of versions into several indexes, often at many places (ids
+  // made by other devices); with SQLite's 2 MiB default most pages were re-read from the WAL.
   // Connection-level: the app's own connection keeps its setting.
   store_.db().exec("PRAGMA cache_size = -32768");
   // A pulled page can write past the 4 MiB WAL checkpoint threshold, and its commit then also
@@ -102,97 +58,13 @@ void SyncClient::require_enrolled() const {
                     "This device is not enrolled with a hub yet. Ask your program lead for an enrollment code.");
 }
 
-namespace {
-// One POST to the hub; maps every failure to a SyncError with plain words.
-std::string send(const std::string& hub_url, const std::string& token, const std::string& path,
-                 const std::string& body, const SyncOptions& options, SyncResult* result) {
-  httplib::Client client(hub_url);
-  if (!client.is_valid())
-    throw SyncError(SyncError::Kind::Local, 0, "The hub address \"" + hub_url + "\" is not a valid http(s) URL.");
-  client.set_connection_timeout(options.connect_timeout_s, 0);
-  client.set_read_timeout(options.read_timeout_s, 0);
-  client.set_write_timeout(options.read_timeout_s, 0);
-  client.enable_server_certificate_verification(true);
-  if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file.c_str());
-  httplib::Headers headers;
-  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-  auto res = client.Post(path.c_str(), headers, body, "application/x-peerobs");
-  if (!res) {
-    SyncError error(SyncError::Kind::Unreachable, 0,
-                    "The hub is not reachable. (" + httplib::to_string(res.error()) + " at " + hub_url + ")");
-    // Read and Write (timeouts included) come after the connection was made; Connection,
-    // ConnectionTimeout and the TLS set-up errors mean the hub was never reached, which a
-    // smaller request would not change.
-    error.cut = res.error() == httplib::Error::Read || res.error() == httplib::Error::Write;
-    throw error;
-  }
-  if (result) {
-    result->bytes_sent += static_cast<std::int64_t>(body.size());
-    result->bytes_received += static_cast<std::int64_t>(res->body.size());
-  }
-  if (res->status == 200) return res->body;
-  using K = SyncError::Kind;
-  if ((res->status == 403 || res->status == 409) &&
-      res->get_header_value("Content-Type").rfind("application/x-peerobs", 0) == 0) {
-    sync::RefusalResponse refusal;
-    try {
-      refusal = sync::unpack<sync::RefusalResponse>(res->body);
-    } catch (const sync::WireError& e) {
-      throw SyncError(K::HubFailure, res->status, std::string("The hub refused a push, and its answer could not be "
-                                                              "read: ") + e.what());
-    }
-    SyncError error(res->status == 403 ? K::Refused : K::Conflict, res->status,
-                    "The hub refused what this device sent: " + first_line(refusal.message));
-    error.refused = std::move(refusal.refused);
-    throw error;
-  }
-  std::string msg = first_line(res->body);
-  if (msg.empty()) msg = "The hub answered HTTP " + std::to_string(res->status) + ".";
-  // A proxy in front of the hub (a school's nginx, say) may refuse a large body (413) or give up
-  // on a slow answer (502, 504) before the hub is done: a smaller request may pass, so these
-  // count as cut. Their bodies are the proxy's HTML, not the hub's words.
-  if (res->status == 413 || res->status == 502 || res->status == 504) {
-    bool ours = res->get_header_value("Content-Type").rfind("text/plain", 0) == 0;
-    SyncError error(res->status == 413 ? K::Rejected : K::HubFailure, res->status,
-                    res->status == 413
-                        ? "The request was too large for the hub or a proxy in front of it (HTTP 413)" +
-                              (ours ? ": " + msg : std::string("."))
-                        : "A proxy in front of the hub could not get its answer (HTTP " +
-                              std::to_string(res->status) + "). The hub may be slow or down.");
-    error.cut = true;
-    throw error;
-  }
-  switch (res->status) {
-    case 401: throw SyncError(K::Unauthorized, 401, msg);
-    case 403: throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
-    case 409: throw SyncError(K::Conflict, 409, "The hub refused what this device sent: " + msg);
-    case 426: throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
-    case 400: throw SyncError(K::Rejected, res->status, "The hub could not accept a request: " + msg);
-    default: throw SyncError(K::HubFailure, res->status, "The hub had a problem (HTTP " +
-                                                             std::to_string(res->status) + "): " + msg);
-  }
-}
-
-template <class T>
-T read_answer(const std::string& envelope) {
-  try {
-    return sync::unpack<T>(envelope);
-  } catch (const sync::WireError& e) {
-    throw SyncError(e.kind == sync::WireError::Kind::PeerTooNew || e.kind == sync::WireError::Kind::PeerTooOld
-                        ? SyncError::Kind::Protocol
-                        : SyncError::Kind::HubFailure,
-                    0, std::string("The hub's answer could not be read: ") + e.what());
-  }
-}
-}  // namespace
-
 EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& code, const std::string& device_name) {
   if (hub_url.rfind("http://", 0) != 0 && hub_url.rfind("https://", 0) != 0)
     throw SyncError(SyncError::Kind::Local, 0,
                     "The hub address must start with https:// (or http:// for a hub on this computer), got \"" +
                         hub_url + "\".");
   sync::EnrollRequest req{code, device_name};
-  auto resp = read_answer<sync::EnrollResponse>(send(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr));
+  auto resp = read_answer<sync::EnrollResponse>(post_to_hub(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr));
   EnrollOutcome out;
   out.person = resp.person;
   out.person_name = resp.person_name;
@@ -274,7 +146,7 @@ void SyncClient::push(SyncResult& result) {
       // Destroying the future waits for the request: `batch` (declared before it) outlives it.
       auto in_flight = std::async(std::launch::async, [&] {
         SyncResult bytes;
-        std::string answer = send(url, token, "/v1/push", batch.body, options_, &bytes);
+        std::string answer = post_to_hub(url, token, "/v1/push", batch.body, options_, &bytes);
         return std::make_pair(std::move(answer), bytes);
       });
       remove_acknowledged();
@@ -338,7 +210,7 @@ class PageAhead {
       : cursor_(req.cursor), limit_(req.limit) {
     answer_ = std::async(std::launch::async, [url, token, body = sync::pack(req), options] {
       SyncResult bytes;
-      std::string answer = send(url, token, "/v1/pull", body, options, &bytes);
+      std::string answer = post_to_hub(url, token, "/v1/pull", body, options, &bytes);
       return std::make_pair(std::move(answer), bytes);
     });
   }
@@ -374,7 +246,7 @@ void SyncClient::pull(SyncResult& result) {
     try {
       // A page asked for ahead is used only if it starts where the stored cursor now is.
       if (ahead && ahead->is_for(req)) answer = ahead->take(result);
-      else answer = send(url, token, "/v1/pull", sync::pack(req), options_, &result);
+      else answer = post_to_hub(url, token, "/v1/pull", sync::pack(req), options_, &result);
       ahead.reset();
     } catch (const SyncError& e) {
       ahead.reset();
