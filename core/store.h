@@ -93,7 +93,10 @@ class Store {
   // Stores versions the caller has established are first versions: their ids and records are
   // not stored yet (stored_versions/stored_records, and no two share a record), their bodies
   // match their hashes and decode. Each becomes its record's only head; none goes to the outbox.
-  void insert_first_versions(const std::vector<const Version*>& versions);
+  // `seqs`, when given, receives each version's seq (its arrival number here), which the hub's
+  // feed refers to.
+  void insert_first_versions(const std::vector<const Version*>& versions,
+                             std::vector<std::pair<Id, std::int64_t>>* seqs = nullptr);
 
   // --- reads ---
   // The live body of a record (the head with the smallest version id when in conflict);

@@ -52,12 +52,14 @@ std::set<Id> find_ids(Db& db, const std::string& sql_prefix, const std::vector<I
 
 constexpr std::size_t kRows = 64;  // rows per INSERT statement
 
-// Runs `rows` through "prefix(...),(...)", kRows a statement; bind(stmt, first_parameter, row)
-// binds one row of `columns`. full: values_sql(prefix, columns, kRows), static (statements are
-// cached by the address of their text).
+// Runs `rows` through "prefix(...),(...)suffix", kRows a statement; bind(stmt, first_parameter,
+// row) binds one row of `columns`. full: values_sql(prefix, columns, kRows) + suffix, static
+// (statements are cached by the address of their text). on_row, when given, reads each row a
+// statement returns (a RETURNING suffix).
 template <class Row, class Bind>
 void insert_rows(Db& db, const std::function<StmtLease(const char*)>& cached, const std::string& prefix,
-                 const std::string& full, int columns, const std::vector<Row>& rows, Bind bind) {
+                 const std::string& suffix, const std::string& full, int columns, const std::vector<Row>& rows,
+                 Bind bind, const std::function<void(const Stmt&)>& on_row = {}) {
   for (std::size_t i = 0; i < rows.size(); i += kRows) {
     std::size_t n = std::min(kRows, rows.size() - i);
     // Full chunks reuse a cached statement; the last, shorter one is prepared for its size.
@@ -68,11 +70,16 @@ void insert_rows(Db& db, const std::function<StmtLease(const char*)>& cached, co
     if (n == kRows) {
       st = &*lease.emplace(cached(full.c_str()));
     } else {
-      short_sql = values_sql(prefix, columns, n);
+      short_sql = values_sql(prefix, columns, n) + suffix;
       st = &short_st.emplace(db, short_sql.c_str());
     }
     for (std::size_t j = 0; j < n; ++j) bind(*st, static_cast<int>(j) * columns + 1, rows[i + j]);
-    st->run();
+    if (!on_row) {
+      st->run();
+      continue;
+    }
+    while (st->step()) on_row(*st);
+    st->reset();
   }
 }
 }  // namespace
@@ -128,18 +135,24 @@ std::size_t Store::apply_versions(const std::vector<Version>& versions, const Mi
   return added;
 }
 
-void Store::insert_first_versions(const std::vector<const Version*>& versions) {
+void Store::insert_first_versions(const std::vector<const Version*>& versions,
+                                  std::vector<std::pair<Id, std::int64_t>>* seqs) {
   if (versions.empty()) return;
   static const std::string versions_prefix =
       "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at, body, "
       "body_hash) VALUES";
   static const std::string versions_full = values_sql(versions_prefix, 10, kRows);
+  static const std::string returning = " RETURNING version_id, seq";
+  static const std::string versions_full_returning = versions_full + returning;
   static const std::string heads_prefix = "INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES";
   static const std::string heads_full = values_sql(heads_prefix, 5, kRows);
   auto lease = [this](const char* sql) { return cached(sql); };
   transaction([&] {
     // In the given order: `seq` is the local arrival order.
-    insert_rows(db_, lease, versions_prefix, versions_full, 10, versions, [](Stmt& st, int c, const Version* v) {
+    std::function<void(const Stmt&)> keep_seq;
+    if (seqs) keep_seq = [seqs](const Stmt& st) { seqs->emplace_back(blob_id(st.col_blob(0)), st.col_int(1)); };
+    insert_rows(db_, lease, versions_prefix, seqs ? returning : std::string(), seqs ? versions_full_returning : versions_full,
+                10, versions, [](Stmt& st, int c, const Version* v) {
                   std::string parents;
                   for (const auto& p : v->parents) parents.append(reinterpret_cast<const char*>(p.bytes.data()), 16);
                   bind_id(st, c, v->version);
@@ -152,13 +165,13 @@ void Store::insert_first_versions(const std::vector<const Version*>& versions) {
                   st.bind(c + 7, v->saved_at_ms);
                   st.bind_blob(c + 8, v->body.data(), v->body.size());
                   st.bind_blob(c + 9, v->body_hash.data(), v->body_hash.size());
-                });
+                }, keep_seq);
     // Each is its record's only head. After the versions (heads reference them), in key order.
     std::vector<const Version*> by_record = versions;
     std::sort(by_record.begin(), by_record.end(), [](const Version* a, const Version* b) {
       return a->record != b->record ? a->record < b->record : a->version < b->version;
     });
-    insert_rows(db_, lease, heads_prefix, heads_full, 5, by_record, [](Stmt& st, int c, const Version* v) {
+    insert_rows(db_, lease, heads_prefix, "", heads_full, 5, by_record, [](Stmt& st, int c, const Version* v) {
                   bind_id(st, c, v->record);
                   bind_id(st, c + 1, v->version);
                   st.bind(c + 2, static_cast<std::int64_t>(v->type));

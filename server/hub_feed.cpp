@@ -82,10 +82,9 @@ std::int64_t HubFeed::reader_key(Id reader) {
   return sqlite3_last_insert_rowid(store_.db().raw());
 }
 
-void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows) {
+void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_map<Id, std::int64_t> seq) {
   if (rows.empty()) return;
-  // Each version's seq, 500 ids per query.
-  std::unordered_map<Id, std::int64_t> seq;
+  // The seq of each version not given, 500 ids per query.
   {
     std::vector<Id> ids;
     for (const auto& r : rows)

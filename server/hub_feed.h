@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -33,8 +34,10 @@ class HubFeed {
   explicit HubFeed(core::Store& store);
 
   // Appends (reader, version id) rows in order under new cursors, inside the caller's
-  // transaction; a row the feed already has is skipped. Every version must be stored.
-  void append(const std::vector<std::pair<core::Id, core::Id>>& rows);
+  // transaction; a row the feed already has is skipped. Every version must be stored; `seqs`
+  // may give the seqs of some (those just written), the others are looked up.
+  void append(const std::vector<std::pair<core::Id, core::Id>>& rows,
+              std::unordered_map<core::Id, std::int64_t> seqs = {});
   // Up to `limit` rows after `cursor` for `person` and for everyone, in cursor order.
   std::vector<FeedRow> page(core::Id person, std::uint64_t cursor, std::uint32_t limit) const;
   // The last cursor `person` can pull (theirs or everyone's), 0 when none.

@@ -379,8 +379,9 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
     const std::set<Id> stored_records = store_.stored_records(record_ids);
     std::set<Id> batch_versions, batch_records;
     std::vector<const Version*> first_versions;
+    std::vector<std::pair<Id, std::int64_t>> seqs;  // of the first versions: the feed names them so
     auto write_first_versions = [&] {
-      store_.insert_first_versions(first_versions);
+      store_.insert_first_versions(first_versions, &seqs);
       first_versions.clear();
     };
     for (const auto& v : req.versions) {
@@ -458,7 +459,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
                         " Nothing from this push was stored; send it again without the refused versions.";
       throw HubRefusal(status, std::move(refusal));  // rolls the whole batch back
     }
-    feed_.append(batch.feed);
+    feed_.append(batch.feed, {seqs.begin(), seqs.end()});
     std::string packed = sync::pack(resp);
     Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
     bind_id(st, 1, req.batch);
