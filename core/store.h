@@ -85,7 +85,13 @@ class Store {
   // how many were new. First versions of records this store has never seen, most of a page,
   // are written many rows per statement (store_apply.cpp).
   using MismatchHandler = std::function<void(const Version&, const VersionMismatch&)>;
-  std::size_t apply_versions(const std::vector<Version>& versions, const MismatchHandler& on_mismatch);
+  enum class Checked { No, Yes };
+  std::size_t apply_versions(const std::vector<Version>& versions, const MismatchHandler& on_mismatch,
+                             Checked checked = Checked::No);
+  // The checks apply_versions makes before writing anything: a known record type, a body that
+  // matches its hash and decodes. Throws std::runtime_error naming the first bad version.
+  // Needs no store, so a caller may run it on another thread and pass Checked::Yes.
+  static void check_versions(const std::vector<Version>& versions);
   // For a caller applying a batch itself (the hub's push): which of these ids are stored, as
   // version ids and as record ids (one query per 500 ids).
   std::set<Id> stored_versions(const std::vector<Id>& versions) const;

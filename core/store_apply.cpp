@@ -92,18 +92,23 @@ std::set<Id> Store::stored_records(const std::vector<Id>& records) const {
   return find_ids(db_, "SELECT DISTINCT record_id FROM versions WHERE record_id IN (", records);
 }
 
-std::size_t Store::apply_versions(const std::vector<Version>& versions, const MismatchHandler& on_mismatch) {
+void Store::check_versions(const std::vector<Version>& versions) {
+  for (const auto& v : versions) {
+    if (!valid_record_type(static_cast<int>(v.type)))
+      throw std::runtime_error("version " + v.version.hex() + " has an unknown record type");
+    if (body_hash(v.type, v.tombstone, v.body) != v.body_hash)
+      throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
+    if (!v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
+  }
+}
+
+std::size_t Store::apply_versions(const std::vector<Version>& versions, const MismatchHandler& on_mismatch,
+                                  Checked checked) {
   std::size_t added = 0;
   transaction([&] {
     // The checks apply_version makes before touching the database, first for the whole page:
     // a bad version rolls the page back either way.
-    for (const auto& v : versions) {
-      if (!valid_record_type(static_cast<int>(v.type)))
-        throw std::runtime_error("version " + v.version.hex() + " has an unknown record type");
-      if (body_hash(v.type, v.tombstone, v.body) != v.body_hash)
-        throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
-      if (!v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
-    }
+    if (checked == Checked::No) check_versions(versions);
     std::vector<Id> version_ids, record_ids;
     for (const auto& v : versions) {
       version_ids.push_back(v.version);

@@ -204,23 +204,31 @@ std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncE
 namespace {
 // The next pull page, asked for on another thread while this device stores the current one:
 // the hub reads and packs page n+1 while the device writes page n, on different cores.
+// A pull page fetched, decoded and checked (hashes, bodies): everything before it is stored.
+sync::PullResponse fetch_page(const std::string& url, const std::string& token, const sync::PullRequest& req,
+                              const SyncOptions& options, SyncResult& bytes) {
+  auto page = read_answer<sync::PullResponse>(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes));
+  Store::check_versions(page.versions);
+  return page;
+}
+
 class PageAhead {
  public:
   PageAhead(const std::string& url, const std::string& token, const sync::PullRequest& req, const SyncOptions& options)
       : cursor_(req.cursor), limit_(req.limit) {
-    answer_ = std::async(std::launch::async, [url, token, body = sync::pack(req), options] {
+    page_ = std::async(std::launch::async, [url, token, req, options] {
       SyncResult bytes;
-      std::string answer = post_to_hub(url, token, "/v1/pull", body, options, &bytes);
-      return std::make_pair(std::move(answer), bytes);
+      auto page = fetch_page(url, token, req, options, bytes);
+      return std::make_pair(std::move(page), bytes);
     });
   }
   bool is_for(const sync::PullRequest& req) const { return req.cursor == cursor_ && req.limit == limit_; }
-  // The answer, or the SyncError its request ended with.
-  std::string take(SyncResult& result) {
-    auto [answer, bytes] = answer_.get();
+  // The page, or the error fetching or checking it ended with.
+  sync::PullResponse take(SyncResult& result) {
+    auto [page, bytes] = page_.get();
     result.bytes_sent += bytes.bytes_sent;
     result.bytes_received += bytes.bytes_received;
-    return std::move(answer);
+    return std::move(page);
   }
 
  private:
@@ -228,7 +236,7 @@ class PageAhead {
   std::uint32_t limit_;
   // Destroying it waits for the request (bounded by the read timeout): no thread outlives
   // the pull that started it.
-  std::future<std::pair<std::string, SyncResult>> answer_;
+  std::future<std::pair<sync::PullResponse, SyncResult>> page_;
 };
 }  // namespace
 
@@ -242,11 +250,10 @@ void SyncClient::pull(SyncResult& result) {
     sync::PullRequest req;
     req.cursor = std::stoull(store_.meta(kCursor).value_or("0"));
     req.limit = static_cast<std::uint32_t>(size.get());
-    std::string answer;
+    sync::PullResponse resp;
     try {
       // A page asked for ahead is used only if it starts where the stored cursor now is.
-      if (ahead && ahead->is_for(req)) answer = ahead->take(result);
-      else answer = post_to_hub(url, token, "/v1/pull", sync::pack(req), options_, &result);
+      resp = ahead && ahead->is_for(req) ? ahead->take(result) : fetch_page(url, token, req, options_, result);
       ahead.reset();
     } catch (const SyncError& e) {
       ahead.reset();
@@ -254,7 +261,6 @@ void SyncClient::pull(SyncResult& result) {
       if (!e.cut || !size.shrink(req.limit) || ++cuts >= kCutRetries) throw;
       continue;
     }
-    auto resp = read_answer<sync::PullResponse>(answer);
     if (resp.next_cursor < req.cursor)
       throw SyncError(SyncError::Kind::HubFailure, 0,
                       "The hub's feed went backwards (was it restored from an old backup?). Ask your program lead.");
@@ -270,14 +276,16 @@ void SyncClient::pull(SyncResult& result) {
     store_.transaction([&] {
       // One call for the page: most of it is written many rows per statement.
       result.pulled_new += static_cast<std::int64_t>(store_.apply_versions(
-          resp.versions, [&](const Version& v, const VersionMismatch& e) {
+          resp.versions,
+          [&](const Version& v, const VersionMismatch& e) {
             // This device's copy was refused by the hub as conflicting and is held back: both
             // copies survive (the hub's there, this one here) and the feed moves on.
             if (!store_.is_held_back(v.version))
               throw SyncError(SyncError::Kind::Conflict, 0,
                               std::string("A version from the hub disagrees with this device's copy: ") + e.what());
             ++result.pulled_skipped;
-          }));
+          },
+          Store::Checked::Yes));  // by fetch_page, on the thread that fetched it
       result.pulled_total += static_cast<std::int64_t>(resp.versions.size());
       if (options_.fault) options_.fault("after_pull_store_before_cursor");
       store_.set_meta(kCursor, std::to_string(resp.next_cursor));
