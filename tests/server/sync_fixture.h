@@ -1,6 +1,9 @@
 // Devices for the hub tests: a store in a temp directory, enrolled with a real hub, plus
-// helpers to capture observations and read back what a device can see.
+// helpers to capture observations and read back what a device can see; and the usual cast of
+// two colleagues sharing one observation through a hub.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -39,6 +42,41 @@ struct Device {
     return store->live(core::RecordType::EvidenceNote, observation).size();
   }
   bool sees(core::Id record) const { return !store->heads(record).empty(); }
+};
+
+// A running hub with Lena and Chidi on its roster, and after enroll() a device each and an
+// observation Lena leads with Chidi as coach. The hub is killed and its data removed at the end.
+struct TwoColleagues {
+  HubProcess hub{temp_dir("peerobs-hub")};
+  std::string lena_id, chidi_id;
+  Device lena, chidi;
+  core::Id obs;
+
+  TwoColleagues() {
+    hub.start();
+    lena_id = hub.add_person("Lena");
+    chidi_id = hub.add_person("Chidi");
+  }
+  ~TwoColleagues() {
+    hub.kill_hard();
+    std::filesystem::remove_all(hub.data_dir());
+  }
+  // Through these addresses (a fault proxy's, say), or the hub's own when empty.
+  void enroll(const std::string& lena_url = "", const std::string& chidi_url = "") {
+    lena.enroll(lena_url.empty() ? hub.url() : lena_url, hub.issue_code(lena_id));
+    chidi.enroll(chidi_url.empty() ? hub.url() : chidi_url, hub.issue_code(chidi_id));
+    core::Observation o;
+    o.participants = {{*core::Id::from_hex(lena_id), core::Role::TeacherLeader},
+                      {*core::Id::from_hex(chidi_id), core::Role::Coach}};
+    obs = lena.store->create(o, lena.me()).record;
+  }
+  // `d` holds exactly `n` notes of the observation, each with exactly one version: every note
+  // arrived, none twice.
+  void check_notes(const Device& d, std::size_t n) const {
+    auto notes = d.store->live(core::RecordType::EvidenceNote, obs);
+    CHECK(notes.size() == n);
+    for (auto& [r, h] : notes) CHECK(d.store->versions_of(r).size() == 1);
+  }
 };
 
 }  // namespace testing_support

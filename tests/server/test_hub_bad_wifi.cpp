@@ -15,27 +15,7 @@ using namespace testing_support;
 using core::net::SyncError;
 
 namespace {
-Id id(const std::string& hex) { return *Id::from_hex(hex); }
-
-struct Classroom {
-  HubProcess hub{temp_dir("peerobs-hub")};
-  std::string lena_id, chidi_id;
-  Device lena, chidi;
-  Id obs;
-  Classroom() { hub.start(); }
-  ~Classroom() {
-    hub.kill_hard();
-    std::filesystem::remove_all(hub.data_dir());
-  }
-  void enroll(const std::string& lena_url, const std::string& chidi_url) {
-    lena_id = hub.add_person("Lena");
-    chidi_id = hub.add_person("Chidi");
-    lena.enroll(lena_url, hub.issue_code(lena_id));
-    chidi.enroll(chidi_url, hub.issue_code(chidi_id));
-    Observation o;
-    o.participants = {{id(lena_id), Role::TeacherLeader}, {id(chidi_id), Role::Coach}};
-    obs = lena.store->create(o, lena.me()).record;
-  }
+struct Classroom : TwoColleagues {
   void write_notes(int n) {
     lena.store->transaction([&] {
       for (int i = 0; i < n; ++i) lena.note(obs, "a long lesson, note " + std::to_string(i));
@@ -52,12 +32,6 @@ struct Classroom {
       }
     }
     return false;
-  }
-  // Every note arrived exactly once, each with exactly one version.
-  static void check_has(Device& d, Id obs, std::size_t n) {
-    auto notes = d.store->live(RecordType::EvidenceNote, obs);
-    CHECK(notes.size() == n);
-    for (auto& [r, h] : notes) CHECK(d.store->versions_of(r).size() == 1);
   }
   static int saved(Device& d, const char* key) { return std::stoi(d.store->meta(key).value_or("0")); }
 };
@@ -76,7 +50,7 @@ TEST_CASE("bad wifi: pushes cut after 64 KiB of request shrink until 3000 notes 
   CHECK(shrunk >= core::net::kMinRequestVersions);
   CHECK(shrunk < 10000);  // halved on each cut, doubled on each success since
   c.chidi.sync();
-  Classroom::check_has(c.chidi, c.obs, 3000);
+  c.check_notes(c.chidi, 3000);
 
   // On a good network each acknowledged batch doubles the size again.
   proxy.set_mode(FaultProxy::Mode::Pass);
@@ -85,7 +59,7 @@ TEST_CASE("bad wifi: pushes cut after 64 KiB of request shrink until 3000 notes 
   CHECK(r.pushed == 4 * shrunk);
   CHECK(Classroom::saved(c.lena, "sync.push_batch") > shrunk);
   c.chidi.sync();
-  Classroom::check_has(c.chidi, c.obs, 3000 + 4 * static_cast<std::size_t>(shrunk));
+  c.check_notes(c.chidi, 3000 + 4 * static_cast<std::size_t>(shrunk));
 }
 
 TEST_CASE("bad wifi: pull answers cut after 64 KiB shrink the page until 3000 notes arrive", "[server][sync]") {
@@ -102,7 +76,7 @@ TEST_CASE("bad wifi: pull answers cut after 64 KiB shrink the page until 3000 no
   int page = Classroom::saved(c.chidi, "sync.pull_page");  // 0 when never adapted
   CHECK(page >= core::net::kMinRequestVersions);
   CHECK(page < 10000);
-  Classroom::check_has(c.chidi, c.obs, 3000);
+  c.check_notes(c.chidi, 3000);
   CHECK(c.chidi.sync().pulled_total == 0);  // the cursor moved with every stored page
 }
 
@@ -175,7 +149,7 @@ TEST_CASE("bad wifi: a proxy that refuses large bodies (413) or gives up (502, 5
   CHECK(batch >= core::net::kMinRequestVersions);
   CHECK(batch < 10000);
   c.chidi.sync();
-  Classroom::check_has(c.chidi, c.obs, 3000);
+  c.check_notes(c.chidi, 3000);
 }
 
 TEST_CASE("bad wifi: a proxy refusing even the smallest batch gets a sentence, not its HTML", "[server][sync]") {

@@ -20,33 +20,11 @@ using core::net::SyncError;
 namespace {
 Id id(const std::string& hex) { return *Id::from_hex(hex); }
 
-struct Pair {
-  HubProcess hub{temp_dir("peerobs-hub")};
-  std::string lena_id, chidi_id;
-  Device lena, chidi;
-  Id obs;
-  Pair() {
-    hub.start();
-    lena_id = hub.add_person("Lena");
-    chidi_id = hub.add_person("Chidi");
-    chidi.enroll(hub.url(), hub.issue_code(chidi_id));
-  }
-  ~Pair() {
-    hub.kill_hard();
-    std::filesystem::remove_all(hub.data_dir());
-  }
-  void enroll_lena(const std::string& url) {
-    lena.enroll(url, hub.issue_code(lena_id));
-    Observation o;
-    o.participants = {{id(lena_id), Role::TeacherLeader}, {id(chidi_id), Role::Coach}};
-    obs = lena.store->create(o, lena.me()).record;
-  }
-  // Every note arrived exactly once, each with exactly one version.
+struct Pair : TwoColleagues {
+  void enroll_lena(const std::string& url) { enroll(url); }
   void check_chidi_has(std::size_t n) {
     chidi.sync();
-    auto notes = chidi.store->live(RecordType::EvidenceNote, obs);
-    CHECK(notes.size() == n);
-    for (auto& [r, h] : notes) CHECK(chidi.store->versions_of(r).size() == 1);
+    check_notes(chidi, n);
   }
   std::string token(Device& d) { return *d.store->meta("sync.token"); }
 };

@@ -38,25 +38,8 @@ std::int64_t scalar(const std::string& db_path, const std::string& sql) {
   return st.step() ? st.col_int(0) : -1;
 }
 
-struct OldHub {
-  HubProcess hub{temp_dir("peerobs-hub")};
-  std::string lena_id, chidi_id;
-  Device lena, chidi;
-  Id obs;
-  OldHub() {
-    hub.start();
-    lena_id = hub.add_person("Lena");
-    chidi_id = hub.add_person("Chidi");
-    lena.enroll(hub.url(), hub.issue_code(lena_id));
-    chidi.enroll(hub.url(), hub.issue_code(chidi_id));
-    Observation o;
-    o.participants = {{*Id::from_hex(lena_id), Role::TeacherLeader}, {*Id::from_hex(chidi_id), Role::Coach}};
-    obs = lena.store->create(o, lena.me()).record;
-  }
-  ~OldHub() {
-    hub.kill_hard();
-    std::filesystem::remove_all(hub.data_dir());
-  }
+struct OldHub : TwoColleagues {
+  OldHub() { enroll(); }
   std::string db() const { return hub.data_dir() + "/hub.sqlite"; }
   void restart() {
     hub.start();  // on a new port: the devices follow it
@@ -64,11 +47,6 @@ struct OldHub {
   }
   void notes(int from, int to) {
     for (int i = from; i < to; ++i) lena.note(obs, "note " + std::to_string(i));
-  }
-  void check_chidi_has(std::size_t n) {
-    auto notes = chidi.store->live(RecordType::EvidenceNote, obs);
-    CHECK(notes.size() == n);
-    for (auto& [r, h] : notes) CHECK(chidi.store->versions_of(r).size() == 1);
   }
 };
 }  // namespace
@@ -91,7 +69,7 @@ TEST_CASE("hub feed migration: devices continue from their cursors after the mov
   CHECK(scalar(h.db(), "SELECT count(*) FROM hub_reader_feed") == old_rows);
   auto r = h.chidi.sync();
   CHECK(r.pulled_total == 30);  // exactly what waited, from its old cursor
-  h.check_chidi_has(70);
+  h.check_notes(h.chidi, 70);
 
   // New rows get cursors above every cursor the old hub handed out.
   h.notes(70, 75);
@@ -99,7 +77,7 @@ TEST_CASE("hub feed migration: devices continue from their cursors after the mov
   CHECK(scalar(h.db(), "SELECT min(cursor) FROM hub_reader_feed WHERE cursor > " + std::to_string(old_high - 5)) >
         old_high);
   CHECK(h.chidi.sync().pulled_total == 5);
-  h.check_chidi_has(75);
+  h.check_notes(h.chidi, 75);
   CHECK(std::stoll(*h.chidi.store->meta("sync.cursor")) > chidi_cursor);
 
   // A device enrolled after the move receives everything it may see.

@@ -19,25 +19,10 @@ using namespace testing_support;
 namespace {
 Id id(const std::string& hex) { return *Id::from_hex(hex); }
 
-struct Team {
-  HubProcess hub{temp_dir("peerobs-hub")};
-  std::string lena_id, chidi_id;
-  Device lena, chidi;
-  Id obs;
+struct Team : TwoColleagues {
   Team() {
-    hub.start();
-    lena_id = hub.add_person("Lena");
-    chidi_id = hub.add_person("Chidi");
-    lena.enroll(hub.url(), hub.issue_code(lena_id));
-    chidi.enroll(hub.url(), hub.issue_code(chidi_id));
-    Observation o;
-    o.participants = {{id(lena_id), Role::TeacherLeader}, {id(chidi_id), Role::Coach}};
-    obs = lena.store->create(o, lena.me()).record;
+    enroll();
     lena.sync();
-  }
-  ~Team() {
-    hub.kill_hard();
-    std::filesystem::remove_all(hub.data_dir());
   }
   // The texts of the notes Chidi's device holds for the observation, after a sync.
   std::multiset<std::string> chidi_notes() {
