@@ -1,6 +1,8 @@
 // Checked SQLite calls.
 #include "core/sqlite.h"
 
+#include <algorithm>
+
 namespace core {
 
 Db::Db(const std::string& path, bool create) : path_(path) {
@@ -68,6 +70,7 @@ Stmt& Stmt::bind_blob(int i, const void* data, std::size_t n) {
   if (rc != SQLITE_OK) db_.fail(rc, "binding a blob");
   return *this;
 }
+Stmt& Stmt::bind_id(int i, const Id& id) { return bind_blob(i, id.bytes.data(), id.bytes.size()); }
 Stmt& Stmt::bind_null(int i) {
   int rc = sqlite3_bind_null(st_, i);
   if (rc != SQLITE_OK) db_.fail(rc, "binding null");
@@ -99,6 +102,23 @@ std::string Stmt::col_text(int i) const {
 std::string Stmt::col_blob(int i) const {
   auto* p = static_cast<const char*>(sqlite3_column_blob(st_, i));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, i))) : std::string();
+}
+Id Stmt::col_id(int i) const {
+  Id id;
+  auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(st_, i));  // before its size
+  if (sqlite3_column_bytes(st_, i) != 16) return id;
+  std::copy(p, p + 16, id.bytes.begin());
+  return id;
+}
+std::vector<Id> Stmt::col_ids(int i) const {
+  std::vector<Id> ids;
+  auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(st_, i));
+  std::size_t n = static_cast<std::size_t>(sqlite3_column_bytes(st_, i)) / 16;
+  for (std::size_t k = 0; k < n; ++k) {
+    ids.emplace_back();
+    std::copy(p + 16 * k, p + 16 * (k + 1), ids.back().bytes.begin());
+  }
+  return ids;
 }
 bool Stmt::col_null(int i) const { return sqlite3_column_type(st_, i) == SQLITE_NULL; }
 

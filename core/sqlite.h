@@ -9,6 +9,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/ids.h"
 
 namespace core {
 
@@ -47,6 +50,7 @@ class Stmt {
   Stmt& bind(int i, std::int64_t v);
   Stmt& bind(int i, std::string_view text);
   Stmt& bind_blob(int i, const void* data, std::size_t n);
+  Stmt& bind_id(int i, const Id& id);  // as its 16 bytes
   Stmt& bind_null(int i);
   // Advances; true while a row is available, false when done.
   bool step();
@@ -57,6 +61,8 @@ class Stmt {
   std::int64_t col_int(int i) const;
   std::string col_text(int i) const;
   std::string col_blob(int i) const;
+  Id col_id(int i) const;                // the empty id unless the column holds 16 bytes
+  std::vector<Id> col_ids(int i) const;  // a column of 16-byte ids one after another
   bool col_null(int i) const;
 
  private:

@@ -16,22 +16,11 @@ std::int64_t wall_clock_ms() {
 
 namespace {
 std::string id_blob(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
-Id blob_id(const std::string& b) {
-  Id id;
-  if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
-  return id;
-}
 std::string ids_blob(const std::vector<Id>& ids) {
   std::string s;
   for (const auto& id : ids) s += id_blob(id);
   return s;
 }
-std::vector<Id> blob_ids(const std::string& b) {
-  std::vector<Id> ids;
-  for (std::size_t i = 0; i + 16 <= b.size(); i += 16) ids.push_back(blob_id(b.substr(i, 16)));
-  return ids;
-}
-void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 16); }
 
 const char* kVersionColumns =
     "version_id, record_id, type, author, observation, parents, tombstone, saved_at, body, body_hash";
@@ -168,7 +157,7 @@ bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
     throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
   {
     StmtLease st = cached("SELECT body_hash FROM versions WHERE version_id = ?");
-    bind_id(*st, 1, v.version);
+    st->bind_id(1, v.version);
     if (st->step()) {
       std::string h = st->col_blob(0);
       if (h.size() != 32 || std::memcmp(h.data(), v.body_hash.data(), 32) != 0)
@@ -179,7 +168,7 @@ bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
   bool known_record = false;  // a first version of a record has no heads to replace or children
   {
     StmtLease st = cached("SELECT type FROM versions WHERE record_id = ? LIMIT 1");
-    bind_id(*st, 1, v.record);
+    st->bind_id(1, v.record);
     known_record = st->step();
     if (known_record && st->col_int(0) != static_cast<int>(v.type))
       throw std::runtime_error("version " + v.version.hex() + " changes the type of record " + v.record.hex());
@@ -188,11 +177,11 @@ bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
 
   StmtLease ins = cached("INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
                 " body, body_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  bind_id(*ins, 1, v.version);
-  bind_id(*ins, 2, v.record);
+  ins->bind_id(1, v.version);
+  ins->bind_id(2, v.record);
   ins->bind(3, static_cast<std::int64_t>(v.type));
-  bind_id(*ins, 4, v.author);
-  bind_id(*ins, 5, v.observation);
+  ins->bind_id(4, v.author);
+  ins->bind_id(5, v.observation);
   std::string parents = ids_blob(v.parents);
   ins->bind_blob(6, parents.data(), parents.size());
   ins->bind(7, v.tombstone ? 1 : 0);
@@ -204,32 +193,32 @@ bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
   if (known_record)
     for (const auto& p : v.parents) {
       StmtLease del = cached("DELETE FROM heads WHERE record_id = ? AND version_id = ?");
-      bind_id(*del, 1, v.record);
-      bind_id(*del, 2, p);
+      del->bind_id(1, v.record);
+      del->bind_id(2, p);
       del->run();
     }
   // A version that arrived after one of its children is not a head.
   bool superseded = false;
   if (known_record) {
     StmtLease st = cached("SELECT parents FROM versions WHERE record_id = ? AND version_id != ?");
-    bind_id(*st, 1, v.record);
-    bind_id(*st, 2, v.version);
+    st->bind_id(1, v.record);
+    st->bind_id(2, v.version);
     while (st->step() && !superseded)
-      for (const auto& p : blob_ids(st->col_blob(0)))
+      for (const auto& p : st->col_ids(0))
         if (p == v.version) superseded = true;
   }
   if (!superseded) {
     StmtLease head = cached("INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES(?,?,?,?,?)");
-    bind_id(*head, 1, v.record);
-    bind_id(*head, 2, v.version);
+    head->bind_id(1, v.record);
+    head->bind_id(2, v.version);
     head->bind(3, static_cast<std::int64_t>(v.type));
-    bind_id(*head, 4, v.observation);
+    head->bind_id(4, v.observation);
     head->bind(5, v.tombstone ? 1 : 0);
     head->run();
   }
   if (to_outbox && !is_local_only(v.record) && !(v.observation.empty() ? false : is_local_only(v.observation))) {
     StmtLease out = cached("INSERT INTO outbox(version_id) VALUES(?)");
-    bind_id(*out, 1, v.version);
+    out->bind_id(1, v.version);
     out->run();
   }
   return true;
@@ -237,9 +226,9 @@ bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
 
 std::vector<Id> Store::head_ids(Id record) const {
   StmtLease st = cached("SELECT version_id FROM heads WHERE record_id = ? ORDER BY version_id");
-  bind_id(*st, 1, record);
+  st->bind_id(1, record);
   std::vector<Id> ids;
-  while (st->step()) ids.push_back(blob_id(st->col_blob(0)));
+  while (st->step()) ids.push_back(st->col_id(0));
   return ids;
 }
 
@@ -251,12 +240,12 @@ StmtLease Store::cached(const char* sql) const {
 
 Version Store::read_version_row(const Stmt& st) const {
   Version v;
-  v.version = blob_id(st.col_blob(0));
-  v.record = blob_id(st.col_blob(1));
+  v.version = st.col_id(0);
+  v.record = st.col_id(1);
   v.type = static_cast<RecordType>(st.col_int(2));
-  v.author = blob_id(st.col_blob(3));
-  v.observation = blob_id(st.col_blob(4));
-  v.parents = blob_ids(st.col_blob(5));
+  v.author = st.col_id(3);
+  v.observation = st.col_id(4);
+  v.parents = st.col_ids(5);
   v.tombstone = st.col_int(6) != 0;
   v.saved_at_ms = st.col_int(7);
   v.body = st.col_blob(8);
@@ -270,7 +259,7 @@ std::vector<RecordHead> Store::heads(Id record) const {
                     " FROM versions WHERE version_id IN (SELECT version_id FROM heads WHERE record_id = ?)"
                     " ORDER BY version_id";
   Stmt st(db_, sql.c_str());
-  bind_id(st, 1, record);
+  st.bind_id(1, record);
   std::vector<RecordHead> out;
   while (st.step()) {
     Version v = read_version_row(st);
@@ -295,7 +284,7 @@ std::vector<std::pair<Id, RecordHead>> Store::live(RecordType type, Id observati
   Stmt st(db_, sql.c_str());
   st.bind(1, static_cast<std::int64_t>(type));
   if (observation.empty()) st.bind_null(2);
-  else bind_id(st, 2, observation);
+  else st.bind_id(2, observation);
   std::vector<std::pair<Id, RecordHead>> out;
   while (st.step()) {
     Version v = read_version_row(st);
@@ -309,7 +298,7 @@ std::vector<std::pair<Id, RecordHead>> Store::live(RecordType type, Id observati
 std::vector<Id> Store::conflicted_records() const {
   Stmt st(db_, "SELECT record_id FROM heads GROUP BY record_id HAVING count(*) > 1 ORDER BY record_id");
   std::vector<Id> out;
-  while (st.step()) out.push_back(blob_id(st.col_blob(0)));
+  while (st.step()) out.push_back(st.col_id(0));
   return out;
 }
 
@@ -323,7 +312,7 @@ std::map<RecordType, std::int64_t> Store::live_counts() const {
 std::vector<Version> Store::versions_of(Id record) const {
   std::string sql = std::string("SELECT ") + kVersionColumns + " FROM versions WHERE record_id = ? ORDER BY seq";
   Stmt st(db_, sql.c_str());
-  bind_id(st, 1, record);
+  st.bind_id(1, record);
   std::vector<Version> out;
   while (st.step()) out.push_back(read_version_row(st));
   return out;
@@ -339,7 +328,7 @@ std::vector<Version> Store::all_versions() const {
 
 bool Store::has_version(Id version) const {
   Stmt st(db_, "SELECT 1 FROM versions WHERE version_id = ?");
-  bind_id(st, 1, version);
+  st.bind_id(1, version);
   return st.step();
 }
 
@@ -378,7 +367,7 @@ void Store::remove_from_outbox(const std::vector<Id>& versions) {
   transaction([&] {
     Stmt st(db_, "DELETE FROM outbox WHERE version_id = ?");
     for (const auto& v : versions) {
-      bind_id(st, 1, v);
+      st.bind_id(1, v);
       st.run();
       st.reset();
     }
@@ -389,12 +378,12 @@ void Store::hold_back(const std::vector<HeldBackVersion>& items) {
   transaction([&] {
     for (const auto& h : items) {
       StmtLease del = cached("DELETE FROM outbox WHERE version_id = ?");
-      bind_id(*del, 1, h.version);
+      del->bind_id(1, h.version);
       del->run();
       StmtLease ins = cached("INSERT INTO held_back(version_id, status, reason, held_at) VALUES(?,?,?,?) "
                              "ON CONFLICT(version_id) DO UPDATE SET status = excluded.status, "
                              "reason = excluded.reason, held_at = excluded.held_at");
-      bind_id(*ins, 1, h.version);
+      ins->bind_id(1, h.version);
       ins->bind(2, static_cast<std::int64_t>(h.status)).bind(3, h.reason).bind(4, h.held_at_ms);
       ins->run();
     }
@@ -405,7 +394,7 @@ std::vector<HeldBackVersion> Store::held_back() const {
   Stmt st(db_, "SELECT version_id, status, reason, held_at FROM held_back ORDER BY held_at DESC, version_id");
   std::vector<HeldBackVersion> out;
   while (st.step())
-    out.push_back({blob_id(st.col_blob(0)), static_cast<int>(st.col_int(1)), st.col_text(2), st.col_int(3)});
+    out.push_back({st.col_id(0), static_cast<int>(st.col_int(1)), st.col_text(2), st.col_int(3)});
   return out;
 }
 
@@ -417,7 +406,7 @@ std::int64_t Store::held_back_size() const {
 
 bool Store::is_held_back(Id version) const {
   StmtLease st = cached("SELECT 1 FROM held_back WHERE version_id = ?");
-  bind_id(*st, 1, version);
+  st->bind_id(1, version);
   return st->step();
 }
 
@@ -435,13 +424,13 @@ std::int64_t Store::retry_held_back() {
 
 void Store::mark_local_only(Id id) {
   Stmt st(db_, "INSERT OR IGNORE INTO local_only(id) VALUES(?)");
-  bind_id(st, 1, id);
+  st.bind_id(1, id);
   st.run();
 }
 
 bool Store::is_local_only(Id id) const {
   StmtLease st = cached("SELECT 1 FROM local_only WHERE id = ?");
-  bind_id(*st, 1, id);
+  st->bind_id(1, id);
   return st->step();
 }
 

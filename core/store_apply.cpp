@@ -19,12 +19,6 @@
 namespace core {
 
 namespace {
-void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 16); }
-Id blob_id(const std::string& b) {
-  Id id;
-  if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
-  return id;
-}
 
 // "prefix(?,?..),(?,?..)...": `rows` groups of `columns` parameters.
 std::string values_sql(const std::string& prefix, int columns, std::size_t rows) {
@@ -44,8 +38,8 @@ std::set<Id> find_ids(Db& db, const std::string& sql_prefix, const std::vector<I
     std::size_t n = std::min(kChunk, ids.size() - i);
     std::string sql = sql_prefix + placeholders(n) + ")";
     Stmt st(db, sql.c_str());
-    for (std::size_t j = 0; j < n; ++j) bind_id(st, static_cast<int>(j + 1), ids[i + j]);
-    while (st.step()) found.insert(blob_id(st.col_blob(0)));
+    for (std::size_t j = 0; j < n; ++j) st.bind_id(static_cast<int>(j + 1), ids[i + j]);
+    while (st.step()) found.insert(st.col_id(0));
   }
   return found;
 }
@@ -155,16 +149,16 @@ void Store::insert_first_versions(const std::vector<const Version*>& versions,
   transaction([&] {
     // In the given order: `seq` is the local arrival order.
     std::function<void(const Stmt&)> keep_seq;
-    if (seqs) keep_seq = [seqs](const Stmt& st) { seqs->emplace_back(blob_id(st.col_blob(0)), st.col_int(1)); };
+    if (seqs) keep_seq = [seqs](const Stmt& st) { seqs->emplace_back(st.col_id(0), st.col_int(1)); };
     insert_rows(db_, lease, versions_prefix, seqs ? returning : std::string(), seqs ? versions_full_returning : versions_full,
                 10, versions, [](Stmt& st, int c, const Version* v) {
                   std::string parents;
                   for (const auto& p : v->parents) parents.append(reinterpret_cast<const char*>(p.bytes.data()), 16);
-                  bind_id(st, c, v->version);
-                  bind_id(st, c + 1, v->record);
+                  st.bind_id(c, v->version);
+                  st.bind_id(c + 1, v->record);
                   st.bind(c + 2, static_cast<std::int64_t>(v->type));
-                  bind_id(st, c + 3, v->author);
-                  bind_id(st, c + 4, v->observation);
+                  st.bind_id(c + 3, v->author);
+                  st.bind_id(c + 4, v->observation);
                   st.bind_blob(c + 5, parents.data(), parents.size());  // copied by SQLite
                   st.bind(c + 6, v->tombstone ? 1 : 0);
                   st.bind(c + 7, v->saved_at_ms);
@@ -177,10 +171,10 @@ void Store::insert_first_versions(const std::vector<const Version*>& versions,
       return a->record != b->record ? a->record < b->record : a->version < b->version;
     });
     insert_rows(db_, lease, heads_prefix, "", heads_full, 5, by_record, [](Stmt& st, int c, const Version* v) {
-                  bind_id(st, c, v->record);
-                  bind_id(st, c + 1, v->version);
+                  st.bind_id(c, v->record);
+                  st.bind_id(c + 1, v->version);
                   st.bind(c + 2, static_cast<std::int64_t>(v->type));
-                  bind_id(st, c + 3, v->observation);
+                  st.bind_id(c + 3, v->observation);
                   st.bind(c + 4, v->tombstone ? 1 : 0);
                 });
   });

@@ -21,12 +21,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS hub_reader_feed_once ON hub_reader_feed(reader
 )sql";
 constexpr const char* kLastCursor = "hub.feed_cursor";  // in meta: the last cursor handed out
 
-void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 16); }
-Id id_of(const std::string& b) {
-  Id id;
-  if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
-  return id;
-}
 
 bool table_exists(core::Db& db, const char* name) {
   Stmt st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -69,7 +63,7 @@ void HubFeed::migrate_from_schema_1() {
 
 std::optional<std::int64_t> HubFeed::find_reader(Id reader) const {
   core::StmtLease st = store_.cached("SELECT key FROM hub_readers WHERE person = ?");
-  bind_id(*st, 1, reader);
+  st->bind_id(1, reader);
   if (!st->step()) return std::nullopt;
   return st->col_int(0);
 }
@@ -77,7 +71,7 @@ std::optional<std::int64_t> HubFeed::find_reader(Id reader) const {
 std::int64_t HubFeed::reader_key(Id reader) {
   if (auto key = find_reader(reader)) return *key;
   core::StmtLease st = store_.cached("INSERT INTO hub_readers(person) VALUES(?)");
-  bind_id(*st, 1, reader);
+  st->bind_id(1, reader);
   st->run();
   return sqlite3_last_insert_rowid(store_.db().raw());
 }
@@ -94,8 +88,8 @@ void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_
       std::size_t n = std::min(kChunk, ids.size() - i);
       std::string sql = "SELECT version_id, seq FROM versions WHERE version_id IN (" + core::placeholders(n) + ")";
       Stmt st(store_.db(), sql.c_str());
-      for (std::size_t j = 0; j < n; ++j) bind_id(st, static_cast<int>(j + 1), ids[i + j]);
-      while (st.step()) seq[id_of(st.col_blob(0))] = st.col_int(1);
+      for (std::size_t j = 0; j < n; ++j) st.bind_id(static_cast<int>(j + 1), ids[i + j]);
+      while (st.step()) seq[st.col_id(0)] = st.col_int(1);
     }
     for (const auto& [id, s] : seq)
       if (s == 0) throw core::DbError(0, "The hub's feed was asked to name version " + id.hex() + ", which it does not hold.");

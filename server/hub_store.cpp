@@ -36,12 +36,6 @@ CREATE INDEX IF NOT EXISTS hub_obs_by_cycle ON hub_obs_cycle(cycle);
 CREATE INDEX IF NOT EXISTS hub_versions_by_observation ON versions(observation);
 )sql";
 
-Id id_of(const std::string& b) {
-  Id id;
-  if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
-  return id;
-}
-void bind_id(Stmt& st, int i, const Id& id) { st.bind_blob(i, id.bytes.data(), 16); }
 std::string hash_blob(const std::string& secret) {
   auto h = core::sha256(secret);
   return std::string(reinterpret_cast<const char*>(h.data()), h.size());
@@ -112,7 +106,7 @@ Id HubStore::add_person(const std::string& name, const std::string& email) {
   Id id = Id::random();
   store_.transaction([&] {
     Stmt st(store_.db(), "INSERT INTO hub_people(id, name, email, added_at) VALUES(?,?,?,?)");
-    bind_id(st, 1, id);
+    st.bind_id(1, id);
     st.bind(2, name).bind(3, email).bind(4, core::wall_clock_ms());
     st.run();
     // The roster's Person record, so every device can show the name. Written by the hub
@@ -141,7 +135,7 @@ std::vector<Id> HubStore::import_roster(const std::string& csv_text) {
 
 std::optional<std::string> HubStore::person_name(Id person) const {
   Stmt st(store_.db(), "SELECT name FROM hub_people WHERE id = ?");
-  bind_id(st, 1, person);
+  st.bind_id(1, person);
   if (!st.step()) return std::nullopt;
   return st.col_text(0);
 }
@@ -160,7 +154,7 @@ std::string HubStore::issue_code(Id person, int valid_days) {
   Stmt st(store_.db(), "INSERT INTO hub_codes(code_hash, person, expires_at) VALUES(?,?,?)");
   std::string h = hash_blob(code);
   st.bind_blob(1, h.data(), h.size());
-  bind_id(st, 2, person);
+  st.bind_id(2, person);
   st.bind(3, core::wall_clock_ms() + std::int64_t(valid_days) * 86400000);
   st.run();
   return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
@@ -171,7 +165,7 @@ std::vector<DeviceRow> HubStore::devices() const {
                        "FROM hub_devices d JOIN hub_people p ON p.id = d.person ORDER BY p.name, d.enrolled_at");
   std::vector<DeviceRow> out;
   while (st.step())
-    out.push_back({id_of(st.col_blob(0)), id_of(st.col_blob(1)), st.col_text(2), st.col_text(3), st.col_int(4),
+    out.push_back({st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4),
                    st.col_int(5), st.col_int(6)});
   return out;
 }
@@ -179,7 +173,7 @@ std::vector<DeviceRow> HubStore::devices() const {
 void HubStore::revoke(Id device) {
   Stmt st(store_.db(), "UPDATE hub_devices SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
   st.bind(1, core::wall_clock_ms());
-  bind_id(st, 2, device);
+  st.bind_id(2, device);
   st.run();
   if (sqlite3_changes(store_.db().raw()) == 0)
     throw std::runtime_error("No device " + device.hex() + " on this hub (see `peerobs-hub devices`).");
@@ -194,7 +188,7 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
     if (!st.step())
       throw HubError(401, "This enrollment code is not known to the hub. Check it for typos, or ask your program "
                           "lead for a new one.");
-    Id person = id_of(st.col_blob(0));
+    Id person = st.col_id(0);
     std::int64_t now = core::wall_clock_ms();
     if (!st.col_null(2))
       throw HubError(401, "This enrollment code was already used on " + iso_date(st.col_int(2)) +
@@ -214,8 +208,8 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
     std::string th = hash_blob(resp.token);
     Stmt dev(store_.db(), "INSERT INTO hub_devices(id, person, name, token_hash, enrolled_at, last_seen) "
                           "VALUES(?,?,?,?,?,?)");
-    bind_id(dev, 1, resp.device);
-    bind_id(dev, 2, person);
+    dev.bind_id(1, resp.device);
+    dev.bind_id(2, person);
     dev.bind(3, req.device_name.substr(0, 200)).bind_blob(4, th.data(), th.size()).bind(5, now).bind(6, now);
     dev.run();
     resp.person_versions = store_.versions_of(person);
@@ -231,7 +225,7 @@ DeviceRow HubStore::authenticate(const std::string& token) {
   if (!st.step())
     throw HubError(401, "The hub does not know this device. Ask your program lead for an enrollment code and "
                         "enroll it again.");
-  DeviceRow d{id_of(st.col_blob(0)), id_of(st.col_blob(1)), st.col_text(2), st.col_text(3), st.col_int(4),
+  DeviceRow d{st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4),
               st.col_int(5), st.col_int(6)};
   if (d.revoked_at)
     throw HubError(401, "This device was revoked on " + iso_date(d.revoked_at) +
@@ -240,7 +234,7 @@ DeviceRow HubStore::authenticate(const std::string& token) {
   if (now - d.last_seen > 60000) {  // at most one write a minute: a no-op sync stays read-only
     Stmt seen(store_.db(), "UPDATE hub_devices SET last_seen = ? WHERE id = ?");
     seen.bind(1, now);
-    bind_id(seen, 2, d.id);
+    seen.bind_id(2, d.id);
     seen.run();
   }
   return d;
@@ -259,17 +253,17 @@ sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
   sync::CycleFacts f;
   {
     Stmt st(store_.db(), "SELECT author FROM versions WHERE record_id = ? ORDER BY seq LIMIT 1");
-    bind_id(st, 1, cycle);
+    st.bind_id(1, cycle);
     if (!st.step()) return f;
     f.known = true;
-    f.creator = id_of(st.col_blob(0));
+    f.creator = st.col_id(0);
   }
   if (auto body = sync::last_live_body(store_, cycle))
     if (const auto* c = std::get_if<core::Cycle>(&*body)) f.observed_teacher = c->observed_teacher;
   Stmt st(store_.db(), "SELECT DISTINCT person FROM hub_participants JOIN hub_obs_cycle USING(observation) "
                        "WHERE cycle = ?");
-  bind_id(st, 1, cycle);
-  while (st.step()) f.participants.insert(id_of(st.col_blob(0)));
+  st.bind_id(1, cycle);
+  while (st.step()) f.participants.insert(st.col_id(0));
   return f;
 }
 
@@ -297,14 +291,14 @@ void HubStore::backfill(BatchState& batch, Id observation, Id person) {
   std::string sql = "SELECT version_id, record_id, type, author, observation, tombstone, body FROM versions "
                     "WHERE observation = ?1 OR record_id = ?1 ORDER BY seq";
   Stmt st(store_.db(), sql.c_str());
-  bind_id(st, 1, observation);
+  st.bind_id(1, observation);
   while (st.step()) {
     Version v;
-    v.version = id_of(st.col_blob(0));
-    v.record = id_of(st.col_blob(1));
+    v.version = st.col_id(0);
+    v.record = st.col_id(1);
     v.type = static_cast<core::RecordType>(st.col_int(2));
-    v.author = id_of(st.col_blob(3));
-    v.observation = id_of(st.col_blob(4));
+    v.author = st.col_id(3);
+    v.observation = st.col_id(4);
     v.tombstone = st.col_int(5) != 0;
     std::optional<core::RecordBody> body;
     if (v.tombstone) body = sync::last_live_body(store_, v.record);
@@ -313,8 +307,8 @@ void HubStore::backfill(BatchState& batch, Id observation, Id person) {
   }
   Stmt cyc(store_.db(), "SELECT version_id FROM versions WHERE record_id = "
                         "(SELECT cycle FROM hub_obs_cycle WHERE observation = ?) ORDER BY seq");
-  bind_id(cyc, 1, observation);
-  while (cyc.step()) feed(batch, person, id_of(cyc.col_blob(0)));
+  cyc.bind_id(1, observation);
+  while (cyc.step()) feed(batch, person, cyc.col_id(0));
 }
 
 void HubStore::reindex_observation(BatchState& batch, Id observation) {
@@ -323,24 +317,24 @@ void HubStore::reindex_observation(BatchState& batch, Id observation) {
   std::set<Id> before;
   {
     Stmt st(store_.db(), "SELECT person FROM hub_participants WHERE observation = ?");
-    bind_id(st, 1, observation);
-    while (st.step()) before.insert(id_of(st.col_blob(0)));
+    st.bind_id(1, observation);
+    while (st.step()) before.insert(st.col_id(0));
     Stmt del(store_.db(), "DELETE FROM hub_participants WHERE observation = ?");
-    bind_id(del, 1, observation);
+    del.bind_id(1, observation);
     del.run();
   }
   for (const auto& p : now.participants) {
     Stmt ins(store_.db(), "INSERT OR IGNORE INTO hub_participants(observation, person) VALUES(?, ?)");
-    bind_id(ins, 1, observation);
-    bind_id(ins, 2, p.person);
+    ins.bind_id(1, observation);
+    ins.bind_id(2, p.person);
     ins.run();
   }
   if (auto body = sync::last_live_body(store_, observation))
     if (const auto* o = std::get_if<core::Observation>(&*body)) {
       Stmt up(store_.db(), "INSERT INTO hub_obs_cycle(observation, cycle) VALUES(?, ?) "
                            "ON CONFLICT(observation) DO UPDATE SET cycle = excluded.cycle");
-      bind_id(up, 1, observation);
-      bind_id(up, 2, o->cycle);
+      up.bind_id(1, observation);
+      up.bind_id(2, o->cycle);
       up.run();
     }
   for (const auto& p : now.participants)
@@ -351,9 +345,9 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
   if (req.batch.empty()) throw HubError(400, "The push has no batch id.");
   {
     Stmt st(store_.db(), "SELECT device, response FROM hub_batches WHERE batch_id = ?");
-    bind_id(st, 1, req.batch);
+    st.bind_id(1, req.batch);
     if (st.step()) {
-      if (id_of(st.col_blob(0)) != device.id)
+      if (st.col_id(0) != device.id)
         throw HubError(409, "Batch " + req.batch.short_hex() + " was already sent by another device.");
       auto resp = sync::unpack<sync::PushResponse>(st.col_blob(1));
       resp.replayed = true;
@@ -410,8 +404,8 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       if (!first) {
         // A record keeps its observation for life: no version may move it into another scope.
         core::StmtLease st = cached("SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
-        bind_id(*st, 1, v.record);
-        if (st->step() && id_of(st->col_blob(0)) != v.observation) {
+        st->bind_id(1, v.record);
+        if (st->step() && st->col_id(0) != v.observation) {
           refuse(403, "The " + what(v) + " moves record " + v.record.short_hex() + " into another observation.");
           continue;
         }
@@ -462,8 +456,8 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
     feed_.append(batch.feed, {seqs.begin(), seqs.end()});
     std::string packed = sync::pack(resp);
     Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
-    bind_id(st, 1, req.batch);
-    bind_id(st, 2, device.id);
+    st.bind_id(1, req.batch);
+    st.bind_id(2, device.id);
     st.bind_blob(3, packed.data(), packed.size()).bind(4, core::wall_clock_ms());
     st.run();
   });
@@ -502,13 +496,12 @@ sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullReque
     resp.next_cursor = cursor;
     if (seen.insert(version_seq).second) {
       Version v;
-      v.version = id_of(st->col_blob(9));
-      v.record = id_of(st->col_blob(0));
+      v.version = st->col_id(9);
+      v.record = st->col_id(0);
       v.type = static_cast<core::RecordType>(st->col_int(1));
-      v.author = id_of(st->col_blob(2));
-      v.observation = id_of(st->col_blob(3));
-      std::string parents = st->col_blob(4);
-      for (std::size_t i = 0; i + 16 <= parents.size(); i += 16) v.parents.push_back(id_of(parents.substr(i, 16)));
+      v.author = st->col_id(2);
+      v.observation = st->col_id(3);
+      v.parents = st->col_ids(4);
       v.tombstone = st->col_int(5) != 0;
       v.saved_at_ms = st->col_int(6);
       v.body = std::move(body);

@@ -29,8 +29,6 @@ bool rekey_body(RecordBody& body, Id from, Id to) {
       },
       body);
 }
-
-std::string blob(const Id& id) { return std::string(reinterpret_cast<const char*>(id.bytes.data()), 16); }
 }  // namespace
 
 std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& person_parents) {
@@ -40,12 +38,7 @@ std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& pe
     std::set<Id> in_outbox;
     {
       Stmt st(store.db(), "SELECT version_id FROM outbox");
-      while (st.step()) {
-        std::string b = st.col_blob(0);
-        Id id;
-        if (b.size() == 16) std::copy(b.begin(), b.end(), id.bytes.begin());
-        in_outbox.insert(id);
-      }
+      while (st.step()) in_outbox.insert(st.col_id(0));
     }
     std::set<Id> records;  // original record ids touched by the re-key
     std::vector<Id> original(all.size());
@@ -77,11 +70,10 @@ std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& pe
     // Remove every version of a touched record, then re-apply them all in their original
     // order so heads and the outbox are rebuilt by the store's own rules.
     for (const auto& r : records) {
-      std::string rb = blob(r);
       for (const char* sql : {"DELETE FROM outbox WHERE version_id IN (SELECT version_id FROM versions WHERE record_id = ?)",
                               "DELETE FROM heads WHERE record_id = ?", "DELETE FROM versions WHERE record_id = ?"}) {
         Stmt st(store.db(), sql);
-        st.bind_blob(1, rb.data(), rb.size());
+        st.bind_id(1, r);
         st.run();
       }
     }
