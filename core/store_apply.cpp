@@ -15,67 +15,19 @@
 
 #include "core/serialization.h"
 #include "core/store.h"
+#include "core/store_batch.h"
 
 namespace core {
 
 namespace {
-
-// "prefix(?,?..),(?,?..)...": `rows` groups of `columns` parameters.
-std::string values_sql(const std::string& prefix, int columns, std::size_t rows) {
-  std::string group = "(?";
-  for (int c = 1; c < columns; ++c) group += ",?";
-  group += ")";
-  std::string sql = prefix + group;
-  for (std::size_t r = 1; r < rows; ++r) sql += "," + group;
-  return sql;
-}
-
-// The ids among `ids` that `sql_prefix` "... IN (" finds, 500 per query.
+// The ids among `ids` that `sql_prefix` "... IN (" finds.
 std::set<Id> find_ids(Db& db, const std::string& sql_prefix, const std::vector<Id>& ids) {
-  constexpr std::size_t kChunk = 500;
   std::set<Id> found;
-  for (std::size_t i = 0; i < ids.size(); i += kChunk) {
-    std::size_t n = std::min(kChunk, ids.size() - i);
-    std::string sql = sql_prefix + placeholders(n) + ")";
-    Stmt st(db, sql.c_str());
-    for (std::size_t j = 0; j < n; ++j) st.bind_id(static_cast<int>(j + 1), ids[i + j]);
-    while (st.step()) found.insert(st.col_id(0));
-  }
+  select_by_ids(db, sql_prefix, ids, [&](const Stmt& st) { found.insert(st.col_id(0)); });
   return found;
 }
 
 constexpr std::size_t kRows = 64;  // rows per INSERT statement
-
-// Runs `rows` through "prefix(...),(...)suffix", kRows a statement; bind(stmt, first_parameter,
-// row) binds one row of `columns`. full: values_sql(prefix, columns, kRows) + suffix, static
-// (statements are cached by the address of their text). on_row, when given, reads each row a
-// statement returns (a RETURNING suffix).
-template <class Row, class Bind>
-void insert_rows(Db& db, const std::function<StmtLease(const char*)>& cached, const std::string& prefix,
-                 const std::string& suffix, const std::string& full, int columns, const std::vector<Row>& rows,
-                 Bind bind, const std::function<void(const Stmt&)>& on_row = {}) {
-  for (std::size_t i = 0; i < rows.size(); i += kRows) {
-    std::size_t n = std::min(kRows, rows.size() - i);
-    // Full chunks reuse a cached statement; the last, shorter one is prepared for its size.
-    std::string short_sql;  // outlives the statement, which keeps its text for error messages
-    std::optional<Stmt> short_st;
-    std::optional<StmtLease> lease;
-    Stmt* st = nullptr;
-    if (n == kRows) {
-      st = &*lease.emplace(cached(full.c_str()));
-    } else {
-      short_sql = values_sql(prefix, columns, n) + suffix;
-      st = &short_st.emplace(db, short_sql.c_str());
-    }
-    for (std::size_t j = 0; j < n; ++j) bind(*st, static_cast<int>(j) * columns + 1, rows[i + j]);
-    if (!on_row) {
-      st->run();
-      continue;
-    }
-    while (st->step()) on_row(*st);
-    st->reset();
-  }
-}
 }  // namespace
 
 std::set<Id> Store::stored_versions(const std::vector<Id>& versions) const {
@@ -137,46 +89,47 @@ std::size_t Store::apply_versions(const std::vector<Version>& versions, const Mi
 void Store::insert_first_versions(const std::vector<const Version*>& versions,
                                   std::vector<std::pair<Id, std::int64_t>>* seqs) {
   if (versions.empty()) return;
-  static const std::string versions_prefix =
+  static const char* const kVersionsInsert =
       "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at, body, "
       "body_hash) VALUES";
-  static const std::string versions_full = values_sql(versions_prefix, 10, kRows);
-  static const std::string returning = " RETURNING version_id, seq";
-  static const std::string versions_full_returning = versions_full + returning;
-  static const std::string heads_prefix = "INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES";
-  static const std::string heads_full = values_sql(heads_prefix, 5, kRows);
-  auto lease = [this](const char* sql) { return cached(sql); };
+  static const RowInsert versions_insert(kVersionsInsert, 10, kRows);
+  static const RowInsert versions_insert_returning(kVersionsInsert, 10, kRows, " RETURNING version_id, seq");
+  static const RowInsert heads_insert("INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES",
+                                      5, kRows);
   transaction([&] {
     // In the given order: `seq` is the local arrival order.
     std::function<void(const Stmt&)> keep_seq;
     if (seqs) keep_seq = [seqs](const Stmt& st) { seqs->emplace_back(st.col_id(0), st.col_int(1)); };
-    insert_rows(db_, lease, versions_prefix, seqs ? returning : std::string(), seqs ? versions_full_returning : versions_full,
-                10, versions, [](Stmt& st, int c, const Version* v) {
-                  std::string parents;
-                  for (const auto& p : v->parents) parents.append(reinterpret_cast<const char*>(p.bytes.data()), 16);
-                  st.bind_id(c, v->version);
-                  st.bind_id(c + 1, v->record);
-                  st.bind(c + 2, static_cast<std::int64_t>(v->type));
-                  st.bind_id(c + 3, v->author);
-                  st.bind_id(c + 4, v->observation);
-                  st.bind_blob(c + 5, parents.data(), parents.size());  // copied by SQLite
-                  st.bind(c + 6, v->tombstone ? 1 : 0);
-                  st.bind(c + 7, v->saved_at_ms);
-                  st.bind_blob(c + 8, v->body.data(), v->body.size());
-                  st.bind_blob(c + 9, v->body_hash.data(), v->body_hash.size());
-                }, keep_seq);
+    const RowInsert& insert = seqs ? versions_insert_returning : versions_insert;
+    insert.run(
+        *this, versions,
+        [](Stmt& st, int c, const Version* v) {
+          std::string parents;
+          for (const auto& p : v->parents) parents.append(reinterpret_cast<const char*>(p.bytes.data()), 16);
+          st.bind_id(c, v->version);
+          st.bind_id(c + 1, v->record);
+          st.bind(c + 2, static_cast<std::int64_t>(v->type));
+          st.bind_id(c + 3, v->author);
+          st.bind_id(c + 4, v->observation);
+          st.bind_blob(c + 5, parents.data(), parents.size());  // copied by SQLite
+          st.bind(c + 6, v->tombstone ? 1 : 0);
+          st.bind(c + 7, v->saved_at_ms);
+          st.bind_blob(c + 8, v->body.data(), v->body.size());
+          st.bind_blob(c + 9, v->body_hash.data(), v->body_hash.size());
+        },
+        keep_seq);
     // Each is its record's only head. After the versions (heads reference them), in key order.
     std::vector<const Version*> by_record = versions;
     std::sort(by_record.begin(), by_record.end(), [](const Version* a, const Version* b) {
       return a->record != b->record ? a->record < b->record : a->version < b->version;
     });
-    insert_rows(db_, lease, heads_prefix, "", heads_full, 5, by_record, [](Stmt& st, int c, const Version* v) {
-                  st.bind_id(c, v->record);
-                  st.bind_id(c + 1, v->version);
-                  st.bind(c + 2, static_cast<std::int64_t>(v->type));
-                  st.bind_id(c + 3, v->observation);
-                  st.bind(c + 4, v->tombstone ? 1 : 0);
-                });
+    heads_insert.run(*this, by_record, [](Stmt& st, int c, const Version* v) {
+      st.bind_id(c, v->record);
+      st.bind_id(c + 1, v->version);
+      st.bind(c + 2, static_cast<std::int64_t>(v->type));
+      st.bind_id(c + 3, v->observation);
+      st.bind(c + 4, v->tombstone ? 1 : 0);
+    });
   });
 }
 

@@ -1,6 +1,8 @@
 // The hub's feed tables: append, page, latest, and the migration from schema 1. See hub_feed.h.
 #include "server/hub_feed.h"
 
+#include "core/store_batch.h"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -78,22 +80,14 @@ std::int64_t HubFeed::reader_key(Id reader) {
 
 void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_map<Id, std::int64_t> seq) {
   if (rows.empty()) return;
-  // The seq of each version not given, 500 ids per query.
-  {
-    std::vector<Id> ids;
-    for (const auto& r : rows)
-      if (seq.emplace(r.second, 0).second) ids.push_back(r.second);
-    constexpr std::size_t kChunk = 500;
-    for (std::size_t i = 0; i < ids.size(); i += kChunk) {
-      std::size_t n = std::min(kChunk, ids.size() - i);
-      std::string sql = "SELECT version_id, seq FROM versions WHERE version_id IN (" + core::placeholders(n) + ")";
-      Stmt st(store_.db(), sql.c_str());
-      for (std::size_t j = 0; j < n; ++j) st.bind_id(static_cast<int>(j + 1), ids[i + j]);
-      while (st.step()) seq[st.col_id(0)] = st.col_int(1);
-    }
-    for (const auto& [id, s] : seq)
-      if (s == 0) throw core::DbError(0, "The hub's feed was asked to name version " + id.hex() + ", which it does not hold.");
-  }
+  // The seq of each version not given.
+  std::vector<Id> ids;
+  for (const auto& r : rows)
+    if (seq.emplace(r.second, 0).second) ids.push_back(r.second);
+  core::select_by_ids(store_.db(), "SELECT version_id, seq FROM versions WHERE version_id IN (", ids,
+                      [&](const Stmt& st) { seq[st.col_id(0)] = st.col_int(1); });
+  for (const auto& [id, s] : seq)
+    if (s == 0) throw core::DbError(0, "The hub's feed was asked to name version " + id.hex() + ", which it does not hold.");
   std::map<Id, std::int64_t> readers;
   for (const auto& r : rows)
     if (!readers.count(r.first)) readers[r.first] = reader_key(r.first);
@@ -102,27 +96,11 @@ void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_
   // Many rows per statement: one at a time, the statement's own cost matched its inserts'.
   // A row already in the feed is skipped (OR IGNORE) and its cursor left unused: cursors only
   // need to increase.
-  constexpr std::size_t kChunk = 128;
-  static const std::string chunk_sql =
-      "INSERT OR IGNORE INTO hub_reader_feed(reader, cursor, version_seq) VALUES" + [] {
-        std::string values = "(?,?,?)";
-        for (std::size_t i = 1; i < kChunk; ++i) values += ",(?,?,?)";
-        return values;
-      }();
-  auto bind_row = [&](Stmt& st, int at, const std::pair<Id, Id>& row) {
+  static const core::RowInsert feed_insert(
+      "INSERT OR IGNORE INTO hub_reader_feed(reader, cursor, version_seq) VALUES", 3, 128);
+  feed_insert.run(store_, rows, [&](Stmt& st, int at, const std::pair<Id, Id>& row) {
     st.bind(at, readers[row.first]).bind(at + 1, ++cursor).bind(at + 2, seq[row.second]);
-  };
-  std::size_t i = 0;
-  for (; i + kChunk <= rows.size(); i += kChunk) {
-    core::StmtLease st = store_.cached(chunk_sql.c_str());
-    for (std::size_t j = 0; j < kChunk; ++j) bind_row(*st, static_cast<int>(3 * j + 1), rows[i + j]);
-    st->run();
-  }
-  for (; i < rows.size(); ++i) {
-    core::StmtLease st = store_.cached("INSERT OR IGNORE INTO hub_reader_feed(reader, cursor, version_seq) VALUES(?,?,?)");
-    bind_row(*st, 1, rows[i]);
-    st->run();
-  }
+  });
   store_.set_meta(kLastCursor, std::to_string(cursor));
 }
 
