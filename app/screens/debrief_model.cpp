@@ -7,19 +7,11 @@
 
 #include "app/screens/plan_model.h"
 #include "app/screens/prompt_evidence.h"
+#include "app/screens/record_summary.h"
 
 namespace app {
 
 namespace {
-
-const char* role_word(core::Role r) {
-  switch (r) {
-    case core::Role::ObservedTeacher: return "observed";
-    case core::Role::TeacherLeader: return "observer";
-    case core::Role::Coach: return "coach";
-  }
-  return "";
-}
 
 // A date that exists on the calendar (valid_date accepts any day up to 31 in every month).
 bool calendar_date(const std::string& d) {

@@ -10,20 +10,13 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/screens/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 namespace app {
 
 namespace {
-const char* role_word(core::Role r) {
-  switch (r) {
-    case core::Role::ObservedTeacher: return "observed";
-    case core::Role::TeacherLeader: return "observer";
-    case core::Role::Coach: return "coach";
-  }
-  return "";
-}
 
 bool sooner(const HomeObservation& a, const HomeObservation& b) {
   // Undated plans sort last; otherwise by date and time as typed (ISO sorts as text).

@@ -18,15 +18,6 @@ bool item_before(const TimelineItem& a, const TimelineItem& b) {
 }
 }  // namespace
 
-const char* note_kind_label(core::NoteKind kind) {
-  switch (kind) {
-    case core::NoteKind::Noticing: return "Noticed";
-    case core::NoteKind::Quote: return "Quote";
-    case core::NoteKind::Wondering: return "Wondering";
-  }
-  return "Noticed";
-}
-
 bool TimerView::running() const {
   return std::any_of(my_spans.begin(), my_spans.end(), [](const auto& s) { return s.second.end_ms < 0; });
 }

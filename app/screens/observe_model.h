@@ -140,6 +140,5 @@ class ObserveModel {
   std::int64_t draft_last_change_ = 0;   // wall ms of the newest change
 };
 
-const char* note_kind_label(core::NoteKind kind);  // "Noticed", "Quote", "Wondering"
 
 }  // namespace app

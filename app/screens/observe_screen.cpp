@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/screens/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 

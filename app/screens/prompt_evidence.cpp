@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/screens/observe_model.h"
+#include "app/screens/record_summary.h"
 
 namespace app {
 

@@ -38,23 +38,25 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-const char* note_kind(core::NoteKind k) {
-  switch (k) {
-    case core::NoteKind::Noticing: return "Noticed";
-    case core::NoteKind::Quote: return "Quote";
-    case core::NoteKind::Wondering: return "Wondering";
-  }
-  return "";
-}
-const char* role_label(core::Role r) {
-  switch (r) {
+}  // namespace
+
+const char* role_word(core::Role role) {
+  switch (role) {
     case core::Role::ObservedTeacher: return "observed";
     case core::Role::TeacherLeader: return "observer";
     case core::Role::Coach: return "coach";
   }
   return "";
 }
-}  // namespace
+
+const char* note_kind_label(core::NoteKind kind) {
+  switch (kind) {
+    case core::NoteKind::Noticing: return "Noticed";
+    case core::NoteKind::Quote: return "Quote";
+    case core::NoteKind::Wondering: return "Wondering";
+  }
+  return "Noticed";
+}
 
 const char* observation_status_label(core::ObservationStatus s) {
   switch (s) {
@@ -101,7 +103,7 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Focus question", o->focus_question});
     out.push_back({"Look-fors", joined(o->look_fors)});
     std::vector<std::string> people;
-    for (const auto& part : o->participants) people.push_back(name_of(names, part.person) + " (" + role_label(part.role) + ")");
+    for (const auto& part : o->participants) people.push_back(name_of(names, part.person) + " (" + role_word(part.role) + ")");
     out.push_back({"Participants", joined(people)});
     out.push_back({"Status", observation_status_label(o->status)});
   } else if (auto* k = std::get_if<core::LessonClock>(&body)) {
@@ -109,7 +111,7 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"State", k->ended ? "Ended" : k->running ? "Running" : "Paused"});
   } else if (auto* n = std::get_if<core::EvidenceNote>(&body)) {
     out.push_back({"Text", n->text});
-    out.push_back({"Kind", note_kind(n->kind)});
+    out.push_back({"Kind", note_kind_label(n->kind)});
     out.push_back({"Lesson time", ui::format_lesson_time(n->lesson_ms)});
     out.push_back({"Look-fors", joined(n->look_for_tags)});
   } else if (auto* t = std::get_if<core::Tally>(&body)) {

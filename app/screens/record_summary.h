@@ -1,5 +1,6 @@
 // One saved version of a record as lines a teacher reads ("Kind: Quote", "Text: ..."), so two
-// versions can be compared side by side without knowing the data model.
+// versions can be compared side by side without knowing the data model; and the words for
+// roles, note kinds, statuses and record kinds that every screen uses.
 #pragma once
 #include <map>
 #include <string>
@@ -13,6 +14,12 @@ struct SummaryLine {
   std::string label;  // "Text", "Lesson time", "Shared with the teacher"
   std::string value;  // "" shows as "(empty)"
 };
+
+// "observed", "observer", "coach": a participant's role after their name.
+const char* role_word(core::Role role);
+
+// "Noticed", "Quote", "Wondering".
+const char* note_kind_label(core::NoteKind kind);
 
 // "Planned", "Observed", "Debriefed", "Cancelled".
 const char* observation_status_label(core::ObservationStatus status);
