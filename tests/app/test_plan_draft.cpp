@@ -23,6 +23,25 @@ struct PlanFixture {
     store.create_with_id(me, core::Person{"Sam", ""}, me);
     store.set_local_person(me);
   }
+  // A plan saved with `class_name`, opened again and its class changed to `edit` without saving:
+  // the edit exists only in the autosaved draft. Returns the plan's observation.
+  core::Id plan_with_unsaved_edit(core::Store& store, const std::string& class_name, const std::string& edit) {
+    core::Id obs;
+    {
+      app::PlanModel m(store, me, lib);
+      m.start_new({}, core::Role::TeacherLeader);
+      m.form().focus_question = "Who answers?";
+      m.form().class_name = class_name;
+      REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
+      REQUIRE(m.save());
+      obs = m.saved();
+    }
+    app::PlanModel m(store, me, lib);
+    REQUIRE(m.load(obs));
+    m.form().class_name = edit;
+    m.autosave(true);
+    return obs;
+  }
 };
 }  // namespace
 
@@ -64,21 +83,7 @@ TEST_CASE("plan draft: a half-typed plan survives closing the app and comes back
 TEST_CASE("plan draft: unsaved edits of an existing plan are kept under that plan", "[app][plan]") {
   PlanFixture f;
   core::Store store(f.path);
-  core::Id obs;
-  {
-    app::PlanModel m(store, f.me, f.lib);
-    m.start_new({}, core::Role::TeacherLeader);
-    m.form().focus_question = "Who answers?";
-    REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
-    REQUIRE(m.save());
-    obs = m.saved();
-  }
-  {
-    app::PlanModel m(store, f.me, f.lib);
-    REQUIRE(m.load(obs));
-    m.form().class_name = "8B";
-    m.autosave(true);
-  }
+  core::Id obs = f.plan_with_unsaved_edit(store, "", "8B");
   app::PlanModel m(store, f.me, f.lib);
   REQUIRE(m.load(obs));
   CHECK(m.form().class_name.empty());  // the stored plan is unchanged
@@ -153,22 +158,7 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
 TEST_CASE("plan draft: discarding unsaved edits of an existing plan shows the stored plan again", "[app][plan]") {
   PlanFixture f;
   core::Store store(f.path);
-  core::Id obs;
-  {
-    app::PlanModel m(store, f.me, f.lib);
-    m.start_new({}, core::Role::TeacherLeader);
-    m.form().focus_question = "Who answers?";
-    m.form().class_name = "8B";
-    REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
-    REQUIRE(m.save());
-    obs = m.saved();
-  }
-  {
-    app::PlanModel m(store, f.me, f.lib);
-    REQUIRE(m.load(obs));
-    m.form().class_name = "8C after a room change";
-    m.autosave(true);
-  }
+  core::Id obs = f.plan_with_unsaved_edit(store, "8B", "8C after a room change");
   const StoreSnapshot before(store);
   app::PlanModel m(store, f.me, f.lib);
   REQUIRE(m.load(obs));
