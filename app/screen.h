@@ -59,6 +59,11 @@ struct AppContext {
   std::string enroll_message;       // the last enrollment's outcome, in plain words
   bool enroll_failed = false;       // true when enroll_message describes a failure
 
+  // ---- the device (set by ClientSession from platform/host.h) ----
+  std::string served_by_hub;        // the hub that served this app (browser build); "" on the desktop
+  bool storage_pending = false;     // saved, not yet in the browser's persistent storage
+  std::string storage_problem;      // why data may not be kept here (private browsing, full); "" if none
+
   bool has(ScreenId id) const { return available.count(id) > 0; }
   void open(Route r) { go_to = r; }
 };

@@ -1,7 +1,9 @@
 // Id generation and hex conversion.
 #include "core/ids.h"
 
-#include <openssl/rand.h>
+#include "core/hash.h"
+
+#include <sodium.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,8 +12,12 @@
 namespace core {
 
 void random_bytes(std::uint8_t* out, std::size_t n) {
-  if (RAND_bytes(out, static_cast<int>(n)) != 1)
+  try {
+    ensure_sodium();
+  } catch (const std::exception&) {
     throw std::runtime_error("The system could not provide random bytes for a new id.");
+  }
+  randombytes_buf(out, n);
 }
 
 Id Id::random() {

@@ -1,5 +1,5 @@
 // 128-bit identifiers for records, versions, people and devices. The all-zero id means "none".
-// Both kinds draw on the OS CSPRNG (OpenSSL RAND_bytes), so two offline devices never collide,
+// Both kinds draw on the OS CSPRNG (libsodium's randombytes: getrandom on Linux, crypto.getRandomValues in a browser), so two offline devices never collide,
 // and no id encodes a time: no clock can order or decide anything through an id.
 #pragma once
 #include <array>

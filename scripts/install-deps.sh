@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, whatever peerobs needs to build, run and test that is not
 # already installed. Safe to run again: it only calls apt-get when something is missing.
+# --web adds what the browser client's build and tests need.
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libsdl2-dev libimgui-dev libgl-dev          # client
   libsqlite3-dev libcereal-dev rapidjson-dev  # core
-  libssl-dev libzstd-dev libcpp-httplib-dev   # hashes, compression, hub
+  libsodium-dev libzstd-dev                   # hashes and random ids, compression
+  libssl-dev libcpp-httplib-dev               # the hub's and the sync client's HTTPS
   zlib1g-dev                                  # cpp-httplib's pkg-config asks for it
   catch2 fonts-noto-core sqlite3              # tests, font, inspecting stores
   xvfb xdotool imagemagick libgl1-mesa-dri    # the real client under a virtual display
 )
+if [ "${1:-}" = "--web" ]; then
+  packages+=(
+    emscripten dpkg-dev tcl                   # the browser build, from Debian's source packages
+    chromium                                  # the browser tests (headless)
+  )
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

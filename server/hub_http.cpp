@@ -10,6 +10,7 @@
 
 #include "core/sync/messages.h"
 #include "server/hub_store.h"
+#include "server/web_files.h"
 
 namespace server {
 
@@ -77,7 +78,15 @@ int serve(const ServeOptions& options) {
                  "listen on 127.0.0.1 behind a TLS proxy, or pass --allow-insecure-http if you really mean it.\n";
     return 2;
   }
+  if (!options.web_dir.empty()) {
+    std::string problem = web_dir_problem(options.web_dir, options.data_dir);
+    if (!problem.empty()) {
+      std::cerr << "peerobs-hub: " << problem << "\n";
+      return 2;
+    }
+  }
   HubStore hub(options.data_dir);
+  const WebFiles web(options.web_dir);
   std::unique_ptr<httplib::Server> server;
   if (https) {
     auto ssl = std::make_unique<httplib::SSLServer>(options.cert_file.c_str(), options.key_file.c_str());
@@ -124,6 +133,11 @@ int serve(const ServeOptions& options) {
   server->Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] { reply(res, sync::pack(locked([&] { return hub.status(hub.authenticate(bearer(req))); }))); });
   });
+  // Every other GET/HEAD is the web client's (httplib routes HEAD to GET handlers), even a path
+  // with a decoded newline ([\s\S], not "."). /v1/ stays out of it, so an unknown endpoint
+  // still gets the API's own 404 from the error handler below.
+  server->Get(R"((?!/v1/)[\s\S]*)",
+              [&web](const httplib::Request& req, httplib::Response& res) { web.answer(req, res); });
   server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413) refuse(res, 413, "The request is larger than the hub accepts (16 MiB).");

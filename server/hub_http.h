@@ -1,4 +1,5 @@
-// The hub's HTTP(S) front: POST /v1/enroll, /v1/push, /v1/pull, GET /v1/status.
+// The hub's HTTP(S) front: POST /v1/enroll, /v1/push, /v1/pull, GET /v1/status, and with --web
+// the web client's files at every other GET path (server/web_files.h).
 // Every request body and every success response is a sync envelope (core/sync/wire.h);
 // every refusal is plain text a person can read, with the status saying what kind
 // (400 malformed, 401 unknown/revoked device, 403 refused by the privacy rules, 409 a version
@@ -15,12 +16,14 @@ struct ServeOptions {
   int port = 8443;                 // 0 = let the OS pick; the chosen port is printed
   std::string cert_file, key_file; // both set = HTTPS
   bool allow_insecure_http = false;
+  std::string web_dir;             // the web client's folder (scripts/web-build.sh); "" = none
 };
 
 bool is_loopback(const std::string& host);
 
 // Runs until SIGINT/SIGTERM; prints "listening on HOST:PORT" (flushed) once bound.
-// Returns a process exit code; refusals (plain HTTP on a public address) print why.
+// Returns a process exit code; refusals (plain HTTP on a public address, a --web folder without
+// index.html) print why and return 2.
 int serve(const ServeOptions& options);
 
 }  // namespace server

@@ -16,8 +16,9 @@ namespace {
 const char* kUsage =
     "usage: peerobs-hub COMMAND --data DIR [OPTIONS]\n"
     "\n"
-    "  serve --data DIR [--listen HOST:PORT] [--cert FILE --key FILE] [--allow-insecure-http]\n"
-    "      run the hub (default 127.0.0.1:8443; port 0 picks a free port and prints it)\n"
+    "  serve --data DIR [--listen HOST:PORT] [--cert FILE --key FILE] [--allow-insecure-http] [--web DIR]\n"
+    "      run the hub (default 127.0.0.1:8443; port 0 picks a free port and prints it);\n"
+    "      --web DIR also serves the web client at / (the folder scripts/web-build.sh makes)\n"
     "  add-person --data DIR --name NAME [--email EMAIL]   add one person; prints their id\n"
     "  import-roster --data DIR FILE.csv                    add people from name,email lines\n"
     "  issue-code --data DIR --person ID [--days N]          a one-time enrollment code (default 7 days)\n"
@@ -71,6 +72,7 @@ int run(const std::string& verb, std::vector<std::string> args) {
     o.cert_file = take(args, "--cert");
     o.key_file = take(args, "--key");
     o.allow_insecure_http = take_flag(args, "--allow-insecure-http");
+    o.web_dir = take(args, "--web");
     return server::serve(o);
   }
   if (verb == "backup") {

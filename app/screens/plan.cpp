@@ -128,7 +128,8 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
   bool first_person = true;
   int shown = 0;
   for (const auto& [id, name] : m.people()) {
-    bool in = std::any_of(f.participants.begin(), f.participants.end(), [&](const PlanPerson& p) { return p.person == id; });
+    const core::Id person = id;  // a lambda may not capture a structured binding before C++20 (clang)
+    bool in = std::any_of(f.participants.begin(), f.participants.end(), [&](const PlanPerson& p) { return p.person == person; });
     if (in) continue;
     ImGui::PushID(shown++);
     if (!first_person) ui::flow_next(ui::chip_width(name.c_str()));

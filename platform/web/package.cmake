@@ -1,0 +1,28 @@
+# The browser client's folder, ${CMAKE_BINARY_DIR}/web, which `peerobs-hub serve --web` serves:
+# peerobs.js/.wasm/.worker.js (emcc), peerobs.data (fonts, templates and lexicon, preloaded to
+# /assets), the page (index.html, boot.js), the install manifest and icons, and sw.js, whose
+# cache name carries a hash of everything above, so each build replaces the offline copy whole.
+set(PEEROBS_WEB_OUT ${CMAKE_BINARY_DIR}/web)
+set(_web ${CMAKE_SOURCE_DIR}/platform/web)
+set_target_properties(peerobs PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PEEROBS_WEB_OUT} SUFFIX ".js")
+target_link_options(peerobs PRIVATE
+  "SHELL:--preload-file ${PEEROBS_ASSET_DIR}@/assets"
+  "SHELL:-sEXPORTED_FUNCTIONS=_main,_malloc,_free"
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sDYNAMIC_EXECUTION=0           # no eval / new Function: the hub's CSP forbids them
+  -sTOTAL_STACK=1048576)
+set_property(TARGET peerobs APPEND PROPERTY LINK_DEPENDS ${_web}/library_peerobs.js ${_web}/storage_pre.js)
+
+set(_shell_files index.html boot.js manifest.webmanifest)
+set(_icon_files icon-192.png icon-512.png icon-maskable-512.png apple-touch-icon-180.png)
+set(_copy_commands)
+foreach(f ${_shell_files})
+  list(APPEND _copy_commands COMMAND ${CMAKE_COMMAND} -E copy_if_different ${_web}/${f} ${PEEROBS_WEB_OUT}/${f})
+endforeach()
+foreach(f ${_icon_files})
+  list(APPEND _copy_commands COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/assets/web/${f}
+       ${PEEROBS_WEB_OUT}/${f})
+endforeach()
+add_custom_command(TARGET peerobs POST_BUILD ${_copy_commands}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${PEEROBS_WEB_OUT} -DTEMPLATE=${_web}/sw.js -P ${_web}/stamp_service_worker.cmake
+  COMMENT "Web client folder: ${PEEROBS_WEB_OUT}")
