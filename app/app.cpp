@@ -199,17 +199,46 @@ void App::draw_top_bar() {
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h));
 }
 
+// Where the device can keep data only in its browser storage and cannot right now (private
+// browsing, full storage), the person must know before they capture anything more.
+void App::draw_storage_problem() {
+  if (ctx_.storage_problem.empty()) return;
+  const ui::Palette& p = ui::palette();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float pad = ui::em(0.8f);
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::PushFont(ui::fonts().bold);
+  const float wrap = width - 2 * pad;
+  const ImVec2 ts = ImGui::CalcTextSize(ctx_.storage_problem.c_str(), nullptr, false, wrap);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + ts.y + 2 * pad), ui::col(p.danger, 0.14f));
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad, origin.y + pad), ui::col(p.danger),
+              ctx_.storage_problem.c_str(), nullptr, wrap);
+  ImGui::PopFont();
+  ImGui::Dummy(ImVec2(width, ts.y + 2 * pad));
+}
+
 void App::draw_toast() {
-  if (toast_.empty()) return;
+  if (toast_.empty() && !ctx_.storage_pending) return;
   std::int64_t now = ctx_.now_ms();
-  if (now >= toast_until_) {
+  if (!toast_.empty() && now >= toast_until_ && !ctx_.storage_pending) {
     toast_.clear();
     return;
   }
+  // Where saving is asynchronous (the browser copies the store to its persistent storage after
+  // each commit), nothing is called saved before it is: "Saving..." shows until the copy is
+  // complete, then the confirmation, for its full time.
+  if (ctx_.storage_pending) {
+    toast_until_ = std::max(toast_until_, now + 2500);
+  } else if (toast_.empty() || now >= toast_until_) {
+    toast_.clear();
+    return;
+  }
+  const std::string shown = ctx_.storage_pending ? std::string("Saving\xE2\x80\xA6") : toast_;
   const ui::Palette& p = ui::palette();
   ImGuiIO& io = ImGui::GetIO();
   ImGui::PushFont(ui::fonts().bold);
-  ImVec2 ts = ImGui::CalcTextSize(toast_.c_str());
+  ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
   float pad = ui::em(1.0f);
   ImVec2 size(ts.x + 2 * pad, ts.y + pad * 1.2f);
   // Bottom left: footer actions (Save plan, Share, Mark the debrief as held) sit at the right, and
@@ -217,7 +246,7 @@ void App::draw_toast() {
   ImVec2 pos(ui::em(1.0f), io.DisplaySize.y - size.y - ui::em(1.2f));
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::col(p.text, 0.92f), size.y * 0.5f);
-  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.background), toast_.c_str());
+  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.background), shown.c_str());
   ImGui::PopFont();
 }
 
@@ -227,6 +256,7 @@ void App::frame() {
   ui::begin_frame_records();
   ui::begin_root("##peerobs");
   draw_top_bar();
+  draw_storage_problem();
   ImGui::BeginChild("##body", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (s) s->draw(ctx_);
   ImGui::EndChild();

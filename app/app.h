@@ -59,6 +59,7 @@ class App {
   void enter_current();
   void draw_top_bar();
   void draw_toast();
+  void draw_storage_problem();
   ui::ThemeSettings wanted_theme() const;
   bool has_screen_settings() const;
 

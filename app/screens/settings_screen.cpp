@@ -66,8 +66,10 @@ void SettingsScreen::draw(AppContext& ctx) {
   } else {
     ui::body_wrapped("Connect this device to share observations with the colleagues taking part in them. Ask your "
                      "program lead for the hub's address and a one-time code.");
+    // In the browser the hub that served this page is the one to join: the address is filled in.
+    if (ui_.hub_url.empty() && !ctx.served_by_hub.empty() && !ui_.hub_url_edited) ui_.hub_url = ctx.served_by_hub;
     ui::label("Hub address");
-    ui::text_field("##hub_url", "https://hub.your-school.example", &ui_.hub_url);
+    if (ui::text_field("##hub_url", "https://hub.your-school.example", &ui_.hub_url)) ui_.hub_url_edited = true;
     ui::label("Enrollment code");
     ui::text_field("##code", "e.g. ABCD-EFGH-JKMN", &ui_.code);
     bool ready = !ui_.hub_url.empty() && !ui_.code.empty() && !ctx.enrolling;
@@ -88,16 +90,30 @@ void SettingsScreen::draw(AppContext& ctx) {
 
   ui::begin_card("##data");
   ui::subheading("Your data");
-  ui::label("Data folder");
-  ui::body_wrapped(m.data_dir().c_str());
-  ui::label("Store file");
-  ui::body_wrapped(m.store_path().c_str());
-  ui::caption("Everything you capture is saved here first, and reaches your school's hub when a connection is available.");
-  ImGui::Spacing();
-  if (ui::button("Export everything to a file", ui::Tone::Secondary)) {
-    if (m.export_all()) ctx.toast = "Exported";
+  if (ctx.served_by_hub.empty()) {
+    ui::label("Data folder");
+    ui::body_wrapped(m.data_dir().c_str());
+    ui::label("Store file");
+    ui::body_wrapped(m.store_path().c_str());
+    ui::caption("Everything you capture is saved here first, and reaches your school's hub when a connection is available.");
+  } else {
+    ui::body_wrapped("Everything you capture is kept in this browser on this device first, and reaches your "
+                     "school's hub when a connection is available. Clearing this browser's site data for the hub's "
+                     "address deletes what has not reached the hub yet.");
   }
-  ui::caption("A JSON file with every record and its history, in the data folder. peerobs-cli import reads it back.");
+  ImGui::Spacing();
+  if (ctx.served_by_hub.empty()) {
+    if (ui::button("Export everything to a file", ui::Tone::Secondary)) {
+      if (m.export_all()) ctx.toast = "Exported";
+    }
+    ui::caption("A JSON file with every record and its history, in the data folder. peerobs-cli import reads it back.");
+  } else {
+    // A file written inside the browser's storage is out of the person's reach; until the browser
+    // build offers downloads, say where an export can be made instead of offering a button that
+    // seems to do nothing.
+    ui::caption("To export everything to a file, connect to your hub and use peerobs on a computer "
+                "(the desktop app or peerobs-cli).");
+  }
   ui::end_card();
 
   if (!m.message().empty()) {

@@ -12,6 +12,7 @@ namespace app {
 struct SettingsUi {
   std::string name;      // the name field's buffer
   std::string hub_url;   // the hub address field's buffer
+  bool hub_url_edited = false;  // the person changed it (an emptied field stays empty)
   std::string code;      // the enrollment code field's buffer
 };
 
