@@ -62,6 +62,9 @@ ClientSession::ClientSession(const ClientOptions& options)
   app_.context().served_by_hub = platform::page_origin();
   handlers_.commit_drafts = [this] { app_.commit_drafts(); };
   handlers_.draw_now = [this] { draw_now(3); };
+  handlers_.network_back = [this] {
+    if (app_.context().sync.enrolled) hub_.sync_now();
+  };
   if (!options_.ui_map_path.empty()) ui::record_items(true);
 }
 

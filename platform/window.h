@@ -26,6 +26,8 @@ struct LifecycleHandlers {
   std::function<void()> commit_drafts;  // called on background, close, focus loss, quit
   // Draws frames at once (the browser calls it inside a tap: see ClientSession::draw_now).
   std::function<void()> draw_now;
+  // The device's network came back (the browser's "online" event): a good moment to sync.
+  std::function<void()> network_back;
 };
 
 class Window {

@@ -137,6 +137,8 @@ mergeInto(LibraryManager.library, {
     });
     window.addEventListener('pagehide', function () { _peerobs_web_lifecycle(); });
     window.addEventListener('resize', function () { _peerobs_web_resized(); });
+    // Back online: sync now instead of waiting out the retry backoff (up to minutes).
+    window.addEventListener('online', function () { _peerobs_web_online(); });
   },
 
   // Sizes the canvas's pixels to its CSS box times devicePixelRatio (crisp on 2x/3x screens).
@@ -178,6 +180,14 @@ mergeInto(LibraryManager.library, {
   peerobs_web_first_frame: function () {
     var status = document.getElementById('status');
     if (status) status.hidden = true;
+    Module['peerobsFirstFrameMs'] = performance.now();  // since navigation start (bench/web)
+  },
+
+  // How long each drawn frame took on the page's thread (ms), the last 1,000 (bench/web).
+  peerobs_web_frame_done: function (ms) {
+    var times = Module['peerobsFrameTimes'] || (Module['peerobsFrameTimes'] = []);
+    times.push(ms);
+    if (times.length > 1000) times.shift();
   },
 
   peerobs_web_now_ms: function () { return performance.now(); },

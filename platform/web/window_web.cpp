@@ -32,6 +32,7 @@ void peerobs_web_install();
 void peerobs_web_canvas_size(int* width, int* height, float* ratio);
 void peerobs_web_text_input(int on, float x, float y, float height);
 void peerobs_web_first_frame();
+void peerobs_web_frame_done(double ms);
 double peerobs_web_now_ms();
 void peerobs_web_copy_text(const char* utf8);
 }
@@ -64,6 +65,7 @@ struct Window::State {
   bool text_input_on = false;
   bool first_frame_shown = false;
   double last_frame_ms = 0;
+  double frame_started_ms = 0;
   TouchMouse touch;
   bool mouse_known = false;
   float mouse_x = 0, mouse_y = 0;
@@ -102,6 +104,9 @@ EMSCRIPTEN_KEEPALIVE void peerobs_web_gesture() {
 // The page was hidden or is being left: it may be frozen or closed without another frame.
 EMSCRIPTEN_KEEPALIVE void peerobs_web_lifecycle() {
   if (g_state && g_state->handlers && g_state->handlers->commit_drafts) g_state->handlers->commit_drafts();
+}
+EMSCRIPTEN_KEEPALIVE void peerobs_web_online() {
+  if (g_state && g_state->handlers && g_state->handlers->network_back) g_state->handlers->network_back();
 }
 EMSCRIPTEN_KEEPALIVE void peerobs_web_resized() {
   if (g_state) g_state->had_events = true;
@@ -264,6 +269,7 @@ void Window::new_frame() {
   const double now = peerobs_web_now_ms();
   io.DeltaTime = s.last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - s.last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
   s.last_frame_ms = now;
+  s.frame_started_ms = now;
   ImGui_ImplOpenGL3_NewFrame();
   io.MousePos = s.mouse_known ? ImVec2(s.mouse_x, s.mouse_y) : ImVec2(-FLT_MAX, -FLT_MAX);
   for (int b = 0; b < 3; ++b) io.MouseDown[b] = s.mouse_down[b];
@@ -288,6 +294,7 @@ void Window::render() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  peerobs_web_frame_done(peerobs_web_now_ms() - s.frame_started_ms);
   if (!s.first_frame_shown) {
     s.first_frame_shown = true;
     peerobs_web_first_frame();
