@@ -2,8 +2,9 @@
 # packages that scripts/fetch-web-sources.sh unpacks into PEEROBS_WEB_SOURCES. Defines the targets the
 # rest of the build already names natively (SQLite::SQLite3, PkgConfig::ZSTD, PkgConfig::SODIUM,
 # PkgConfig::IMGUI, cereal::cereal, RapidJSON); every object is built with -pthread (the web build uses
-# WebAssembly threads and a non-threaded object in a threaded program is undefined behaviour), C++
-# with -fexceptions, warnings off, and -O2 in every build type (a Debug SQLite is unusably slow).
+# WebAssembly threads: wasm-ld rejects an object without it once it uses TLS or memset/memcpy, "--shared-
+# memory is disallowed by x.o because it was not compiled with 'atomics' or 'bulk-memory' features"),
+# C++ with -fexceptions, warnings off, and -O2 in every build type (a Debug SQLite is unusably slow).
 #
 # [SECTION] Sources and tools
 # [SECTION] Flags for peerobs's own objects (PEEROBS_WEB_COMPILE_OPTIONS, PEEROBS_WEB_LINK_OPTIONS)
@@ -41,8 +42,10 @@ if(NOT DEFINED ENV{EMSDK_PYTHON} AND EXISTS /usr/bin/python3)
   list(APPEND PEEROBS_WEB_COMPILER_LAUNCHER EMSDK_PYTHON=/usr/bin/python3)
 endif()
 
-# Flags of every third-party object. -O2 comes after CMAKE_<LANG>_FLAGS_<CONFIG>, so it wins in Debug.
-set(_web_tp_options -pthread -O2 -w $<$<COMPILE_LANGUAGE:CXX>:-fexceptions>)
+# Flags of every third-party object. They come after CMAKE_<LANG>_FLAGS_<CONFIG>, so they win in every
+# build type: -O2 (a -O0 SQLite is unusable), -g0 (DWARF made sqlite3.c compile 50% longer and its
+# object 4x bigger; nobody steps into these libraries in a browser).
+set(_web_tp_options -pthread -O2 -g0 -w $<$<COMPILE_LANGUAGE:CXX>:-fexceptions>)
 function(_peerobs_web_third_party target)
   target_compile_options(${target} PRIVATE ${_web_tp_options})
   target_link_options(${target} INTERFACE -pthread)
