@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/client_session.h"
+#include "core/hash.h"
 #include "platform/host.h"
 
 namespace {
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
     }
   }
   if (options.data_dir.empty()) options.data_dir = platform::default_data_dir();
+  // libsodium starts once, here, before any thread exists: in the browser its start-up is not
+  // thread-safe, and its random source must be set up on the page's thread first.
+  core::ensure_sodium();
   if (const char* map = std::getenv("PEEROBS_UI_MAP"); map && *map) options.ui_map_path = map;
   // Static: in the browser, main returns to the page while the session keeps running.
   static std::unique_ptr<app::ClientSession> session;

@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cmath>
 #include <cstdio>
 
@@ -79,15 +80,35 @@ void begin_root(const char* id) {
 
 void end_root() { ImGui::End(); }
 
+// The scroll bar's width is always reserved. When it came and went with the content, the page
+// became narrower at the moment a field's keyboard inset (or a growing list) made it scroll, chips
+// wrapped onto a new line and everything below jumped: a tap on "Start" right after typing a name
+// landed on the old place and was lost (seen at phone width). Where nothing scrolls the bar is
+// drawn transparent, so the reserved space looks like margin.
+namespace {
+std::unordered_map<ImGuiID, bool> g_area_scrolls;  // by scroll area id: it scrolled last frame
+std::vector<ImGuiID> g_open_areas;
+}  // namespace
+
 bool begin_scroll_area(const char* id, ImVec2 size) {
+  const ImGuiID key = ImGui::GetID(id);
+  const bool scrolls = g_area_scrolls[key];
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.0f), em(0.6f)));
-  bool open = ImGui::BeginChild(id, size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  if (!scrolls) ImGui::PushStyleColor(ImGuiCol_ScrollbarGrab, ImVec4(0, 0, 0, 0));
+  bool open = ImGui::BeginChild(id, size, false,
+                                ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  if (!scrolls) ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+  g_open_areas.push_back(key);
   return open;
 }
 
 void end_scroll_area() {
   add_keyboard_inset();
+  if (!g_open_areas.empty()) {
+    g_area_scrolls[g_open_areas.back()] = ImGui::GetScrollMaxY() > 0.0f;
+    g_open_areas.pop_back();
+  }
   ImGui::EndChild();
 }
 
