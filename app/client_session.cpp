@@ -128,8 +128,13 @@ bool ClientSession::step() {
   int wait = frames_left_ > 0 || window_.touch_active() || window_.input_pending() || app_.animating()
                  ? 0
                  : app_.wake_after_ms();
-  const auto app_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(wait, 0));
-  const bool app_wants_wake = wait > 0;
+  // A timed wake-up the screen asked for (a running clock, an autosave) is kept as a moment, not
+  // recomputed each pass: in the browser step() runs every animation frame without sleeping, and
+  // a deadline of "now + wait" taken anew each time would never arrive.
+  if (wait > 0) {
+    const auto at = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait);
+    if (!wake_at_ || at < *wake_at_) wake_at_ = at;
+  }
   // While sync, an enrollment or a save to storage may report, look at its snapshot every
   // second (cheap: a mutex and a copy); a frame is drawn only when what it shows changed.
   const AppContext& ctx = app_.context();
@@ -138,9 +143,10 @@ bool ClientSession::step() {
   if (!window_.handle_events(wait, handlers_)) return false;
   if (window_.had_events()) frames_left_ = 3;
   if (poll_hub()) frames_left_ = std::max(frames_left_, 2);
-  // A timed wake-up the screen asked for (a running clock): one frame.
-  if (!window_.had_events() && app_wants_wake && std::chrono::steady_clock::now() >= app_deadline)
+  if (wake_at_ && std::chrono::steady_clock::now() >= *wake_at_) {
     frames_left_ = std::max(frames_left_, 1);
+    wake_at_.reset();
+  }
   if (frames_left_ == 0 && !window_.touch_active() && !window_.input_pending() && !app_.animating()) return true;
   if (frames_left_ > 0) --frames_left_;
   draw_frame();

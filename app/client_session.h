@@ -3,7 +3,9 @@
 // calls step() differs (platform/host.h run_loop: a plain loop that sleeps in SDL, or the page's
 // animation frames).
 #pragma once
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/app.h"
@@ -53,6 +55,7 @@ class ClientSession {
   HubLink hub_;
   platform::LifecycleHandlers handlers_;
   int frames_left_ = 3;  // ImGui settles layout over a couple of frames after a change
+  std::optional<std::chrono::steady_clock::time_point> wake_at_;  // a frame the screen asked for
   std::string last_map_;
 };
 
