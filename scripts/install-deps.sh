@@ -15,7 +15,7 @@ packages=(
 )
 if [ "${1:-}" = "--web" ]; then
   packages+=(
-    emscripten dpkg-dev tcl                   # the browser build, from Debian's source packages
+    emscripten dpkg-dev tcl ninja-build       # the browser build, from Debian's source packages
     chromium                                  # the browser tests (headless)
   )
 fi

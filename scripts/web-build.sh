@@ -12,6 +12,10 @@ scripts/install-deps.sh --web
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 # Emscripten's cache in the package is prebuilt and frozen; nothing is downloaded.
 scripts/fetch-web-sources.sh "$build/sources"
-emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DPEEROBS_WEB_SOURCES="$root/$build/sources" >/dev/null
+# Ninja: about a third faster than make on this build (emcc's start-up per file dominates).
+if [ -f "$build/CMakeCache.txt" ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=Ninja" "$build/CMakeCache.txt"; then
+  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"  # configured by make before; the sources stay
+fi
+emcmake cmake -G Ninja -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DPEEROBS_WEB_SOURCES="$root/$build/sources" >/dev/null
 cmake --build "$build" -j"$(nproc)" --target peerobs
 echo "Web client: $root/$build/web"
