@@ -140,6 +140,7 @@ export class AppPage {
   // (pointerup), so when this returns the tap has been handled and the next frames drawn.
   async tap(label, opts) {
     const item = await this.find(label, opts);
+    this.log(`    tap "${label}"`);
     const p = await this.cssPoint(item);
     await this.page.touchscreen.tap(p.x, p.y);
     return item;
@@ -158,34 +159,50 @@ export class AppPage {
     return this.cdp;
   }
 
-  // A finger drag from (x, y) in CSS pixels by dy (negative = up), moving in small steps and
-  // coming to rest before lifting so the list does not fling on.
+  // Resolves after the page ran `n` animation frames (the app draws in them).
+  async frames(n = 2) {
+    await this.page.evaluate((count) => new Promise((resolve) => {
+      const next = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+      next(count);
+    }), n);
+  }
+
+  // A finger drag from (x, y) in CSS pixels by dy (negative = up): down for a frame (the press),
+  // one move, then at rest for a frame before lifting. The app flings a list on with the
+  // finger's speed in the last frame before it lifts, so a drag that ends moving would go on by
+  // a distance that depends on the frame rate (which a busy machine changes). The lift is
+  // handled, and drawn, inside its own event (pointerup draws at once).
   async drag(x, y, dy) {
     const cdp = await this.touchSession();
     const touch = (type, yy) => cdp.send('Input.dispatchTouchEvent', {
       type, touchPoints: type === 'touchEnd' ? [] : [{ x, y: yy, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
     });
     await touch('touchStart', y);
-    const steps = 10;
-    for (let i = 1; i <= steps; i++) {
-      await touch('touchMove', y + (dy * i) / steps);
-      await sleep(16);
-    }
-    for (let i = 0; i < 4; i++) {
-      await touch('touchMove', y + dy);
-      await sleep(30);
-    }
+    await this.frames(1);
+    await touch('touchMove', y + dy);
+    await this.frames(2);
     await touch('touchEnd', y + dy);
-    await sleep(50);
   }
 
-  // Drags the list under `from` (a label on screen, or a CSS point) up until `label` is on
-  // screen; the labels on screen are read after each drag.
-  async scrollTo(label, from, { maxDrags = 8, dy = -250 } = {}) {
-    for (let i = 0; i <= maxDrags; i++) {
-      if (await this.has(label)) return this.find(label);
-      const start = typeof from === 'string' ? await this.cssPoint(await this.find(from)) : from;
+  // Drags the list under `from` (a label on screen, or a CSS point) by dy at a time (negative:
+  // the content moves up) until `label` is on screen, then `extra` CSS px further so all of it
+  // is (a list shows a widget as soon as a sliver of it is in view, and a tap at the centre of
+  // a sliver misses it).
+  async scrollTo(label, from, { maxDrags = 8, dy = -250, extra = 50 } = {}) {
+    if (await this.has(label)) return this.find(label);
+    // Where the finger starts is fixed before the first drag: a label used for it moves away.
+    const start = typeof from === 'string' ? await this.cssPoint(await this.find(from)) : from;
+    for (let i = 0; i < maxDrags; i++) {
+      this.log(`    drag from ${start.x.toFixed(0)},${start.y.toFixed(0)} by ${dy} to find "${label}"`);
       await this.drag(start.x, start.y, dy);
+      if (await this.has(label)) {
+        if (extra) {
+          const way = Math.sign(dy) || -1;
+          await this.drag(start.x, start.y, way * extra);
+          if (!(await this.has(label))) await this.drag(start.x, start.y, -way * extra / 2);  // went past: half back
+        }
+        return this.find(label);
+      }
     }
     throw new Error(`"${label}" did not come on screen after ${maxDrags} finger drags. ${await this.describe()}`);
   }
@@ -200,7 +217,13 @@ export class AppPage {
                        `the hidden text field to take focus after tapping "${field}"`);
     if (keys) await this.page.keyboard.type(text, { delay: 5 });
     else await this.page.keyboard.insertText(text);
-    if (enter) await this.page.keyboard.press('Enter');
+    if (enter) {
+      await this.page.keyboard.press('Enter');
+      // Client bug (reported): a tap in the first frames after Enter in Observe's note field is
+      // often lost (the field takes the keyboard focus back in the frame the button was
+      // pressed). A person is slower than two frames; so is this test.
+      await this.frames(3);
+    }
   }
 
   // ---- storage -------------------------------------------------------------------------------
