@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace server {
@@ -47,7 +49,8 @@ void set_web_headers(httplib::Response& res) {
   // The service worker is what opens the app offline; the HTTP cache only saves bytes, so the
   // browser asks every time and gets a 304 when nothing changed (a new build shows at once).
   res.set_header("Cache-Control", "no-cache");
-  // httplib compresses text types (html, js, css, json, svg) for browsers that accept it.
+  // A file with a current FILE.gz goes as that to browsers that accept gzip; httplib compresses
+  // the other text types (html, js, css, json, svg) itself for browsers that accept it.
   res.set_header("Vary", "Accept-Encoding");
 }
 
@@ -74,6 +77,28 @@ bool etag_matches(const std::string& if_none_match, const std::string& etag) {
     pos = comma + 1;
   }
   return false;
+}
+
+long long mtime_ns(const struct stat& st) {
+  return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+// Strong: a new build changes size or time (ns) of every file it rewrites. `suffix` tells the
+// gzip bytes of a file from the file itself (RFC 9110 8.8.3: each encoding has its own tag).
+std::string etag_of(const struct stat& st, const char* suffix) {
+  return "\"" + hex(static_cast<unsigned long long>(st.st_size)) + "-" +
+         hex(static_cast<unsigned long long>(mtime_ns(st))) + suffix + "\"";
+}
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string trimmed(const std::string& s) {
+  std::size_t first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") + 1 - first);
 }
 
 // Whether `path` lies strictly inside `root`, compared element by element (so /srv/web2 is not
@@ -124,8 +149,7 @@ std::optional<fs::path> web_file_for(const fs::path& root, const std::string& re
 }
 
 std::string web_content_type(const fs::path& file) {
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string ext = lowercase(file.extension().string());
   if (ext == ".html") return "text/html; charset=utf-8";
   if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
   if (ext == ".wasm") return "application/wasm";  // required by WebAssembly.instantiateStreaming
@@ -140,6 +164,34 @@ std::string web_content_type(const fs::path& file) {
   return "application/octet-stream";
 }
 
+bool web_accepts_gzip(const std::string& accept_encoding) {
+  // -1: not listed. A coding listed without q has q=1 (RFC 9110 12.5.3).
+  double gzip_q = -1, any_q = -1;
+  std::size_t pos = 0;
+  while (pos < accept_encoding.size()) {
+    std::size_t comma = std::min(accept_encoding.find(',', pos), accept_encoding.size());
+    std::string item = accept_encoding.substr(pos, comma - pos);
+    pos = comma + 1;
+    std::size_t semi = item.find(';');
+    std::string coding = lowercase(trimmed(item.substr(0, semi)));
+    double q = 1;
+    if (semi != std::string::npos) {
+      std::string param = lowercase(trimmed(item.substr(semi + 1)));
+      if (param.rfind("q=", 0) != 0) {
+        q = 0;  // a parameter we do not understand: not a yes
+      } else {
+        std::string value = param.substr(2);
+        char* end = nullptr;
+        q = std::strtod(value.c_str(), &end);
+        if (value.empty() || end != value.c_str() + value.size() || !(q >= 0 && q <= 1)) q = 0;
+      }
+    }
+    if (coding == "gzip" || coding == "x-gzip") gzip_q = std::max(gzip_q, q);
+    else if (coding == "*") any_q = std::max(any_q, q);
+  }
+  return gzip_q >= 0 ? gzip_q > 0 : any_q > 0;
+}
+
 WebFiles::WebFiles(const std::string& web_dir) {
   if (!web_dir.empty()) root_ = fs::canonical(web_dir);
 }
@@ -151,10 +203,25 @@ void WebFiles::answer(const httplib::Request& req, httplib::Response& res) const
   // One stat gives type, size and time together, so the ETag describes a single state of the file.
   struct stat st {};
   if (!file || ::stat(file->c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return not_found(res, kNoSuchFile);
-  // Strong: a new build changes size or time (ns) of every file it rewrites.
-  long long mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-  std::string etag = "\"" + hex(static_cast<unsigned long long>(st.st_size)) + "-" +
-                     hex(static_cast<unsigned long long>(mtime_ns)) + "\"";
+  const std::string content_type = web_content_type(*file);
+  // FILE.gz goes instead when the browser accepts gzip and the .gz is no older than FILE (gzip -k
+  // gives it FILE's time; an older one is left from an earlier build). It is looked up like any
+  // requested path, so it cannot lead out of the folder either. Range requests get FILE: ranges
+  // would count the gzip bytes, a trap for caches.
+  fs::path body_file = *file;
+  std::string etag = etag_of(st, "");
+  bool gzipped = false;
+  if (web_accepts_gzip(req.get_header_value("Accept-Encoding")) && !req.has_header("Range")) {
+    auto gz_file = web_file_for(root_, (req.path == "/" ? "/index.html" : req.path) + ".gz");
+    struct stat gz {};
+    if (gz_file && ::stat(gz_file->c_str(), &gz) == 0 && S_ISREG(gz.st_mode) && gz.st_size > 0 &&
+        mtime_ns(gz) >= mtime_ns(st)) {
+      body_file = *gz_file;
+      st = gz;
+      etag = etag_of(gz, "-gz");
+      gzipped = true;
+    }
+  }
   res.set_header("ETag", etag);
   // The service worker may claim the whole app as its scope, whatever scope the page registers.
   if (req.path == "/sw.js") res.set_header("Service-Worker-Allowed", "/");
@@ -162,14 +229,26 @@ void WebFiles::answer(const httplib::Request& req, httplib::Response& res) const
     res.status = 304;
     return;
   }
-  std::ifstream in(*file, std::ios::binary);
+  std::ifstream in(body_file, std::ios::binary);
   std::ostringstream bytes;
   if (!in || (st.st_size > 0 && !(bytes << in.rdbuf()))) {
-    std::cerr << "peerobs-hub: could not read the web client's " << file->string() << "\n";
+    std::cerr << "peerobs-hub: could not read the web client's " << body_file.string() << "\n";
     return not_found(res, kNoSuchFile);
   }
-  // The status is left to httplib: 200, or 206 when the browser asked for a Range.
-  res.set_content(bytes.str(), web_content_type(*file));
+  if (!gzipped) {
+    // The status is left to httplib: 200, or 206 when the browser asked for a Range. httplib
+    // compresses text types itself (brotli or gzip) when there is no .gz.
+    res.set_content(bytes.str(), content_type);
+    return;
+  }
+  // httplib 0.11 would compress a text body a second time (it does not look at a Content-Encoding
+  // already set), but never a body given with its length through a content provider.
+  res.set_header("Content-Encoding", "gzip");
+  auto body = std::make_shared<std::string>(bytes.str());
+  res.set_content_provider(body->size(), content_type,
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(body->data() + offset, length);
+                           });
 }
 
 }  // namespace server

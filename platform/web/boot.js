@@ -114,48 +114,17 @@
     // Relative URLs: scope is the folder of this page, which is "/" when the hub serves the app at its root.
     // updateViaCache 'none': a new build's sw.js is seen at once, not after the HTTP cache expires.
     navigator.serviceWorker.register('sw.js', { scope: './', updateViaCache: 'none' }).then(function (reg) {
-      console.log('[peerobs] service worker registered, scope ' + reg.scope);
+      if (reg) console.log('[peerobs] service worker registered, scope ' + reg.scope);
     }, function (err) {
       console.warn('[peerobs] service worker not registered (the app still runs, but needs the network to open): ' +
                    describe(err));
     });
   }
 
-  // [SECTION] Storage probe, then start -----------------------------------------------------------------------
-  // Some private modes have no IndexedDB or refuse to open it. Find out before peerobs.js runs so the flag is
-  // set when the storage code reads it; wait at most a moment (a hung open must not hold the app back).
-  var kStorageMessage = 'This browser keeps no data for peerobs here (private browsing?). ' +
-                        'Open it in a normal window so your notes are kept.';
-  function probe_storage(done) {
-    var finished = false;
-    function finish(ok) {
-      if (finished) return;
-      finished = true;
-      if (!ok) {
-        window.Module.peerobsStorageUnavailable = true;
-        show_message(kStorageMessage);
-      }
-      done();
-    }
-    var request;
-    try {
-      if (typeof indexedDB === 'undefined' || !indexedDB) return finish(false);
-      request = indexedDB.open('peerobs-probe');
-    } catch (e) {
-      return finish(false);  // e.g. SecurityError when storage is blocked
-    }
-    request.onsuccess = function () {
-      try { request.result.close(); indexedDB.deleteDatabase('peerobs-probe'); } catch (e) { /* a probe only */ }
-      finish(true);
-    };
-    request.onerror = function (event) {
-      if (event && event.preventDefault) event.preventDefault();
-      finish(false);
-    };
-    request.onblocked = function () { finish(true); };  // another tab holds it: storage works
-    setTimeout(function () { finish(true); }, 2000);     // no answer: start anyway; the storage code will report
-  }
-
+  // [SECTION] Start -------------------------------------------------------------------------------------------
+  // No storage probe first: it held peerobs.js back 0.5-1.2 s in a fresh profile (bench/web). The app's own
+  // storage code (storage_pre.js) opens IndexedDB before main() and, where it cannot, the app shows a banner
+  // saying that nothing is being kept.
   function add_app_script() {
     var script = document.createElement('script');
     script.src = script_url;
@@ -166,5 +135,5 @@
   }
 
   register_service_worker();
-  probe_storage(add_app_script);
+  add_app_script();
 })();

@@ -48,9 +48,16 @@ if (typeof window !== 'undefined' && !(Module['ENVIRONMENT_IS_PTHREAD'])) (funct
     }
   }
 
+  // The copy starts as soon as the code that wrote returns to the browser (a microtask), so a
+  // transaction of the page's own thread is whole; setTimeout(0) waited behind slow frames (bench/web).
+  var schedule = typeof queueMicrotask === 'function' ? queueMicrotask : function (f) { Promise.resolve().then(f); };
+  var scheduled = false;
   function changed() {
     S.changes++;
-    if (!S.copying) setTimeout(copyToDatabase, 0);
+    if (!S.copying && !scheduled) {
+      scheduled = true;
+      schedule(function () { scheduled = false; copyToDatabase(); });
+    }
   }
 
   // Wraps the in-memory file system's operations that change a file, for files under /data.

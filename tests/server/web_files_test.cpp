@@ -1,12 +1,14 @@
 // The hub serving the web client (serve --web DIR): the path mapping on its own, then a real hub
 // answering a small web folder that sits inside its data directory, beside hub.sqlite and a
-// secret file, so every way out of the folder has something to leak.
+// secret file, so every way out of the folder has something to leak. Then the precompressed
+// FILE.gz beside a file: sent only to a browser that accepts gzip, and only while it is current.
 #include <catch2/catch.hpp>
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -21,6 +23,8 @@ namespace {
 
 const std::string kIndex = "<!doctype html><title>peerobs</title><script src=\"peerobs.js\"></script>\n";
 const std::string kWasm = std::string("\0asm\1\0\0\0", 8) + "not really a module";
+// The hub does not look inside a .gz; these bytes only have to differ from anything it could make.
+const std::string kWasmGz = std::string("\x1f\x8b\x08\0\0\0\0\0\2\3", 10) + "stands for a.wasm, gzipped";
 const std::string kSecret = "SECRET-OUTSIDE-THE-WEB-FOLDER";
 const std::string kCsp =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'; "
@@ -345,4 +349,161 @@ TEST_CASE("hub --web: a folder without index.html is refused before the hub star
   CHECK(r.exit_code == 2);
   CHECK(r.out.find("--web " + empty + " has no index.html") != std::string::npos);
   CHECK(r.out.find("listening") == std::string::npos);
+}
+
+TEST_CASE("web files: Accept-Encoding allows gzip only when it says so", "[server][web][gzip]") {
+  for (std::string yes : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "GZIP", " deflate ,gzip ", "x-gzip",
+                          "*", "br, *;q=0.1", "gzip;q=0.001", "gzip; q=1", "identity, gzip;Q=0.5"}) {
+    INFO(yes);
+    CHECK(server::web_accepts_gzip(yes));
+  }
+  for (std::string no : {"", "identity", "br", "deflate, br", "gzip;q=0", "gzip;q=0.000", "*;q=0", "*, gzip;q=0",
+                         "gzip;q=0, *", "gzipped", "gzip;q=abc", "gzip;q=", "gzip;q=2", "gzip;level=9", ",,;"}) {
+    INFO(no);
+    CHECK_FALSE(server::web_accepts_gzip(no));
+  }
+}
+
+namespace {
+
+// a.wasm.gz beside a.wasm, `age` later than it (negative: older, left from an earlier build).
+void write_wasm_gz(const WebFolder& f, std::chrono::seconds age) {
+  write_file(f.web / "a.wasm.gz", kWasmGz);
+  fs::last_write_time(f.web / "a.wasm.gz", fs::last_write_time(f.web / "a.wasm") + age);
+}
+
+// Bytes exactly as sent: httplib's client would otherwise inflate a gzip body itself.
+httplib::Result get_raw(const WebHub& w, const std::string& path, const httplib::Headers& headers) {
+  auto c = w.hub.client();
+  c.set_decompress(false);
+  return c.Get(path.c_str(), headers);
+}
+
+}  // namespace
+
+TEST_CASE("web hub: a browser that accepts gzip gets FILE.gz, marked as gzip of FILE", "[server][web][gzip]") {
+  WebHub w;
+  write_wasm_gz(w.folder, std::chrono::seconds(0));  // gzip -k gives the .gz the file's own time
+  std::string identity_etag = get_raw(w, "/a.wasm", {{"Accept-Encoding", "identity"}})->get_header_value("ETag");
+  for (std::string accept : {"gzip, deflate, br", "gzip", "*"}) {
+    INFO(accept);
+    auto res = get_raw(w, "/a.wasm", {{"Accept-Encoding", accept}});
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body == kWasmGz);
+    CHECK(res->get_header_value("Content-Encoding") == "gzip");
+    CHECK(res->get_header_value("Content-Type") == "application/wasm");
+    CHECK(res->get_header_value("Content-Length") == std::to_string(kWasmGz.size()));
+    CHECK(res->get_header_value("Vary") == "Accept-Encoding");
+    std::string etag = res->get_header_value("ETag");
+    CHECK(etag.size() > 5);
+    CHECK(etag.substr(etag.size() - 4) == "-gz\"");
+    CHECK(etag != identity_etag);
+    check_web_headers(*res);
+  }
+  SECTION("a browser holding the gzip bytes gets 304 for them, and not for the file") {
+    std::string gz_etag = get_raw(w, "/a.wasm", {{"Accept-Encoding", "gzip"}})->get_header_value("ETag");
+    auto same = get_raw(w, "/a.wasm", {{"Accept-Encoding", "gzip"}, {"If-None-Match", gz_etag}});
+    REQUIRE(same);
+    CHECK(same->status == 304);
+    CHECK(same->body.empty());
+    CHECK(same->get_header_value("ETag") == gz_etag);
+    auto plain = get_raw(w, "/a.wasm", {{"Accept-Encoding", "identity"}, {"If-None-Match", gz_etag}});
+    REQUIRE(plain);
+    CHECK(plain->status == 200);
+    CHECK(plain->body == kWasm);
+  }
+  SECTION("HEAD gives the gzip length") {
+    auto c = w.hub.client();
+    auto head = c.Head("/a.wasm", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(head);
+    CHECK(head->body.empty());
+    CHECK(head->get_header_value("Content-Encoding") == "gzip");
+    CHECK(head->get_header_value("Content-Length") == std::to_string(kWasmGz.size()));
+  }
+  SECTION("the .gz itself is an ordinary file") {
+    auto res = get_raw(w, "/a.wasm.gz", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body == kWasmGz);
+    CHECK_FALSE(res->has_header("Content-Encoding"));
+    CHECK(res->get_header_value("Content-Type") == "application/octet-stream");
+  }
+}
+
+TEST_CASE("web hub: a browser that does not accept gzip gets the file itself", "[server][web][gzip]") {
+  WebHub w;
+  write_wasm_gz(w.folder, std::chrono::seconds(5));
+  for (std::string accept : {"identity", "br", "gzip;q=0", "*, gzip;q=0", ""}) {
+    INFO(accept);
+    auto res = get_raw(w, "/a.wasm", {{"Accept-Encoding", accept}});
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body == kWasm);
+    CHECK_FALSE(res->has_header("Content-Encoding"));
+    CHECK(res->get_header_value("Content-Type") == "application/wasm");
+    check_web_headers(*res);
+  }
+  SECTION("nor does a Range request, whose offsets count the file's bytes") {
+    auto res = get_raw(w, "/a.wasm", {{"Accept-Encoding", "gzip"}, {"Range", "bytes=0-3"}});
+    REQUIRE(res);
+    CHECK(res->status == 206);
+    CHECK(res->body == kWasm.substr(0, 4));
+    CHECK_FALSE(res->has_header("Content-Encoding"));
+  }
+}
+
+TEST_CASE("web hub: a .gz older than its file is left from an earlier build and not sent", "[server][web][gzip]") {
+  WebHub w;
+  write_wasm_gz(w.folder, std::chrono::seconds(-5));
+  auto res = get_raw(w, "/a.wasm", {{"Accept-Encoding", "gzip"}});
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->body == kWasm);
+  CHECK_FALSE(res->has_header("Content-Encoding"));
+  CHECK(res->get_header_value("ETag").find("-gz") == std::string::npos);
+  // The build writes the .gz again: it is sent from then on.
+  write_wasm_gz(w.folder, std::chrono::seconds(1));
+  auto fresh = get_raw(w, "/a.wasm", {{"Accept-Encoding", "gzip"}});
+  REQUIRE(fresh);
+  CHECK(fresh->body == kWasmGz);
+  CHECK(fresh->get_header_value("Content-Encoding") == "gzip");
+}
+
+TEST_CASE("web hub: a text file goes as its .gz too, never compressed a second time", "[server][web][gzip]") {
+  WebHub w;
+  // httplib compresses text types itself; it must leave these bytes alone.
+  write_file(w.folder.web / "index.html.gz", kWasmGz);
+  fs::last_write_time(w.folder.web / "index.html.gz", fs::last_write_time(w.folder.web / "index.html"));
+  for (std::string path : {"/", "/index.html"}) {
+    for (std::string accept : {"gzip", "br, gzip, deflate"}) {
+      INFO(path << " " << accept);
+      auto res = get_raw(w, path, {{"Accept-Encoding", accept}});
+      REQUIRE(res);
+      CHECK(res->status == 200);
+      CHECK(res->body == kWasmGz);
+      CHECK(res->get_header_value("Content-Encoding") == "gzip");
+      CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+      CHECK(res->get_header_value("Content-Length") == std::to_string(kWasmGz.size()));
+      check_web_headers(*res);
+    }
+  }
+  SECTION("without a .gz, httplib still compresses it for a browser that accepts that") {
+    auto res = w.hub.client().Get("/sw.js", {{"Accept-Encoding", "gzip"}});  // the client inflates
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body == "self.addEventListener('fetch', () => {});\n");
+    CHECK(res->get_header_value("Content-Encoding") == "gzip");
+    CHECK(res->get_header_value("ETag").find("-gz") == std::string::npos);
+  }
+}
+
+TEST_CASE("web hub: a .gz that leads out of the web folder is never sent", "[server][web][gzip]") {
+  WebHub w;
+  fs::create_symlink(w.folder.data / "secret.txt", w.folder.web / "a.wasm.gz");
+  auto res = get_raw(w, "/a.wasm", {{"Accept-Encoding", "gzip"}});
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->body == kWasm);
+  CHECK_FALSE(res->has_header("Content-Encoding"));
 }
