@@ -99,13 +99,18 @@ if (typeof window !== 'undefined' && !(Module['ENVIRONMENT_IS_PTHREAD'])) (funct
     S.copying = true;
     var upTo = S.changes;
     var started = performance.now();
-    var tx;
+    var tx = null;
     try {
       tx = S.db.transaction('files', 'readwrite');
       var store = tx.objectStore('files');
       store.clear();
       filesUnder(kDir, []).forEach(function (path) { store.put(FS.readFile(path), path); });
     } catch (e) {
+      // Abort, or the clear() above would commit on its own and empty the stored copy.
+      if (tx) {
+        tx.onabort = tx.onerror = null;
+        try { tx.abort(); } catch (ignored) {}
+      }
       return failed(e);
     }
     tx.oncomplete = function () {

@@ -84,6 +84,10 @@ PEEROBS_COLLEAGUE_NAME="Bo Chen" PEEROBS_COLLEAGUE_ID=$colleague PEEROBS_COLLEAG
 PEEROBS_CLI=$cli_bin PEEROBS_CHROMIUM=$chromium PEEROBS_WORK_DIR=$work PEEROBS_ROOT=$root \
   node "$here/e2e.mjs" "${flags[@]}"
 code=$?
+if [ "$code" = 0 ] && [[ " ${flags[*]} " != *" --only-screenshots "* ]]; then
+  PEEROBS_HUB_URL=http://127.0.0.1:$port PEEROBS_CHROMIUM=$chromium node "$here/storage_faults.mjs"
+  code=$?
+fi
 if ! kill -0 "$hub_pid" 2>/dev/null; then
   echo "FAIL (web client e2e): the hub died during the run: $(tail -20 "$work/hub.log")" >&2
   exit 1
