@@ -18,6 +18,7 @@
 #include "app/app.h"
 #include "app/screens/observe_screen.h"
 #include "core/paths.h"
+#include "bench/observe_store.h"
 #include "core/store.h"
 
 namespace {
@@ -34,50 +35,6 @@ double pct(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
-core::Id seed(core::Store& store) {
-  core::Id me = store.create(core::Person{"Sam Okafor", ""}, core::Id{}).record;
-  store.set_local_person(me);
-  core::Id coach = store.create(core::Person{"Jonas Berg", ""}, me).record;
-  core::Id teacher = store.create(core::Person{"Amira Haddad", ""}, me).record;
-  core::Observation o;
-  o.focus_question = "Who gets to answer my questions, and how long do I wait before I take an answer?";
-  o.look_fors = {"Open questions", "Wait time", "Who answers"};
-  o.tools.counters = {{"open-q", "Open questions"}, {"closed-q", "Closed questions"}, {"student-q", "Student questions"}};
-  o.tools.timers = {{"teacher", "Teacher talk", "talk"}, {"student", "Student talk", "talk"}, {"wait", "Wait time", ""}};
-  o.tools.seating.enabled = true;
-  o.tools.seating.rows = 4;
-  o.tools.seating.cols = 6;
-  for (int r = 0; r < 4; ++r)
-    for (int c = 0; c < 6; ++c)
-      o.tools.seating.seats.push_back({"r" + std::to_string(r) + "c" + std::to_string(c), "S" + std::to_string(r * 6 + c), r, c});
-  o.participants = {{teacher, core::Role::ObservedTeacher}, {me, core::Role::TeacherLeader}, {coach, core::Role::Coach}};
-  core::Id target;
-  store.transaction([&] {
-    for (int i = 0; i < 1000; ++i) {
-      core::Observation x = o;
-      x.class_name = "Class " + std::to_string(i);
-      x.date = "2026-" + std::string(i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1) + "-1" + std::to_string(i % 10);
-      x.status = i == 999 ? core::ObservationStatus::Planned : core::ObservationStatus::Debriefed;
-      core::Id id = store.create(x, me).record;
-      if (i == 999) target = id;
-    }
-    for (int i = 0; i < 2000; ++i) {
-      core::Id author = i % 3 == 0 ? coach : me;
-      std::int64_t t = static_cast<std::int64_t>(i) * 1500;
-      switch (i % 4) {
-        case 0:
-          store.create(core::EvidenceNote{target, t, "Note " + std::to_string(i) + ": students compare predictions in pairs",
-                                          core::NoteKind::Noticing, {"Who answers"}},
-                       author);
-          break;
-        case 1: store.create(core::Tally{target, i % 8 == 1 ? "open-q" : "closed-q", t}, author); break;
-        case 2: store.create(core::TimerSpan{target, i % 8 == 2 ? "teacher" : "student", t, t + 1000}, author); break;
-        default: store.create(core::SeatMark{target, "r" + std::to_string(i % 4) + "c" + std::to_string(i % 6), t}, author); break;
-      }
-    }
-  });
-  return target;
-}
 
 void frame(app::App& a) {
   a.refresh_theme();
@@ -100,7 +57,7 @@ int main(int argc, char** argv) {
   {
     core::Store store(core::store_path_in(dir));
     double t0 = wall_ms();
-    target = seed(store);
+    target = bench::seed_observe_store(store);
     std::printf("seeded 1,000 observations and 2,000 captured items in %.0f ms\n", wall_ms() - t0);
   }
 

@@ -4,14 +4,12 @@
 // Waits poll the page and never sleep a fixed time; a wait that runs out says what the app showed.
 import { createRequire } from 'node:module';
 
+import { parseUiMap } from '../../tests/web/lib/app_page.mjs';
+
 // Before the browser starts: Playwright reports a service worker's own requests only with this.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-
-// Screen ids, numbered as app/screen.h's ScreenId.
-const SCREENS = ['first_run', 'home', 'plan', 'observe', 'prompt', 'reflect', 'debrief', 'cycle',
-                 'coaching_notes', 'settings', 'conflicts'];
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,16 +50,11 @@ export async function snapshot(page) {
   });
 }
 
+// The UI map's reader is the browser tests' one (the map's format has one owner); bench code
+// uses the screen's name.
 export function parseMap(text) {
-  const items = [];
-  let screen = -1;
-  for (const line of (text || '').split('\n')) {
-    if (!line) continue;
-    const [label, x, y] = line.split('\t');
-    if (label === 'screen') screen = Number(x);
-    else items.push({ label, x: Number(x), y: Number(y) });
-  }
-  return { screen: SCREENS[screen] ?? `screen ${screen}`, items };
+  const m = parseUiMap(text);
+  return { screen: m.name, items: m.items };
 }
 
 export async function describe(page) {
