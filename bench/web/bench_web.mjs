@@ -166,7 +166,7 @@ function printLoads(r) {
   console.log(`   warm (service worker's cache), median of ${r.warm.length}:     ${ms(warm).padStart(7)} ms  [${r.warm.map(ms).join(', ')}]`);
   for (const [name, list] of [['cold', r.coldMilestones], ['warm', r.warmMilestones]]) {
     console.log(`   ${name}, medians: peerobs.js requested at ${ms(median(list.map((m) => m.jsRequested)))} ms (boot.js adds it after its ` +
-                `IndexedDB probe), peerobs.js/.wasm/.data all in at ${ms(median(list.map((m) => m.filesIn)))} ms; the rest until the ` +
+                `browser checks), peerobs.js/.wasm/.data all in at ${ms(median(list.map((m) => m.filesIn)))} ms; the rest until the ` +
                 'first frame is compiling, starting threads, opening the store, fonts, GL setup and the first frames');
   }
 }
