@@ -219,21 +219,13 @@ void App::draw_storage_problem() {
 }
 
 void App::draw_toast() {
-  if (toast_.empty() && !ctx_.storage_pending) return;
-  std::int64_t now = ctx_.now_ms();
-  if (!toast_.empty() && now >= toast_until_ && !ctx_.storage_pending) {
-    toast_.clear();
-    return;
-  }
+  const std::int64_t now = ctx_.now_ms();
   // Where saving is asynchronous (the browser copies the store to its persistent storage after
   // each commit), nothing is called saved before it is: "Saving..." shows until the copy is
   // complete, then the confirmation, for its full time.
-  if (ctx_.storage_pending) {
-    toast_until_ = std::max(toast_until_, now + 2500);
-  } else if (toast_.empty() || now >= toast_until_) {
-    toast_.clear();
-    return;
-  }
+  if (ctx_.storage_pending) toast_until_ = std::max(toast_until_, now + 2500);
+  if (now >= toast_until_) toast_.clear();
+  if (toast_.empty() && !ctx_.storage_pending) return;
   const std::string shown = ctx_.storage_pending ? std::string("Saving\xE2\x80\xA6") : toast_;
   const ui::Palette& p = ui::palette();
   ImGuiIO& io = ImGui::GetIO();
