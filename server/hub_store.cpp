@@ -8,6 +8,7 @@
 #include "core/hash.h"
 #include "core/paths.h"
 #include "core/serialization.h"
+#include "core/sync/coaching_facts.h"
 #include "core/sync/facts.h"
 #include "server/roster_csv.h"
 
@@ -86,6 +87,7 @@ struct HubStore::BatchState {
 HubStore::HubStore(const std::string& data_dir)
     : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")), feed_(store_) {
   store_.db().exec(kHubSchema);
+  upgrade_roster_tables();
   // The devices' index for listing a type's records in an observation (heads_by_scope) serves
   // no query of the hub, which finds heads by record; dropped, it no longer costs every pushed
   // version an index insert (10,000 notes: 0.64 MB of 5.2 MB written, about 8 % of the push).
@@ -141,9 +143,16 @@ std::optional<std::string> HubStore::person_name(Id person) const {
 }
 
 std::string HubStore::issue_code(Id person, int valid_days) {
-  if (!person_name(person))
-    throw std::runtime_error("No person " + person.hex() + " on this hub's roster (see add-person, import-roster).");
+  PersonRow p = person_row(person);
   if (valid_days < 1 || valid_days > 365) throw std::runtime_error("A code is valid for 1 to 365 days.");
+  if (p.deactivated_at)
+    throw std::runtime_error(p.name + " was deactivated on " + iso_date(p.deactivated_at) +
+                             ", so no enrollment code is issued for them. To let them enroll again: "
+                             "peerobs-hub reactivate --person " + person.hex());
+  return insert_code(person, core::wall_clock_ms() + std::int64_t(valid_days) * 86400000);
+}
+
+std::string HubStore::insert_code(Id person, std::int64_t expires_at) {
   std::string code;
   while (code.size() < 12) {
     std::uint8_t b = 0;
@@ -155,7 +164,7 @@ std::string HubStore::issue_code(Id person, int valid_days) {
   std::string h = hash_blob(code);
   st.bind_blob(1, h.data(), h.size());
   st.bind_id(2, person);
-  st.bind(3, core::wall_clock_ms() + std::int64_t(valid_days) * 86400000);
+  st.bind(3, expires_at);
   st.run();
   return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
 }
@@ -190,6 +199,11 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
                           "lead for a new one.");
     Id person = st.col_id(0);
     std::int64_t now = core::wall_clock_ms();
+    // Deactivating expires a person's codes; this also covers a code issued in the same
+    // moment, so nobody deactivated enrolls a device.
+    if (person_row(person).deactivated_at)
+      throw HubError(401, "This enrollment code belongs to someone who is no longer active on this hub. Ask "
+                          "your program lead.");
     if (!st.col_null(2))
       throw HubError(401, "This enrollment code was already used on " + iso_date(st.col_int(2)) +
                               ". Each code enrolls one device; ask your program lead for a new one.");
@@ -272,7 +286,7 @@ void HubStore::feed(BatchState& batch, Id person, Id version) { batch.feed.empla
 void HubStore::distribute(BatchState& batch, const Version& v, const core::RecordBody* body) {
   std::optional<core::RecordBody> last_live;
   if (v.tombstone) {
-    last_live = sync::last_live_body(store_, v.record);
+    last_live = sync::last_live_body_with_coach(store_, v.record);  // a coaching note's pair, as written
     body = last_live ? &*last_live : nullptr;
   }
   sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
@@ -301,7 +315,7 @@ void HubStore::backfill(BatchState& batch, Id observation, Id person) {
     v.observation = st.col_id(4);
     v.tombstone = st.col_int(5) != 0;
     std::optional<core::RecordBody> body;
-    if (v.tombstone) body = sync::last_live_body(store_, v.record);
+    if (v.tombstone) body = sync::last_live_body_with_coach(store_, v.record);
     else body = core::decode_body(v.type, st.col_blob(6));
     if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(batch, person, v.version);
   }
@@ -411,7 +425,11 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
         }
       }
       sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
-      auto verdict = sync::may_write(v, body ? &*body : nullptr, device.person, facts(batch, sync::scope_of(v)), cf);
+      // A coaching note already held keeps its pair: the rule needs the pair it was written for.
+      std::optional<sync::CoachingPair> coaching_before;
+      if (v.type == core::RecordType::CoachingNote && !first) coaching_before = sync::stored_coaching_pair(store_, v.record);
+      auto verdict = sync::may_write(v, body ? &*body : nullptr, device.person, facts(batch, sync::scope_of(v)), cf,
+                                     coaching_before);
       if (!verdict.allowed) {
         refuse(403, verdict.reason);
         continue;

@@ -47,6 +47,22 @@ struct DeviceRow {
   std::int64_t last_seen = 0;
 };
 
+// One person on the roster, as `peerobs-hub people` lists them.
+struct PersonRow {
+  core::Id id;
+  std::string name;
+  std::string email;                // may be empty
+  std::int64_t deactivated_at = 0;  // ms since epoch; 0 = active
+  int enrolled_devices = 0;         // enrolled and not revoked
+};
+
+// A code issued by `issue-code`, with what the person it is handed to needs to know.
+struct IssuedCode {
+  PersonRow person;
+  std::string code;             // "ABCD-EFGH-JKMN"
+  std::int64_t expires_at = 0;  // ms since epoch
+};
+
 class HubStore {
  public:
   explicit HubStore(const std::string& data_dir);
@@ -57,7 +73,21 @@ class HubStore {
   // std::runtime_error naming the line of the first bad row. Returns the ids added.
   std::vector<core::Id> import_roster(const std::string& csv_text);
   // A one-time code for the person, valid for `valid_days`; only its hash is stored.
+  // Refused with a sentence for a deactivated person.
   std::string issue_code(core::Id person, int valid_days);
+  // One code for every active person with no enrolled, unrevoked device, in one transaction
+  // (all or nothing); empty when there is nobody to issue for. Sorted by name.
+  std::vector<IssuedCode> issue_codes_for_unenrolled(int valid_days);
+  std::vector<PersonRow> people() const;  // everyone on the roster, sorted by name
+  // A new name for the person: the hub's roster and a new version of their Person record whose
+  // parents are all its current heads, so every device receives it as the one newest head.
+  void rename_person(core::Id person, const std::string& name);
+  // Deactivating revokes every device of the person (their next request gets 401), expires
+  // their unused codes and refuses new ones; everything they wrote, and their Person record,
+  // stays. Returns how many devices were revoked. Reactivating lets codes be issued again (the
+  // revoked devices stay revoked: the person enrolls again with a new code).
+  int deactivate_person(core::Id person);
+  void reactivate_person(core::Id person);
   std::vector<DeviceRow> devices() const;
   void revoke(core::Id device);
   std::optional<std::string> person_name(core::Id person) const;
@@ -83,6 +113,10 @@ class HubStore {
   void feed(BatchState& batch, core::Id person, core::Id version);
   void backfill(BatchState& batch, core::Id observation, core::Id person);
   void reindex_observation(BatchState& batch, core::Id observation);
+
+  PersonRow person_row(core::Id person) const;  // throws naming the id when unknown
+  std::string insert_code(core::Id person, std::int64_t expires_at);  // returns the code to hand out
+  void upgrade_roster_tables();  // adds what hub databases made before deactivation lack
 
   // Prepared once per connection and reused: a push runs a few statements per version, and
   // preparing them each time cost more than running them.

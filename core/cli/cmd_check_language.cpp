@@ -6,20 +6,17 @@
 #include <rapidjson/writer.h>
 
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 
+#include "core/cli/arguments.h"
 #include "core/cli/command.h"
 #include "core/language_guide.h"
 
 namespace {
 
-int run_check_language(cli::Context& ctx) {
-  std::string lexicon = cli::take_option(ctx.args, "--lexicon");
-  if (!ctx.args.empty()) {
-    ctx.err << "check-language: unexpected argument '" << ctx.args[0] << "'\n";
-    return 2;
-  }
+int run_check_language(cli::Context& ctx, const std::string& lexicon) {
   const core::LanguageGuide guide = lexicon.empty() ? core::LanguageGuide::load_builtin()
                                                     : core::LanguageGuide::load(lexicon);
   std::string line;
@@ -56,8 +53,14 @@ int run_check_language(cli::Context& ctx) {
   return ctx.out ? 0 : 1;
 }
 
+cli::Run declare_check_language(CLI::App& command) {
+  auto lexicon = std::make_shared<std::string>();
+  command.add_option("--lexicon", *lexicon, "a lexicon file to use instead of the built-in one")->type_name("FILE");
+  return [lexicon](cli::Context& ctx) { return run_check_language(ctx, *lexicon); };
+}
+
 }  // namespace
 
-PEEROBS_CLI_COMMAND("check-language", "check-language [--lexicon FILE] < TEXT",
+PEEROBS_CLI_COMMAND("check-language",
                     "finds praise, criticism and prescription in each line of stdin; prints one JSON object a line",
-                    run_check_language);
+                    declare_check_language);

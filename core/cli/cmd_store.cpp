@@ -1,6 +1,8 @@
 // peerobs-cli commands on the local store: init, stats, export, import.
 #include <iostream>
+#include <memory>
 
+#include "core/cli/arguments.h"
 #include "core/cli/command.h"
 #include "core/export_json.h"
 #include "core/paths.h"
@@ -14,16 +16,9 @@ core::Store open_store(const Context& ctx) {
   return core::Store(core::store_path_in(ctx.data_dir));
 }
 
-bool no_extra_args(Context& ctx, const char* usage) {
-  if (ctx.args.empty()) return true;
-  ctx.err << "unexpected argument '" << ctx.args.front() << "'\nusage: peerobs-cli " << usage << "\n";
-  return false;
-}
-
-int run_init(Context& ctx) {
-  std::string name = take_option(ctx.args, "--name");
-  if (name.empty() || !no_extra_args(ctx, "init --name NAME")) {
-    if (name.empty()) ctx.err << "init needs your name: peerobs-cli init --name \"Your Name\"\n";
+int run_init(Context& ctx, const std::string& name) {
+  if (name.empty()) {
+    ctx.err << "init needs your name: peerobs-cli init --name \"Your Name\"\n";
     return 2;
   }
   core::Store store = open_store(ctx);
@@ -43,7 +38,6 @@ int run_init(Context& ctx) {
 }
 
 int run_stats(Context& ctx) {
-  if (!no_extra_args(ctx, "stats")) return 2;
   core::Store store = open_store(ctx);
   auto counts = store.live_counts();
   for (int t = 1; t <= core::kRecordTypeCount; ++t) {
@@ -56,26 +50,17 @@ int run_stats(Context& ctx) {
   return 0;
 }
 
-int run_export(Context& ctx) {
-  std::string out = take_option(ctx.args, "--out");
-  if (out.empty() || !no_extra_args(ctx, "export --out FILE.json")) {
-    if (out.empty()) ctx.err << "usage: peerobs-cli export --out FILE.json\n";
-    return 2;
-  }
+int run_export(Context& ctx, const std::string& out) {
   core::Store store = open_store(ctx);
   core::export_json_file(store, out);
   ctx.out << "Exported " << store.all_versions().size() << " versions to " << out << "\n";
   return 0;
 }
 
-int run_import(Context& ctx) {
-  if (ctx.args.size() != 1) {
-    ctx.err << "usage: peerobs-cli import FILE.json\n";
-    return 2;
-  }
+int run_import(Context& ctx, const std::string& file) {
   core::Store store = open_store(ctx);
   try {
-    auto summary = core::import_json_file(store, ctx.args[0]);
+    auto summary = core::import_json_file(store, file);
     ctx.out << "Imported " << summary.versions_added << " new versions (" << summary.versions_in_file
             << " in the file; the rest were already here).\n";
     return 0;
@@ -85,12 +70,34 @@ int run_import(Context& ctx) {
   }
 }
 
+// Each command's one value lives in a string the returned Run shares with the parser.
+Run declare_init(CLI::App& command) {
+  auto name = std::make_shared<std::string>();
+  command.add_option("--name", *name, "your name as colleagues know it")->required();
+  return [name](Context& ctx) { return run_init(ctx, *name); };
+}
+
+Run declare_stats(CLI::App&) { return run_stats; }  // takes no arguments
+
+Run declare_export(CLI::App& command) {
+  auto out = std::make_shared<std::string>();
+  command.add_option("--out", *out, "the JSON file to write")->required()->type_name("FILE.json");
+  return [out](Context& ctx) { return run_export(ctx, *out); };
+}
+
+Run declare_import(CLI::App& command) {
+  auto file = std::make_shared<std::string>();
+  command.add_option("FILE.json", *file, "an export file (peerobs-cli export, or the app's Settings)")
+      ->required()
+      ->type_name("FILE.json");
+  return [file](Context& ctx) { return run_import(ctx, *file); };
+}
+
 }  // namespace
 
-PEEROBS_CLI_COMMAND("init", "init --name NAME", "set up this data directory for you", run_init);
-PEEROBS_CLI_COMMAND("stats", "stats", "count the records of each type, versions, outbox and conflicts", run_stats);
-PEEROBS_CLI_COMMAND("export", "export --out FILE.json", "write everything you may see to a JSON file", run_export);
-PEEROBS_CLI_COMMAND("import", "import FILE.json", "add the versions in an export file (importing twice changes nothing)",
-                    run_import);
+PEEROBS_CLI_COMMAND("init", "set up this data directory for you", declare_init);
+PEEROBS_CLI_COMMAND("stats", "count the records of each type, versions, outbox and conflicts", declare_stats);
+PEEROBS_CLI_COMMAND("export", "write everything you may see to a JSON file", declare_export);
+PEEROBS_CLI_COMMAND("import", "add the versions in an export file (importing twice changes nothing)", declare_import);
 
 }  // namespace cli

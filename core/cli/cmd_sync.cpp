@@ -2,8 +2,10 @@
 // moved, what still waits, what the hub refused (held back on this device) and the conflicts to
 // resolve. `--retry-held` first puts the held-back versions back in the outbox (after, say, the
 // program lead fixed a participant list). Exit 1 with a plain message on failure.
+#include <memory>
 #include <ostream>
 
+#include "core/cli/arguments.h"
 #include "core/cli/command.h"
 #include "core/net/sync_client.h"
 #include "core/net/sync_worker.h"
@@ -11,16 +13,7 @@
 
 namespace {
 
-int run_sync(cli::Context& ctx) {
-  bool retry_held = false;
-  for (const auto& a : ctx.args) {
-    if (a == "--retry-held") {
-      retry_held = true;
-      continue;
-    }
-    ctx.err << "sync: unexpected argument '" << a << "'\n";
-    return 2;
-  }
+int run_sync(cli::Context& ctx, bool retry_held) {
   core::ensure_directory(ctx.data_dir);
   core::Store store(core::store_path_in(ctx.data_dir));
   core::net::SyncClient client(store);
@@ -43,7 +36,13 @@ int run_sync(cli::Context& ctx) {
   return 0;
 }
 
+cli::Run declare_sync(CLI::App& command) {
+  auto retry_held = std::make_shared<bool>(false);
+  command.add_flag("--retry-held", *retry_held, "first put the versions the hub refused back in the outbox");
+  return [retry_held](cli::Context& ctx) { return run_sync(ctx, *retry_held); };
+}
+
 }  // namespace
 
-PEEROBS_CLI_COMMAND("sync", "sync [--retry-held]", "send this device's new records to the hub and receive what is shared with you",
-                    run_sync);
+PEEROBS_CLI_COMMAND("sync", "send this device's new records to the hub and receive what is shared with you",
+                    declare_sync);

@@ -3,16 +3,13 @@
 // it wrote before copying it to tablets. Exit code 1 when any file failed.
 #include <ostream>
 
+#include "core/cli/arguments.h"
 #include "core/cli/command.h"
 #include "core/templates.h"
 
 namespace {
 
 int run_templates(cli::Context& ctx) {
-  if (!ctx.args.empty()) {
-    ctx.err << "templates: unexpected argument '" << ctx.args[0] << "'\n";
-    return 2;
-  }
   const auto dirs = core::template_dirs_for(ctx.data_dir);
   const core::TemplateLibrary lib = core::load_templates(dirs);
   ctx.out << "Templates read from:\n";
@@ -33,8 +30,10 @@ int run_templates(cli::Context& ctx) {
   return lib.errors.empty() ? 0 : 1;
 }
 
+cli::Run declare_templates(CLI::App&) { return run_templates; }  // takes no arguments
+
 }  // namespace
 
-PEEROBS_CLI_COMMAND("templates", "templates",
+PEEROBS_CLI_COMMAND("templates",
                     "lists the observation templates (built-in and <data dir>/templates) and any file that failed to load",
-                    run_templates);
+                    declare_templates);

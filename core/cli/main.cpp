@@ -1,7 +1,11 @@
 // peerobs-cli: the same core as the client, headless. `peerobs-cli help` lists the commands.
+// Arguments are parsed with CLI11 (core/cli/arguments.h says why): each command declares its
+// own; --data DIR may come before or after the command.
 #include <algorithm>
 #include <iostream>
+#include <memory>
 
+#include "core/cli/arguments.h"
 #include "core/cli/command.h"
 #include "core/paths.h"
 
@@ -19,45 +23,54 @@ bool register_command(const Command& command) {
 
 const std::vector<Command>& commands() { return command_table(); }
 
-std::string take_option(std::vector<std::string>& args, const std::string& flag) {
-  for (std::size_t i = 0; i + 1 < args.size(); ++i)
-    if (args[i] == flag) {
-      std::string value = args[i + 1];
-      args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
-      return value;
-    }
-  return "";
-}
-
 }  // namespace cli
 
-static void print_usage(std::ostream& out) {
-  out << "usage: peerobs-cli [--data DIR] COMMAND [ARGS]\n\ncommands:\n";
+int main(int argc, char** argv) {
+  CLI::App program("peerobs-cli: the peerobs store, headless.", "peerobs-cli");
+  std::string data_dir;
+  program.add_option("--data", data_dir, "the data directory (default $PEEROBS_DATA, else ~/.local/share/peerobs)")
+      ->type_name("DIR");
+  program.require_subcommand(1);
+  program.fallthrough();  // inherited: an option a command does not know goes to --data, or is refused
+  program.footer("Each command's options: peerobs-cli COMMAND --help");
   auto cmds = cli::commands();
   std::sort(cmds.begin(), cmds.end(), [](const auto& a, const auto& b) { return std::string(a.name) < b.name; });
-  for (const auto& c : cmds) out << "  " << c.usage << "\n      " << c.summary << "\n";
-  out << "\nDIR defaults to $PEEROBS_DATA, else ~/.local/share/peerobs.\n";
-}
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  std::string data_dir = cli::take_option(args, "--data");
-  if (data_dir.empty()) data_dir = core::default_data_dir();
-  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
-    print_usage(args.empty() ? std::cerr : std::cout);
-    return args.empty() ? 2 : 0;
+  std::vector<std::pair<CLI::App*, cli::Run>> runs;
+  for (const auto& c : cmds) {
+    CLI::App* sub = program.add_subcommand(c.name, c.summary);
+    runs.emplace_back(sub, c.declare(*sub));
   }
-  for (const auto& c : cli::commands()) {
-    if (args[0] != c.name) continue;
-    cli::Context ctx{data_dir, std::vector<std::string>(args.begin() + 1, args.end()), std::cin, std::cout, std::cerr};
+
+  const std::string verb = cli::find_verb(argc, argv, {"--data"});
+  CLI::App* chosen = cli::named_verb(program, argc, argv);
+  if (argc == 1) {
+    std::cerr << program.help();
+    return 2;
+  }
+  if (verb == "help") {
+    std::cout << program.help();
+    return 0;
+  }
+  if (!verb.empty() && !chosen) {
+    std::cerr << "peerobs-cli: unknown command '" << verb << "'\n\n" << program.help();
+    return 2;
+  }
+  try {
+    program.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli::report_parse_error(program, chosen, e, std::cout, std::cerr);
+  }
+  if (data_dir.empty()) data_dir = core::default_data_dir();
+  cli::Context ctx{data_dir, std::cin, std::cout, std::cerr};
+  const CLI::App* parsed = program.get_subcommands().front();  // parse() requires exactly one
+  for (auto& [sub, run] : runs) {
+    if (sub != parsed) continue;
     try {
-      return c.run(ctx);
+      return run(ctx);
     } catch (const std::exception& e) {
-      std::cerr << "peerobs-cli " << c.name << ": " << e.what() << "\n";
+      std::cerr << "peerobs-cli " << sub->get_name() << ": " << e.what() << "\n";
       return 1;
     }
   }
-  std::cerr << "peerobs-cli: unknown command '" << args[0] << "'\n\n";
-  print_usage(std::cerr);
-  return 2;
+  return 2;  // not reached: parse() requires one command
 }

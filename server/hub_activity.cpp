@@ -1,0 +1,90 @@
+// Content-free activity figures. See hub_activity.h for what they are and what they hide.
+#include "server/hub_activity.h"
+
+#include <map>
+#include <sstream>
+
+#include "core/serialization.h"
+#include "server/iso_week.h"
+
+namespace server {
+
+ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
+  ActivityReport r;
+  const std::int64_t today = now_ms / 86400000;  // UTC day number, as iso_date prints
+  const std::int64_t first_monday = monday_of(today) - 7 * std::int64_t(weeks - 1);
+  std::map<std::int64_t, WeekActivity> by_monday;  // keyed by the week's Monday, so in date order
+  for (std::int64_t m = first_monday; m <= monday_of(today); m += 7) by_monday[m];
+  // One row at a time (a state network's hub holds about a million observations a year), the
+  // live head of each Observation record as Store::live() picks it. Only the date and the status
+  // are read; the other fields (focus, class, participants) never leave this loop.
+  core::Stmt st(hub.store().db(),
+                "SELECT body FROM versions WHERE version_id IN (SELECT min(version_id) FROM heads "
+                "WHERE type = ? AND tombstone = 0 GROUP BY record_id)");
+  st.bind(1, static_cast<std::int64_t>(core::RecordType::Observation));
+  while (st.step()) {
+    const core::RecordBody body = core::decode_body(core::RecordType::Observation, st.col_blob(0));
+    const auto* o = std::get_if<core::Observation>(&body);
+    if (!o) continue;
+    auto day = day_number(o->date);
+    if (!day) {
+      ++r.undated_visits;
+      continue;
+    }
+    const std::int64_t monday = monday_of(*day);
+    if (monday < first_monday) continue;
+    WeekActivity& w = by_monday[monday];
+    switch (o->status) {
+      case core::ObservationStatus::Cancelled: ++w.cancelled; break;
+      case core::ObservationStatus::Debriefed: ++w.debriefed; [[fallthrough]];
+      case core::ObservationStatus::Observed: ++w.observed; [[fallthrough]];
+      case core::ObservationStatus::Planned: ++w.planned; break;
+    }
+  }
+  for (auto& [monday, w] : by_monday) {
+    w.week = iso_week_label(monday);
+    w.monday = date_of(monday);
+    r.weeks.push_back(w);
+  }
+  for (const auto& d : hub.devices()) {
+    if (d.revoked_at) {
+      ++r.devices.revoked;
+      continue;
+    }
+    const std::int64_t age = now_ms - d.last_seen;
+    if (age <= 86400000) ++r.devices.last_day;
+    else if (age <= 7 * std::int64_t(86400000)) ++r.devices.last_week;
+    else if (age <= 30 * std::int64_t(86400000)) ++r.devices.last_month;
+    else ++r.devices.longer_ago;
+  }
+  return r;
+}
+
+std::string shown_count(int count, int hide_below) {
+  if (count > 0 && count < hide_below) return "<" + std::to_string(hide_below);
+  return std::to_string(count);
+}
+
+std::string format_activity(const ActivityReport& r, int hide_below) {
+  std::ostringstream out;
+  out << "Visits per week of the planned lesson date (counts from 1 to " << hide_below - 1 << " show as <"
+      << hide_below << "):\n";
+  out << "week      starts      planned  observed  debriefed  cancelled\n";
+  for (const auto& w : r.weeks) {
+    char line[128];
+    std::snprintf(line, sizeof line, "%-9s %-10s  %7s  %8s  %9s  %9s\n", w.week.c_str(), w.monday.c_str(),
+                  shown_count(w.planned, hide_below).c_str(), shown_count(w.observed, hide_below).c_str(),
+                  shown_count(w.debriefed, hide_below).c_str(), shown_count(w.cancelled, hide_below).c_str());
+    out << line;
+  }
+  out << "visits with no valid date: " << shown_count(r.undated_visits, hide_below) << "\n";
+  out << "\nEnrolled devices by last contact with the hub:\n"
+      << "  within a day: " << r.devices.last_day << "\n"
+      << "  1 to 7 days ago: " << r.devices.last_week << "\n"
+      << "  7 to 30 days ago: " << r.devices.last_month << "\n"
+      << "  more than 30 days ago: " << r.devices.longer_ago << "\n"
+      << "  revoked: " << r.devices.revoked << "\n";
+  return out.str();
+}
+
+}  // namespace server

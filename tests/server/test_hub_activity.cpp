@@ -1,0 +1,110 @@
+// `peerobs-hub activity`, through the real binary on visits pushed by a real device: weekly
+// counts of visits planned, observed and debriefed, devices by last contact, small counts
+// hidden, and never a name, an id or a word anyone wrote.
+#include <catch2/catch.hpp>
+
+#include <ctime>
+#include <sstream>
+
+#include "sync_fixture.h"
+
+using namespace core;
+using namespace testing_support;
+
+namespace {
+std::tm utc_in_days(int days) {
+  std::time_t t = std::time(nullptr) + std::time_t(days) * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm;
+}
+std::string format(const std::tm& tm, const char* how) {
+  char buf[32];
+  std::strftime(buf, sizeof buf, how, &tm);
+  return buf;
+}
+
+// The figures of one week's row: planned, observed, debriefed, cancelled as printed.
+std::vector<std::string> week_row(const std::string& report, const std::string& week) {
+  std::istringstream in(report);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> w;
+    for (std::string word; words >> word;) w.push_back(word);
+    if (w.size() == 6 && w[0] == week) return {w[2], w[3], w[4], w[5]};
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("hub activity: weekly visit figures and device contact, small counts hidden, no names or text",
+          "[server][admin]") {
+  HubProcess hub{temp_dir("peerobs-hub")};
+  hub.start();
+  std::string lena_id = hub.add_person("Lena Secretname");
+  std::string tomas_id = hub.add_person("Tomás Hiddenname");
+  Device lena, tomas;
+  lena.enroll(hub.url(), hub.issue_code(lena_id));
+  tomas.enroll(hub.url(), hub.issue_code(tomas_id));
+
+  // Dates are relative to today (UTC), so the rows are this week and last week whenever it runs;
+  // the week labels come from the C library's own ISO week (%G-W%V).
+  const std::tm today = utc_in_days(0), week_ago = utc_in_days(-7);
+  const std::string this_week_day = format(today, "%Y-%m-%d"), last_week_day = format(week_ago, "%Y-%m-%d");
+  auto visit = [&](const std::string& date, ObservationStatus status) {
+    Observation o;
+    o.focus_question = "Secret focus question";
+    o.class_name = "Secret class 8B";
+    o.date = date;
+    o.status = status;
+    o.participants = {{lena.me(), Role::TeacherLeader}, {*Id::from_hex(tomas_id), Role::ObservedTeacher}};
+    Id obs = lena.store->create(o, lena.me()).record;
+    lena.note(obs, "Secret evidence note");
+    return obs;
+  };
+  Id first = visit(this_week_day, ObservationStatus::Planned);
+  visit(this_week_day, ObservationStatus::Observed);
+  for (int i = 0; i < 3; ++i) visit(this_week_day, ObservationStatus::Debriefed);
+  visit(this_week_day, ObservationStatus::Cancelled);
+  visit(last_week_day, ObservationStatus::Debriefed);
+  visit("", ObservationStatus::Planned);  // not dated yet
+  lena.sync();
+  tomas.sync();
+
+  auto r = run_command({hub_binary(), "activity", "--data", hub.data_dir()});
+  REQUIRE(r.exit_code == 0);
+  INFO(r.out);
+  // This week: 5 planned (the cancelled one is not), 4 took place, 3 debriefed, 1 cancelled (hidden).
+  CHECK(week_row(r.out, format(today, "%G-W%V")) == std::vector<std::string>{"5", "4", "3", "<3"});
+  // Last week: one debriefed visit, in every column: hidden, as it would say whose it was.
+  CHECK(week_row(r.out, format(week_ago, "%G-W%V")) == std::vector<std::string>{"<3", "<3", "<3", "0"});
+  CHECK(r.out.find("visits with no valid date: <3") != std::string::npos);
+  CHECK(r.out.find("within a day: 2") != std::string::npos);
+  for (const char* never : {"Secret", "Lena", "Tomás", "Hiddenname", "8B"}) CHECK(r.out.find(never) == std::string::npos);
+  for (const std::string& id : {lena_id, tomas_id, first.hex(), first.short_hex()})
+    CHECK(r.out.find(id) == std::string::npos);
+
+  SECTION("--hide-below 5 hides more; a single visit is never shown") {
+    auto wider = run_command({hub_binary(), "activity", "--data", hub.data_dir(), "--hide-below", "5"});
+    REQUIRE(wider.exit_code == 0);
+    CHECK(week_row(wider.out, format(today, "%G-W%V")) == std::vector<std::string>{"5", "<5", "<5", "<5"});
+    auto exact = run_command({hub_binary(), "activity", "--data", hub.data_dir(), "--hide-below", "1"});
+    CHECK(exact.exit_code == 2);
+    CHECK(exact.out.find("--hide-below: expected a whole number of visits from 2 to 100, got \"1\"") !=
+          std::string::npos);
+  }
+  SECTION("--weeks 1 shows only this week") {
+    auto one = run_command({hub_binary(), "activity", "--data", hub.data_dir(), "--weeks", "1"});
+    REQUIRE(one.exit_code == 0);
+    CHECK(week_row(one.out, format(week_ago, "%G-W%V")).empty());
+    CHECK(week_row(one.out, format(today, "%G-W%V")).size() == 4);
+  }
+  SECTION("a revoked device is counted as revoked, not as in contact") {
+    hub.admin({"revoke", "--device", *tomas.store->meta("sync.device")});
+    auto after = run_command({hub_binary(), "activity", "--data", hub.data_dir()});
+    CHECK(after.out.find("within a day: 1") != std::string::npos);
+    CHECK(after.out.find("revoked: 1") != std::string::npos);
+  }
+  hub.stop();
+  std::filesystem::remove_all(hub.data_dir());
+}
