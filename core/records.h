@@ -90,6 +90,12 @@ struct Observation {
   std::vector<Participant> participants;
   ObservationStatus status = ObservationStatus::Planned;
   Id follows;                          // the earlier observation this one follows up (empty = first)
+  // Another time for a planned visit, proposed by a participant (usually the observed teacher)
+  // and waiting for the teacher leader, who accepts it (date and time move) or keeps the plan;
+  // either clears it. Since body version 2; empty in version-1 bodies.
+  std::string proposed_date;           // "YYYY-MM-DD", "" = no proposal waiting
+  std::string proposed_time;           // "HH:MM", "" = no time proposed
+  Id proposed_by;                      // who proposed it (empty = no proposal)
 };
 
 // One observer's lesson clock for one observation (each device keeps its own).
@@ -168,12 +174,14 @@ struct NextStep {
   Id follow_up_observation;     // set once the follow-up visit is scheduled
 };
 
-// From a coach to the teacher leader about their observing and debrief moves; only
-// those two ever see it.
+// One note of a coaching thread: a coach who co-observed and one teacher leader talk about the
+// leader's observing and debrief moves. Either of the two writes; only those two ever see it.
 struct CoachingNote {
   Id observation;
-  Id teacher_leader;
+  Id teacher_leader;  // the teacher leader the thread is with
   std::string text;
+  Id coach{};         // the coach the thread is with; empty (every version-1 body, written only by
+                      // coaches) means the author of the version
 };
 
 // ---- the envelope ----------------------------------------------------------------------

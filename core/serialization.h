@@ -90,10 +90,44 @@ template <class A> void serialize(A& ar, SeatingChart& x, std::uint32_t) {
 template <class A> void serialize(A& ar, DataTools& x, std::uint32_t) {
   ar(PEEROBS_F(evidence_notes), PEEROBS_F(counters), PEEROBS_F(timers), PEEROBS_F(seating));
 }
-template <class A> void serialize(A& ar, Observation& x, std::uint32_t) {
+// An Observation writes its class version itself, where cereal would, but per body: 1 while no
+// other time is proposed, 2 with a proposal. A body without a proposal therefore encodes to the
+// very bytes a version-1 writer made, so its body hash still holds when an export (which
+// re-encodes bodies from JSON) is imported. cereal names a type's version only on its first
+// object in an archive: in an export written before this, later observations carry none, and
+// were all version 1.
+inline std::uint32_t observation_body_version(const Observation& x) {
+  return x.proposed_date.empty() && x.proposed_time.empty() && x.proposed_by.empty() ? 1 : 2;
+}
+inline std::uint32_t read_observation_version(cereal::PortableBinaryInputArchive& ar) {
+  std::uint32_t version = 0;
+  ar(version);
+  return version;
+}
+inline std::uint32_t read_observation_version(cereal::JSONInputArchive& ar) {
+  const char* next = ar.getNodeName();
+  if (!next || std::string(next) != "cereal_class_version") return 1;
+  std::uint32_t version = 0;
+  ar(cereal::make_nvp("cereal_class_version", version));
+  return version;
+}
+template <class A> void save(A& ar, const Observation& x) {
+  const std::uint32_t version = observation_body_version(x);
+  ar(cereal::make_nvp("cereal_class_version", version));
   ar(PEEROBS_F(cycle), PEEROBS_F(focus_question), PEEROBS_F(look_fors), PEEROBS_F(tools), PEEROBS_F(template_key),
      PEEROBS_F(class_name), PEEROBS_F(date), PEEROBS_F(time), PEEROBS_F(participants), PEEROBS_F(status),
      PEEROBS_F(follows));
+  if (version >= 2) ar(PEEROBS_F(proposed_date), PEEROBS_F(proposed_time), PEEROBS_F(proposed_by));
+}
+template <class A> void load(A& ar, Observation& x) {
+  const std::uint32_t version = read_observation_version(ar);
+  if (version < 1 || version > 2)
+    throw cereal::Exception("an observation of body version " + std::to_string(version) +
+                            ", which this peerobs cannot read: update peerobs on this device");
+  ar(PEEROBS_F(cycle), PEEROBS_F(focus_question), PEEROBS_F(look_fors), PEEROBS_F(tools), PEEROBS_F(template_key),
+     PEEROBS_F(class_name), PEEROBS_F(date), PEEROBS_F(time), PEEROBS_F(participants), PEEROBS_F(status),
+     PEEROBS_F(follows));
+  if (version >= 2) ar(PEEROBS_F(proposed_date), PEEROBS_F(proposed_time), PEEROBS_F(proposed_by));
 }
 template <class A> void serialize(A& ar, LessonClock& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(elapsed_ms), PEEROBS_F(running), PEEROBS_F(ended));
@@ -121,8 +155,26 @@ template <class A> void serialize(A& ar, NextStep& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(text), PEEROBS_F(owner), PEEROBS_F(support), PEEROBS_F(follow_up_date),
      PEEROBS_F(status), PEEROBS_F(follow_up_observation));
 }
-template <class A> void serialize(A& ar, CoachingNote& x, std::uint32_t) {
+// CoachingNote's binary class version is chosen per note: a note naming no coach is written
+// byte for byte as version 1 was, so a version-1 body that is decoded and encoded again (JSON
+// export, then import) keeps its bytes and its body_hash; a note naming its coach is version 2.
+// JSON keeps cereal's class version (CEREAL_CLASS_VERSION below), which says whether `coach`
+// is present. The uint32 first is exactly what cereal writes for a versioned class.
+inline void save(cereal::PortableBinaryOutputArchive& ar, const CoachingNote& x) {
+  const std::uint32_t version = x.coach.empty() ? 1 : 2;
+  ar(version, x.observation, x.teacher_leader, x.text);
+  if (version >= 2) ar(x.coach);
+}
+inline void load(cereal::PortableBinaryInputArchive& ar, CoachingNote& x) {
+  std::uint32_t version = 0;
+  ar(version, x.observation, x.teacher_leader, x.text);
+  x.coach = Id{};
+  if (version >= 2) ar(x.coach);
+}
+template <class A, std::enable_if_t<std::is_base_of_v<cereal::traits::TextArchive, A>, int> = 0>
+void serialize(A& ar, CoachingNote& x, std::uint32_t version) {
   ar(PEEROBS_F(observation), PEEROBS_F(teacher_leader), PEEROBS_F(text));
+  if (version >= 2) ar(PEEROBS_F(coach));
 }
 #undef PEEROBS_F
 
@@ -149,7 +201,7 @@ CEREAL_CLASS_VERSION(core::TimerTool, 1)
 CEREAL_CLASS_VERSION(core::Seat, 1)
 CEREAL_CLASS_VERSION(core::SeatingChart, 1)
 CEREAL_CLASS_VERSION(core::DataTools, 1)
-CEREAL_CLASS_VERSION(core::Observation, 1)
+// core::Observation: written per body by save/load above (1, or 2 with a proposed time).
 CEREAL_CLASS_VERSION(core::LessonClock, 1)
 CEREAL_CLASS_VERSION(core::EvidenceNote, 1)
 CEREAL_CLASS_VERSION(core::Tally, 1)
@@ -159,4 +211,4 @@ CEREAL_CLASS_VERSION(core::Prompt, 1)
 CEREAL_CLASS_VERSION(core::Reflection, 1)
 CEREAL_CLASS_VERSION(core::DebriefNote, 1)
 CEREAL_CLASS_VERSION(core::NextStep, 1)
-CEREAL_CLASS_VERSION(core::CoachingNote, 1)
+CEREAL_CLASS_VERSION(core::CoachingNote, 2)  // JSON only: binary chooses per note (above)

@@ -4,12 +4,23 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "app/screens/prompt_screen.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 namespace app {
+
+namespace {
+void draw_note(const CoachingNoteView& n) {
+  ui::begin_card("##n", n.mine);
+  std::string who = n.when.empty() ? n.from : n.from + " \xC2\xB7 " + n.when;
+  ui::caption(who.c_str());
+  ui::body_wrapped(n.text.c_str());
+  ui::end_card();
+}
+}  // namespace
 
 void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx, std::vector<CoachingAction>& out) {
   ui::begin_scroll_area("##coaching");
@@ -21,56 +32,74 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
   const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(40.0f));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
   ui::begin_column(width);
+  const CoachingThreadView* t = m.thread();
   ui::begin_card("##private", true);
-  ui::subheading("Private to the coach and the teacher leader");
-  ui::body_wrapped("Notes about observing and debrief moves, from the coach who co-observed to the teacher leader. "
-                   "Nobody else sees them, on this device or through the hub.");
+  if (t) {
+    std::string line = "Only you and " + t->name + " see this thread";
+    ui::subheading(line.c_str());
+    ui::body_wrapped("The teacher you observed, other observers and other coaches never receive it, on this device or "
+                     "through the hub.");
+  } else {
+    ui::subheading("Private to the coach and the teacher leader");
+    ui::body_wrapped("A coaching thread is between a coach who co-observed and a teacher leader. Nobody else sees it.");
+  }
   ui::end_card();
   ImGui::Spacing();
-  if (!m.can_read()) {
-    ui::muted_wrapped("You are not the coach or the teacher leader of this observation, so there is nothing to show here.");
+  if (!m.can_read() || !t) {
+    ui::muted_wrapped(!m.can_read() ? "You are not a coach or a teacher leader of this observation, so there is nothing "
+                                      "to show here."
+                      : m.is_coach() ? "This observation has no teacher leader to write to."
+                                     : "No coach co-observed this lesson, so there is no coaching thread.");
     ui::end_column();
     ui::end_scroll_area();
     return;
   }
+  if (m.threads().size() > 1) {
+    int i = 0;
+    for (const auto& th : m.threads()) {
+      ImGui::PushID(i);
+      std::string label = th.name + " (" + th.role + ") \xC2\xB7 " + std::to_string(th.notes);
+      if (i++ > 0) ui::flow_next(ui::chip_width(label.c_str()));
+      if (ui::chip(label.c_str(), th.pair == t->pair))
+        out.push_back(CoachingAction{CoachingAction::Kind::PickThread, {}, th.pair});
+      ImGui::PopID();
+    }
+    ImGui::Spacing();
+  }
+  std::string head = "With " + t->name + ", " + t->role + " \xC2\xB7 " + std::to_string(m.notes().size()) +
+                     (m.notes().size() == 1 ? " note" : " notes");
+  ui::heading(head.c_str());
+  if (m.notes().empty())
+    ui::muted_wrapped(t->pair.coach == ctx.me ? "Nothing here yet. Start with one move you noticed and a question."
+                                              : "Your coach has not written yet. You can start the thread too.");
+  int i = 0;
+  for (const auto& n : m.notes()) {
+    ImGui::PushID(i++);
+    draw_note(n);
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
   if (m.can_write()) {
     ui::begin_card("##write");
-    ui::subheading("Write to the teacher leader");
-    if (m.leaders().size() > 1) {
-      int i = 0;
-      for (const auto& [id, name] : m.leaders()) {
-        ImGui::PushID(i);
-        if (i++ > 0) ui::flow_next(ui::chip_width(name.c_str()));
-        if (ui::chip(name.c_str(), m.leader() == id)) out.push_back(CoachingAction{CoachingAction::Kind::PickLeader, {}, id});
-        ImGui::PopID();
-      }
-    } else {
-      std::string to = "To " + m.leaders().front().second;
-      ui::caption(to.c_str());
-    }
-    after::text_area("##coaching_note", "e.g. Your first prompt led with the data; what did you notice about the silence after it?", &ui.draft, 4.5f);
+    const bool replying = !m.notes().empty() && !m.notes().back().mine;
+    std::string to = (replying ? "Reply to " : "Write to ") + t->name;
+    ui::subheading(to.c_str());
+    const char* hint = t->pair.coach == ctx.me
+                           ? "e.g. Your first prompt led with the data; what did you notice about the silence after it?"
+                           : "e.g. I noticed the silence too. What could I try in the next debrief?";
+    after::text_area("##coaching_note", hint, &ui.draft, 4.5f);
     if (ui.draft != m.draft()) out.push_back(CoachingAction{CoachingAction::Kind::EditDraft, ui.draft, {}});
     after::language_hint(ctx, ui.draft, ui.hint_for, ui.hint);
     after::hint_line(ui.hint);
     after::error_line(m.error());
-    if (ui::button("Save note", ui::Tone::Primary)) out.push_back(CoachingAction{CoachingAction::Kind::Save, {}, {}});
+    if (ui::button(replying ? "Save reply" : "Save note", ui::Tone::Primary))
+      out.push_back(CoachingAction{CoachingAction::Kind::Save, {}, {}});
     ui::end_card();
-    ImGui::Spacing();
+  } else {
+    std::string closed = t->name + " is no longer part of this observation, so this thread is closed.";
+    ui::muted_wrapped(closed.c_str());
+    after::error_line(m.error());
   }
-  std::string head = "Notes \xC2\xB7 " + std::to_string(m.notes().size());
-  ui::heading(head.c_str());
-  if (m.notes().empty()) ui::muted_wrapped(m.can_write() ? "Your notes to the teacher leader appear here." : "Your coach has not written a note yet.");
-  int i = 0;
-  for (const auto& n : m.notes()) {
-    ImGui::PushID(i++);
-    ui::begin_card("##n");
-    std::string who = n.from + " to " + n.to;
-    ui::caption(who.c_str());
-    ui::body_wrapped(n.text.c_str());
-    ui::end_card();
-    ImGui::PopID();
-  }
-  if (!m.can_write()) after::error_line(m.error());
   ui::end_column();
   ui::end_scroll_area();
 }
@@ -80,9 +109,15 @@ std::string CoachingScreen::title() const {
 }
 
 void CoachingScreen::enter(const Route& route, AppContext& ctx) {
-  if (model_) model_->autosave(true);
+  // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
+  std::optional<core::sync::CoachingPair> shown;
+  if (model_) {
+    model_->autosave(true);
+    if (model_->observation() == route.observation && model_->thread()) shown = model_->thread()->pair;
+  }
   model_ = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
   model_->load(route.observation);
+  if (shown) model_->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
   ui_ = CoachingUi{};
   ui_.draft = model_->draft();
 }
@@ -99,6 +134,7 @@ void CoachingScreen::draw(AppContext& ctx) {
     if (model_->apply(a) && a.kind == CoachingAction::Kind::Save) {
       ui_.draft.clear();
       ctx.toast = "Coaching note saved";
+      ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
     }
 }
 

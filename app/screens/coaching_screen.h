@@ -1,5 +1,6 @@
-// The Coaching notes screen: ImGui drawing over CoachingModel. Shows notes only to the coach who
-// wrote them and the teacher leader they are for.
+// The Coaching notes screen: ImGui drawing over CoachingModel. A thread between a coach and a
+// teacher leader, shown only to those two: notes in order with who wrote each and when, then
+// the composer (autosaved draft, language hint) for a note or a reply.
 #pragma once
 #include <memory>
 #include <string>

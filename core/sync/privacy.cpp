@@ -28,6 +28,10 @@ ObservationFacts facts_from_heads(const std::vector<const Observation*>& heads) 
   return f;
 }
 
+CoachingPair coaching_pair(const CoachingNote& note, Id author) {
+  return CoachingPair{note.coach.empty() ? author : note.coach, note.teacher_leader};
+}
+
 Audience readers_of(const Version& v, const RecordBody* body, const ObservationFacts& obs, const CycleFacts& cycle) {
   Audience a;
   a.people.insert(v.author);
@@ -49,7 +53,11 @@ Audience readers_of(const Version& v, const RecordBody* body, const ObservationF
       return a;
     case RecordType::CoachingNote:
       if (body)
-        if (const auto* n = std::get_if<CoachingNote>(body)) a.people.insert(n->teacher_leader);
+        if (const auto* n = std::get_if<CoachingNote>(body)) {
+          CoachingPair pair = coaching_pair(*n, v.author);
+          a.people.insert(pair.coach);
+          a.people.insert(pair.teacher_leader);
+        }
       return a;
     case RecordType::Prompt: {
       bool shared = false;
@@ -73,10 +81,39 @@ Audience readers_of(const Version& v, const RecordBody* body, const ObservationF
 namespace {
 WriteVerdict refuse(std::string reason) { return WriteVerdict{false, std::move(reason)}; }
 std::string what(const Version& v) { return std::string(type_name(v.type)) + " version " + v.version.short_hex(); }
+
+// A coaching note's own rule, once the scoped-record rule (author is a participant) has passed.
+WriteVerdict may_write_coaching(const Version& v, const RecordBody* body, const ObservationFacts& obs,
+                                const std::optional<CoachingPair>& before) {
+  if (v.tombstone) {
+    if (!before) return refuse("The " + what(v) + " deletes a coaching note the hub does not know.");
+    if (!before->has(v.author))
+      return refuse("The " + what(v) + " deletes a coaching note between " + before->coach.short_hex() + " and " +
+                    before->teacher_leader.short_hex() + ": only those two may.");
+    return {};
+  }
+  const auto* note = std::get_if<CoachingNote>(body);
+  if (!note) return refuse("The " + what(v) + " has no readable body.");
+  CoachingPair pair = coaching_pair(*note, v.author);
+  if (!obs.has_role(pair.coach, Role::Coach))
+    return refuse("The " + what(v) + " names " + pair.coach.short_hex() + " as its coach, who is not a coach of "
+                  "observation " + v.observation.short_hex() + ": a coaching note is between a coach who co-observed "
+                  "and a teacher leader.");
+  if (!obs.has_role(pair.teacher_leader, Role::TeacherLeader))
+    return refuse("The " + what(v) + " is addressed to " + pair.teacher_leader.short_hex() +
+                  ", who is not a teacher leader of observation " + v.observation.short_hex() + ".");
+  if (!pair.has(v.author))
+    return refuse("The " + what(v) + " is written by " + v.author.short_hex() + ", who is neither its coach nor its "
+                  "teacher leader: only those two write in a coaching thread.");
+  if (before && !(*before == pair))
+    return refuse("The " + what(v) + " moves coaching note " + v.record.short_hex() +
+                  " to another coach or teacher leader; a note stays between the two it was written for.");
+  return {};
+}
 }  // namespace
 
 WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_person, const ObservationFacts& obs,
-                       const CycleFacts& cycle) {
+                       const CycleFacts& cycle, const std::optional<CoachingPair>& coaching_before) {
   if (v.author != device_person)
     return refuse("The " + what(v) + " names author " + v.author.short_hex() + ", but this device belongs to " +
                   device_person.short_hex() + ": a device may only send what its own person wrote.");
@@ -121,6 +158,7 @@ WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_perso
       if (!obs.has(v.author))
         return refuse("The " + what(v) + " belongs to observation " + v.observation.short_hex() +
                       ", which its author is not a participant of.");
+      if (v.type == RecordType::CoachingNote) return may_write_coaching(v, body, obs, coaching_before);
       return {};
   }
 }

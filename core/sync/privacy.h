@@ -32,6 +32,16 @@ struct CycleFacts {
   std::set<Id> participants;   // of all observations that name this cycle
 };
 
+// The two people a coaching note is between: its coach (for a body naming none, which every
+// version-1 body is, the version's author: only coaches wrote them) and its teacher leader.
+struct CoachingPair {
+  Id coach;
+  Id teacher_leader;
+  bool operator==(const CoachingPair& o) const { return coach == o.coach && teacher_leader == o.teacher_leader; }
+  bool has(Id person) const { return person == coach || person == teacher_leader; }
+};
+CoachingPair coaching_pair(const CoachingNote& note, Id author);
+
 // The people a version is visible to. everyone = every person on the hub (people records).
 struct Audience {
   bool everyone = false;
@@ -46,8 +56,11 @@ struct Audience {
 //
 // Rules: the author always sees their own versions. People records: everyone. Cycles: the
 // observed teacher and the participants of its observations. Observations and everything in
-// them: their participants, except coaching notes (only their author and the note's
-// teacher_leader) and prompts (the observed teacher sees only versions with shared = true).
+// them: their participants, except coaching notes (only their author and the note's pair,
+// coaching_pair) and prompts (the observed teacher sees only versions with shared = true).
+// A coaching note's tombstone needs the last live body with its coach filled in
+// (last_live_body_with_coach, coaching_facts.h): resolved against the tombstone's author it
+// could miss the coach.
 Audience readers_of(const Version& v, const RecordBody* body, const ObservationFacts& obs, const CycleFacts& cycle);
 
 struct WriteVerdict {
@@ -61,8 +74,12 @@ struct WriteVerdict {
 // observation must list its author as a participant, any later version of it must come from a
 // current participant; records inside an observation only from its participants; a cycle is
 // new (anyone may start one) or written by its creator, its observed teacher or a participant.
+// A coaching note only from one of its pair, whose coach is a coach and whose teacher leader is
+// a teacher leader of the observation (so never from the observed teacher, never naming someone
+// else); `coaching_before` is the pair of the record's newest live version the hub holds (none
+// for a new note): a later version keeps that pair, and a delete comes from one of it.
 WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_person, const ObservationFacts& obs,
-                       const CycleFacts& cycle);
+                       const CycleFacts& cycle, const std::optional<CoachingPair>& coaching_before = std::nullopt);
 
 // Participants of observation bodies (the heads of one observation record), merged.
 ObservationFacts facts_from_heads(const std::vector<const Observation*>& heads);

@@ -12,12 +12,13 @@ TEST_CASE("coaching: a coach's note reaches the teacher leader and only those tw
     app::CoachingModel coach(s.store, s.demo.coach, s.clock());
     REQUIRE(coach.load(s.demo.observed_visit));
     REQUIRE(coach.can_write());
-    CHECK(coach.leader() == s.me);
+    REQUIRE(coach.thread());
+    CHECK(coach.thread()->other == s.me);
     REQUIRE(coach.apply(CoachingAction{CoachingAction::Kind::EditDraft, "You let the data speak first.", {}}));
     REQUIRE(coach.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
     CHECK(coach.notes().size() == 2);  // the demo's note and this one, both mine
     CHECK(coach.notes().back().from == "You");
-    CHECK(coach.notes().back().to == "Sam Okafor");
+    CHECK(coach.thread()->name == "Sam Okafor");
   }
   auto stored = s.live<core::CoachingNote>(core::RecordType::CoachingNote, s.demo.observed_visit);
   REQUIRE(stored.size() == 2);
@@ -26,10 +27,9 @@ TEST_CASE("coaching: a coach's note reaches the teacher leader and only those tw
   app::CoachingModel leader(s.store, s.me, s.clock());
   REQUIRE(leader.load(s.demo.observed_visit));
   CHECK(leader.can_read());
-  CHECK_FALSE(leader.can_write());
+  CHECK(leader.can_write());  // the teacher leader replies in the same thread
   REQUIRE(leader.notes().size() == 2);
   CHECK(leader.notes().back().from == "Jonas Berg");
-  CHECK(leader.notes().back().to == "you");
 
   app::CoachingModel teacher(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(teacher.load(s.demo.observed_visit));
@@ -37,19 +37,19 @@ TEST_CASE("coaching: a coach's note reaches the teacher leader and only those tw
   CHECK(teacher.notes().empty());
 }
 
-TEST_CASE("coaching: a teacher leader cannot write a coaching note, and an empty note is refused", "[app][coaching]") {
+TEST_CASE("coaching: the observed teacher cannot write a coaching note, and an empty note is refused", "[app][coaching]") {
   test::AfterLessonStore s;
   const auto versions = s.store.all_versions().size();
-  app::CoachingModel leader(s.store, s.me, s.clock());
-  REQUIRE(leader.load(s.demo.observed_visit));
-  REQUIRE(leader.apply(CoachingAction{CoachingAction::Kind::EditDraft, "A note to myself", {}}));
-  CHECK_FALSE(leader.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
-  CHECK(leader.error() == "Only a coach who co-observed this lesson writes coaching notes.");
+  app::CoachingModel teacher(s.store, s.demo.observed_teacher, s.clock());
+  REQUIRE(teacher.load(s.demo.observed_visit));
+  REQUIRE(teacher.apply(CoachingAction{CoachingAction::Kind::EditDraft, "A note to the coach", {}}));
+  CHECK_FALSE(teacher.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
+  CHECK(teacher.error() == "Only the coach and the teacher leader of this observation write coaching notes.");
   app::CoachingModel coach(s.store, s.demo.coach, s.clock());
   REQUIRE(coach.load(s.demo.observed_visit));
   CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
   CHECK(coach.error().find("Write the note first") == 0);
-  CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::PickLeader, {}, s.demo.observed_teacher}));
+  CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::PickThread, {}, {s.demo.coach, s.demo.observed_teacher}}));
   CHECK(s.store.all_versions().size() == versions);
 }
 
