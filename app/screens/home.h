@@ -1,53 +1,23 @@
-// Home: my upcoming observations by my role in them, what waits for me (prompts to answer, next
-// steps due, debriefs to hold), my cycles and the sync state. build_home reads the store once per visit.
+// Home: the screen over home_model.h. Entering builds the view from the store once; drawing reads
+// it, keeps only widget state (HomeUi) and emits HomeActions, which are applied after the frame's
+// drawing (each a durable write) before the view is built again.
 #pragma once
+#include <optional>
 #include <string>
-#include <vector>
 
 #include "app/screen.h"
+#include "app/screens/home_model.h"
 
 namespace app {
 
-struct HomeObservation {
-  core::Id id;
-  core::Id cycle;
-  core::Role role = core::Role::TeacherLeader;  // my role in it
-  core::ObservationStatus status = core::ObservationStatus::Planned;
-  std::string title;   // class, else the cycle title
-  std::string when;    // "2026-12-03 at 10:40", "" if no date
-  std::string focus;   // the focus question
-  std::string with;    // "with Amira Haddad (observed), Jonas Berg (coach)"
-  bool follow_up = false;
+// Transient widget state only: the one visit card whose editor is open and what is typed in it.
+struct HomeUi {
+  enum class Editor { None, Reschedule, Propose, ConfirmCancel };
+  core::Id visit;                  // the card the editor belongs to
+  Editor editor = Editor::None;
+  std::string date, time;          // typed in a Reschedule or Propose editor
+  std::string problem;             // why that card's last change was refused, "" = none
 };
-
-struct WaitingItem {
-  enum class Kind { AnswerPrompts, NextStep, HoldDebrief, WritePrompts };
-  Kind kind = Kind::AnswerPrompts;
-  core::Id observation;
-  core::Id record;        // the next step (NextStep), else empty
-  std::string text;       // what waits, in plain words
-  std::string detail;     // class/date or the follow-up date
-  std::string due;        // "YYYY-MM-DD" for ordering ("" = no date)
-};
-
-// A cycle I take part in, so its visits and next steps stay one tap away after the last planned
-// visit has happened.
-struct HomeCycle {
-  core::Id id;
-  core::Id latest;        // the most recent visit (by date), opened with the cycle
-  std::string title;      // the cycle's title
-  std::string detail;     // "3 visits · latest 2026-12-03"
-};
-
-struct HomeView {
-  std::string my_name;
-  std::vector<HomeObservation> observing, being_observed, co_observing;  // planned, soonest first
-  std::vector<WaitingItem> waiting;
-  std::vector<HomeCycle> cycles;  // latest visit first
-  std::string error;      // a store problem in plain words, "" = none
-};
-
-HomeView build_home(const core::Store& store, core::Id me);
 
 class HomeScreen : public Screen {
  public:
@@ -56,9 +26,13 @@ class HomeScreen : public Screen {
   void enter(const Route& route, AppContext& ctx) override;
   void draw(AppContext& ctx) override;
   const HomeView& view() const { return view_; }
+  HomeUi& ui_state() { return ui_; }
 
  private:
+  void apply(const HomeAction& action, AppContext& ctx);
+
   HomeView view_;
+  HomeUi ui_;
 };
 
 }  // namespace app

@@ -57,6 +57,23 @@ void stepper(const char* id, const char* label, int* value, int lo, int hi, bool
   ImGui::PopID();
 }
 
+// Under a saved visit's date: how to move it, and cancelling it. The first tap only asks, so a
+// stray tap never cancels a colleague's visit.
+void draw_cancel(PlanUi& ui) {
+  ImGui::Spacing();
+  ui::caption("To move the visit, change its date or time and save the plan.");
+  if (!ui.confirm_cancel) {
+    if (ui::button("Cancel this visit", ui::Tone::Quiet)) ui.confirm_cancel = true;
+    return;
+  }
+  ImGui::PushFont(ui::fonts().bold);
+  ui::body_wrapped("Cancel this visit? Everyone in it will see it as cancelled.");
+  ImGui::PopFont();
+  if (ui::button("Keep the visit", ui::Tone::Secondary)) ui.confirm_cancel = false;
+  ui::flow_next(ui::button_width("Yes, cancel it"));
+  if (ui::button("Yes, cancel it", ui::Tone::Danger)) ui.cancel_confirmed = true;
+}
+
 void draw_lesson(PlanModel& m, PlanUi& ui) {
   PlanForm& f = m.form();
   ui::begin_card("##template");
@@ -98,6 +115,7 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
   ui::text_field("##date", "YYYY-MM-DD", &f.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
   ImGui::SameLine();
   ui::text_field("##time", "HH:MM", &f.time, ImGuiInputTextFlags_CharsNoBlank, half);
+  if (m.can_cancel()) draw_cancel(ui);
   ui::end_card();
 
   ui::begin_card("##people");
@@ -286,6 +304,15 @@ int PlanScreen::wake_after_ms(const AppContext&) const { return model_ && model_
 
 void PlanScreen::draw(AppContext& ctx) {
   if (!model_) return;
+  if (ui_.cancel_confirmed) {
+    // Emitted by last frame's drawing; applied here, before anything is drawn from the model.
+    ui_.cancel_confirmed = ui_.confirm_cancel = false;
+    if (model_->cancel()) {
+      ctx.toast = "Visit cancelled";
+      ctx.go_back = true;
+      return;
+    }
+  }
   const bool narrow = ui::is_narrow();
   draw_draft_bar(*model_, ui_, ctx);
   const ImVec2 avail = ImGui::GetContentRegionAvail();

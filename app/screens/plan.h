@@ -10,7 +10,7 @@
 namespace app {
 
 // Transient widget state only: the "add" fields, the role a new person gets, and whether
-// "Discard draft" was tapped once and waits for its confirmation.
+// "Discard draft" or "Cancel this visit" was tapped once and waits for its confirmation.
 struct PlanUi {
   std::string new_look_for;
   std::string new_counter;
@@ -18,6 +18,8 @@ struct PlanUi {
   std::string new_person;
   core::Role new_person_role = core::Role::ObservedTeacher;
   bool confirm_discard = false;
+  bool confirm_cancel = false;   // "Cancel this visit" was tapped once and waits for its confirmation
+  bool cancel_confirmed = false; // emitted by the drawing: cancel the visit after this frame's draw
 };
 
 class PlanScreen : public Screen {

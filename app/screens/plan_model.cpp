@@ -1,6 +1,8 @@
 // The Plan screen's model. See plan_model.h for the guarantees.
 #include "app/screens/plan_model.h"
 #include "app/screens/model_text.h"
+#include "app/screens/visit_schedule.h"
+#include "core/dates.h"
 
 #include <algorithm>
 #include <cctype>
@@ -23,21 +25,6 @@ std::string default_seat_label(int row, int col) {
   return std::string(1, static_cast<char>('A' + row)) + std::to_string(col + 1);
 }
 }  // namespace
-
-bool valid_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(d[static_cast<std::size_t>(i)]))) return false;
-  int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
-
-bool valid_time(const std::string& t) {
-  if (t.size() != 5 || t[2] != ':') return false;
-  for (int i : {0, 1, 3, 4})
-    if (!std::isdigit(static_cast<unsigned char>(t[static_cast<std::size_t>(i)]))) return false;
-  return std::stoi(t.substr(0, 2)) < 24 && std::stoi(t.substr(3, 2)) < 60;
-}
 
 PlanModel::PlanModel(core::Store& store, core::Id me, const core::TemplateLibrary& templates)
     : store_(store), me_(me), templates_(templates) {
@@ -209,13 +196,36 @@ std::string PlanModel::validate() const {
   if (observed == 0) return "Add the observed teacher: whose lesson is this?";
   if (observed > 1) return "Only one person can be the observed teacher of a visit.";
   if (observers == 0) return "Add who observes: a teacher leader or a coach.";
-  if (!form_.date.empty() && !valid_date(form_.date)) return "The date \"" + form_.date + "\" is not a date like 2026-05-14.";
-  if (!form_.time.empty() && !valid_time(form_.time)) return "The time \"" + form_.time + "\" is not a time like 10:40.";
+  // The shared check and wording (core/dates.h): what Plan accepts, Debrief and Home accept too.
+  if (!form_.date.empty() && !core::is_calendar_date(form_.date)) return core::date_problem(form_.date);
+  if (!form_.time.empty() && !core::is_clock_time(form_.time)) return core::time_problem(form_.time);
   bool any_tool = form_.evidence_notes || form_.seating ||
                   std::any_of(form_.counters.begin(), form_.counters.end(), [](const auto& c) { return c.second; }) ||
                   std::any_of(form_.timers.begin(), form_.timers.end(), [](const auto& t) { return t.second; });
   if (!any_tool) return "Pick at least one kind of data to collect: notes, a counter, a timer or the seating chart.";
   return "";
+}
+
+bool PlanModel::can_cancel() const {
+  return !form_.observation.empty() && form_.status == core::ObservationStatus::Planned &&
+         std::any_of(form_.participants.begin(), form_.participants.end(),
+                     [&](const PlanPerson& p) { return p.person == me_ && p.role == core::Role::TeacherLeader; });
+}
+
+bool PlanModel::cancel() {
+  if (form_.observation.empty()) {
+    error_ = "This plan is not saved yet: there is no visit to cancel.";
+    return false;
+  }
+  error_ = cancel_visit(store_, me_, form_.observation);
+  if (!error_.empty()) return false;
+  form_.status = core::ObservationStatus::Cancelled;
+  try {
+    clear_plan_draft();  // unsaved edits of a cancelled visit would only come back to confuse
+  } catch (const std::exception&) {
+    // The visit is cancelled; a leftover draft of it is harmless and is replaced on the next save.
+  }
+  return true;
 }
 
 bool PlanModel::save() {
@@ -249,6 +259,12 @@ bool PlanModel::save() {
   }
   o.template_key = form_.template_key;
   o.class_name = trim(form_.class_name);
+  if (o.date != form_.date || o.time != form_.time) {
+    // The plan's time was changed by hand: that answers any other time proposed meanwhile.
+    o.proposed_date.clear();
+    o.proposed_time.clear();
+    o.proposed_by = core::Id{};
+  }
   o.date = form_.date;
   o.time = form_.time;
   o.status = form_.status;

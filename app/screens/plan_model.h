@@ -1,8 +1,9 @@
 // The Plan screen's state and actions (the pre-conference), plain C++: the observed teacher's
 // focus question, look-fors and data tools picked from a template or added by hand, the lesson's
 // class, date and time, and the participants with their roles.
-// Guarantees: save() validates first and names what is missing in plain words; a valid plan is
-// written (new people, a new cycle if needed, the observation) in one durable transaction.
+// Guarantees: save() validates first and names what is missing in plain words (dates and times
+// through core/dates.h); a valid plan is written (new people, a new cycle if needed, the
+// observation) in one durable transaction; a new date or time answers a waiting proposal.
 #pragma once
 #include <chrono>
 #include <string>
@@ -62,6 +63,11 @@ class PlanModel {
 
   // "" when the plan can be saved, else what to fix.
   std::string validate() const;
+  // A saved, planned visit that I lead can be cancelled (app/screens/visit_schedule.h).
+  bool can_cancel() const;
+  // Cancels the stored visit (durably) and drops this plan's draft; false with error() set
+  // when it could not. Reschedule by changing the date or time and saving.
+  bool cancel();
   // Validates and writes; false with error() set when it could not.
   bool save();
 
@@ -102,8 +108,5 @@ class PlanModel {
   bool from_draft_ = false;     // the form came from restore_draft()
   core::Role new_role_ = core::Role::TeacherLeader;  // my role in a new plan, for a reset
 };
-
-bool valid_date(const std::string& date);  // "YYYY-MM-DD" with a real month and day
-bool valid_time(const std::string& time);  // "HH:MM", 00:00..23:59
 
 }  // namespace app
