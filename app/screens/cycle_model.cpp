@@ -5,12 +5,14 @@
 #include <map>
 
 #include "app/screens/plan_model.h"
+#include "app/screens/prompt_evidence.h"
+#include "core/dates.h"
 
 namespace app {
 
 std::string short_date(const std::string& date) {
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  if (!valid_date(date)) return date;
+  if (!core::is_calendar_date(date)) return date;
   int month = std::stoi(date.substr(5, 2)), day = std::stoi(date.substr(8, 2));
   return std::to_string(day) + " " + kMonths[month - 1];
 }
@@ -21,6 +23,10 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
   cycle_id_ = core::Id{};
   cycle_ = core::Cycle{};
   visits_.clear();
+  cancelled_.clear();
+  observers_.clear();
+  chosen_ = core::Id{};
+  pending_.clear();
   counters_.clear();
   timers_.clear();
   steps_.clear();
@@ -39,7 +45,11 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
     std::vector<std::pair<core::Observation, CycleVisit>> found;
     for (const auto& [id, h] : store_.live(core::RecordType::Observation)) {
       const auto& o = std::get<core::Observation>(h.body);
-      if (o.cycle != cycle || o.status == core::ObservationStatus::Cancelled) continue;
+      if (o.cycle != cycle) continue;
+      if (o.status == core::ObservationStatus::Cancelled) {
+        cancelled_.push_back({id, o.date});
+        continue;
+      }
       CycleVisit v;
       v.id = id;
       v.date = o.date;
@@ -57,32 +67,37 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
       if (a.second.date != b.second.date) return a.second.date < b.second.date;
       return a.second.follow_up < b.second.follow_up;  // same day: the first visit before its follow-up
     });
-    const std::size_t n = found.size();
+    std::stable_sort(cancelled_.begin(), cancelled_.end(), [](const CancelledVisit& a, const CancelledVisit& b) {
+      if (a.date.empty() != b.date.empty()) return !a.date.empty();
+      return a.date < b.date;
+    });
     std::map<core::Id, std::string> visit_labels;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < found.size(); ++i) {
       auto& [o, v] = found[i];
-      v.summary = summarize(store_, v.id, o);
+      v.lesson = summarize_by_observer(store_, v.id, o, names);
       v.label = v.date.empty() ? "Visit " + std::to_string(i + 1) : short_date(v.date);
       visit_labels[v.id] = v.label;
-      // Series rows follow the first visit that plans each key; a visit not observed yet has
-      // collected nothing, which is not the same as a count of 0.
-      const bool collected = v.status != core::ObservationStatus::Planned;
-      for (const auto& c : v.summary.counters) {
-        auto s = std::find_if(counters_.begin(), counters_.end(), [&](const CounterSeries& x) { return x.key == c.key; });
-        if (s == counters_.end()) s = counters_.insert(counters_.end(), CounterSeries{c.key, c.label, std::vector<int>(n, -1)});
-        if (collected) s->counts[i] = c.count;
-      }
-      for (const auto& t : v.summary.timers) {
-        auto s = std::find_if(timers_.begin(), timers_.end(), [&](const TimerSeries& x) { return x.key == t.key; });
-        if (s == timers_.end())
-          s = timers_.insert(timers_.end(), TimerSeries{t.key, t.label, t.group, std::vector<std::int64_t>(n, -1), std::vector<int>(n, -1)});
-        if (collected) {
-          s->totals[i] = t.total_ms;
-          s->shares[i] = t.share_percent;
-        }
+      // Series rows follow the first visit that plans each key, whoever observed it.
+      for (const auto& c : o.tools.counters)
+        if (std::none_of(counters_.begin(), counters_.end(), [&](const CounterSeries& x) { return x.key == c.key; }))
+          counters_.push_back(CounterSeries{c.key, c.label, {}});
+      for (const auto& t : o.tools.timers)
+        if (std::none_of(timers_.begin(), timers_.end(), [&](const TimerSeries& x) { return x.key == t.key; }))
+          timers_.push_back(TimerSeries{t.key, t.label, t.exclusive_group, {}, {}});
+      for (const auto& ob : v.lesson.observers) {
+        if (!ob.ended || !ob.has_data()) continue;
+        auto it = std::find_if(observers_.begin(), observers_.end(), [&](const CycleObserver& x) { return x.person == ob.person; });
+        if (it == observers_.end()) it = observers_.insert(observers_.end(), CycleObserver{ob.person, whose_data(ob, me_), 0});
+        ++it->visits;
       }
     }
+    std::stable_sort(observers_.begin(), observers_.end(), [&](const CycleObserver& a, const CycleObserver& b) {
+      if ((a.person == me_) != (b.person == me_)) return a.person == me_;
+      return a.visits > b.visits;
+    });
+    if (!observers_.empty()) chosen_ = observers_.front().person;
     for (auto& f : found) visits_.push_back(std::move(f.second));
+    build_series();
 
     std::vector<std::pair<std::size_t, CycleStep>> steps;
     for (const auto& [id, h] : store_.live(core::RecordType::NextStep)) {
@@ -103,6 +118,39 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
     error_ = std::string("Could not read this cycle: ") + e.what();
     return false;
   }
+  return true;
+}
+
+void CycleModel::build_series() {
+  const std::size_t n = visits_.size();
+  pending_.assign(n, false);
+  for (auto& c : counters_) c.counts.assign(n, -1);
+  for (auto& t : timers_) {
+    t.totals.assign(n, -1);
+    t.shares.assign(n, -1);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const ObserverData* ob = visits_[i].lesson.find(chosen_);
+    // A visit not observed yet, or still being observed, has collected nothing so far, which is
+    // not the same as a count of 0.
+    pending_[i] = visits_[i].status == core::ObservationStatus::Planned || (ob && !ob->ended);
+    if (!ob || !ob->ended || !ob->has_data()) continue;
+    for (const auto& c : ob->data.counters)
+      for (auto& s : counters_)
+        if (s.key == c.key) s.counts[i] = c.count;
+    for (const auto& t : ob->data.timers)
+      for (auto& s : timers_)
+        if (s.key == t.key) {
+          s.totals[i] = t.total_ms;
+          s.shares[i] = t.share_percent;
+        }
+  }
+}
+
+bool CycleModel::choose_observer(core::Id person) {
+  if (std::none_of(observers_.begin(), observers_.end(), [&](const CycleObserver& o) { return o.person == person; })) return false;
+  chosen_ = person;
+  build_series();
   return true;
 }
 

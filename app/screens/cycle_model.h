@@ -1,16 +1,18 @@
 // The Cycle screen's state and actions, plain C++: the observations of one learning cycle side by
-// side by date, the same counters and timers compared across visits, and the cycle's next steps
-// with their status.
+// side by date, the same counters and timers compared across visits for one observer at a time,
+// and the cycle's next steps with their status.
 // Guarantees: the comparison uses counter and timer keys, which stay the same across the visits of
-// a cycle (a follow-up copies its tools), so a key is one row however its label was edited; a
-// visit that did not collect a counter shows as "not collected", never as 0; a status change is
-// durable before the list shows it. Cancelled visits are left out.
+// a cycle (a follow-up copies its tools), so a key is one row however its label was edited; the
+// series are one observer's data (a co-observed visit holds two measurements, never their sum),
+// and only once that observer ended the lesson; a visit that observer did not collect shows as
+// "not collected", never as 0; a status change is durable before the list shows it. Cancelled
+// visits are left out of the visits and the comparisons, listed only as cancelled.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "app/screens/prompt_evidence.h"
+#include "app/screens/lesson_data.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -24,12 +26,25 @@ struct CycleVisit {
   bool follow_up = false;
   core::Role my_role = core::Role::TeacherLeader;
   bool me_in = false;                // I take part in this visit
-  DataSummary summary;
+  LessonData lesson;                 // each observer's data, kept apart
+};
+
+// A visit that was called off: only its date is said.
+struct CancelledVisit {
+  core::Id id;
+  std::string date;                  // "YYYY-MM-DD" or ""
+};
+
+// Someone whose data the comparison can show.
+struct CycleObserver {
+  core::Id person;
+  std::string label;                 // "Your taps", "Jonas Berg (coach)"
+  int visits = 0;                    // visits in which they ended the lesson with data
 };
 
 struct CounterSeries {
   std::string key, label;
-  std::vector<int> counts;           // one per visit; -1 = not collected (not planned, or not observed yet)
+  std::vector<int> counts;           // one per visit; -1 = not collected by the chosen observer (or not yet)
 };
 
 struct TimerSeries {
@@ -53,10 +68,19 @@ class CycleModel {
   bool load(core::Id cycle, core::Id observation);
   bool loaded() const { return !cycle_id_.empty(); }
   bool set_step_status(core::Id step, core::NextStepStatus status);
+  // Shows `person`'s data in the comparison; false when they have none in this cycle.
+  bool choose_observer(core::Id person);
 
   core::Id cycle() const { return cycle_id_; }
   const core::Cycle& info() const { return cycle_; }
   const std::vector<CycleVisit>& visits() const { return visits_; }      // by date, undated last
+  const std::vector<CancelledVisit>& cancelled() const { return cancelled_; }  // by date
+  // Everyone with data in some visit: me first, then by the number of visits. The chosen one's
+  // data makes the series; by default me if I observed, else the one with the most visits.
+  const std::vector<CycleObserver>& observers() const { return observers_; }
+  core::Id chosen_observer() const { return chosen_; }
+  // For visit i: nothing to show yet (the visit is planned, or the chosen observer is still observing).
+  bool pending(std::size_t visit) const { return visit < pending_.size() && pending_[visit]; }
   const std::vector<CounterSeries>& counters() const { return counters_; }
   const std::vector<TimerSeries>& timers() const { return timers_; }
   const std::vector<CycleStep>& steps() const { return steps_; }
@@ -67,7 +91,13 @@ class CycleModel {
   core::Id me_;
   core::Id cycle_id_;
   core::Cycle cycle_;
+  void build_series();
+
   std::vector<CycleVisit> visits_;
+  std::vector<CancelledVisit> cancelled_;
+  std::vector<CycleObserver> observers_;
+  core::Id chosen_;
+  std::vector<bool> pending_;
   std::vector<CounterSeries> counters_;
   std::vector<TimerSeries> timers_;
   std::vector<CycleStep> steps_;

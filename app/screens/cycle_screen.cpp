@@ -22,8 +22,9 @@ float visit_alpha(std::size_t i, std::size_t n) { return n <= 1 ? 0.85f : 0.5f +
 float chart_width(std::size_t visits) { return std::max(ui::em(11.0f), ui::em(4.2f) * static_cast<float>(std::max<std::size_t>(1, visits))); }
 
 // One small chart: a vertical bar per visit with its value above and the visit below.
-void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float>& values, const std::vector<std::string>& labels, float w) {
+void column_chart(const CycleModel& m, const std::vector<float>& values, const std::vector<std::string>& labels, float w) {
   const ui::Palette& p = ui::palette();
+  const auto& visits = m.visits();
   const std::size_t n = visits.size();
   ImFont* small = ui::fonts().small;
   ImFont* bold = ui::fonts().bold;
@@ -51,7 +52,7 @@ void column_chart(const std::vector<CycleVisit>& visits, const std::vector<float
       ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, text.c_str());
       dl->AddText(small, small->FontSize, ImVec2(x + (bar_w - ts.x) * 0.5f, base_y - ts.y - ui::em(0.2f)), ui::col(p.text_muted), text.c_str());
     } else {
-      const char* nc = visits[i].status == core::ObservationStatus::Planned ? "not yet" : "not collected";
+      const char* nc = m.pending(i) ? "not yet" : "not collected";
       ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, nc);
       dl->AddText(small, small->FontSize, ImVec2(x + (bar_w - ts.x) * 0.5f, base_y - ts.y - ui::em(0.2f)), ui::col(p.text_muted), nc);
     }
@@ -95,7 +96,7 @@ void share_rows(const CycleModel& m, const std::string& group) {
     }
     if (!any)
       dl->AddText(small, small->FontSize, ImVec2(pos.x + label_w, pos.y + (h - small->FontSize) * 0.5f), ui::col(p.text_muted),
-                  visits[i].status == core::ObservationStatus::Planned ? "not observed yet" : "no time recorded");
+                  m.pending(i) ? "not observed yet" : "no time recorded");
     ImGui::Dummy(ImVec2(w, h));
   }
 }
@@ -135,6 +136,36 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAc
     ui::end_card();
     ImGui::PopID();
   }
+  // A cancelled visit collected nothing and compares with nothing: one plain line says it was planned.
+  for (const auto& c : m.cancelled()) {
+    std::string line = (c.date.empty() ? std::string("A visit without a date") : c.date) + " \xC2\xB7 cancelled";
+    ui::muted_wrapped(line.c_str());
+  }
+}
+
+// Whose data the charts show: one observer at a time, chosen with a chip when there are several.
+void draw_observer_choice(const CycleModel& m, std::vector<CycleAction>& out) {
+  const auto& obs = m.observers();
+  if (obs.empty()) return;
+  if (obs.size() == 1) {
+    std::string whose = "Whose data: " + obs.front().label;
+    ui::caption(whose.c_str());
+    return;
+  }
+  ui::label("Whose data");
+  int i = 0;
+  for (const auto& o : obs) {
+    ImGui::PushID(i);
+    if (i++ > 0) ui::flow_next(ui::chip_width(o.label.c_str()));
+    if (ui::chip(o.label.c_str(), o.person == m.chosen_observer()) && o.person != m.chosen_observer()) {
+      CycleAction a;
+      a.kind = CycleAction::Kind::ChooseObserver;
+      a.record = o.person;
+      out.push_back(a);
+    }
+    ImGui::PopID();
+  }
+  ui::caption("Observers count on their own devices, so each one's data is shown on its own, never added together.");
 }
 
 void draw_steps(const CycleModel& m, std::vector<CycleAction>& out) {
@@ -174,9 +205,10 @@ void draw_steps(const CycleModel& m, std::vector<CycleAction>& out) {
   }
 }
 
-void draw_charts(const CycleModel& m) {
+void draw_charts(const CycleModel& m, std::vector<CycleAction>& out) {
   ui::heading("The same data, visit by visit");
   ui::caption("Each bar is one visit, oldest first. The numbers describe what was seen; they are not a grade.");
+  draw_observer_choice(m, out);
   const auto& visits = m.visits();
   if (m.counters().empty() && m.timers().empty()) {
     ui::begin_card("##nodata");
@@ -208,7 +240,7 @@ void draw_charts(const CycleModel& m) {
         values.push_back(static_cast<float>(v));
         labels.push_back(v < 0 ? std::string() : std::to_string(v));
       }
-      column_chart(visits, values, labels, w);
+      column_chart(m, values, labels, w);
       ImGui::EndGroup();
       ImGui::PopID();
     }
@@ -241,7 +273,7 @@ void draw_charts(const CycleModel& m) {
       values.push_back(ms < 0 ? -1.0f : static_cast<float>(ms) / 60000.0f);
       labels.push_back(ms < 0 ? std::string() : ms == 0 ? std::string("not timed") : format_duration(ms));
     }
-    column_chart(visits, values, labels, std::min(chart_width(visits.size()), ui::content_width()));
+    column_chart(m, values, labels, std::min(chart_width(visits.size()), ui::content_width()));
     ui::end_card();
     ImGui::PopID();
   }
@@ -271,7 +303,7 @@ void draw_cycle(const CycleModel& m, const AppContext& ctx, std::vector<CycleAct
   if (ui::is_narrow()) {
     ui::begin_scroll_area("##cycle");
     intro();
-    draw_charts(m);
+    draw_charts(m, out);
     ImGui::Spacing();
     draw_steps(m, out);
     ImGui::Spacing();
@@ -281,7 +313,7 @@ void draw_cycle(const CycleModel& m, const AppContext& ctx, std::vector<CycleAct
     float left = std::floor(avail.x * 0.56f);
     ui::begin_scroll_area("##cycle_left", ImVec2(left, avail.y));
     intro();
-    draw_charts(m);
+    draw_charts(m, out);
     ui::end_scroll_area();
     ImGui::SameLine(0, 0);
     ui::begin_scroll_area("##cycle_right", ImVec2(avail.x - left, avail.y));
@@ -309,6 +341,7 @@ void CycleScreen::draw(AppContext& ctx) {
   draw_cycle(*model_, ctx, actions);
   for (const auto& a : actions) {
     if (a.kind == CycleAction::Kind::Open) ctx.open(a.route);
+    else if (a.kind == CycleAction::Kind::ChooseObserver) model_->choose_observer(a.record);
     else if (model_->set_step_status(a.record, a.status)) ctx.toast = std::string("Next step marked ") + next_step_status_label(a.status);
   }
 }

@@ -11,9 +11,9 @@
 namespace app {
 
 struct CycleAction {
-  enum class Kind { SetStepStatus, Open };
+  enum class Kind { SetStepStatus, Open, ChooseObserver };
   Kind kind = Kind::SetStepStatus;
-  core::Id record;                                   // the next step
+  core::Id record;                                   // the next step; ChooseObserver: the person
   core::NextStepStatus status = core::NextStepStatus::Open;
   Route route;                                       // Open
 };

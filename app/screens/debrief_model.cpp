@@ -8,19 +8,11 @@
 #include "app/screens/plan_model.h"
 #include "app/screens/prompt_evidence.h"
 #include "app/screens/record_summary.h"
+#include "core/dates.h"
 
 namespace app {
 
 namespace {
-
-// A date that exists on the calendar (valid_date accepts any day up to 31 in every month).
-bool calendar_date(const std::string& d) {
-  if (!valid_date(d)) return false;
-  int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return day <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
 
 // Versions of a record are created in order on one device; the earliest save time orders the
 // list as things were said, independent of later edits.
@@ -40,6 +32,20 @@ const char* next_step_status_label(core::NextStepStatus status) {
   return "Open";
 }
 
+std::vector<const ObserverData*> DebriefModel::shown_observers() const {
+  std::vector<const ObserverData*> out;
+  for (const auto& o : lesson_.observers)
+    if (o.ended) out.push_back(&o);
+  return out;
+}
+
+std::vector<const ObserverData*> DebriefModel::still_observing() const {
+  std::vector<const ObserverData*> out;
+  for (const auto& o : lesson_.observers)
+    if (!o.ended) out.push_back(&o);
+  return out;
+}
+
 DebriefModel::DebriefModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms)
     : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
 
@@ -57,6 +63,9 @@ bool DebriefModel::load(core::Id observation) {
   observation_ = core::Id{};
   plan_ = core::Observation{};
   participants_.clear();
+  lesson_ = LessonData{};
+  own_reflections_.clear();
+  teacher_name_.clear();
   notes_.clear();
   steps_.clear();
   note_text_.clear();
@@ -77,7 +86,10 @@ bool DebriefModel::load(core::Id observation) {
       std::string n = names.count(p.person) ? names[p.person] : std::string("someone");
       participants_.push_back({p.person, n + " (" + role_word(p.role) + ")"});
       if (p.person == me_) can_write_ = true;
+      if (p.role == core::Role::ObservedTeacher && teacher_name_.empty() && names.count(p.person)) teacher_name_ = names[p.person];
     }
+    lesson_ = summarize_by_observer(store_, observation, plan_, names);
+    own_reflections_ = own_reflections_of(store_, observation, me_, names);
     reload_lists();
     note_draft_.open(store_, note_draft_key(observation));
     note_text_ = note_draft_.text();
@@ -200,8 +212,8 @@ bool DebriefModel::save_step() {
     error_ = "Pick who owns this next step.";
     return false;
   }
-  if (!f.follow_up_date.empty() && !calendar_date(f.follow_up_date)) {
-    error_ = "The follow-up date \"" + f.follow_up_date + "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.";
+  if (!f.follow_up_date.empty() && !core::is_calendar_date(f.follow_up_date)) {
+    error_ = core::date_problem(f.follow_up_date);  // worded as everywhere a date is typed
     return false;
   }
   core::NextStep s;

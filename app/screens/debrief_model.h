@@ -13,7 +13,9 @@
 #include <utility>
 #include <vector>
 
+#include "app/screens/lesson_data.h"
 #include "app/screens/prompt_draft.h"
+#include "app/screens/reflect_model.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -64,6 +66,14 @@ class DebriefModel {
   const std::vector<DebriefNoteView>& notes() const { return notes_; }   // oldest first
   const std::vector<NextStepView>& steps() const { return steps_; }      // oldest first
   const std::vector<std::pair<core::Id, std::string>>& participants() const { return participants_; }  // id, "Name (role)"
+  // What each observer collected, kept apart; shown once that observer ended the lesson.
+  const LessonData& lesson() const { return lesson_; }
+  std::vector<const ObserverData*> shown_observers() const;
+  std::vector<const ObserverData*> still_observing() const;
+  // The observed teacher's reflections that answer no prompt (read here, written in Reflect).
+  const std::vector<OwnReflection>& own_reflections() const { return own_reflections_; }
+  const std::string& teacher_name() const { return teacher_name_; }  // the observed teacher, "" if unknown
+  core::Id me() const { return me_; }
   const std::string& note_draft() const { return note_text_; }
   const NextStepForm& step_form() const { return step_form_; }
   bool can_write() const { return can_write_; }   // I take part in this observation
@@ -91,6 +101,9 @@ class DebriefModel {
   std::vector<DebriefNoteView> notes_;
   std::vector<NextStepView> steps_;
   std::vector<std::pair<core::Id, std::string>> participants_;
+  LessonData lesson_;
+  std::vector<OwnReflection> own_reflections_;
+  std::string teacher_name_;
   std::string note_text_;
   NextStepForm step_form_;
   TextDraft note_draft_, step_draft_;

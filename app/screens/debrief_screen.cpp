@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/screens/lesson_data_view.h"
 #include "app/screens/prompt_screen.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -45,6 +46,29 @@ void draw_notes(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, std
   after::language_hint(ctx, ui.note, ui.hint_for, ui.hint);
   after::hint_line(ui.hint);
   if (ui::button("Save note", ui::Tone::Primary)) out.push_back(DebriefAction{K::SaveNote, {}, {}, {}});
+  ui::end_card();
+}
+
+// What was collected (each observer's own data) and the teacher's own reflections, to talk from;
+// below the notes (and, on a narrow screen, the next steps), so what is typed stays near the top.
+void draw_lesson(const DebriefModel& m) {
+  ui::begin_card("##data");
+  ui::subheading("What was collected");
+  ui::caption("Each observer\xE2\x80\x99s counts and times, kept apart.");
+  ImGui::Spacing();
+  draw_observers_data(m.shown_observers(), m.still_observing(), m.me());
+  ui::end_card();
+  if (m.own_reflections().empty()) return;
+  std::string head = m.teacher_name().empty() ? std::string("The teacher\xE2\x80\x99s own reflections")
+                                              : m.teacher_name() + "\xE2\x80\x99s own reflections";
+  ui::begin_card("##own");
+  ui::subheading(head.c_str());
+  for (const auto& o : m.own_reflections()) {
+    std::string who = o.mine ? std::string("Your reflection") : o.author;
+    ui::caption(who.c_str());
+    ui::body_wrapped(o.text.c_str());
+    ImGui::Spacing();
+  }
   ui::end_card();
 }
 
@@ -141,6 +165,8 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, s
     ui::begin_scroll_area("##debrief_left", ImVec2(left, body_h));
     focus();
     draw_notes(m, ui, ctx, out);
+    ImGui::Spacing();
+    draw_lesson(m);
     ui::end_scroll_area();
     ImGui::SameLine(0, 0);
     ui::begin_scroll_area("##debrief_right", ImVec2(avail.x - left, body_h));

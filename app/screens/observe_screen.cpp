@@ -153,9 +153,11 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
   }
 }
 
-void draw_counters(const ObserveModel& m, std::vector<ObserveAction>& out) {
+void draw_counters(const ObserveModel& m, bool co_observed, std::vector<ObserveAction>& out) {
   if (m.counters().empty()) return;
   ui::subheading("Counters");
+  // Each observer counts on their own device; the numbers here are only mine, never a sum.
+  if (co_observed) ui::caption("Your taps. A co-observer\xE2\x80\x99s taps stay theirs and show in the timeline with their name.");
   float w = std::max(ui::em(9.0f), ui::touch_px() * 2.0f), h = std::max(ui::em(4.6f), ui::touch_px() * 1.6f);
   int i = 0;
   for (const auto& c : m.counters()) {
@@ -314,8 +316,11 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, s
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ui::em(1.0f);
 
+  const bool co_observed = std::any_of(m.plan().participants.begin(), m.plan().participants.end(), [&](const core::Participant& p) {
+    return p.person != ctx.me && p.role != core::Role::ObservedTeacher;
+  });
   auto tools = [&] {
-    draw_counters(m, out);
+    draw_counters(m, co_observed, out);
     draw_timers(m, out);
     draw_seating(m, out);
   };

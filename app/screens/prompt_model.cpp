@@ -42,7 +42,7 @@ bool PromptModel::load(core::Id observation) {
       if (p.role == core::Role::ObservedTeacher && teacher_name_.empty() && names_.count(p.person)) teacher_name_ = names_[p.person];
       if (p.person == me_ && p.role != core::Role::ObservedTeacher) can_write_ = true;
     }
-    evidence_ = evidence_items(store_, observation, summarize(store_, observation, plan_), names_);
+    evidence_ = evidence_items(store_, observation, summarize_by_observer(store_, observation, plan_, names_), names_);
     if (templates_) {
       if (const auto* t = templates_->find(plan_.template_key)) stems_ = t->prompt_bank;
       if (const auto* c = templates_->conversation())

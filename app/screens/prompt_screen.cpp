@@ -179,6 +179,7 @@ PromptAction act(K kind, std::string text = {}) {
 std::string evidence_caption(const EvidenceItem& it) {
   std::string c = evidence_kind_label(it);
   if (it.kind == EvidenceKind::Note) c += " \xC2\xB7 " + ui::format_lesson_time(it.lesson_ms) + " \xC2\xB7 " + it.author_name;
+  else if (!it.author_name.empty()) c += " \xC2\xB7 " + it.author_name;  // several observers counted: whose count this is
   return c;
 }
 

@@ -1,4 +1,4 @@
-// The Reflect screen's drawing and the shared data summary drawing. See reflect_screen.h.
+// The Reflect screen's drawing. See reflect_screen.h.
 #include "app/screens/reflect_screen.h"
 
 #include <imgui.h>
@@ -7,136 +7,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/screens/lesson_data_view.h"
 #include "app/screens/prompt_screen.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 namespace app {
-
-namespace {
-// A label on the left, a value on the right, and a thin neutral bar of `fraction` under them.
-void bar_row(const std::string& label, const std::string& value, float fraction) {
-  const ui::Palette& p = ui::palette();
-  const float w = ui::content_width();
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* body = ImGui::GetFont();
-  ImFont* bold = ui::fonts().bold;
-  ImVec2 vs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, value.c_str());
-  ImGui::RenderTextEllipsis(dl, pos, ImVec2(pos.x + w - vs.x - ui::em(0.8f), pos.y + body->FontSize), pos.x + w - vs.x - ui::em(0.8f),
-                            pos.x + w - vs.x - ui::em(0.8f), label.c_str(), nullptr, nullptr);
-  dl->AddText(bold, bold->FontSize, ImVec2(pos.x + w - vs.x, pos.y), ui::col(p.text), value.c_str());
-  const float y = pos.y + body->FontSize + ui::em(0.35f), h = ui::em(0.5f);
-  dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + w, y + h), ui::col(p.surface_alt), h * 0.5f);
-  if (fraction > 0.0f)
-    dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + std::max(h, w * std::min(1.0f, fraction)), y + h), ui::col(p.accent, 0.75f), h * 0.5f);
-  ImGui::Dummy(ImVec2(w, body->FontSize + ui::em(0.35f) + h + ui::em(0.2f)));
-}
-
-// A label on the left and its value on the right, one text line.
-void value_row(const std::string& label, const std::string& value) {
-  const float w = ui::content_width();
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* body = ImGui::GetFont();
-  ImFont* bold = ui::fonts().bold;
-  ImVec2 vs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, value.c_str());
-  const float right = pos.x + w - vs.x - ui::em(0.8f);
-  ImGui::RenderTextEllipsis(dl, pos, ImVec2(right, pos.y + body->FontSize), right, right, label.c_str(), nullptr, nullptr);
-  dl->AddText(bold, bold->FontSize, ImVec2(pos.x + w - vs.x, pos.y), ui::col(ui::palette().text), value.c_str());
-  ImGui::Dummy(ImVec2(w, body->FontSize + ui::em(0.1f)));
-}
-
-// One exclusive group as a single split bar: each timer's share as a segment, labelled below.
-void share_bar(const DataSummary& d, const std::string& group) {
-  const ui::Palette& p = ui::palette();
-  const float w = ui::content_width(), h = ui::em(1.6f);
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  float x = pos.x;
-  int index = 0;
-  for (const auto& t : d.timers) {
-    if (t.group != group || t.share_percent <= 0) continue;
-    float seg = w * static_cast<float>(t.share_percent) / 100.0f;
-    // Alternating tones of the one accent colour tell the segments apart without ranking them.
-    float alpha = index % 2 == 0 ? 0.85f : 0.4f;
-    dl->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + seg, pos.y + h), ui::col(p.accent, alpha));
-    std::string pct = std::to_string(t.share_percent) + "%";
-    ImFont* bold = ui::fonts().bold;
-    ImVec2 ts = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, pct.c_str());
-    if (ts.x + ui::em(0.6f) < seg)
-      dl->AddText(bold, bold->FontSize, ImVec2(x + ui::em(0.4f), pos.y + (h - ts.y) * 0.5f), ui::col(index % 2 == 0 ? p.on_accent : p.text),
-                  pct.c_str());
-    x += seg;
-    ++index;
-  }
-  ImGui::Dummy(ImVec2(w, h));
-}
-}  // namespace
-
-void draw_data_summary(const DataSummary& d) {
-  const ui::Palette& p = ui::palette();
-  bool any = false;
-  if (!d.counters.empty()) {
-    any = true;
-    ui::label("Counts");
-    int most = 1;
-    for (const auto& c : d.counters) most = std::max(most, c.count);
-    for (const auto& c : d.counters) bar_row(c.label, std::to_string(c.count), static_cast<float>(c.count) / static_cast<float>(most));
-    ImGui::Spacing();
-  }
-  if (!d.timers.empty()) {
-    any = true;
-    ui::label("Time");
-    std::vector<std::string> groups;
-    for (const auto& t : d.timers)
-      if (!t.group.empty() && std::find(groups.begin(), groups.end(), t.group) == groups.end()) groups.push_back(t.group);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (g < d.group_lines.size()) {
-        ImGui::PushFont(ui::fonts().bold);
-        ui::body_wrapped(d.group_lines[g].c_str());
-        ImGui::PopFont();
-        share_bar(d, groups[g]);
-      }
-    }
-    for (const auto& t : d.timers) value_row(t.label, t.total_ms > 0 ? format_duration(t.total_ms) : std::string("not timed"));
-    ImGui::Spacing();
-  }
-  if (!d.seats.empty() && d.rows > 0 && d.cols > 0) {
-    any = true;
-    ui::label("Participation on the seating chart");
-    std::string cap = std::to_string(d.total_marks) + (d.total_marks == 1 ? " mark" : " marks") +
-                      ". Front of the room at the top; a deeper shade means more marks on that seat.";
-    ui::caption(cap.c_str());
-    const float gap = ui::em(0.3f);
-    const float cell_w = std::min(ui::em(5.0f), (ui::content_width() - gap * static_cast<float>(d.cols - 1)) / static_cast<float>(d.cols));
-    const float cell_h = std::max(ui::em(2.8f), cell_w * 0.7f);
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* small = ui::fonts().small;
-    ImFont* bold = ui::fonts().bold;
-    for (const auto& s : d.seats) {
-      if (s.seat.row < 0 || s.seat.col < 0 || s.seat.row >= d.rows || s.seat.col >= d.cols) continue;
-      ImVec2 a(origin.x + static_cast<float>(s.seat.col) * (cell_w + gap), origin.y + static_cast<float>(s.seat.row) * (cell_h + gap));
-      ImVec2 b(a.x + cell_w, a.y + cell_h);
-      float t = d.max_marks > 0 ? static_cast<float>(s.marks) / static_cast<float>(d.max_marks) : 0.0f;
-      dl->AddRectFilled(a, b, ui::col(p.surface_alt), ui::em(0.4f));
-      if (s.marks > 0) dl->AddRectFilled(a, b, ui::col(p.accent, 0.18f + 0.67f * t), ui::em(0.4f));
-      bool strong = t > 0.55f;
-      ImGui::PushStyleColor(ImGuiCol_Text, strong ? p.on_accent : p.text);  // readable on a deep shade in both themes
-      ImGui::RenderTextEllipsis(dl, ImVec2(a.x + ui::em(0.3f), a.y + ui::em(0.25f)), ImVec2(b.x - ui::em(0.2f), a.y + ui::em(0.25f) + small->FontSize),
-                                b.x - ui::em(0.2f), b.x - ui::em(0.2f), s.seat.label.c_str(), nullptr, nullptr);
-      ImGui::PopStyleColor();
-      if (s.marks > 0) {
-        std::string n = std::to_string(s.marks);
-        dl->AddText(bold, bold->FontSize, ImVec2(a.x + ui::em(0.3f), b.y - bold->FontSize - ui::em(0.2f)), ui::col(strong ? p.on_accent : p.text),
-                    n.c_str());
-      }
-    }
-    ImGui::Dummy(ImVec2(static_cast<float>(d.cols) * (cell_w + gap), static_cast<float>(d.rows) * (cell_h + gap)));
-  }
-  if (!any) ui::muted_wrapped("This plan asked for notes only, so there are no counts or timers to show.");
-}
 
 namespace {
 void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out) {
@@ -184,6 +60,62 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
   ui::end_card();
   ImGui::PopID();
 }
+
+// One of the teacher's own reflections: the text, and for its author Change and Remove.
+void draw_own_card(const OwnReflection& o, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out) {
+  ImGui::PushID(o.id.hex().c_str());
+  ui::begin_card("##own");
+  auto editing = ui.own_text.find(o.id);
+  if (editing == ui.own_text.end()) {
+    std::string who = o.mine ? std::string("Your reflection") : o.author + "\xE2\x80\x99s reflection";
+    ui::caption(who.c_str());
+    ui::body_wrapped(o.text.c_str());
+    if (o.mine) {
+      if (ui::button("Change", ui::Tone::Quiet)) {
+        ui.own_text[o.id] = o.draft.text().empty() ? o.text : o.draft.text();
+        ui.confirm_remove = core::Id{};
+      }
+      ImGui::SameLine();
+      if (ui.confirm_remove != o.id) {
+        if (ui::button("Remove", ui::Tone::Quiet)) ui.confirm_remove = o.id;
+      } else {
+        if (ui::button("Remove for good", ui::Tone::Danger)) out.push_back(ReflectAction{ReflectAction::Kind::RemoveOwn, {}, {}, o.id});
+        ImGui::SameLine();
+        if (ui::button("Keep it", ui::Tone::Quiet)) ui.confirm_remove = core::Id{};
+      }
+    }
+  } else {
+    std::string field = "##own-" + o.id.short_hex();
+    after::text_area(field.c_str(), "Your reflection", &editing->second, 3.2f);
+    if (editing->second != o.draft.text()) out.push_back(ReflectAction{ReflectAction::Kind::EditOwn, {}, editing->second, o.id});
+    after::language_hint(ctx, editing->second, ui.hint_for[o.id], ui.hint[o.id]);
+    after::hint_line(ui.hint[o.id]);
+    if (ui::button("Save changes", ui::Tone::Primary)) out.push_back(ReflectAction{ReflectAction::Kind::SaveOwn, {}, {}, o.id});
+  }
+  ui::end_card();
+  ImGui::PopID();
+}
+
+// The observed teacher's reflections that answer no prompt, and (for them) the composer.
+void draw_own_reflections(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out) {
+  if (!m.can_answer() && m.own_reflections().empty()) return;
+  std::string head = m.can_answer() ? std::string("Your own reflections")
+                     : m.teacher_name().empty() ? std::string("The teacher\xE2\x80\x99s own reflections")
+                                                : m.teacher_name() + "\xE2\x80\x99s own reflections";
+  ui::heading(head.c_str());
+  if (m.can_answer())
+    ui::caption("Anything you want to say about the lesson that no prompt asked. Everyone in this observation can read it.");
+  for (const auto& o : m.own_reflections()) draw_own_card(o, ui, ctx, out);
+  if (!m.can_answer()) return;
+  ui::begin_card("##own_composer");
+  ui::label(m.own_reflections().empty() ? "Write a reflection of your own" : "Write another reflection");
+  after::text_area("##own_new", "e.g. I want to find out why the back row stays quiet", &ui.own_new, 3.2f);
+  if (ui.own_new != m.new_own_draft().text()) out.push_back(ReflectAction{ReflectAction::Kind::EditOwn, {}, ui.own_new, {}});
+  after::language_hint(ctx, ui.own_new, ui.hint_for[core::Id{}], ui.hint[core::Id{}]);
+  after::hint_line(ui.hint[core::Id{}]);
+  if (ui::button("Save reflection", ui::Tone::Primary)) out.push_back(ReflectAction{ReflectAction::Kind::SaveOwn, {}, {}, {}});
+  ui::end_card();
+}
 }  // namespace
 
 void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out) {
@@ -203,10 +135,20 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, s
     ui::end_card();
     ui::begin_card("##data");
     ui::subheading("What was collected");
-    ui::caption("Counts and times from everyone who observed. They describe the lesson; they do not grade it.");
+    ui::caption("Each observer\xE2\x80\x99s counts and times, kept apart. They describe the lesson; they do not grade it.");
     ImGui::Spacing();
-    draw_data_summary(m.summary());
+    draw_observers_data(m.shown_observers(), m.still_observing(), m.me());
     ui::end_card();
+    for (const ObserverData* o : m.shown_observers()) {
+      ImGui::PushID(o->person.hex().c_str());
+      ui::begin_card("##timeline");
+      bool with_taps = ui.with_taps.count(o->person) > 0;
+      draw_observer_timeline(*o, m.me(), with_taps);
+      if (with_taps) ui.with_taps.insert(o->person);
+      else ui.with_taps.erase(o->person);
+      ui::end_card();
+      ImGui::PopID();
+    }
   };
   auto prompts = [&] {
     std::string head = m.prompts().empty() ? std::string("Prompts")
@@ -216,6 +158,8 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, s
     if (m.prompts().empty())
       ui::muted_wrapped("No prompts have been shared with you yet. They appear here once the observer shares them.");
     for (const auto& p : m.prompts()) draw_prompt_card(m, p, ui, ctx, out);
+    ImGui::Spacing();
+    draw_own_reflections(m, ui, ctx, out);
     after::error_line(m.error());
   };
   if (ui::is_narrow()) {
@@ -251,6 +195,9 @@ void ReflectScreen::enter(const Route& route, AppContext& ctx) {
       ui_.editing.insert(p.id);
       ui_.answers[p.id] = p.draft.text();
     }
+  ui_.own_new = model_->new_own_draft().text();
+  for (const auto& o : model_->own_reflections())
+    if (o.mine && !o.draft.text().empty()) ui_.own_text[o.id] = o.draft.text();
 }
 
 void ReflectScreen::tick(AppContext&) {
@@ -263,10 +210,19 @@ void ReflectScreen::draw(AppContext& ctx) {
   draw_reflect(*model_, ui_, ctx, actions);
   for (const auto& a : actions) {
     bool ok = model_->apply(a);
-    if (a.kind == ReflectAction::Kind::SaveAnswer && ok) {
+    if (!ok) continue;
+    if (a.kind == ReflectAction::Kind::SaveAnswer) {
       ui_.editing.erase(a.prompt);
       ui_.answers.erase(a.prompt);
       ctx.toast = "Answer saved";
+    } else if (a.kind == ReflectAction::Kind::SaveOwn) {
+      if (a.record.empty()) ui_.own_new.clear();
+      else ui_.own_text.erase(a.record);
+      ctx.toast = "Reflection saved";
+    } else if (a.kind == ReflectAction::Kind::RemoveOwn) {
+      ui_.own_text.erase(a.record);
+      ui_.confirm_remove = core::Id{};
+      ctx.toast = "Reflection removed";
     }
   }
 }

@@ -1,6 +1,5 @@
-// The Reflect screen (for the observed teacher): ImGui drawing over ReflectModel, plus the data
-// summary drawing (counts, timer shares, the seating chart shaded by number of marks) that the
-// Cycle screen reuses. Charts are neutral: one accent colour, intensity = amount, never a verdict.
+// The Reflect screen (for the observed teacher): ImGui drawing over ReflectModel. Each observer's
+// data and timeline are drawn by lesson_data_view.h, which Debrief shares.
 #pragma once
 #include <map>
 #include <memory>
@@ -17,12 +16,14 @@ namespace app {
 struct ReflectUi {
   std::map<core::Id, std::string> answers;  // per prompt, the text field's buffer
   std::set<core::Id> editing;               // prompts whose saved answer is being changed
-  std::map<core::Id, std::string> hint_for, hint;
+  std::map<core::Id, std::string> hint_for, hint;  // per prompt or own reflection; the empty id: the new one
+  std::string own_new;                      // the "reflection of your own" composer's buffer
+  std::map<core::Id, std::string> own_text; // own reflections being changed: their buffers
+  core::Id confirm_remove;                  // the own reflection whose Remove asks "for good?"
+  std::set<core::Id> with_taps;             // observers whose timeline lists every tap and mark
 };
 
 void draw_reflect(const ReflectModel& model, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out);
-// Draws a data summary inside the current card/column.
-void draw_data_summary(const DataSummary& summary);
 
 class ReflectScreen : public Screen {
  public:

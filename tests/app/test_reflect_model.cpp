@@ -47,15 +47,18 @@ TEST_CASE("reflect: an answer is a Reflection, and changing it is a new version 
   CHECK(s.store.versions_of(answers().front().first).size() == 2);
 }
 
-TEST_CASE("reflect: data summaries count every observer's taps and split the talk time", "[app][reflect]") {
+TEST_CASE("reflect: data summaries keep each observer's taps and split the talk time", "[app][reflect]") {
   test::AfterLessonStore s;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
-  const auto& d = m.summary();
+  REQUIRE(m.shown_observers().size() == 2);
+  const auto& d = m.shown_observers()[0]->data;  // Sam, the teacher leader
   REQUIRE(d.counters.size() == 3);
   CHECK(d.counters[0].count == 7);   // open questions
   CHECK(d.counters[1].count == 13);  // closed questions
-  CHECK(d.counters[2].count == 3);   // student questions, tapped by the coach
+  CHECK(d.counters[2].count == 0);   // student questions were tapped by the coach, not by Sam
+  CHECK(m.shown_observers()[1]->person == s.demo.coach);
+  CHECK(m.shown_observers()[1]->data.counters[2].count == 3);
   REQUIRE(d.timers.size() == 3);
   CHECK(d.timers[0].total_ms == 28 * 60000);  // teacher talk
   CHECK(d.timers[1].total_ms == 19 * 60000);  // student talk
