@@ -53,6 +53,18 @@ bool HubLink::enroll(const std::string& hub_url, const std::string& code, const 
       result.ok = true;
       result.person = outcome.person;
       result.message = "Connected as " + outcome.person_name + ". Your work now syncs with " + hub_url + ".";
+      if (outcome.colleagues_to_match > 0) {
+        // The matching screen opens next and needs the roster: pull it now (a pull sends nothing,
+        // and sending waits for the match anyway). If it fails, the worker's next sync brings it.
+        result.message = "Connected as " + outcome.person_name + ". Before your work is sent, say who the colleagues "
+                         "you typed into plans are on your school's roster.";
+        try {
+          core::net::SyncResult pulled;
+          client.pull(pulled);
+        } catch (const std::exception&) {
+          result.message += " The roster has not arrived yet; it comes with the next sync.";
+        }
+      }
     } catch (const std::exception& e) {
       result.message = e.what();
     }

@@ -3,6 +3,9 @@
 // work (sync_now, enroll) and reads results with poll(), which copies a snapshot.
 // After an enrollment the local person may have been re-keyed to the roster's id, so the
 // caller must reload who "me" is (EnrollResult::person).
+// An enrollment of a store holding colleagues typed into plans offline also pulls the roster
+// before it reports, so the screen that matches them (match_colleagues_*) has names to offer;
+// rosters arriving later reach the App as pulled data like any other.
 #pragma once
 #include <cstdint>
 #include <memory>

@@ -19,7 +19,8 @@
 namespace app {
 
 // Numbered in this order in the UI map (PEEROBS_UI_MAP) tests read: add new screens at the end.
-enum class ScreenId { FirstRun, Home, Plan, Observe, Prompt, Reflect, Debrief, Cycle, CoachingNotes, Settings, Conflicts };
+enum class ScreenId { FirstRun, Home, Plan, Observe, Prompt, Reflect, Debrief, Cycle, CoachingNotes, Settings, Conflicts,
+                      MatchColleagues };
 
 struct Route {
   ScreenId screen = ScreenId::Home;

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "core/export_json.h"
+#include "core/sync/colleague_match.h"
 
 namespace app {
 
@@ -34,6 +35,7 @@ void SettingsModel::load() {
     if (auto s = store_.meta("text_size")) text_size_ = std::strtof(s->c_str(), nullptr);
     if (!(text_size_ > 0.0f)) text_size_ = 1.0f;
     dark_ = store_.meta("theme").value_or("light") == "dark";
+    colleagues_only_here_ = static_cast<int>(core::sync::device_only_colleagues(store_, me_).size());
   } catch (const std::exception& e) {
     fail(std::string("Could not read the settings: ") + e.what());
   }

@@ -39,6 +39,8 @@ class SettingsModel {
   const std::string& data_dir() const { return data_dir_; }
   const std::string& store_path() const { return store_.path(); }
   const std::string& export_path() const { return export_path_; }   // the last successful export
+  // Colleagues typed into plans who are only on this device (core/sync/colleague_match.h).
+  int colleagues_only_here() const { return colleagues_only_here_; }
   const std::string& message() const { return message_; }           // last result, plain words
   bool message_is_error() const { return message_error_; }
   static std::string export_file_name(std::int64_t now_ms);
@@ -55,6 +57,7 @@ class SettingsModel {
   float text_size_ = 1.0f;
   bool dark_ = false;
   std::string export_path_;
+  int colleagues_only_here_ = 0;
   std::string message_;
   bool message_error_ = false;
 };

@@ -63,6 +63,17 @@ void SettingsScreen::draw(AppContext& ctx) {
     std::string text = describe(ctx.sync);
     ui::body_wrapped(text.c_str());
     if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
+    if (m.colleagues_only_here() > 0 && ctx.has(ScreenId::MatchColleagues)) {
+      ImGui::Spacing();
+      std::string only_here = m.colleagues_only_here() == 1
+                                  ? std::string("1 colleague you typed into plans is only on this device and does not "
+                                                "receive those visits.")
+                                  : std::to_string(m.colleagues_only_here()) +
+                                        " colleagues you typed into plans are only on this device and do not "
+                                        "receive those visits.";
+      ui::body_wrapped(only_here.c_str());
+      if (ui::button("Match them with the roster")) ctx.open(Route{ScreenId::MatchColleagues, {}, {}});
+    }
   } else {
     ui::body_wrapped("Connect this device to share observations with the colleagues taking part in them. Ask your "
                      "program lead for the hub's address and a one-time code.");

@@ -11,6 +11,7 @@
 #include "core/net/adaptive_size.h"
 #include "core/net/hub_request.h"
 #include "core/sync/messages.h"
+#include "core/sync/colleague_match.h"
 #include "core/sync/rekey.h"
 
 namespace core::net {
@@ -81,6 +82,10 @@ EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& 
       std::vector<Id> parents;
       for (const auto& h : store_.heads(resp.person)) parents.push_back(h.version.version);
       out.rekeyed = sync::rekey_person(store_, *local, resp.person, parents);
+      // Colleagues typed into plans offline are ids the hub has never seen: nothing is sent until
+      // the teacher has matched them with the roster (re-keyed in place) or chosen to keep them here.
+      out.colleagues_to_match = sync::device_only_colleagues(store_, resp.person).size();
+      if (out.colleagues_to_match > 0) sync::set_push_waits_for_colleagues(store_, true);
     } else {
       store_.set_local_person(resp.person);
     }
@@ -121,6 +126,10 @@ PushBatch read_batch(const Store& store, std::int64_t after, int limit) {
 
 void SyncClient::push(SyncResult& result) {
   require_enrolled();
+  if (sync::push_waits_for_colleagues(store_)) {
+    result.push_waits_for_colleagues = true;
+    return;
+  }
   std::string url = hub_url(), token = store_.meta(kToken).value_or("");
   AdaptiveSize size(store_, kPushBatch, options_.batch_size);
   int cuts = 0;

@@ -20,6 +20,9 @@
 //    success doubles it again up to batch_size/page_size: over Wi-Fi that drops every few
 //    seconds, a batch small enough to get through is found instead of resending one that never
 //    will. The sizes persist in meta, since the worker makes a new SyncClient per run;
+//  - a first enrollment of a store whose plans name colleagues typed in offline (device-only
+//    people, core/sync/colleague_match.h) makes push send nothing until the teacher has matched
+//    them or kept them on the device, so they can still be re-keyed in place; pulls go on;
 //  - nothing here reads the wall clock to decide anything (the held-back date is for display).
 // Device state lives in the store's meta table: sync.hub_url, sync.token, sync.device,
 // sync.person, sync.cursor, sync.last_success_ms, sync.push_batch, sync.pull_page.
@@ -83,6 +86,7 @@ struct EnrollOutcome {
   Id person;
   std::string person_name;
   std::size_t rekeyed = 0;  // local versions moved from an offline-first person id to the roster one
+  std::size_t colleagues_to_match = 0;  // device-only colleagues (colleague_match.h); push waits for them
 };
 
 struct SyncResult {
@@ -93,6 +97,8 @@ struct SyncResult {
   std::int64_t pulled_total = 0;   // versions received, including ones it had
   std::int64_t bytes_sent = 0;     // request bodies
   std::int64_t bytes_received = 0; // response bodies
+  bool push_waits_for_colleagues = false;  // nothing was sent: the teacher has not yet matched the
+                                           // colleagues typed offline (core/sync/colleague_match.h)
 };
 
 class SyncClient {

@@ -1,86 +1,134 @@
-// Re-keying the local person on first enrollment. See rekey.h.
+// Re-keying person ids in stored versions. See rekey.h.
 #include "core/sync/rekey.h"
 
+#include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/serialization.h"
 
 namespace core::sync {
 
-namespace {
-bool swap_id(Id& field, Id from, Id to) {
-  if (field != from) return false;
-  field = to;
-  return true;
-}
-
-// Replaces `from` by `to` in every person-id field of a body; true if anything changed.
-bool rekey_body(RecordBody& body, Id from, Id to) {
-  return std::visit(
-      [&](auto& b) -> bool {
+void for_each_person_field(RecordBody& body, const std::function<void(Id&)>& visit) {
+  std::visit(
+      [&](auto& b) {
         using T = std::decay_t<decltype(b)>;
-        bool changed = false;
-        if constexpr (std::is_same_v<T, Observation>)
-          for (auto& p : b.participants) changed |= swap_id(p.person, from, to);
-        if constexpr (std::is_same_v<T, Cycle>) changed |= swap_id(b.observed_teacher, from, to);
-        if constexpr (std::is_same_v<T, NextStep>) changed |= swap_id(b.owner, from, to);
-        if constexpr (std::is_same_v<T, CoachingNote>) changed |= swap_id(b.teacher_leader, from, to);
-        return changed;
+        if constexpr (std::is_same_v<T, Observation>) {
+          for (auto& p : b.participants) visit(p.person);
+          visit(b.proposed_by);  // who proposed another time (empty when none)
+        }
+        if constexpr (std::is_same_v<T, Cycle>) visit(b.observed_teacher);
+        if constexpr (std::is_same_v<T, NextStep>) visit(b.owner);
+        if constexpr (std::is_same_v<T, CoachingNote>) {
+          visit(b.teacher_leader);
+          visit(b.coach);  // empty in notes from before coaching threads (the author is the coach)
+        }
       },
       body);
+}
+
+bool rekey_body(RecordBody& body, const std::map<Id, Id>& people) {
+  bool changed = false;
+  for_each_person_field(body, [&](Id& field) {
+    auto it = people.find(field);
+    if (it == people.end()) return;
+    field = it->second;
+    changed = true;
+  });
+  // A colleague typed offline may also have been added by their roster id later: one entry.
+  if (auto* o = std::get_if<Observation>(&body); o && changed) {
+    std::vector<Participant> unique;
+    for (const auto& p : o->participants)
+      if (std::none_of(unique.begin(), unique.end(),
+                       [&](const Participant& u) { return u.person == p.person && u.role == p.role; }))
+        unique.push_back(p);
+    o->participants = std::move(unique);
+  }
+  return changed;
+}
+
+namespace {
+// Applies `change` to every stored version; every version of a record any change touched is
+// removed and re-applied in the original arrival order, so heads and the outbox are rebuilt by
+// the store's own rules (local-only records stay out of the outbox: that table is untouched), and
+// each queued version keeps its outbox position.
+// `change` may move a version to another record id; touched records are the original ids.
+std::size_t rewrite_versions(Store& store, const std::function<bool(Version&)>& change) {
+  auto all = store.all_versions();
+  std::map<Id, std::int64_t> in_outbox;  // version -> its outbox position
+  {
+    Stmt st(store.db(), "SELECT version_id, seq FROM outbox");
+    while (st.step()) in_outbox[st.col_id(0)] = st.col_int(1);
+  }
+  std::set<Id> records;
+  std::vector<Id> original(all.size());
+  std::size_t rewritten = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    auto& v = all[i];
+    original[i] = v.record;
+    if (!change(v)) continue;
+    v.body_hash = body_hash(v.type, v.tombstone, v.body);
+    records.insert(original[i]);
+    ++rewritten;
+  }
+  for (const auto& r : records) {
+    for (const char* sql : {"DELETE FROM outbox WHERE version_id IN (SELECT version_id FROM versions WHERE record_id = ?)",
+                            "DELETE FROM heads WHERE record_id = ?", "DELETE FROM versions WHERE record_id = ?"}) {
+      Stmt st(store.db(), sql);
+      st.bind_id(1, r);
+      st.run();
+    }
+  }
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!records.count(original[i])) continue;
+    auto queued = in_outbox.find(all[i].version);
+    store.apply_version(all[i], queued != in_outbox.end());
+    // Back to its place in the outbox: the hub must still receive an observation before what
+    // is inside it, whichever of them a re-key touched.
+    if (queued == in_outbox.end()) continue;
+    Stmt st(store.db(), "UPDATE outbox SET seq = ? WHERE version_id = ?");
+    st.bind(1, queued->second);
+    st.bind_id(2, all[i].version);
+    st.run();
+  }
+  return rewritten;
+}
+
+bool rekey_version_body(Version& v, const std::map<Id, Id>& people) {
+  if (v.tombstone) return false;
+  RecordBody body = decode_body(v.type, v.body);
+  if (!rekey_body(body, people)) return false;
+  v.body = encode_body(body);
+  return true;
 }
 }  // namespace
 
 std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& person_parents) {
   std::size_t rewritten = 0;
+  const std::map<Id, Id> people{{from, to}};
   store.transaction([&] {
-    auto all = store.all_versions();
-    std::set<Id> in_outbox;
-    {
-      Stmt st(store.db(), "SELECT version_id FROM outbox");
-      while (st.step()) in_outbox.insert(st.col_id(0));
-    }
-    std::set<Id> records;  // original record ids touched by the re-key
-    std::vector<Id> original(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      auto& v = all[i];
-      original[i] = v.record;
-      bool changed = swap_id(v.author, from, to);
+    rewritten = rewrite_versions(store, [&](Version& v) {
+      bool changed = false;
+      if (v.author == from) {
+        v.author = to;
+        changed = true;
+      }
       if (v.record == from) {
         v.record = to;
         changed = true;
         if (v.parents.empty()) v.parents = person_parents;
       }
-      if (!v.tombstone) {
-        RecordBody body = decode_body(v.type, v.body);
-        if (rekey_body(body, from, to)) {
-          v.body = encode_body(body);
-          changed = true;
-        }
-      }
-      if (!changed) continue;
-      v.body_hash = body_hash(v.type, v.tombstone, v.body);
-      records.insert(original[i]);
-      ++rewritten;
-    }
-    if (records.empty()) {
-      store.set_local_person(to);
-      return;
-    }
-    // Remove every version of a touched record, then re-apply them all in their original
-    // order so heads and the outbox are rebuilt by the store's own rules.
-    for (const auto& r : records) {
-      for (const char* sql : {"DELETE FROM outbox WHERE version_id IN (SELECT version_id FROM versions WHERE record_id = ?)",
-                              "DELETE FROM heads WHERE record_id = ?", "DELETE FROM versions WHERE record_id = ?"}) {
-        Stmt st(store.db(), sql);
-        st.bind_id(1, r);
-        st.run();
-      }
-    }
-    for (std::size_t i = 0; i < all.size(); ++i)
-      if (records.count(original[i])) store.apply_version(all[i], in_outbox.count(all[i].version) > 0);
+      changed |= rekey_version_body(v, people);
+      return changed;
+    });
     store.set_local_person(to);
   });
+  return rewritten;
+}
+
+std::size_t rekey_references(Store& store, const std::map<Id, Id>& people) {
+  std::size_t rewritten = 0;
+  store.transaction([&] { rewritten = rewrite_versions(store, [&](Version& v) { return rekey_version_body(v, people); }); });
   return rewritten;
 }
 
