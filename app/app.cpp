@@ -15,6 +15,7 @@
 #include "app/screens/coaching_screen.h"
 #include "app/screens/cycle_screen.h"
 #include "app/screens/debrief_screen.h"
+#include "app/screens/match_colleagues_screen.h"
 #include "app/screens/prompt_screen.h"
 #include "app/screens/reflect_screen.h"
 #include "app/screens/settings_screen.h"
@@ -22,7 +23,8 @@
 
 namespace app {
 
-App::App(core::Store& store, AppOptions options) : store_(store), options_(std::move(options)) {
+App::App(core::Store& store, AppOptions options)
+    : store_(store), options_(std::move(options)), glyphs_(options_.font_files) {
   if (!options_.now_ms) options_.now_ms = [] { return core::wall_clock_ms(); };
   ctx_.store = &store_;
   ctx_.me = store_.local_person().value_or(core::Id{});
@@ -49,6 +51,7 @@ App::App(core::Store& store, AppOptions options) : store_(store), options_(std::
   register_screen(std::make_unique<CoachingScreen>());
   register_screen(std::make_unique<SettingsScreen>());
   register_screen(std::make_unique<ConflictsScreen>());
+  register_screen(std::make_unique<MatchColleaguesScreen>());
   stack_.push_back(Route{ctx_.me.empty() ? ScreenId::FirstRun : ScreenId::Home, {}, {}});
   enter_current();
 }
@@ -75,6 +78,13 @@ ui::ThemeSettings App::wanted_theme() const {
 }
 
 bool App::refresh_theme() {
+  glyphs_.note_input_queue();
+  // New characters whose font is at hand: the same theme, rebuilt with their glyphs.
+  if (theme_built_ && glyphs_.needs_rebuild() && !ctx_.theme_changed && applied_theme_.display_scale == options_.display_scale) {
+    std::string error;
+    if (!ui::apply_theme(applied_theme_, options_.asset_dir, error, &glyphs_.coverage())) theme_error_ = error;
+    return true;
+  }
   if (theme_built_ && !ctx_.theme_changed && applied_theme_.display_scale == options_.display_scale) return false;
   ui::ThemeSettings want = wanted_theme();  // a meta read only when something changed
   ctx_.theme_changed = false;
@@ -82,7 +92,8 @@ bool App::refresh_theme() {
       want.dark == applied_theme_.dark)
     return false;
   std::string error;
-  if (!ui::apply_theme(want, options_.asset_dir, error)) theme_error_ = error;
+  glyphs_.needs_rebuild();  // asks for the fonts of characters seen so far
+  if (!ui::apply_theme(want, options_.asset_dir, error, &glyphs_.coverage())) theme_error_ = error;
   applied_theme_ = want;
   theme_built_ = true;
   return true;
@@ -105,6 +116,10 @@ void App::set_sync(const SyncState& state, bool data_changed) {
 void App::reload_me() {
   if (auto me = store_.local_person()) ctx_.me = *me;
   stack_.assign(1, Route{ScreenId::Home, {}, {}});
+  // Colleagues typed into plans offline: the enrollment holds sending until the teacher says who
+  // they are on the roster, so that question comes first (Back leads Home).
+  if (core::sync::push_waits_for_colleagues(store_) && ctx_.has(ScreenId::MatchColleagues))
+    stack_.push_back(Route{ScreenId::MatchColleagues, {}, {}});
   enter_current();
 }
 
@@ -114,7 +129,9 @@ void App::enter_current() {
   if (!ctx_.me.empty())
     if (auto person = store_.get(ctx_.me); person && std::holds_alternative<core::Person>(person->body))
       my_name_ = std::get<core::Person>(person->body).name;
+  colleagues_banner_ = route().screen == ScreenId::Home ? colleagues_banner_text() : std::string();
   if (Screen* s = screen(route().screen)) s->enter(route(), ctx_);
+  glyphs_.scan_store(store_);  // names and notes the screen may show (only new versions are read)
 }
 
 void App::navigate() {
@@ -218,6 +235,53 @@ void App::draw_storage_problem() {
   ImGui::Dummy(ImVec2(width, ts.y + 2 * pad));
 }
 
+// Read when Home is entered (also after a pull changed the store: that is when a roster arrives).
+std::string App::colleagues_banner_text() const {
+  if (!ctx_.sync.enrolled || ctx_.me.empty() || !ctx_.has(ScreenId::MatchColleagues)) return {};
+  const auto colleagues = core::sync::device_only_colleagues(store_, ctx_.me);
+  if (colleagues.empty()) return {};
+  const bool one = colleagues.size() == 1;
+  const std::string who = one ? colleagues[0].name
+                              : std::to_string(colleagues.size()) + " colleagues you typed into plans";
+  if (core::sync::push_waits_for_colleagues(store_))
+    return "Nothing is sent to the hub until you say who " + (one ? who + " is" : "the " + who + " are") +
+           " on your school's roster.";
+  const auto roster = core::sync::roster_people(store_, ctx_.me);
+  const bool likely = std::any_of(colleagues.begin(), colleagues.end(), [&](const auto& c) {
+    return !core::sync::likely_matches(c.name, roster).empty();
+  });
+  if (likely)
+    return who + " may now be on your school's roster: match them so they receive the visits you planned with them.";
+  return who + (one ? " is" : " are") + " only on this device, so they do not receive the visits you planned with them.";
+}
+
+void App::draw_colleagues_banner() {
+  if (colleagues_banner_.empty() || route().screen != ScreenId::Home) return;
+  const ui::Palette& p = ui::palette();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float pad = ui::em(0.8f);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const char* label = "Match colleagues";
+  const float bw = ui::button_width(label);
+  // The button beside the sentence when both fit, under it on a narrow window.
+  const bool beside = width - 3 * pad - bw >= ui::em(18.0f);
+  const float wrap = beside ? width - 3 * pad - bw : width - 2 * pad;
+  const ImVec2 ts = ImGui::CalcTextSize(colleagues_banner_.c_str(), nullptr, false, wrap);
+  const float row = std::max(ts.y, ui::touch_px());
+  const float h = beside ? row + 2 * pad : ts.y + ui::touch_px() + 3 * pad;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), ui::col(p.accent, 0.12f));
+  const float text_y = origin.y + pad + (beside ? (row - ts.y) * 0.5f : 0.0f);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad, text_y), ui::col(p.text),
+              colleagues_banner_.c_str(), nullptr, wrap);
+  ImGui::Dummy(ImVec2(width, h));
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(beside ? ImVec2(origin.x + width - pad - bw, origin.y + pad + (row - ui::touch_px()) * 0.5f)
+                                   : ImVec2(origin.x + pad, origin.y + 2 * pad + ts.y));
+  if (ui::button(label, ui::Tone::Primary, bw)) ctx_.open(Route{ScreenId::MatchColleagues, {}, {}});
+  ImGui::SetCursorScreenPos(after);
+}
+
 void App::draw_toast() {
   const std::int64_t now = ctx_.now_ms();
   // Where saving is asynchronous (the browser copies the store to its persistent storage after
@@ -249,6 +313,7 @@ void App::frame() {
   ui::begin_root("##peerobs");
   draw_top_bar();
   draw_storage_problem();
+  draw_colleagues_banner();
   ImGui::BeginChild("##body", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (s) s->draw(ctx_);
   ImGui::EndChild();
@@ -256,6 +321,8 @@ void App::frame() {
   ui::end_root();
   ui::touch_scroll_frame();
   navigate();
+  glyphs_.note_active_field();
+  glyphs_.after_frame();
 }
 
 void App::commit_drafts() {
@@ -270,9 +337,11 @@ int App::wake_after_ms() const {
     int t = static_cast<int>(std::max<std::int64_t>(1, toast_until_ - ctx_.now_ms()));
     wake = wake < 0 ? t : std::min(wake, t);
   }
+  // A script font on its way (read from disk, or downloaded in the browser): look again soon.
+  if (glyphs_.loading()) wake = wake < 0 ? 250 : std::min(wake, 250);
   return wake;
 }
 
-bool App::animating() const { return ui::touch_scroll_animating(); }
+bool App::animating() const { return ui::touch_scroll_animating() || glyphs_.wants_frame(); }
 
 }  // namespace app

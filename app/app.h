@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/glyph_feed.h"
 #include "app/screen.h"
 #include "app/ui/theme.h"
 
@@ -19,6 +20,8 @@ struct AppOptions {
   std::string asset_dir;                   // fonts, templates, lexicon
   float display_scale = 1.0f;              // display DPI / 96
   std::function<std::int64_t()> now_ms;    // wall clock; default core::wall_clock_ms
+  ui::FontFileSource font_files;           // script fonts by file name (platform::font_file);
+                                           // unset: only Noto Sans (Latin, Greek, Cyrillic)
 };
 
 class App {
@@ -53,6 +56,7 @@ class App {
   Screen* screen(ScreenId id);
   AppContext& context() { return ctx_; }
   const std::string& theme_error() const { return theme_error_; }
+  GlyphFeed& glyphs() { return glyphs_; }
 
  private:
   void navigate();
@@ -60,6 +64,9 @@ class App {
   void draw_top_bar();
   void draw_toast();
   void draw_storage_problem();
+  // Home: colleagues typed into plans who are only on this device, and a way to match them.
+  void draw_colleagues_banner();
+  std::string colleagues_banner_text() const;
   ui::ThemeSettings wanted_theme() const;
   bool has_screen_settings() const;
 
@@ -73,7 +80,9 @@ class App {
   ui::ThemeSettings applied_theme_;
   bool theme_built_ = false;
   std::string theme_error_;
+  GlyphFeed glyphs_;  // the characters in use and the fonts merged for them
   std::string my_name_;   // read on navigation, not per frame
+  std::string colleagues_banner_;  // Home's line about device-only colleagues; "" = none (read on entering Home)
   bool sync_from_link_ = false;  // true once set_sync was called: the store no longer describes sync
   std::string toast_;
   std::int64_t toast_until_ = 0;

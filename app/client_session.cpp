@@ -10,6 +10,7 @@
 
 #include "app/ui/widgets.h"
 #include "core/paths.h"
+#include "platform/font_files.h"
 #include "platform/host.h"
 
 namespace app {
@@ -41,6 +42,16 @@ AppOptions app_options(const ClientOptions& options, float display_scale) {
   o.data_dir = options.data_dir;
   o.asset_dir = core::asset_dir();
   o.display_scale = display_scale;
+  // Script fonts come from the platform (a file read on a thread, or a download in the browser).
+  o.font_files = [](const std::string& name) {
+    const platform::FontFile f = platform::font_file(name);
+    ui::FontFileResult r;
+    r.state = f.state == platform::FontFile::State::Ready     ? ui::FontFileResult::State::Ready
+              : f.state == platform::FontFile::State::Missing ? ui::FontFileResult::State::Missing
+                                                              : ui::FontFileResult::State::Loading;
+    r.bytes = f.bytes;
+    return r;
+  };
   return o;
 }
 }  // namespace

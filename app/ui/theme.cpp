@@ -5,6 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/ui/glyph_coverage.h"
+
 namespace ui {
 
 namespace {
@@ -58,8 +60,31 @@ Palette dark_palette() {
   return p;
 }
 
-// Latin with extensions (names such as "Zoë", "Łukasz") and general punctuation ("—", "…", curly quotes).
-const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x1E00, 0x1EFF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+// Latin with extensions (names such as "Zoë", "Łukasz") and general punctuation ("—", "…", curly
+// quotes), always there; U+FFFD becomes ImGui's fallback glyph for a character no font draws.
+const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x1E00, 0x1EFF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
+// The lesson clock shows digits, a colon and a few letters only.
+const ImWchar kClockRanges[] = {0x0020, 0x007E, 0};
+
+// Merges a script font into the font added last, without copying it: ImGui 1.86 copies data it
+// does not own (20 MB per size for CJK), so it is handed over as owned and then marked as not
+// owned, so that the atlas never frees it. The GlyphCoverage keeps the bytes alive.
+void merge_script_font(ImFontAtlas& atlas, const ScriptMerge& m, bool bold, float px) {
+  const auto& bytes = bold ? m.bold : m.regular;
+  ImFontConfig cfg;
+  cfg.MergeMode = true;
+  cfg.FontNo = m.face;
+  // Scripts with many strokes (CJK) are sharp enough without horizontal oversampling, which
+  // would double their share of the atlas.
+  cfg.OversampleH = m.font->collection ? 1 : 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  cfg.FontDataOwnedByAtlas = true;
+  // ImGui and stb_truetype only read font data.
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes->data()), static_cast<int>(bytes->size()), std::round(px), &cfg,
+                             m.ranges.data());
+  atlas.ConfigData.back().FontDataOwnedByAtlas = false;
+}
 
 void apply_style(float scale) {
   ImGuiStyle style;
@@ -128,7 +153,7 @@ void apply_style(float scale) {
 }
 }  // namespace
 
-bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, std::string& error) {
+bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, std::string& error, GlyphCoverage* coverage) {
   g_settings = settings;
   g_settings.text_size = std::clamp(settings.text_size, 0.85f, 1.4f);
   const float scale = g_settings.display_scale;
@@ -151,19 +176,30 @@ bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, st
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  auto add = [&](const std::string& file, float px) -> ImFont* {
+  const ImWchar* ranges = kGlyphRanges;
+  if (coverage) {
+    coverage->prepare_build(kGlyphRanges);
+    ranges = coverage->base_ranges().data();
+  }
+  auto add = [&](const std::string& file, float px, const ImWchar* glyphs) -> ImFont* {
     if (!ok) {
       ImFontConfig d;
       d.SizePixels = std::round(px);
       return io.Fonts->AddFontDefault(&d);
     }
-    return io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, kGlyphRanges);
+    return io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, glyphs);
   };
-  g_fonts.body = add(regular, g_em);
-  g_fonts.bold = add(bold, g_em);
-  g_fonts.small = add(regular, g_em * 0.82f);
-  g_fonts.heading = add(bold, g_em * 1.35f);
-  g_fonts.clock = add(bold, g_em * 3.0f);
+  auto add_with_scripts = [&](const std::string& file, bool is_bold, float px) -> ImFont* {
+    ImFont* font = add(file, px, ranges);
+    if (coverage)
+      for (const ScriptMerge& m : coverage->merges()) merge_script_font(*io.Fonts, m, is_bold, px);
+    return font;
+  };
+  g_fonts.body = add_with_scripts(regular, false, g_em);
+  g_fonts.bold = add_with_scripts(bold, true, g_em);
+  g_fonts.small = add_with_scripts(regular, false, g_em * 0.82f);
+  g_fonts.heading = add_with_scripts(bold, true, g_em * 1.35f);
+  g_fonts.clock = add(bold, g_em * 3.0f, kClockRanges);
   io.FontDefault = g_fonts.body;
   if (!io.Fonts->Build()) {
     error = "Cannot build the font atlas from " + regular;

@@ -1,5 +1,6 @@
 // Look and feel of the client: colours (light and dark), spacing in em units, and the Noto Sans
-// font atlas built at the display scale times the user's text size.
+// font atlas built at the display scale times the user's text size, with the script fonts of the
+// characters in use merged in (glyph_coverage.h).
 // Guarantees: text is rasterised at the size it is shown (no FontGlobalScale upscaling); every
 // touch target built from these metrics is at least 48 px tall at scale 1.
 #pragma once
@@ -8,6 +9,8 @@
 #include <string>
 
 namespace ui {
+
+class GlyphCoverage;
 
 struct Palette {
   ImVec4 background, surface, surface_alt, border, text, text_muted, accent, accent_soft, on_accent, danger,
@@ -30,8 +33,11 @@ struct ThemeSettings {
 
 // Builds the atlas into io.Fonts from <asset_dir>/fonts/NotoSans-{Regular,Bold}.ttf and applies
 // the style. Returns false and fills `error` (naming the file) when a font cannot be read; the
-// default ImGui font is used then so the app still works.
-bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, std::string& error);
+// default ImGui font is used then so the app still works. With `coverage`, the glyphs of the code
+// points in use are added: Noto Sans's own, and each script font's merged into the body, bold,
+// small and heading fonts (the clock shows digits only). Call between frames, never inside one.
+bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, std::string& error,
+                 GlyphCoverage* coverage = nullptr);
 
 const Fonts& fonts();
 const Palette& palette();

@@ -9,6 +9,10 @@
 const BUILD_ID = '@PEEROBS_BUILD_ID@';
 const CACHE_PREFIX = 'peerobs-shell-';
 const CACHE_NAME = CACHE_PREFIX + BUILD_ID;
+// Script fonts (fonts/*: Arabic, CJK...) are fetched by the app only when a script first appears; each one
+// fetched is kept here, outside the build's cache, so a new build does not download 20 MB of CJK again and a
+// script seen once shows offline. The files are Debian's Noto fonts; a new name is a new file.
+const FONT_CACHE_NAME = 'peerobs-fonts-1';
 
 // Every file the page needs to start, relative to this worker (the output folder). Keep in step with the
 // CMake copy step and with index.html / manifest.webmanifest.
@@ -60,6 +64,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.includes('/v1/')) return;            // sync must reach the network, never a cache
+  if (new URL('fonts/', self.location).pathname === url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1)) {
+    event.respondWith(font_response(request));
+    return;
+  }
   const navigation = request.mode === 'navigate';
   if (!navigation && !SHELL_PATHS.has(url.pathname)) return;  // not ours: the browser fetches it as usual
   event.respondWith(shell_response(request, navigation));
@@ -81,6 +89,16 @@ async function shell_response(request, navigation) {
     }
     throw err;
   }
+}
+
+// Cache first; a font fetched once is kept (only a complete 200, never an error page).
+async function font_response(request) {
+  const cache = await caches.open(FONT_CACHE_NAME);
+  const hit = await cache.match(request, { ignoreVary: true });
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && response.status === 200) await cache.put(request, response.clone());
+  return response;
 }
 
 // Browsers refuse a redirected response as the answer to a navigation (e.g. if the hub redirects "/" to

@@ -1,0 +1,20 @@
+# Writes FILE.gz beside each of FILES (a comma-separated list) whose .gz is missing or stale, so the
+# hub sends the fonts compressed without recompressing 20 MB on every build. gzip -k gives the
+# .gz its original's time (which the hub checks before sending it), so "stale" = times differ.
+string(REPLACE "," ";" _files "${FILES}")
+foreach(f ${_files})
+  set(_stale TRUE)
+  if(EXISTS ${f}.gz)
+    file(TIMESTAMP ${f} _t "%s")
+    file(TIMESTAMP ${f}.gz _tgz "%s")
+    if(_t STREQUAL _tgz)
+      set(_stale FALSE)
+    endif()
+  endif()
+  if(_stale)
+    execute_process(COMMAND ${GZIP} -9 -k -f -n ${f} RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "gzip ${f} failed")
+    endif()
+  endif()
+endforeach()
