@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/screens/model_text.h"
 #include "app/screens/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -218,7 +219,7 @@ void draw_observer_timeline(const ObserverData& o, core::Id me, bool& with_taps)
       case EvidenceKind::Seat: what = "Seat"; break;
     }
     std::string meta = when + " \xC2\xB7 " + what;
-    std::string text = c.kind == EvidenceKind::Note && c.note_kind == core::NoteKind::Quote ? "\xE2\x80\x9C" + c.text + "\xE2\x80\x9D"
+    std::string text = c.kind == EvidenceKind::Note && c.note_kind == core::NoteKind::Quote ? as_quote(c.text)
                        : c.kind == EvidenceKind::Seat                                       ? c.text + ": took part"
                                                                                             : c.text;
     ImGui::PushID(static_cast<int>(i));

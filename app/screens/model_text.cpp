@@ -14,4 +14,9 @@ std::string visit_title(const core::Observation& plan) {
   return t;
 }
 
+std::string as_quote(const std::string& text) {
+  if (text.find('"') != std::string::npos || text.find("\xE2\x80\x9C") != std::string::npos) return text;
+  return "\xE2\x80\x9C" + text + "\xE2\x80\x9D";
+}
+
 }  // namespace app

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/screens/model_text.h"
 #include "app/screens/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -244,7 +245,7 @@ void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
       float meta_x = pos.x + pad + ui::em(5.5f);
       dl->AddText(ImVec2(meta_x, pos.y + pad * 0.6f), ui::col(it.mine ? p.accent : p.text_muted), meta.c_str());
       ImGui::PopFont();
-      std::string text = it.kind == ItemKind::Note && it.note_kind == core::NoteKind::Quote ? "\xE2\x80\x9C" + it.text + "\xE2\x80\x9D" : it.text;
+      std::string text = it.kind == ItemKind::Note && it.note_kind == core::NoteKind::Quote ? as_quote(it.text) : it.text;
       ImGui::RenderTextEllipsis(dl, ImVec2(meta_x, pos.y + pad * 0.6f + line + ui::em(0.2f)), ImVec2(max.x - pad, max.y),
                                 max.x - pad, max.x - pad, text.c_str(), nullptr, nullptr);
       if (tapped && it.mine) {

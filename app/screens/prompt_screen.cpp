@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 
+#include "app/screens/model_text.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -157,9 +158,7 @@ float footer_begin(const std::string& error, float buttons_w, const char* hint) 
 }
 
 std::string shown_text(const EvidenceItem& item) {
-  if (item.kind == EvidenceKind::Note && item.note_kind == core::NoteKind::Quote && item.text.find('"') == std::string::npos &&
-      item.text.find("\xE2\x80\x9C") == std::string::npos)
-    return "\xE2\x80\x9C" + item.text + "\xE2\x80\x9D";
+  if (item.kind == EvidenceKind::Note && item.note_kind == core::NoteKind::Quote) return as_quote(item.text);
   return item.text;
 }
 
