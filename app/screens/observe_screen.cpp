@@ -156,9 +156,9 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
 
 void draw_counters(const ObserveModel& m, bool co_observed, std::vector<ObserveAction>& out) {
   if (m.counters().empty()) return;
-  ui::subheading("Counters");
-  // Each observer counts on their own device; the numbers here are only mine, never a sum.
-  if (co_observed) ui::caption("Your taps. A co-observer\xE2\x80\x99s taps stay theirs and show in the timeline with their name.");
+  // Each observer counts on their own device; the numbers here are only mine, never a sum. Said in
+  // the heading itself: a caption line would push the counters out of a phone's short tool panel.
+  ui::subheading(co_observed ? "Counters \xC2\xB7 your taps" : "Counters");
   float w = std::max(ui::em(9.0f), ui::touch_px() * 2.0f), h = std::max(ui::em(4.6f), ui::touch_px() * 1.6f);
   int i = 0;
   for (const auto& c : m.counters()) {
