@@ -139,7 +139,10 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Follow-up date", st->follow_up_date});
     out.push_back({"Status", next_step_status_label(st->status)});
   } else if (auto* cn = std::get_if<core::CoachingNote>(&body)) {
-    out.push_back({"To", name_of(names, cn->teacher_leader)});
+    // A thread between a coach and a teacher leader: either may have written this one. A note from
+    // before threads names no coach; its author is the coach.
+    const std::string coach = cn->coach.empty() ? std::string("the coach who wrote it") : name_of(names, cn->coach);
+    out.push_back({"Between", coach + " and " + name_of(names, cn->teacher_leader)});
     out.push_back({"Note", cn->text});
   }
   return out;

@@ -128,7 +128,7 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, s
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   auto data = [&] {
     ui::begin_card("##focus");
-    ui::caption("YOUR FOCUS QUESTION");
+    ui::caption(m.can_answer() ? "YOUR FOCUS QUESTION" : "FOCUS QUESTION");  // observers read it too
     ImGui::PushFont(ui::fonts().bold);
     ui::body_wrapped(m.plan().focus_question.empty() ? "No focus question in the plan." : m.plan().focus_question.c_str());
     ImGui::PopFont();
