@@ -15,26 +15,7 @@
 namespace app {
 
 namespace {
-// A label on the left, a value on the right, and a thin neutral bar of `fraction` under them.
-void bar_row(const std::string& label, const std::string& value, float fraction) {
-  const ui::Palette& p = ui::palette();
-  const float w = ui::content_width();
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* body = ImGui::GetFont();
-  ImFont* bold = ui::fonts().bold;
-  ImVec2 vs = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, value.c_str());
-  ImGui::RenderTextEllipsis(dl, pos, ImVec2(pos.x + w - vs.x - ui::em(0.8f), pos.y + body->FontSize), pos.x + w - vs.x - ui::em(0.8f),
-                            pos.x + w - vs.x - ui::em(0.8f), label.c_str(), nullptr, nullptr);
-  dl->AddText(bold, bold->FontSize, ImVec2(pos.x + w - vs.x, pos.y), ui::col(p.text), value.c_str());
-  const float y = pos.y + body->FontSize + ui::em(0.35f), h = ui::em(0.5f);
-  dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + w, y + h), ui::col(p.surface_alt), h * 0.5f);
-  if (fraction > 0.0f)
-    dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + std::max(h, w * std::min(1.0f, fraction)), y + h), ui::col(p.accent, 0.75f), h * 0.5f);
-  ImGui::Dummy(ImVec2(w, body->FontSize + ui::em(0.35f) + h + ui::em(0.2f)));
-}
-
-// A label on the left and its value on the right, one text line.
+// A label on the left and its value on the right, one text line; the cursor is left below it.
 void value_row(const std::string& label, const std::string& value) {
   const float w = ui::content_width();
   ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -46,6 +27,21 @@ void value_row(const std::string& label, const std::string& value) {
   ImGui::RenderTextEllipsis(dl, pos, ImVec2(right, pos.y + body->FontSize), right, right, label.c_str(), nullptr, nullptr);
   dl->AddText(bold, bold->FontSize, ImVec2(pos.x + w - vs.x, pos.y), ui::col(ui::palette().text), value.c_str());
   ImGui::Dummy(ImVec2(w, body->FontSize + ui::em(0.1f)));
+}
+
+// value_row with a thin neutral bar of `fraction` under it.
+void bar_row(const std::string& label, const std::string& value, float fraction) {
+  const ui::Palette& p = ui::palette();
+  const float w = ui::content_width();
+  const float x = ImGui::GetCursorScreenPos().x;
+  value_row(label, value);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float y = ImGui::GetCursorScreenPos().y + ui::em(0.25f) - ImGui::GetStyle().ItemSpacing.y, h = ui::em(0.5f);
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), ui::col(p.surface_alt), h * 0.5f);
+  if (fraction > 0.0f)
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(h, w * std::min(1.0f, fraction)), y + h), ui::col(p.accent, 0.75f), h * 0.5f);
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::Dummy(ImVec2(w, h + ui::em(0.2f)));
 }
 
 // One exclusive group as a single split bar: each timer's share as a segment, labelled below.
