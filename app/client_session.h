@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "app/app.h"
-#include "app/hub_link.h"
+#include "app/shell/app.h"
+#include "app/shell/hub_link.h"
 #include "core/store.h"
 #include "platform/window.h"
 

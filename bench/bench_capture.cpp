@@ -21,7 +21,8 @@ static double ms_since(Clock::time_point t) {
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
-  fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / ("peerobs-bench-" + std::to_string(getpid()));
+  fs::path dir =
+      argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / ("peerobs-bench-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   constexpr int kCaptures = 10000;
@@ -33,8 +34,11 @@ int main(int argc, char** argv) {
     store.set_local_person(me);
     for (int i = 0; i < kCaptures; ++i) {
       auto t = Clock::now();
-      store.create(core::EvidenceNote{obs, i * 1000LL, "Student at table 3 asked why the chain rusted first",
-                                      core::NoteKind::Noticing, {"Open questions"}},
+      store.create(core::EvidenceNote{obs,
+                                      i * 1000LL,
+                                      "Student at table 3 asked why the chain rusted first",
+                                      core::NoteKind::Noticing,
+                                      {"Open questions"}},
                    me);
       latencies.push_back(ms_since(t));
     }

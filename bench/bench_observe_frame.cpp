@@ -5,20 +5,20 @@
 // Usage: bench_observe_frame [FRAMES]   (default 3000)
 #include <imgui.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
-#include "app/app.h"
-#include "app/screens/observe_screen.h"
-#include "core/paths.h"
+#include "app/screens/observe/observe_screen.h"
+#include "app/shell/app.h"
 #include "bench/observe_store.h"
+#include "core/paths.h"
 #include "core/store.h"
 
 namespace {
@@ -35,7 +35,6 @@ double pct(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
-
 void frame(app::App& a) {
   a.refresh_theme();
   ImGuiIO& io = ImGui::GetIO();
@@ -51,7 +50,8 @@ void frame(app::App& a) {
 int main(int argc, char** argv) {
   int frames = argc > 1 ? std::atoi(argv[1]) : 3000;
   if (frames < 100) frames = 100;
-  std::string dir = (std::filesystem::temp_directory_path() / ("peerobs-bench-observe-" + std::to_string(::getpid()))).string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("peerobs-bench-observe-" + std::to_string(::getpid()))).string();
   std::filesystem::create_directories(dir);
   core::Id target;
   {
@@ -102,8 +102,9 @@ int main(int argc, char** argv) {
         frame(a);
         times.push_back(cpu_ms() - s);
       }
-      std::printf("Observe frame CPU at %.0fx%.0f over %d frames: p50 %.3f ms, p99 %.3f ms, max %.3f ms (target p99 <= 2 ms)\n",
-                  io.DisplaySize.x, io.DisplaySize.y, frames, pct(times, 0.5), pct(times, 0.99), pct(times, 1.0));
+      std::printf(
+          "Observe frame CPU at %.0fx%.0f over %d frames: p50 %.3f ms, p99 %.3f ms, max %.3f ms (target p99 <= 2 ms)\n",
+          io.DisplaySize.x, io.DisplaySize.y, frames, pct(times, 0.5), pct(times, 0.99), pct(times, 1.0));
     }
 
     std::vector<double> taps;
@@ -115,7 +116,8 @@ int main(int argc, char** argv) {
       observe->model().apply(tap);
       taps.push_back(wall_ms() - s);
     }
-    std::printf("counter tap (durable insert + view update), 200 taps: p50 %.2f ms, p99 %.2f ms\n", pct(taps, 0.5), pct(taps, 0.99));
+    std::printf("counter tap (durable insert + view update), 200 taps: p50 %.2f ms, p99 %.2f ms\n", pct(taps, 0.5),
+                pct(taps, 0.99));
   }
   ImGui::DestroyContext();
   std::error_code ec;

@@ -101,12 +101,13 @@ int main(int argc, char** argv) {
     }
     double noop_ms = ms_since(t0) / rounds;
     std::size_t got = b.live(core::RecordType::EvidenceNote).size();
-    std::printf("peerobs  notes=%d  push_ms=%.1f  pull_ms=%.1f  total_ms=%.1f  bytes=%lld  (push up %lld, down %lld; "
-                "pull up %lld, down %lld)  noop_sync_ms=%.2f  received=%zu\n",
-                n, push_ms, pull_ms, push_ms + pull_ms,
-                static_cast<long long>(push.bytes_sent + push.bytes_received + pull.bytes_sent + pull.bytes_received),
-                static_cast<long long>(push.bytes_sent), static_cast<long long>(push.bytes_received),
-                static_cast<long long>(pull.bytes_sent), static_cast<long long>(pull.bytes_received), noop_ms, got);
+    std::printf(
+        "peerobs  notes=%d  push_ms=%.1f  pull_ms=%.1f  total_ms=%.1f  bytes=%lld  (push up %lld, down %lld; "
+        "pull up %lld, down %lld)  noop_sync_ms=%.2f  received=%zu\n",
+        n, push_ms, pull_ms, push_ms + pull_ms,
+        static_cast<long long>(push.bytes_sent + push.bytes_received + pull.bytes_sent + pull.bytes_received),
+        static_cast<long long>(push.bytes_sent), static_cast<long long>(push.bytes_received),
+        static_cast<long long>(pull.bytes_sent), static_cast<long long>(pull.bytes_received), noop_ms, got);
     if (got != static_cast<std::size_t>(n)) rc = 1;
   } catch (const std::exception& e) {
     std::cerr << "bench_sync: " << e.what() << "\n";
@@ -114,6 +115,9 @@ int main(int argc, char** argv) {
   }
   kill(pid, SIGTERM);
   waitpid(pid, nullptr, 0);
-  if (!std::getenv("BENCH_KEEP")) fs::remove_all(dir); else std::printf("kept %s\n", dir.c_str());
+  if (!std::getenv("BENCH_KEEP"))
+    fs::remove_all(dir);
+  else
+    std::printf("kept %s\n", dir.c_str());
   return rc;
 }

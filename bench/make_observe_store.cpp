@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <string>
 
-#include "core/sqlite.h"
 #include "bench/observe_store.h"
+#include "core/sqlite.h"
 #include "core/store.h"
 
 int main(int argc, char** argv) {

@@ -33,16 +33,17 @@ DemoData seed_demo_data(Store& store, Id me) {
     Observation first;
     first.cycle = demo.cycle;
     first.focus_question = "Who gets to answer my questions, and how long do I wait before I take an answer?";
-    first.look_fors = {"Open questions", "Wait time after a question", "Who answers", "Students building on each other"};
-    first.tools.counters = {{"open-q", "Open questions"}, {"closed-q", "Closed questions"},
-                            {"student-q", "Student questions"}};
-    first.tools.timers = {{"teacher-talk", "Teacher talk", "talk"}, {"student-talk", "Student talk", "talk"},
-                          {"wait", "Wait time", ""}};
+    first.look_fors = {"Open questions", "Wait time after a question", "Who answers",
+                       "Students building on each other"};
+    first.tools.counters = {
+        {"open-q", "Open questions"}, {"closed-q", "Closed questions"}, {"student-q", "Student questions"}};
+    first.tools.timers = {
+        {"teacher-talk", "Teacher talk", "talk"}, {"student-talk", "Student talk", "talk"}, {"wait", "Wait time", ""}};
     first.tools.seating.enabled = true;
     first.tools.seating.rows = 4;
     first.tools.seating.cols = 6;
-    const char* names[] = {"Ali", "Bea", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana", "Ivo", "Jade", "Kai", "Lola",
-                           "Mo",  "Nia", "Omar", "Pia", "Quin", "Rosa", "Sam", "Tara", "Uma", "Vik", "Wen", "Zoe"};
+    const char* names[] = {"Ali", "Bea", "Chen", "Dara", "Eli",  "Femi", "Gus", "Hana", "Ivo", "Jade", "Kai", "Lola",
+                           "Mo",  "Nia", "Omar", "Pia",  "Quin", "Rosa", "Sam", "Tara", "Uma", "Vik",  "Wen", "Zoe"};
     for (int r = 0; r < 4; ++r)
       for (int c = 0; c < 6; ++c)
         first.tools.seating.seats.push_back(
@@ -51,8 +52,8 @@ DemoData seed_demo_data(Store& store, Id me) {
     first.class_name = "8B science";
     first.date = "2026-11-19";
     first.time = "10:40";
-    first.participants = {{demo.observed_teacher, Role::ObservedTeacher}, {me, Role::TeacherLeader},
-                          {demo.coach, Role::Coach}};
+    first.participants = {
+        {demo.observed_teacher, Role::ObservedTeacher}, {me, Role::TeacherLeader}, {demo.coach, Role::Coach}};
     first.status = ObservationStatus::Debriefed;
     demo.observed_visit = save(store, first, me);
     const Id obs = demo.observed_visit;
@@ -65,20 +66,27 @@ DemoData seed_demo_data(Store& store, Id me) {
       const char* tag;
     };
     const NoteSeed notes[] = {
-        {2, NoteKind::Noticing, "Lesson opens with a photo of rusted bikes; 'What do you notice?' on the board.", "Open questions"},
+        {2, NoteKind::Noticing, "Lesson opens with a photo of rusted bikes; 'What do you notice?' on the board.",
+         "Open questions"},
         {4, NoteKind::Quote, "\"Why do you think the chain rusted first?\"", "Open questions"},
-        {5, NoteKind::Noticing, "About 2 seconds between the question and taking the first hand (Ali).", "Wait time after a question"},
+        {5, NoteKind::Noticing, "About 2 seconds between the question and taking the first hand (Ali).",
+         "Wait time after a question"},
         {9, NoteKind::Noticing, "Front two rows answered 6 of the first 7 questions.", "Who answers"},
-        {14, NoteKind::Quote, "Dara: \"Is it because the chain gets wet more often?\"", "Students building on each other"},
+        {14, NoteKind::Quote, "Dara: \"Is it because the chain gets wet more often?\"",
+         "Students building on each other"},
         {18, NoteKind::Noticing, "Think-pair-share: every pair I could hear talked about water and air.", ""},
-        {23, NoteKind::Wondering, "What would change if students wrote an answer before hands went up?", "Wait time after a question"},
-        {31, NoteKind::Noticing, "Back row (Sam, Tara, Uma) wrote predictions but did not speak in the whole-class part.", "Who answers"},
-        {40, NoteKind::Quote, "Femi: \"I agree with Chen but the salt matters too.\"", "Students building on each other"},
+        {23, NoteKind::Wondering, "What would change if students wrote an answer before hands went up?",
+         "Wait time after a question"},
+        {31, NoteKind::Noticing,
+         "Back row (Sam, Tara, Uma) wrote predictions but did not speak in the whole-class part.", "Who answers"},
+        {40, NoteKind::Quote, "Femi: \"I agree with Chen but the salt matters too.\"",
+         "Students building on each other"},
         {47, NoteKind::Noticing, "Exit ticket: 'Which variable would you test first, and why?'", "Open questions"},
     };
     for (const auto& n : notes)
-      save(store, EvidenceNote{obs, n.minute * 60000LL, n.text, n.kind,
-                               n.tag[0] ? std::vector<std::string>{n.tag} : std::vector<std::string>{}},
+      save(store,
+           EvidenceNote{obs, n.minute * 60000LL, n.text, n.kind,
+                        n.tag[0] ? std::vector<std::string>{n.tag} : std::vector<std::string>{}},
            me);
     const int open_minutes[] = {2, 4, 11, 19, 26, 38, 47};
     for (int m : open_minutes) save(store, Tally{obs, "open-q", m * 60000LL}, me);
@@ -94,10 +102,12 @@ DemoData seed_demo_data(Store& store, Id me) {
     int minute = 3;
     for (const char* seat : marks) save(store, SeatMark{obs, seat, (minute += 4) * 60000LL}, me);
 
-    Id p1 = save(store,
-                 Prompt{obs, "Most answers came from the front two rows. Is this what you thought was happening?", {}, true},
-                 me);
-    Id p2 = save(store, Prompt{obs, "Wait time was about two seconds. What would you like to try with it?", {}, true}, me);
+    Id p1 = save(
+        store,
+        Prompt{obs, "Most answers came from the front two rows. Is this what you thought was happening?", {}, true},
+        me);
+    Id p2 =
+        save(store, Prompt{obs, "Wait time was about two seconds. What would you like to try with it?", {}, true}, me);
     save(store,
          Reflection{obs, p1,
                     "No — I thought I was spreading questions around. I call on whoever is quickest, and that is "
@@ -127,9 +137,8 @@ DemoData seed_demo_data(Store& store, Id me) {
          demo.coach);
 
     // The other side of the cycle: Priya visited my class, and her prompt waits for my answer.
-    demo.my_cycle = save(store,
-                         Cycle{"Group work in 9C maths", me, "Do all groups get my attention, or only the ones that ask?"},
-                         me);
+    demo.my_cycle = save(
+        store, Cycle{"Group work in 9C maths", me, "Do all groups get my attention, or only the ones that ask?"}, me);
     Observation mine;
     mine.cycle = demo.my_cycle;
     mine.focus_question = "Do all groups get my attention, or only the ones that ask?";
@@ -149,8 +158,10 @@ DemoData seed_demo_data(Store& store, Id me) {
     const int called[] = {6, 13, 21, 28};
     for (int m : called) save(store, Tally{visit, "called", m * 60000LL + 30000}, colleague);
     const NoteSeed seen_notes[] = {
-        {9, NoteKind::Noticing, "Group by the window called twice; visited both times within a minute.", "Which groups I visit"},
-        {24, NoteKind::Noticing, "Back-left group worked quietly; no visit in the first 25 minutes.", "Which groups I visit"},
+        {9, NoteKind::Noticing, "Group by the window called twice; visited both times within a minute.",
+         "Which groups I visit"},
+        {24, NoteKind::Noticing, "Back-left group worked quietly; no visit in the first 25 minutes.",
+         "Which groups I visit"},
         {31, NoteKind::Quote, "\"We weren't sure, so we just guessed.\" (back-left group)", "How long I stay"},
     };
     std::vector<Id> seen;  // the evidence Priya's prompt points to

@@ -16,8 +16,8 @@ struct DemoData {
   Id follow_up_visit;  // the planned follow-up, me = teacher leader
   Id observed_teacher;
   Id coach;
-  Id my_cycle;         // the cycle where I am the observed teacher
-  Id my_visit;         // its observed visit, one shared prompt unanswered
+  Id my_cycle;  // the cycle where I am the observed teacher
+  Id my_visit;  // its observed visit, one shared prompt unanswered
 };
 
 DemoData seed_demo_data(Store& store, Id me);

@@ -1,7 +1,7 @@
 // JSON export/import. Syntax is checked with rapidjson first (for a line and column), then
 // every version is read with cereal, tracking the field being read so a failure can name it.
-#include "core/serialization.h"  // before rapidjson: cereal configures RAPIDJSON_ASSERT
 #include "core/export_json.h"
+#include "core/serialization.h"  // before rapidjson: cereal configures RAPIDJSON_ASSERT
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -65,7 +65,8 @@ std::string plain(const std::string& cereal_message) {
 
 void export_json(const Store& store, std::ostream& out) {
   cereal::JSONOutputArchive ar(out);
-  ar(cereal::make_nvp("format", std::string("peerobs-export")), cereal::make_nvp("format_version", kExportFormatVersion));
+  ar(cereal::make_nvp("format", std::string("peerobs-export")),
+     cereal::make_nvp("format_version", kExportFormatVersion));
   auto me = store.local_person();
   ar(cereal::make_nvp("exported_by", me ? *me : Id{}));
   auto versions = store.all_versions();
@@ -147,7 +148,8 @@ ImportSummary import_json_text(Store& store, const std::string& text, const std:
       get("version", v.version);
       get("record", v.record);
       get("type", type);
-      if (!type_from_name(type, v.type)) throw ImportError(name + ": " + where + ".type: unknown record type \"" + type + "\"");
+      if (!type_from_name(type, v.type))
+        throw ImportError(name + ": " + where + ".type: unknown record type \"" + type + "\"");
       get("parents", v.parents);
       get("author", v.author);
       get("observation", v.observation);
@@ -161,7 +163,8 @@ ImportSummary import_json_text(Store& store, const std::string& text, const std:
       }
       v.body_hash = body_hash(v.type, v.tombstone, v.body);
       if (to_hex(v.body_hash) != hash)
-        throw ImportError(name + ": " + where + ".body_hash: does not match the body (the file was changed or damaged)");
+        throw ImportError(name + ": " + where +
+                          ".body_hash: does not match the body (the file was changed or damaged)");
       ar.finishNode();
       parsed.push_back(std::move(item));
     }

@@ -1,6 +1,6 @@
 // 128-bit identifiers for records, versions, people and devices. The all-zero id means "none".
-// Both kinds draw on the OS CSPRNG (libsodium's randombytes: getrandom on Linux, crypto.getRandomValues in a browser), so two offline devices never collide,
-// and no id encodes a time: no clock can order or decide anything through an id.
+// Both kinds draw on the OS CSPRNG (libsodium's randombytes: getrandom on Linux, crypto.getRandomValues in a browser),
+// so two offline devices never collide, and no id encodes a time: no clock can order or decide anything through an id.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -24,7 +24,7 @@ struct Id {
   // their ids apart.
   static Id clustered();
   static std::optional<Id> from_hex(std::string_view hex);  // 32 hex digits, else nullopt
-  std::string hex() const;                                   // 32 lowercase hex digits
+  std::string hex() const;                                  // 32 lowercase hex digits
   // The last 8 hex digits: random in both kinds of id (a clustered id's first digits are
   // shared by everything its process made).
   std::string short_hex() const { return hex().substr(24); }
@@ -33,7 +33,6 @@ struct Id {
   friend bool operator==(const Id& a, const Id& b) { return a.bytes == b.bytes; }
   friend bool operator!=(const Id& a, const Id& b) { return a.bytes != b.bytes; }
   friend bool operator<(const Id& a, const Id& b) { return a.bytes < b.bytes; }
-
 };
 
 // Fills `out` with cryptographically random bytes; throws std::runtime_error if the OS cannot.

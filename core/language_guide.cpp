@@ -19,9 +19,12 @@ namespace core {
 
 const char* category_name(LanguageCategory category) {
   switch (category) {
-    case LanguageCategory::Praise: return "praise";
-    case LanguageCategory::Criticism: return "criticism";
-    case LanguageCategory::Prescription: return "prescription";
+    case LanguageCategory::Praise:
+      return "praise";
+    case LanguageCategory::Criticism:
+      return "criticism";
+    case LanguageCategory::Prescription:
+      return "prescription";
   }
   return "unknown";
 }
@@ -53,8 +56,8 @@ void set_phrase_words(LanguageGuide::Phrase& phrase, std::string text, const std
     throw json::JsonFieldError(path, "has more than " + std::to_string(kMaxPhraseWords) + " words");
   for (std::size_t i = 0; i < scanned.words.size(); ++i) {
     if (i > 0 && (scanned.words[i].gap == language::Gap::Break || scanned.words[i].gap == language::Gap::Sentence))
-      throw json::JsonFieldError(path, "may contain only words separated by spaces, hyphens or one comma, found \"" +
-                                           text + "\"");
+      throw json::JsonFieldError(
+          path, "may contain only words separated by spaces, hyphens or one comma, found \"" + text + "\"");
     if (scanned.words[i].hash == language::kUnmatchable)
       throw json::JsonFieldError(path, "has a word longer than " + std::to_string(language::kMaxWordBytes) + " bytes");
     phrase.words.emplace_back(scanned.folded_word(scanned.words[i]));
@@ -79,11 +82,11 @@ void LanguageGuide::add_phrase(Phrase phrase) { phrases_.push_back(std::move(phr
 void LanguageGuide::build_table() {
   std::size_t size = 16;
   std::size_t first_words = phrases_.size();
-  while (size < first_words * 4) size *= 2;   // at most a quarter full: a miss is usually one probe
+  while (size < first_words * 4) size *= 2;  // at most a quarter full: a miss is usually one probe
   table_.assign(size, Slot{});
   for (std::uint32_t p = 0; p < phrases_.size(); ++p) {
     const std::string& first = phrases_[p].words.front();
-    std::uint64_t h = phrases_[p].hashes.front();   // as the scanner computed it, never kUnmatchable
+    std::uint64_t h = phrases_[p].hashes.front();  // as the scanner computed it, never kUnmatchable
     for (std::size_t at = h & (size - 1);; at = (at + 1) & (size - 1)) {
       Slot& slot = table_[at];
       if (slot.word.empty()) {
@@ -121,8 +124,8 @@ const LanguageGuide::Slot* LanguageGuide::find_first_word(std::uint64_t hash, st
 
 std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
   std::vector<LanguageFinding> findings;
-  if (text.size() > 0xFFFFFF00u) text = text.substr(0, 0xFFFFFF00u);   // offsets are 32-bit in the scan
-  thread_local language::ScannedText scanned;   // reused buffers: the client checks on every keystroke
+  if (text.size() > 0xFFFFFF00u) text = text.substr(0, 0xFFFFFF00u);  // offsets are 32-bit in the scan
+  thread_local language::ScannedText scanned;  // reused buffers: the client checks on every keystroke
   language::scan_text(text, scanned);
   const auto& words = scanned.words;
   for (std::size_t i = 0; i < words.size();) {
@@ -153,8 +156,8 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
       continue;
     }
     if (!hit->exception)
-      findings.push_back(LanguageFinding{words[i].start, words[i + matched - 1].end(), hit->category,
-                                         suggestions_[hit->suggestion]});
+      findings.push_back(
+          LanguageFinding{words[i].start, words[i + matched - 1].end(), hit->category, suggestions_[hit->suggestion]});
     i += matched;
   }
   return findings;
@@ -165,7 +168,7 @@ LanguageGuide LanguageGuide::parse(std::string_view json_text, const std::string
   if (!doc.parse(json_text))
     throw std::runtime_error(file_name + ":" + std::to_string(doc.error_line()) + ": " + doc.error_message());
   LanguageGuide guide;
-  std::map<std::string, std::string> seen;   // folded phrase -> field that listed it first
+  std::map<std::string, std::string> seen;  // folded phrase -> field that listed it first
   auto remember = [&](const Phrase& phrase, const std::string& path) {
     auto [it, fresh] = seen.emplace(phrase_text(phrase), path);
     if (!fresh) throw json::JsonFieldError(path, "\"" + it->first + "\" is already listed at " + it->second);
@@ -174,7 +177,8 @@ LanguageGuide LanguageGuide::parse(std::string_view json_text, const std::string
     const auto& root = json::object_at(doc.root(), "");
     json::check_members(root, "", {"format", "praise", "criticism", "prescription", "exceptions"});
     const auto* format = json::member(root, "", "format", true);
-    if (!format->IsInt() || format->GetInt() != 1) throw json::JsonFieldError("format", "must be 1 (this version reads format 1)");
+    if (!format->IsInt() || format->GetInt() != 1)
+      throw json::JsonFieldError("format", "must be 1 (this version reads format 1)");
     for (const auto& cat : kCategories) {
       const auto& obj = json::object_at(*json::member(root, "", cat.name, true), cat.name);
       json::check_members(obj, cat.name, {"suggestion", "phrases"});
@@ -194,7 +198,8 @@ LanguageGuide LanguageGuide::parse(std::string_view json_text, const std::string
         } else if (list[i].IsObject()) {
           json::check_members(list[i], path, {"phrase", "suggestion"});
           std::string p_path = json::member_path(path, "phrase");
-          set_phrase_words(phrase, json::string_at(*json::member(list[i], path, "phrase", true), p_path, false), p_path);
+          set_phrase_words(phrase, json::string_at(*json::member(list[i], path, "phrase", true), p_path, false),
+                           p_path);
           if (const auto* s = json::member(list[i], path, "suggestion", false)) {
             guide.suggestions_.push_back(json::string_at(*s, json::member_path(path, "suggestion"), false));
             phrase.suggestion = static_cast<std::uint32_t>(guide.suggestions_.size() - 1);

@@ -19,10 +19,10 @@ enum class LanguageCategory { Praise, Criticism, Prescription };
 const char* category_name(LanguageCategory category);
 
 struct LanguageFinding {
-  std::size_t start = 0;               // byte offset of the first byte of the phrase in the checked text
-  std::size_t end = 0;                 // byte offset one past its last byte
+  std::size_t start = 0;  // byte offset of the first byte of the phrase in the checked text
+  std::size_t end = 0;    // byte offset one past its last byte
   LanguageCategory category = LanguageCategory::Praise;
-  std::string suggestion;              // a descriptive rewrite hint, in plain words
+  std::string suggestion;  // a descriptive rewrite hint, in plain words
 };
 
 class LanguageGuide {
@@ -45,20 +45,20 @@ class LanguageGuide {
   // One lexicon entry, stored as folded words. Public so the matcher in language_guide.cpp can
   // build and walk it; callers use check().
   struct Phrase {
-    std::vector<std::string> words;   // case-folded words, e.g. {"nice", "job"}
-    std::vector<std::uint8_t> gaps;   // per word, the language::Gap the text must have before it
-    bool sentence_start = false;      // written "^phrase": only where a sentence starts
+    std::vector<std::string> words;     // case-folded words, e.g. {"nice", "job"}
+    std::vector<std::uint8_t> gaps;     // per word, the language::Gap the text must have before it
+    bool sentence_start = false;        // written "^phrase": only where a sentence starts
     std::vector<std::uint64_t> hashes;  // per word, its hash, compared before the text
-    bool exception = false;           // a near-miss: matched words are skipped, not flagged
+    bool exception = false;             // a near-miss: matched words are skipped, not flagged
     LanguageCategory category = LanguageCategory::Praise;
-    std::uint32_t suggestion = 0;     // index into suggestions_
+    std::uint32_t suggestion = 0;  // index into suggestions_
   };
 
  private:
   // Open-addressing table from a word's hash to the phrases that start with it (longest first).
   struct Slot {
     std::uint64_t hash = 0;
-    std::string word;                  // "" = empty slot
+    std::string word;  // "" = empty slot
     std::vector<std::uint32_t> phrases;
   };
   const Slot* find_first_word(std::uint64_t hash, std::string_view word) const;
@@ -67,8 +67,8 @@ class LanguageGuide {
 
   std::vector<Phrase> phrases_;
   std::vector<std::string> suggestions_;
-  std::vector<Slot> table_;            // size is a power of two, at most a quarter full
-  std::vector<std::uint64_t> probe_;   // table_[i].hash, or 0 for an empty slot: probed without touching strings
+  std::vector<Slot> table_;           // size is a power of two, at most a quarter full
+  std::vector<std::uint64_t> probe_;  // table_[i].hash, or 0 for an empty slot: probed without touching strings
   std::size_t exception_count_ = 0;
 };
 

@@ -5,8 +5,8 @@ namespace core {
 
 namespace {
 const char* const kTypeNames[kRecordTypeCount] = {
-    "person",       "cycle", "observation", "lesson_clock", "evidence_note", "tally",         "timer_span",
-    "seat_mark",    "prompt", "reflection", "debrief_note", "next_step",     "coaching_note",
+    "person",    "cycle",  "observation", "lesson_clock", "evidence_note", "tally",         "timer_span",
+    "seat_mark", "prompt", "reflection",  "debrief_note", "next_step",     "coaching_note",
 };
 }  // namespace
 
@@ -30,9 +30,12 @@ bool type_from_name(const std::string& name, RecordType& out) {
 
 const char* role_name(Role role) {
   switch (role) {
-    case Role::ObservedTeacher: return "observed_teacher";
-    case Role::TeacherLeader: return "teacher_leader";
-    case Role::Coach: return "coach";
+    case Role::ObservedTeacher:
+      return "observed_teacher";
+    case Role::TeacherLeader:
+      return "teacher_leader";
+    case Role::Coach:
+      return "coach";
   }
   return "unknown";
 }

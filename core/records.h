@@ -21,15 +21,15 @@ namespace core {
 // ---- people and cycles ---------------------------------------------------------------
 
 struct Person {
-  std::string name;      // display name, as the person typed it
-  std::string school;    // optional, free text; default ""
+  std::string name;    // display name, as the person typed it
+  std::string school;  // optional, free text; default ""
 };
 
 // A sequence of observations with one focus, owned by the observed teacher.
 struct Cycle {
-  std::string title;          // e.g. "Questioning in Year 8 science"
-  Id observed_teacher;        // the teacher whose classroom is observed
-  std::string focus_question; // the teacher's own question about their classroom
+  std::string title;           // e.g. "Questioning in Year 8 science"
+  Id observed_teacher;         // the teacher whose classroom is observed
+  std::string focus_question;  // the teacher's own question about their classroom
 };
 
 // ---- the observation plan ------------------------------------------------------------
@@ -50,9 +50,9 @@ struct CounterTool {
 // A duration timer. Timers that share a non-empty exclusive_group run one at a time
 // (teacher talk vs student talk).
 struct TimerTool {
-  std::string key;             // unique within an observation
-  std::string label;           // e.g. "Teacher talk"
-  std::string exclusive_group; // "" = independent
+  std::string key;              // unique within an observation
+  std::string label;            // e.g. "Teacher talk"
+  std::string exclusive_group;  // "" = independent
 };
 
 struct Seat {
@@ -89,21 +89,21 @@ struct Observation {
   std::string time;                    // "HH:MM" planned start, "" if not set
   std::vector<Participant> participants;
   ObservationStatus status = ObservationStatus::Planned;
-  Id follows;                          // the earlier observation this one follows up (empty = first)
+  Id follows;  // the earlier observation this one follows up (empty = first)
   // Another time for a planned visit, proposed by a participant (usually the observed teacher)
   // and waiting for the teacher leader, who accepts it (date and time move) or keeps the plan;
   // either clears it. Since body version 2; empty in version-1 bodies.
-  std::string proposed_date;           // "YYYY-MM-DD", "" = no proposal waiting
-  std::string proposed_time;           // "HH:MM", "" = no time proposed
-  Id proposed_by;                      // who proposed it (empty = no proposal)
+  std::string proposed_date;  // "YYYY-MM-DD", "" = no proposal waiting
+  std::string proposed_time;  // "HH:MM", "" = no time proposed
+  Id proposed_by;             // who proposed it (empty = no proposal)
 };
 
 // One observer's lesson clock for one observation (each device keeps its own).
 struct LessonClock {
   Id observation;
-  std::int64_t elapsed_ms = 0;   // lesson time accumulated up to the last pause/resume
-  bool running = false;          // true while the observer is observing
-  bool ended = false;            // the observer pressed End
+  std::int64_t elapsed_ms = 0;  // lesson time accumulated up to the last pause/resume
+  bool running = false;         // true while the observer is observing
+  bool ended = false;           // the observer pressed End
 };
 
 // ---- evidence ------------------------------------------------------------------------
@@ -112,7 +112,7 @@ enum class NoteKind : std::uint8_t { Noticing = 0, Quote = 1, Wondering = 2 };
 
 struct EvidenceNote {
   Id observation;
-  std::int64_t lesson_ms = 0;            // lesson time at which typing began
+  std::int64_t lesson_ms = 0;  // lesson time at which typing began
   std::string text;
   NoteKind kind = NoteKind::Noticing;
   std::vector<std::string> look_for_tags;  // look-for texts from the plan
@@ -147,13 +147,13 @@ struct SeatMark {
 struct Prompt {
   Id observation;
   std::string text;
-  std::vector<Id> evidence;   // record ids of notes/tallies/marks it refers to
+  std::vector<Id> evidence;  // record ids of notes/tallies/marks it refers to
   bool shared = false;
 };
 
 struct Reflection {
   Id observation;
-  Id prompt;        // the prompt this answers
+  Id prompt;  // the prompt this answers
   std::string text;
 };
 
@@ -166,12 +166,12 @@ enum class NextStepStatus : std::uint8_t { Open = 0, Done = 1, Dropped = 2 };
 
 struct NextStep {
   Id observation;
-  std::string text;             // what will be tried
-  Id owner;                     // who owns it (usually the observed teacher)
-  std::string support;          // support needed, free text
-  std::string follow_up_date;   // "YYYY-MM-DD" when follow-up data is collected, "" if not set
+  std::string text;            // what will be tried
+  Id owner;                    // who owns it (usually the observed teacher)
+  std::string support;         // support needed, free text
+  std::string follow_up_date;  // "YYYY-MM-DD" when follow-up data is collected, "" if not set
   NextStepStatus status = NextStepStatus::Open;
-  Id follow_up_observation;     // set once the follow-up visit is scheduled
+  Id follow_up_observation;  // set once the follow-up visit is scheduled
 };
 
 // One note of a coaching thread: a coach who co-observed and one teacher leader talk about the
@@ -180,25 +180,36 @@ struct CoachingNote {
   Id observation;
   Id teacher_leader;  // the teacher leader the thread is with
   std::string text;
-  Id coach{};         // the coach the thread is with; empty (every version-1 body, written only by
-                      // coaches) means the author of the version
+  Id coach{};  // the coach the thread is with; empty (every version-1 body, written only by
+               // coaches) means the author of the version
 };
 
 // ---- the envelope ----------------------------------------------------------------------
 
 enum class RecordType : std::uint8_t {
-  Person = 1, Cycle, Observation, LessonClock, EvidenceNote, Tally, TimerSpan, SeatMark,
-  Prompt, Reflection, DebriefNote, NextStep, CoachingNote,
+  Person = 1,
+  Cycle,
+  Observation,
+  LessonClock,
+  EvidenceNote,
+  Tally,
+  TimerSpan,
+  SeatMark,
+  Prompt,
+  Reflection,
+  DebriefNote,
+  NextStep,
+  CoachingNote,
 };
 constexpr int kRecordTypeCount = 13;
 
-using RecordBody = std::variant<Person, Cycle, Observation, LessonClock, EvidenceNote, Tally, TimerSpan,
-                                SeatMark, Prompt, Reflection, DebriefNote, NextStep, CoachingNote>;
+using RecordBody = std::variant<Person, Cycle, Observation, LessonClock, EvidenceNote, Tally, TimerSpan, SeatMark,
+                                Prompt, Reflection, DebriefNote, NextStep, CoachingNote>;
 
 RecordType type_of(const RecordBody& body);
-const char* type_name(RecordType type);               // "evidence_note", stable, used in JSON and stats
+const char* type_name(RecordType type);  // "evidence_note", stable, used in JSON and stats
 bool type_from_name(const std::string& name, RecordType& out);
-const char* role_name(Role role);                     // "observed_teacher" | "teacher_leader" | "coach"
+const char* role_name(Role role);  // "observed_teacher" | "teacher_leader" | "coach"
 bool valid_record_type(int value);
 
 // The observation a body belongs to (empty for people, cycles and observations themselves,
@@ -207,16 +218,16 @@ Id observation_of(const RecordBody& body);
 
 // One immutable save of a record.
 struct Version {
-  Id version;                 // random, unique per save
-  Id record;                  // the record this is a version of
+  Id version;  // random, unique per save
+  Id record;   // the record this is a version of
   RecordType type = RecordType::EvidenceNote;
-  std::vector<Id> parents;    // the heads this save replaced (empty = first version)
-  Id author;                  // the person who saved it
-  Id observation;             // scope for privacy: the observation, or empty
-  bool tombstone = false;     // a delete
+  std::vector<Id> parents;       // the heads this save replaced (empty = first version)
+  Id author;                     // the person who saved it
+  Id observation;                // scope for privacy: the observation, or empty
+  bool tombstone = false;        // a delete
   std::int64_t saved_at_ms = 0;  // device wall clock, informational only
-  std::string body;           // cereal portable binary of the typed body
-  Sha256 body_hash{};         // sha256 over type, tombstone and body bytes
+  std::string body;              // cereal portable binary of the typed body
+  Sha256 body_hash{};            // sha256 over type, tombstone and body bytes
 };
 
 // What a record looks like now: one head, or several when devices edited it concurrently.

@@ -18,8 +18,8 @@
 #include "core/records.h"
 
 namespace core {
-constexpr std::uint64_t kMaxTextBytes = 1u << 20;    // one string field: 1 MiB
-constexpr std::uint64_t kMaxListItems = 100000;      // one list field
+constexpr std::uint64_t kMaxTextBytes = 1u << 20;  // one string field: 1 MiB
+constexpr std::uint64_t kMaxListItems = 100000;    // one list field
 }  // namespace core
 
 namespace cereal {
@@ -72,22 +72,36 @@ inline void load_minimal(const cereal::JSONInputArchive&, Id& id, const std::str
 
 #define PEEROBS_F(field) cereal::make_nvp(#field, x.field)
 
-template <class A> void serialize(A& ar, Person& x, std::uint32_t) { ar(PEEROBS_F(name), PEEROBS_F(school)); }
-template <class A> void serialize(A& ar, Cycle& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, Person& x, std::uint32_t) {
+  ar(PEEROBS_F(name), PEEROBS_F(school));
+}
+template <class A>
+void serialize(A& ar, Cycle& x, std::uint32_t) {
   ar(PEEROBS_F(title), PEEROBS_F(observed_teacher), PEEROBS_F(focus_question));
 }
-template <class A> void serialize(A& ar, Participant& x, std::uint32_t) { ar(PEEROBS_F(person), PEEROBS_F(role)); }
-template <class A> void serialize(A& ar, CounterTool& x, std::uint32_t) { ar(PEEROBS_F(key), PEEROBS_F(label)); }
-template <class A> void serialize(A& ar, TimerTool& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, Participant& x, std::uint32_t) {
+  ar(PEEROBS_F(person), PEEROBS_F(role));
+}
+template <class A>
+void serialize(A& ar, CounterTool& x, std::uint32_t) {
+  ar(PEEROBS_F(key), PEEROBS_F(label));
+}
+template <class A>
+void serialize(A& ar, TimerTool& x, std::uint32_t) {
   ar(PEEROBS_F(key), PEEROBS_F(label), PEEROBS_F(exclusive_group));
 }
-template <class A> void serialize(A& ar, Seat& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, Seat& x, std::uint32_t) {
   ar(PEEROBS_F(key), PEEROBS_F(label), PEEROBS_F(row), PEEROBS_F(col));
 }
-template <class A> void serialize(A& ar, SeatingChart& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, SeatingChart& x, std::uint32_t) {
   ar(PEEROBS_F(enabled), PEEROBS_F(rows), PEEROBS_F(cols), PEEROBS_F(seats));
 }
-template <class A> void serialize(A& ar, DataTools& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, DataTools& x, std::uint32_t) {
   ar(PEEROBS_F(evidence_notes), PEEROBS_F(counters), PEEROBS_F(timers), PEEROBS_F(seating));
 }
 // An Observation writes its class version itself, where cereal would, but per body: 1 while no
@@ -111,7 +125,8 @@ inline std::uint32_t read_observation_version(cereal::JSONInputArchive& ar) {
   ar(cereal::make_nvp("cereal_class_version", version));
   return version;
 }
-template <class A> void save(A& ar, const Observation& x) {
+template <class A>
+void save(A& ar, const Observation& x) {
   const std::uint32_t version = observation_body_version(x);
   ar(cereal::make_nvp("cereal_class_version", version));
   ar(PEEROBS_F(cycle), PEEROBS_F(focus_question), PEEROBS_F(look_fors), PEEROBS_F(tools), PEEROBS_F(template_key),
@@ -119,7 +134,8 @@ template <class A> void save(A& ar, const Observation& x) {
      PEEROBS_F(follows));
   if (version >= 2) ar(PEEROBS_F(proposed_date), PEEROBS_F(proposed_time), PEEROBS_F(proposed_by));
 }
-template <class A> void load(A& ar, Observation& x) {
+template <class A>
+void load(A& ar, Observation& x) {
   const std::uint32_t version = read_observation_version(ar);
   if (version < 1 || version > 2)
     throw cereal::Exception("an observation of body version " + std::to_string(version) +
@@ -129,29 +145,40 @@ template <class A> void load(A& ar, Observation& x) {
      PEEROBS_F(follows));
   if (version >= 2) ar(PEEROBS_F(proposed_date), PEEROBS_F(proposed_time), PEEROBS_F(proposed_by));
 }
-template <class A> void serialize(A& ar, LessonClock& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, LessonClock& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(elapsed_ms), PEEROBS_F(running), PEEROBS_F(ended));
 }
-template <class A> void serialize(A& ar, EvidenceNote& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, EvidenceNote& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(lesson_ms), PEEROBS_F(text), PEEROBS_F(kind), PEEROBS_F(look_for_tags));
 }
-template <class A> void serialize(A& ar, Tally& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, Tally& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(counter_key), PEEROBS_F(lesson_ms));
 }
-template <class A> void serialize(A& ar, TimerSpan& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, TimerSpan& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(timer_key), PEEROBS_F(start_ms), PEEROBS_F(end_ms));
 }
-template <class A> void serialize(A& ar, SeatMark& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, SeatMark& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(seat_key), PEEROBS_F(lesson_ms));
 }
-template <class A> void serialize(A& ar, Prompt& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, Prompt& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(text), PEEROBS_F(evidence), PEEROBS_F(shared));
 }
-template <class A> void serialize(A& ar, Reflection& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, Reflection& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(prompt), PEEROBS_F(text));
 }
-template <class A> void serialize(A& ar, DebriefNote& x, std::uint32_t) { ar(PEEROBS_F(observation), PEEROBS_F(text)); }
-template <class A> void serialize(A& ar, NextStep& x, std::uint32_t) {
+template <class A>
+void serialize(A& ar, DebriefNote& x, std::uint32_t) {
+  ar(PEEROBS_F(observation), PEEROBS_F(text));
+}
+template <class A>
+void serialize(A& ar, NextStep& x, std::uint32_t) {
   ar(PEEROBS_F(observation), PEEROBS_F(text), PEEROBS_F(owner), PEEROBS_F(support), PEEROBS_F(follow_up_date),
      PEEROBS_F(status), PEEROBS_F(follow_up_observation));
 }

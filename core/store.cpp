@@ -175,8 +175,9 @@ bool Store::insert_version(const Version& v, bool to_outbox, bool checked) {
   }
   if (!checked && !v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
 
-  StmtLease ins = cached("INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
-                " body, body_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  StmtLease ins = cached(
+      "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
+      " body, body_hash) VALUES(?,?,?,?,?,?,?,?,?,?)");
   ins->bind_id(1, v.version);
   ins->bind_id(2, v.record);
   ins->bind(3, static_cast<std::int64_t>(v.type));
@@ -283,8 +284,10 @@ std::vector<std::pair<Id, RecordHead>> Store::live(RecordType type, Id observati
                     "tombstone = 0 AND (?2 IS NULL OR observation = ?2) GROUP BY record_id) ORDER BY seq";
   Stmt st(db_, sql.c_str());
   st.bind(1, static_cast<std::int64_t>(type));
-  if (observation.empty()) st.bind_null(2);
-  else st.bind_id(2, observation);
+  if (observation.empty())
+    st.bind_null(2);
+  else
+    st.bind_id(2, observation);
   std::vector<std::pair<Id, RecordHead>> out;
   while (st.step()) {
     Version v = read_version_row(st);
@@ -338,7 +341,7 @@ std::vector<Version> Store::outbox(int limit) const {
 }
 
 std::vector<Version> Store::outbox_after(std::int64_t after, int limit, std::size_t max_body_bytes,
-                                        std::int64_t& last) const {
+                                         std::int64_t& last) const {
   std::string sql = std::string("SELECT ") + kVersionColumns +
                     ", outbox.seq FROM outbox JOIN versions USING(version_id) WHERE outbox.seq > ? "
                     "ORDER BY outbox.seq LIMIT ?";
@@ -380,9 +383,10 @@ void Store::hold_back(const std::vector<HeldBackVersion>& items) {
       StmtLease del = cached("DELETE FROM outbox WHERE version_id = ?");
       del->bind_id(1, h.version);
       del->run();
-      StmtLease ins = cached("INSERT INTO held_back(version_id, status, reason, held_at) VALUES(?,?,?,?) "
-                             "ON CONFLICT(version_id) DO UPDATE SET status = excluded.status, "
-                             "reason = excluded.reason, held_at = excluded.held_at");
+      StmtLease ins = cached(
+          "INSERT INTO held_back(version_id, status, reason, held_at) VALUES(?,?,?,?) "
+          "ON CONFLICT(version_id) DO UPDATE SET status = excluded.status, "
+          "reason = excluded.reason, held_at = excluded.held_at");
       ins->bind_id(1, h.version);
       ins->bind(2, static_cast<std::int64_t>(h.status)).bind(3, h.reason).bind(4, h.held_at_ms);
       ins->run();
@@ -393,8 +397,7 @@ void Store::hold_back(const std::vector<HeldBackVersion>& items) {
 std::vector<HeldBackVersion> Store::held_back() const {
   Stmt st(db_, "SELECT version_id, status, reason, held_at FROM held_back ORDER BY held_at DESC, version_id");
   std::vector<HeldBackVersion> out;
-  while (st.step())
-    out.push_back({st.col_id(0), static_cast<int>(st.col_int(1)), st.col_text(2), st.col_int(3)});
+  while (st.step()) out.push_back({st.col_id(0), static_cast<int>(st.col_int(1)), st.col_text(2), st.col_int(3)});
   return out;
 }
 
@@ -415,8 +418,9 @@ std::int64_t Store::retry_held_back() {
   transaction([&] {
     n = held_back_size();
     // Oldest version first, so parents go before their children as in the original outbox.
-    db_.exec("INSERT OR IGNORE INTO outbox(version_id) SELECT h.version_id FROM held_back h "
-             "JOIN versions v USING(version_id) ORDER BY v.seq");
+    db_.exec(
+        "INSERT OR IGNORE INTO outbox(version_id) SELECT h.version_id FROM held_back h "
+        "JOIN versions v USING(version_id) ORDER BY v.seq");
     db_.exec("DELETE FROM held_back");
   });
   return n;
@@ -435,8 +439,9 @@ bool Store::is_local_only(Id id) const {
 }
 
 void Store::save_draft(const std::string& key, const std::string& text) {
-  Stmt st(db_, "INSERT INTO drafts(key, text, updated_at) VALUES(?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
-               "text = excluded.text, updated_at = excluded.updated_at");
+  Stmt st(db_,
+          "INSERT INTO drafts(key, text, updated_at) VALUES(?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+          "text = excluded.text, updated_at = excluded.updated_at");
   st.bind(1, key).bind(2, text).bind(3, wall_clock_ms());
   st.run();
 }

@@ -16,8 +16,8 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/records.h"
@@ -108,17 +108,17 @@ class Store {
   // The live body of a record (the head with the smallest version id when in conflict);
   // nullopt if unknown or deleted.
   std::optional<RecordHead> get(Id record) const;
-  std::vector<RecordHead> heads(Id record) const;       // all heads, tombstones included
+  std::vector<RecordHead> heads(Id record) const;  // all heads, tombstones included
   // Live records of one type, optionally only those of one observation (empty = all).
   std::vector<std::pair<Id, RecordHead>> live(RecordType type, Id observation = Id{}) const;
   std::vector<Id> conflicted_records() const;
   std::map<RecordType, std::int64_t> live_counts() const;
   std::vector<Version> versions_of(Id record) const;
-  std::vector<Version> all_versions() const;             // in local arrival order
+  std::vector<Version> all_versions() const;  // in local arrival order
   bool has_version(Id version) const;
 
   // --- outbox for sync ---
-  std::vector<Version> outbox(int limit) const;          // oldest first
+  std::vector<Version> outbox(int limit) const;  // oldest first
   // Oldest first, after outbox position `after` (0: from the start), at most `limit`, and
   // stopping before the version whose body would pass `max_body_bytes` (never before the
   // first); `last` is set to the position of the last one returned. Lets a push read its next

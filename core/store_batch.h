@@ -19,7 +19,10 @@ namespace core {
 class RowInsert {
  public:
   RowInsert(std::string prefix, int columns, std::size_t per_statement, std::string suffix = "")
-      : prefix_(std::move(prefix)), suffix_(std::move(suffix)), columns_(columns), per_statement_(per_statement),
+      : prefix_(std::move(prefix)),
+        suffix_(std::move(suffix)),
+        columns_(columns),
+        per_statement_(per_statement),
         full_(sql(per_statement)) {}
 
   // Binds each row with bind(stmt, first_parameter, row); on_row, when given, reads each row a

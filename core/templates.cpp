@@ -33,13 +33,14 @@ void check_key(const std::string& key, const std::string& path) {
 std::vector<std::string> string_list(const rapidjson::Value& v, const std::string& path) {
   std::vector<std::string> out;
   const auto& list = json::array_at(v, path);
-  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) out.push_back(json::string_at(list[i], json::index_path(path, i), false));
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i)
+    out.push_back(json::string_at(list[i], json::index_path(path, i), false));
   return out;
 }
 
 template <class Tool, class Fill>
-std::vector<Tool> tool_list(const rapidjson::Value& v, const std::string& path, std::initializer_list<const char*> fields,
-                            Fill fill) {
+std::vector<Tool> tool_list(const rapidjson::Value& v, const std::string& path,
+                            std::initializer_list<const char*> fields, Fill fill) {
   std::vector<Tool> out;
   std::set<std::string> keys;
   const auto& list = json::array_at(v, path);
@@ -61,8 +62,9 @@ std::vector<Tool> tool_list(const rapidjson::Value& v, const std::string& path, 
 
 void read_template(const rapidjson::Value& root, ObservationTemplate& t) {
   json::object_at(root, "");
-  json::check_members(root, "", {"format", "key", "title", "description", "look_fors", "counters", "timers",
-                                 "seating_chart", "prompt_bank", "conversation"});
+  json::check_members(root, "",
+                      {"format", "key", "title", "description", "look_fors", "counters", "timers", "seating_chart",
+                       "prompt_bank", "conversation"});
   if (const auto* f = json::member(root, "", "format", false); f && (!f->IsInt() || f->GetInt() != 1))
     throw json::JsonFieldError("format", "must be 1 (this version of peerobs reads format 1)");
   t.key = json::string_at(*json::member(root, "", "key", true), "key", false);
@@ -71,7 +73,8 @@ void read_template(const rapidjson::Value& root, ObservationTemplate& t) {
   t.description = json::string_at(*json::member(root, "", "description", true), "description", false);
   if (const auto* c = json::member(root, "", "conversation", false)) t.conversation = json::bool_at(*c, "conversation");
   if (const auto* l = json::member(root, "", "look_fors", !t.conversation)) t.look_fors = string_list(*l, "look_fors");
-  if (!t.conversation && t.look_fors.empty()) throw json::JsonFieldError("look_fors", "must list at least one look-for");
+  if (!t.conversation && t.look_fors.empty())
+    throw json::JsonFieldError("look_fors", "must list at least one look-for");
   if (const auto* c = json::member(root, "", "counters", false))
     t.counters = tool_list<CounterTool>(*c, "counters", {"key", "label"},
                                         [](const rapidjson::Value&, const std::string&, CounterTool&) {});
@@ -84,7 +87,8 @@ void read_template(const rapidjson::Value& root, ObservationTemplate& t) {
                                         if (!tool.exclusive_group.empty()) check_key(tool.exclusive_group, path);
                                       }
                                     });
-  if (const auto* s = json::member(root, "", "seating_chart", false)) t.seating_chart = json::bool_at(*s, "seating_chart");
+  if (const auto* s = json::member(root, "", "seating_chart", false))
+    t.seating_chart = json::bool_at(*s, "seating_chart");
   t.prompt_bank = string_list(*json::member(root, "", "prompt_bank", true), "prompt_bank");
   if (t.prompt_bank.empty()) throw json::JsonFieldError("prompt_bank", "must list at least one question");
 }
@@ -92,12 +96,21 @@ void read_template(const rapidjson::Value& root, ObservationTemplate& t) {
 bool read_file(const fs::path& path, std::string& text, std::string& problem) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
-  if (ec) { problem = "cannot read the file: " + ec.message(); return false; }
-  if (size > kMaxTemplateBytes) { problem = "the file is larger than 1 MiB; a template is a few KiB"; return false; }
+  if (ec) {
+    problem = "cannot read the file: " + ec.message();
+    return false;
+  }
+  if (size > kMaxTemplateBytes) {
+    problem = "the file is larger than 1 MiB; a template is a few KiB";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (!in || in.bad()) { problem = "cannot read the file"; return false; }
+  if (!in || in.bad()) {
+    problem = "cannot read the file";
+    return false;
+  }
   text = buffer.str();
   return true;
 }
@@ -150,7 +163,7 @@ TemplateLibrary load_templates(const std::vector<std::string>& directories) {
       if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
     if (ec) lib.errors.push_back({dir, 0, "", "cannot list the folder: " + ec.message()});
     std::sort(files.begin(), files.end());
-    std::map<std::string, std::string> keys_here;   // key -> file, to refuse two files with one key
+    std::map<std::string, std::string> keys_here;  // key -> file, to refuse two files with one key
     for (const auto& file : files) {
       std::string text, problem;
       if (!read_file(file, text, problem)) {
@@ -172,13 +185,12 @@ TemplateLibrary load_templates(const std::vector<std::string>& directories) {
                                   " in the same folder; give one of them another key"});
         continue;
       }
-      by_key[t.key] = std::move(t);   // a later folder replaces an earlier template with this key
+      by_key[t.key] = std::move(t);  // a later folder replaces an earlier template with this key
     }
   }
   for (auto& [key, t] : by_key) lib.templates.push_back(std::move(t));
-  std::sort(lib.templates.begin(), lib.templates.end(), [](const auto& a, const auto& b) {
-    return a.title != b.title ? a.title < b.title : a.key < b.key;
-  });
+  std::sort(lib.templates.begin(), lib.templates.end(),
+            [](const auto& a, const auto& b) { return a.title != b.title ? a.title < b.title : a.key < b.key; });
   return lib;
 }
 

@@ -14,21 +14,21 @@ namespace core {
 
 // Timers of a template gathered by exclusive group, for a Plan screen that shows pairs together.
 struct TimerGroupTemplate {
-  std::string key;                 // e.g. "talk"; "" = timers are independent
-  std::vector<TimerTool> timers;   // each timer's exclusive_group equals key
+  std::string key;                // e.g. "talk"; "" = timers are independent
+  std::vector<TimerTool> timers;  // each timer's exclusive_group equals key
 };
 
 struct ObservationTemplate {
-  std::string key;                        // stable id, e.g. "questioning"; file name need not match
-  std::string title;                      // "Questioning"
-  std::string description;                // one or two sentences for the Plan screen
-  std::vector<std::string> look_fors;     // suggested look-fors the teacher picks from
-  std::vector<CounterTool> counters;      // suggested counters
-  std::vector<TimerTool> timers;          // suggested timers (exclusive_group set where they pair)
-  bool seating_chart = false;             // suggest a participation map
-  std::vector<std::string> prompt_bank;   // reflective question stems
-  bool conversation = false;              // true for the post-observation conversation template
-  std::string source_file;                // where it was loaded from
+  std::string key;                       // stable id, e.g. "questioning"; file name need not match
+  std::string title;                     // "Questioning"
+  std::string description;               // one or two sentences for the Plan screen
+  std::vector<std::string> look_fors;    // suggested look-fors the teacher picks from
+  std::vector<CounterTool> counters;     // suggested counters
+  std::vector<TimerTool> timers;         // suggested timers (exclusive_group set where they pair)
+  bool seating_chart = false;            // suggest a participation map
+  std::vector<std::string> prompt_bank;  // reflective question stems
+  bool conversation = false;             // true for the post-observation conversation template
+  std::string source_file;               // where it was loaded from
 };
 
 struct TemplateLoadError {
@@ -42,7 +42,7 @@ struct TemplateLoadError {
 std::string describe(const TemplateLoadError& error);
 
 struct TemplateLibrary {
-  std::vector<ObservationTemplate> templates;   // sorted by title; conversation template included
+  std::vector<ObservationTemplate> templates;  // sorted by title; conversation template included
   std::vector<TemplateLoadError> errors;
   const ObservationTemplate* find(const std::string& key) const;
   const ObservationTemplate* conversation() const;  // the post-observation conversation template

@@ -26,10 +26,10 @@ class TouchMouse {
   void apply(ImGuiIO& io);
 
  private:
-  bool touch_mode_ = false;      // the last pointer input was a finger
+  bool touch_mode_ = false;  // the last pointer input was a finger
   bool down_ = false;
-  bool press_latched_ = false;   // a press not yet shown to ImGui (the finger may already be up)
-  int frames_after_lift_ = 0;    // 2 = show the release at the finger, 1 = move off-screen
+  bool press_latched_ = false;  // a press not yet shown to ImGui (the finger may already be up)
+  int frames_after_lift_ = 0;   // 2 = show the release at the finger, 1 = move off-screen
   long long finger_ = -1;
   float x_ = 0, y_ = 0;
 };

@@ -24,10 +24,20 @@ namespace {
 bool is_editing_key(SDL_Scancode sc, Uint16 mod) {
   if (mod & (KMOD_CTRL | KMOD_GUI)) return true;
   switch (sc) {
-    case SDL_SCANCODE_RETURN: case SDL_SCANCODE_KP_ENTER: case SDL_SCANCODE_BACKSPACE: case SDL_SCANCODE_DELETE:
-    case SDL_SCANCODE_TAB: case SDL_SCANCODE_ESCAPE: case SDL_SCANCODE_LEFT: case SDL_SCANCODE_RIGHT:
-    case SDL_SCANCODE_UP: case SDL_SCANCODE_DOWN: case SDL_SCANCODE_HOME: case SDL_SCANCODE_END:
-    case SDL_SCANCODE_PAGEUP: case SDL_SCANCODE_PAGEDOWN:
+    case SDL_SCANCODE_RETURN:
+    case SDL_SCANCODE_KP_ENTER:
+    case SDL_SCANCODE_BACKSPACE:
+    case SDL_SCANCODE_DELETE:
+    case SDL_SCANCODE_TAB:
+    case SDL_SCANCODE_ESCAPE:
+    case SDL_SCANCODE_LEFT:
+    case SDL_SCANCODE_RIGHT:
+    case SDL_SCANCODE_UP:
+    case SDL_SCANCODE_DOWN:
+    case SDL_SCANCODE_HOME:
+    case SDL_SCANCODE_END:
+    case SDL_SCANCODE_PAGEUP:
+    case SDL_SCANCODE_PAGEDOWN:
       return true;
     default:
       return false;
@@ -53,9 +63,9 @@ struct Window::State {
   // And within a frame a text field takes typed characters before Enter, Backspace or arrows, so
   // "Enter, then H" arriving together would put H before the new line: after an editing key, the
   // rest of the batch's keyboard events wait one frame too.
-  std::vector<int> down_this_batch_;           // SDL scancodes pressed since the last frame
-  bool editing_key_this_batch_ = false;        // an editing key or shortcut went down since then
-  std::vector<unsigned char> deferred_ups_;    // raw SDL_Event bytes of keyboard events held back
+  std::vector<int> down_this_batch_;         // SDL scancodes pressed since the last frame
+  bool editing_key_this_batch_ = false;      // an editing key or shortcut went down since then
+  std::vector<unsigned char> deferred_ups_;  // raw SDL_Event bytes of keyboard events held back
 };
 
 Window::Window(const WindowOptions& options) : s_(std::make_unique<State>()) {
@@ -86,7 +96,8 @@ Window::Window(const WindowOptions& options) : s_(std::make_unique<State>()) {
     }
   }
   auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  s_->window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+  s_->window_ =
+      SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
   if (!s_->window_) {
     SDL_Quit();
     fail("Cannot open the window");
@@ -177,9 +188,12 @@ void Window::handle_one(const void* sdl_event, const LifecycleHandlers& handlers
       SDL_GetWindowSize(s_->window_, &w, &h);
       float x = e.tfinger.x * static_cast<float>(w), y = e.tfinger.y * static_cast<float>(h);
       long long id = static_cast<long long>(e.tfinger.fingerId);
-      if (e.type == SDL_FINGERDOWN) s_->touch_.finger_down(id, x, y);
-      else if (e.type == SDL_FINGERMOTION) s_->touch_.finger_motion(id, x, y);
-      else s_->touch_.finger_up(id, x, y);
+      if (e.type == SDL_FINGERDOWN)
+        s_->touch_.finger_down(id, x, y);
+      else if (e.type == SDL_FINGERMOTION)
+        s_->touch_.finger_motion(id, x, y);
+      else
+        s_->touch_.finger_up(id, x, y);
       return;
     }
     case SDL_MOUSEMOTION:
@@ -211,8 +225,8 @@ void Window::handle_one(const void* sdl_event, const LifecycleHandlers& handlers
       if (e.type == SDL_KEYDOWN) {
         s_->down_this_batch_.push_back(e.key.keysym.scancode);
         s_->editing_key_this_batch_ = is_editing_key(e.key.keysym.scancode, e.key.keysym.mod);
-      } else if (e.type == SDL_KEYUP &&
-                 std::find(s_->down_this_batch_.begin(), s_->down_this_batch_.end(), e.key.keysym.scancode) != s_->down_this_batch_.end()) {
+      } else if (e.type == SDL_KEYUP && std::find(s_->down_this_batch_.begin(), s_->down_this_batch_.end(),
+                                                  e.key.keysym.scancode) != s_->down_this_batch_.end()) {
         defer();
         return;
       }

@@ -53,9 +53,9 @@ class Window {
   // True while a held-back keyboard event still has to reach ImGui.
   bool input_pending() const;
 
-  void new_frame();        // backends' NewFrame + touch override; call before ImGui::NewFrame
-  void render();           // ImGui::Render, draw, swap; also starts/stops text input
-  void fonts_changed();    // re-upload the font atlas after it was rebuilt
+  void new_frame();      // backends' NewFrame + touch override; call before ImGui::NewFrame
+  void render();         // ImGui::Render, draw, swap; also starts/stops text input
+  void fonts_changed();  // re-upload the font atlas after it was rebuilt
 
   struct State;  // the platform's own (window.cpp: SDL2; web/window_web.cpp: the page's canvas)
 

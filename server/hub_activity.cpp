@@ -35,10 +35,18 @@ ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
     if (monday < first_monday) continue;
     WeekActivity& w = by_monday[monday];
     switch (o->status) {
-      case core::ObservationStatus::Cancelled: ++w.cancelled; break;
-      case core::ObservationStatus::Debriefed: ++w.debriefed; [[fallthrough]];
-      case core::ObservationStatus::Observed: ++w.observed; [[fallthrough]];
-      case core::ObservationStatus::Planned: ++w.planned; break;
+      case core::ObservationStatus::Cancelled:
+        ++w.cancelled;
+        break;
+      case core::ObservationStatus::Debriefed:
+        ++w.debriefed;
+        [[fallthrough]];
+      case core::ObservationStatus::Observed:
+        ++w.observed;
+        [[fallthrough]];
+      case core::ObservationStatus::Planned:
+        ++w.planned;
+        break;
     }
   }
   for (auto& [monday, w] : by_monday) {
@@ -52,10 +60,14 @@ ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
       continue;
     }
     const std::int64_t age = now_ms - d.last_seen;
-    if (age <= 86400000) ++r.devices.last_day;
-    else if (age <= 7 * std::int64_t(86400000)) ++r.devices.last_week;
-    else if (age <= 30 * std::int64_t(86400000)) ++r.devices.last_month;
-    else ++r.devices.longer_ago;
+    if (age <= 86400000)
+      ++r.devices.last_day;
+    else if (age <= 7 * std::int64_t(86400000))
+      ++r.devices.last_week;
+    else if (age <= 30 * std::int64_t(86400000))
+      ++r.devices.last_month;
+    else
+      ++r.devices.longer_ago;
   }
   return r;
 }
@@ -67,8 +79,8 @@ std::string shown_count(int count, int hide_below) {
 
 std::string format_activity(const ActivityReport& r, int hide_below) {
   std::ostringstream out;
-  out << "Visits per week of the planned lesson date (counts from 1 to " << hide_below - 1 << " show as <"
-      << hide_below << "):\n";
+  out << "Visits per week of the planned lesson date (counts from 1 to " << hide_below - 1 << " show as <" << hide_below
+      << "):\n";
   out << "week      starts      planned  observed  debriefed  cancelled\n";
   for (const auto& w : r.weeks) {
     char line[128];

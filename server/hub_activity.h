@@ -18,20 +18,20 @@
 namespace server {
 
 struct WeekActivity {
-  std::string week;   // "2026-W05"
-  std::string monday; // "2026-01-26", the week's first day
-  int planned = 0;    // visits dated in this week, not cancelled (whatever happened since)
-  int observed = 0;   // of those, observed or debriefed
-  int debriefed = 0;  // of those, debriefed
-  int cancelled = 0;  // visits dated in this week and cancelled
+  std::string week;    // "2026-W05"
+  std::string monday;  // "2026-01-26", the week's first day
+  int planned = 0;     // visits dated in this week, not cancelled (whatever happened since)
+  int observed = 0;    // of those, observed or debriefed
+  int debriefed = 0;   // of those, debriefed
+  int cancelled = 0;   // visits dated in this week and cancelled
 };
 
 struct DeviceActivity {
-  int last_day = 0;        // enrolled devices last in contact within 24 hours (enrolling counts)
-  int last_week = 0;       // ... 1 to 7 days ago
-  int last_month = 0;      // ... 7 to 30 days ago
-  int longer_ago = 0;      // ... more than 30 days ago
-  int revoked = 0;         // devices revoked (by revoke or deactivate)
+  int last_day = 0;    // enrolled devices last in contact within 24 hours (enrolling counts)
+  int last_week = 0;   // ... 1 to 7 days ago
+  int last_month = 0;  // ... 7 to 30 days ago
+  int longer_ago = 0;  // ... more than 30 days ago
+  int revoked = 0;     // devices revoked (by revoke or deactivate)
 };
 
 struct ActivityReport {

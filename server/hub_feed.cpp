@@ -23,7 +23,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS hub_reader_feed_once ON hub_reader_feed(reader
 )sql";
 constexpr const char* kLastCursor = "hub.feed_cursor";  // in meta: the last cursor handed out
 
-
 bool table_exists(core::Db& db, const char* name) {
   Stmt st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
   st.bind(1, name);
@@ -46,9 +45,10 @@ HubFeed::HubFeed(core::Store& store) : store_(store) {
 void HubFeed::migrate_from_schema_1() {
   core::Db& db = store_.db();
   db.exec("INSERT OR IGNORE INTO hub_readers(person) SELECT DISTINCT person FROM hub_feed ORDER BY person");
-  db.exec("INSERT INTO hub_reader_feed(reader, cursor, version_seq) "
-          "SELECT r.key, f.cursor, v.seq FROM hub_feed f JOIN hub_readers r ON r.person = f.person "
-          "JOIN versions v ON v.version_id = f.version_id");
+  db.exec(
+      "INSERT INTO hub_reader_feed(reader, cursor, version_seq) "
+      "SELECT r.key, f.cursor, v.seq FROM hub_feed f JOIN hub_readers r ON r.person = f.person "
+      "JOIN versions v ON v.version_id = f.version_id");
   std::int64_t before = count(db, "SELECT count(*) FROM hub_feed");
   std::int64_t after = count(db, "SELECT count(*) FROM hub_reader_feed");
   if (after != before)
@@ -87,7 +87,8 @@ void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_
   core::select_by_ids(store_.db(), "SELECT version_id, seq FROM versions WHERE version_id IN (", ids,
                       [&](const Stmt& st) { seq[st.col_id(0)] = st.col_int(1); });
   for (const auto& [id, s] : seq)
-    if (s == 0) throw core::DbError(0, "The hub's feed was asked to name version " + id.hex() + ", which it does not hold.");
+    if (s == 0)
+      throw core::DbError(0, "The hub's feed was asked to name version " + id.hex() + ", which it does not hold.");
   std::map<Id, std::int64_t> readers;
   for (const auto& r : rows)
     if (!readers.count(r.first)) readers[r.first] = reader_key(r.first);
@@ -96,8 +97,8 @@ void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_
   // Many rows per statement: one at a time, the statement's own cost matched its inserts'.
   // A row already in the feed is skipped (OR IGNORE) and its cursor left unused: cursors only
   // need to increase.
-  static const core::RowInsert feed_insert(
-      "INSERT OR IGNORE INTO hub_reader_feed(reader, cursor, version_seq) VALUES", 3, 128);
+  static const core::RowInsert feed_insert("INSERT OR IGNORE INTO hub_reader_feed(reader, cursor, version_seq) VALUES",
+                                           3, 128);
   feed_insert.run(store_, rows, [&](Stmt& st, int at, const std::pair<Id, Id>& row) {
     st.bind(at, readers[row.first]).bind(at + 1, ++cursor).bind(at + 2, seq[row.second]);
   });

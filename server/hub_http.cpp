@@ -16,9 +16,7 @@ namespace server {
 
 namespace sync = core::sync;
 
-bool is_loopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
+bool is_loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
 namespace {
 void refuse(httplib::Response& res, int status, const std::string& message) {
@@ -140,9 +138,12 @@ int serve(const ServeOptions& options) {
               [&web](const httplib::Request& req, httplib::Response& res) { web.answer(req, res); });
   server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    if (res.status == 413) refuse(res, 413, "The request is larger than the hub accepts (16 MiB).");
-    else if (res.status == 404) refuse(res, 404, "No such hub endpoint.");
-    else refuse(res, res.status, "The hub could not handle this request.");
+    if (res.status == 413)
+      refuse(res, 413, "The request is larger than the hub accepts (16 MiB).");
+    else if (res.status == 404)
+      refuse(res, 404, "No such hub endpoint.");
+    else
+      refuse(res, res.status, "The hub could not handle this request.");
   });
 
   int port = options.port;

@@ -13,10 +13,10 @@ namespace server {
 struct ServeOptions {
   std::string data_dir;
   std::string host = "127.0.0.1";
-  int port = 8443;                 // 0 = let the OS pick; the chosen port is printed
-  std::string cert_file, key_file; // both set = HTTPS
+  int port = 8443;                  // 0 = let the OS pick; the chosen port is printed
+  std::string cert_file, key_file;  // both set = HTTPS
   bool allow_insecure_http = false;
-  std::string web_dir;             // the web client's folder (scripts/web-build.sh); "" = none
+  std::string web_dir;  // the web client's folder (scripts/web-build.sh); "" = none
 };
 
 bool is_loopback(const std::string& host);

@@ -56,7 +56,8 @@ std::vector<IssuedCode> HubStore::issue_codes_for_unenrolled(int valid_days) {
   std::int64_t expires_at = core::wall_clock_ms() + std::int64_t(valid_days) * 86400000;
   store_.transaction([&] {
     for (const auto& p : people())
-      if (!p.deactivated_at && p.enrolled_devices == 0) issued.push_back({p, insert_code(p.id, expires_at), expires_at});
+      if (!p.deactivated_at && p.enrolled_devices == 0)
+        issued.push_back({p, insert_code(p.id, expires_at), expires_at});
   });
   return issued;
 }
@@ -109,7 +110,8 @@ int HubStore::deactivate_person(Id person) {
     revoked = sqlite3_changes(store_.db().raw());
     // An unused code handed out before would otherwise still enroll a device after a
     // reactivation nobody meant for it.
-    Stmt codes(store_.db(), "UPDATE hub_codes SET expires_at = min(expires_at, ?) WHERE person = ? AND used_at IS NULL");
+    Stmt codes(store_.db(),
+               "UPDATE hub_codes SET expires_at = min(expires_at, ?) WHERE person = ? AND used_at IS NULL");
     codes.bind(1, now);
     codes.bind_id(2, person);
     codes.run();

@@ -148,7 +148,8 @@ std::string HubStore::issue_code(Id person, int valid_days) {
   if (p.deactivated_at)
     throw std::runtime_error(p.name + " was deactivated on " + iso_date(p.deactivated_at) +
                              ", so no enrollment code is issued for them. To let them enroll again: "
-                             "peerobs-hub reactivate --person " + person.hex());
+                             "peerobs-hub reactivate --person " +
+                             person.hex());
   return insert_code(person, core::wall_clock_ms() + std::int64_t(valid_days) * 86400000);
 }
 
@@ -170,12 +171,13 @@ std::string HubStore::insert_code(Id person, std::int64_t expires_at) {
 }
 
 std::vector<DeviceRow> HubStore::devices() const {
-  Stmt st(store_.db(), "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
-                       "FROM hub_devices d JOIN hub_people p ON p.id = d.person ORDER BY p.name, d.enrolled_at");
+  Stmt st(store_.db(),
+          "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
+          "FROM hub_devices d JOIN hub_people p ON p.id = d.person ORDER BY p.name, d.enrolled_at");
   std::vector<DeviceRow> out;
   while (st.step())
-    out.push_back({st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4),
-                   st.col_int(5), st.col_int(6)});
+    out.push_back(
+        {st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4), st.col_int(5), st.col_int(6)});
   return out;
 }
 
@@ -195,21 +197,23 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
     Stmt st(store_.db(), "SELECT person, expires_at, used_at FROM hub_codes WHERE code_hash = ?");
     st.bind_blob(1, h.data(), h.size());
     if (!st.step())
-      throw HubError(401, "This enrollment code is not known to the hub. Check it for typos, or ask your program "
-                          "lead for a new one.");
+      throw HubError(401,
+                     "This enrollment code is not known to the hub. Check it for typos, or ask your program "
+                     "lead for a new one.");
     Id person = st.col_id(0);
     std::int64_t now = core::wall_clock_ms();
     // Deactivating expires a person's codes; this also covers a code issued in the same
     // moment, so nobody deactivated enrolls a device.
     if (person_row(person).deactivated_at)
-      throw HubError(401, "This enrollment code belongs to someone who is no longer active on this hub. Ask "
-                          "your program lead.");
+      throw HubError(401,
+                     "This enrollment code belongs to someone who is no longer active on this hub. Ask "
+                     "your program lead.");
     if (!st.col_null(2))
       throw HubError(401, "This enrollment code was already used on " + iso_date(st.col_int(2)) +
                               ". Each code enrolls one device; ask your program lead for a new one.");
     if (st.col_int(1) < now)
-      throw HubError(401, "This enrollment code expired on " + iso_date(st.col_int(1)) +
-                              ". Ask your program lead for a new one.");
+      throw HubError(
+          401, "This enrollment code expired on " + iso_date(st.col_int(1)) + ". Ask your program lead for a new one.");
     Stmt use(store_.db(), "UPDATE hub_codes SET used_at = ? WHERE code_hash = ?");
     use.bind(1, now).bind_blob(2, h.data(), h.size());
     use.run();
@@ -220,8 +224,9 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
     resp.person = person;
     resp.person_name = person_name(person).value_or("");
     std::string th = hash_blob(resp.token);
-    Stmt dev(store_.db(), "INSERT INTO hub_devices(id, person, name, token_hash, enrolled_at, last_seen) "
-                          "VALUES(?,?,?,?,?,?)");
+    Stmt dev(store_.db(),
+             "INSERT INTO hub_devices(id, person, name, token_hash, enrolled_at, last_seen) "
+             "VALUES(?,?,?,?,?,?)");
     dev.bind_id(1, resp.device);
     dev.bind_id(2, person);
     dev.bind(3, req.device_name.substr(0, 200)).bind_blob(4, th.data(), th.size()).bind(5, now).bind(6, now);
@@ -233,14 +238,15 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
 
 DeviceRow HubStore::authenticate(const std::string& token) {
   std::string th = hash_blob(token);
-  Stmt st(store_.db(), "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
-                       "FROM hub_devices d JOIN hub_people p ON p.id = d.person WHERE d.token_hash = ?");
+  Stmt st(store_.db(),
+          "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
+          "FROM hub_devices d JOIN hub_people p ON p.id = d.person WHERE d.token_hash = ?");
   st.bind_blob(1, th.data(), th.size());
   if (!st.step())
-    throw HubError(401, "The hub does not know this device. Ask your program lead for an enrollment code and "
-                        "enroll it again.");
-  DeviceRow d{st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4),
-              st.col_int(5), st.col_int(6)};
+    throw HubError(401,
+                   "The hub does not know this device. Ask your program lead for an enrollment code and "
+                   "enroll it again.");
+  DeviceRow d{st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4), st.col_int(5), st.col_int(6)};
   if (d.revoked_at)
     throw HubError(401, "This device was revoked on " + iso_date(d.revoked_at) +
                             ". Ask your program lead for a new enrollment code.");
@@ -274,8 +280,9 @@ sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
   }
   if (auto body = sync::last_live_body(store_, cycle))
     if (const auto* c = std::get_if<core::Cycle>(&*body)) f.observed_teacher = c->observed_teacher;
-  Stmt st(store_.db(), "SELECT DISTINCT person FROM hub_participants JOIN hub_obs_cycle USING(observation) "
-                       "WHERE cycle = ?");
+  Stmt st(store_.db(),
+          "SELECT DISTINCT person FROM hub_participants JOIN hub_obs_cycle USING(observation) "
+          "WHERE cycle = ?");
   st.bind_id(1, cycle);
   while (st.step()) f.participants.insert(st.col_id(0));
   return f;
@@ -302,8 +309,9 @@ void HubStore::distribute(BatchState& batch, const Version& v, const core::Recor
 // Someone new to an observation receives all of it that the rules let them see, and its cycle.
 void HubStore::backfill(BatchState& batch, Id observation, Id person) {
   auto obs_facts = facts(batch, observation);
-  std::string sql = "SELECT version_id, record_id, type, author, observation, tombstone, body FROM versions "
-                    "WHERE observation = ?1 OR record_id = ?1 ORDER BY seq";
+  std::string sql =
+      "SELECT version_id, record_id, type, author, observation, tombstone, body FROM versions "
+      "WHERE observation = ?1 OR record_id = ?1 ORDER BY seq";
   Stmt st(store_.db(), sql.c_str());
   st.bind_id(1, observation);
   while (st.step()) {
@@ -315,12 +323,15 @@ void HubStore::backfill(BatchState& batch, Id observation, Id person) {
     v.observation = st.col_id(4);
     v.tombstone = st.col_int(5) != 0;
     std::optional<core::RecordBody> body;
-    if (v.tombstone) body = sync::last_live_body_with_coach(store_, v.record);
-    else body = core::decode_body(v.type, st.col_blob(6));
+    if (v.tombstone)
+      body = sync::last_live_body_with_coach(store_, v.record);
+    else
+      body = core::decode_body(v.type, st.col_blob(6));
     if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(batch, person, v.version);
   }
-  Stmt cyc(store_.db(), "SELECT version_id FROM versions WHERE record_id = "
-                        "(SELECT cycle FROM hub_obs_cycle WHERE observation = ?) ORDER BY seq");
+  Stmt cyc(store_.db(),
+           "SELECT version_id FROM versions WHERE record_id = "
+           "(SELECT cycle FROM hub_obs_cycle WHERE observation = ?) ORDER BY seq");
   cyc.bind_id(1, observation);
   while (cyc.step()) feed(batch, person, cyc.col_id(0));
 }
@@ -345,8 +356,9 @@ void HubStore::reindex_observation(BatchState& batch, Id observation) {
   }
   if (auto body = sync::last_live_body(store_, observation))
     if (const auto* o = std::get_if<core::Observation>(&*body)) {
-      Stmt up(store_.db(), "INSERT INTO hub_obs_cycle(observation, cycle) VALUES(?, ?) "
-                           "ON CONFLICT(observation) DO UPDATE SET cycle = excluded.cycle");
+      Stmt up(store_.db(),
+              "INSERT INTO hub_obs_cycle(observation, cycle) VALUES(?, ?) "
+              "ON CONFLICT(observation) DO UPDATE SET cycle = excluded.cycle");
       up.bind_id(1, observation);
       up.bind_id(2, o->cycle);
       up.run();
@@ -427,7 +439,8 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
       sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
       // A coaching note already held keeps its pair: the rule needs the pair it was written for.
       std::optional<sync::CoachingPair> coaching_before;
-      if (v.type == core::RecordType::CoachingNote && !first) coaching_before = sync::stored_coaching_pair(store_, v.record);
+      if (v.type == core::RecordType::CoachingNote && !first)
+        coaching_before = sync::stored_coaching_pair(store_, v.record);
       auto verdict = sync::may_write(v, body ? &*body : nullptr, device.person, facts(batch, sync::scope_of(v)), cf,
                                      coaching_before);
       if (!verdict.allowed) {
@@ -497,12 +510,14 @@ sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullReque
   if (resp.more) rows.resize(limit);
   std::set<std::int64_t> seen;
   std::size_t bytes = 0;
-  core::StmtLease st = cached("SELECT record_id, type, author, observation, parents, tombstone, saved_at, body, "
-                              "body_hash, version_id FROM versions WHERE seq = ?");
+  core::StmtLease st = cached(
+      "SELECT record_id, type, author, observation, parents, tombstone, saved_at, body, "
+      "body_hash, version_id FROM versions WHERE seq = ?");
   for (const auto& [cursor, version_seq] : rows) {
     st->bind(1, version_seq);
     if (!st->step())
-      throw core::DbError(0, "The hub's feed names version #" + std::to_string(version_seq) + ", which it does not hold.");
+      throw core::DbError(0,
+                          "The hub's feed names version #" + std::to_string(version_seq) + ", which it does not hold.");
     // A page stops at `limit` versions or, past the first one, at kPullPageBytes of bodies, so
     // its envelope stays within the wire limit whatever the bodies weigh.
     std::string body = st->col_blob(7);

@@ -4,15 +4,15 @@
 // the participants index and the feed devices pull from (hub_feed.h).
 //
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
-// and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of core/sync/privacy.h decide every feed row; a person
-// newly added to an observation gets the whole observation appended to their feed (backfill).
-// Not thread-safe: the HTTP layer serializes calls.
+// and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of
+// core/sync/privacy.h decide every feed row; a person newly added to an observation gets the whole observation appended
+// to their feed (backfill). Not thread-safe: the HTTP layer serializes calls.
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -114,7 +114,7 @@ class HubStore {
   void backfill(BatchState& batch, core::Id observation, core::Id person);
   void reindex_observation(BatchState& batch, core::Id observation);
 
-  PersonRow person_row(core::Id person) const;  // throws naming the id when unknown
+  PersonRow person_row(core::Id person) const;                        // throws naming the id when unknown
   std::string insert_code(core::Id person, std::int64_t expires_at);  // returns the code to hand out
   void upgrade_roster_tables();  // adds what hub databases made before deactivation lack
 

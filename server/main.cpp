@@ -37,7 +37,8 @@ CLI::Validator host_and_port() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         auto colon = text.rfind(':');
-        std::string expected = "expected HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:8443), got \"" + text + "\"";
+        std::string expected =
+            "expected HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:8443), got \"" + text + "\"";
         if (colon == std::string::npos || colon == 0) return expected;
         std::string port = text.substr(colon + 1);
         return cli::whole_number(0, 65535, "port")(port).empty() ? std::string() : expected;
@@ -58,7 +59,8 @@ CLI::Option* person_option(CLI::App* v, Arguments& a) {
 }
 
 void declare_verbs(CLI::App& hub, Arguments& a) {
-  CLI::App* serve = verb(hub, a, "serve", "run the hub (default 127.0.0.1:8443; port 0 picks a free port and prints it)");
+  CLI::App* serve =
+      verb(hub, a, "serve", "run the hub (default 127.0.0.1:8443; port 0 picks a free port and prints it)");
   serve->add_option("--listen", a.listen, "address and port to listen on")
       ->check(host_and_port())
       ->type_name("HOST:PORT");
@@ -80,32 +82,39 @@ void declare_verbs(CLI::App& hub, Arguments& a) {
 
   CLI::App* code = verb(hub, a, "issue-code", "one-time enrollment codes, for one person or everyone not yet enrolled");
   CLI::Option* one = person_option(code, a);
-  CLI::Option* all = code->add_flag("--all-unenrolled", a.all_unenrolled,
-                                    "a code for every active person with no enrolled device; prints a list to hand out");
+  CLI::Option* all =
+      code->add_flag("--all-unenrolled", a.all_unenrolled,
+                     "a code for every active person with no enrolled device; prints a list to hand out");
   one->excludes(all);
-  code->add_option("--days", a.days, "how long the code stays valid (default 7)")->check(cli::whole_number(1, 365, "days"))
+  code->add_option("--days", a.days, "how long the code stays valid (default 7)")
+      ->check(cli::whole_number(1, 365, "days"))
       ->type_name("N");
 
   CLI::App* rename = verb(hub, a, "rename", "give a person a new name; every device receives it");
   person_option(rename, a)->required();
   rename->add_option("--name", a.name, "the new name")->required();
 
-  CLI::App* off = verb(hub, a, "deactivate", "revoke a person's devices and issue them no more codes; keeps what they wrote");
+  CLI::App* off =
+      verb(hub, a, "deactivate", "revoke a person's devices and issue them no more codes; keeps what they wrote");
   person_option(off, a)->required();
   CLI::App* on = verb(hub, a, "reactivate", "let a deactivated person be issued codes again");
   person_option(on, a)->required();
 
   verb(hub, a, "devices", "list enrolled devices");
   CLI::App* revoke = verb(hub, a, "revoke", "revoke a device (its next request gets 401)");
-  revoke->add_option("--device", a.device, "the device's id (devices prints it)")->required()
+  revoke->add_option("--device", a.device, "the device's id (devices prints it)")
+      ->required()
       ->check(cli::hex_id("device"))
       ->type_name("ID");
 
-  CLI::App* activity = verb(hub, a, "activity", "visits planned, observed and debriefed per week, devices last seen; no names");
+  CLI::App* activity =
+      verb(hub, a, "activity", "visits planned, observed and debriefed per week, devices last seen; no names");
   activity->add_option("--weeks", a.weeks, "weeks up to this one to show (default 12)")
       ->check(cli::whole_number(1, 520, "weeks"))
       ->type_name("N");
-  activity->add_option("--hide-below", a.hide_below, "counts from 1 to N-1 print as <N (default 3; at least 2, so a single visit never shows)")
+  activity
+      ->add_option("--hide-below", a.hide_below,
+                   "counts from 1 to N-1 print as <N (default 3; at least 2, so a single visit never shows)")
       ->check(cli::whole_number(2, 100, "visits"))
       ->type_name("N");
 

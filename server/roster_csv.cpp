@@ -56,8 +56,8 @@ std::vector<RosterRow> parse_roster_csv(const std::string& text) {
     auto f = split_fields(line, line_no);
     std::string where = "line " + std::to_string(line_no) + ": ";
     if (f.size() != 2)
-      throw std::runtime_error(where + "expected 2 fields (name,email), found " + std::to_string(f.size()) +
-                               " in \"" + trim(line).substr(0, 80) + "\"");
+      throw std::runtime_error(where + "expected 2 fields (name,email), found " + std::to_string(f.size()) + " in \"" +
+                               trim(line).substr(0, 80) + "\"");
     if (rows.empty() && line_no <= 1 && f[0] == "name" && f[1] == "email") continue;  // header
     if (f[0].empty()) throw std::runtime_error(where + "the name is empty");
     if (f[0].size() > 200) throw std::runtime_error(where + "the name is longer than 200 characters");

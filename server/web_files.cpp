@@ -128,8 +128,7 @@ std::string web_dir_problem(const std::string& web_dir, const std::string& data_
 
 std::optional<fs::path> web_file_for(const fs::path& root, const std::string& request_path) {
   if (request_path.empty() || request_path[0] != '/') return std::nullopt;
-  if (request_path.find('\0') != std::string::npos || request_path.find('\\') != std::string::npos)
-    return std::nullopt;
+  if (request_path.find('\0') != std::string::npos || request_path.find('\\') != std::string::npos) return std::nullopt;
   std::string relative = request_path == "/" ? "index.html" : request_path.substr(1);
   // Browsers never send empty, "." or ".." segments; refusing them also keeps "//etc/passwd"
   // from becoming an absolute path that would replace the root when joined.
@@ -186,8 +185,10 @@ bool web_accepts_gzip(const std::string& accept_encoding) {
         if (value.empty() || end != value.c_str() + value.size() || !(q >= 0 && q <= 1)) q = 0;
       }
     }
-    if (coding == "gzip" || coding == "x-gzip") gzip_q = std::max(gzip_q, q);
-    else if (coding == "*") any_q = std::max(any_q, q);
+    if (coding == "gzip" || coding == "x-gzip")
+      gzip_q = std::max(gzip_q, q);
+    else if (coding == "*")
+      any_q = std::max(any_q, q);
   }
   return gzip_q >= 0 ? gzip_q > 0 : any_q > 0;
 }

@@ -54,7 +54,8 @@ void keep_active_field_in_view() {
   const float top = ImGui::GetItemRectMin().y, limit = visible_top + std::floor(visible_h * kFocusTopRatio);
   // Only downwards: a field already high enough (or above the view's top) is lifted to the line
   // only when it is out of view, so tapping a field near the top never jolts the form.
-  if (top > limit + 1.0f || top < visible_top) ImGui::SetScrollY(window, std::max(0.0f, window->Scroll.y + top - limit));
+  if (top > limit + 1.0f || top < visible_top)
+    ImGui::SetScrollY(window, std::max(0.0f, window->Scroll.y + top - limit));
 }
 
 void add_keyboard_inset() {

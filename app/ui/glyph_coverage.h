@@ -35,7 +35,7 @@ struct ScriptMerge {
   int face = 0;                                               // index in a .ttc, else 0
   std::shared_ptr<const std::vector<unsigned char>> regular;  // file bytes, kept while merged
   std::shared_ptr<const std::vector<unsigned char>> bold;
-  std::vector<ImWchar> ranges;                                // ImGui's pairs, 0-terminated
+  std::vector<ImWchar> ranges;  // ImGui's pairs, 0-terminated
 };
 
 class GlyphCoverage {
@@ -70,10 +70,10 @@ class GlyphCoverage {
 
   FontFileSource source_;
   UsedCodepoints used_;
-  UsedCodepoints built_;                // what the last build could draw
-  std::uint64_t seen_generation_ = 0;   // used_ generation already looked at
-  bool drawable_new_ = false;           // a code point the last build lacks can be drawn now
-  bool arrived_since_build_ = false;    // a needed font became ready after the last build
+  UsedCodepoints built_;                         // what the last build could draw
+  std::uint64_t seen_generation_ = 0;            // used_ generation already looked at
+  bool drawable_new_ = false;                    // a code point the last build lacks can be drawn now
+  bool arrived_since_build_ = false;             // a needed font became ready after the last build
   std::map<std::string, FontFileResult> files_;  // by file name: what the source reported
   std::vector<std::string> pending_;             // asked for, still Loading
   std::vector<ImWchar> base_ranges_;

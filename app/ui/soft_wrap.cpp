@@ -137,16 +137,19 @@ int to_display(std::string_view display, int stored_pos, Side side) {
 }
 
 bool inside_soft_break(std::string_view display, int pos) {
-  return pos > 0 && static_cast<std::size_t>(pos) < display.size() && is_soft_cr(display, static_cast<std::size_t>(pos) - 1);
+  return pos > 0 && static_cast<std::size_t>(pos) < display.size() &&
+         is_soft_cr(display, static_cast<std::size_t>(pos) - 1);
 }
 
 int settle_caret(std::string_view display, int pos, int previous) {
   if (pos < 0 || !is_soft_cr(display, static_cast<std::size_t>(pos))) return pos;
-  if (previous == pos + 1 && pos > 0) return pos - static_cast<int>(previous_length(display, static_cast<std::size_t>(pos)));
+  if (previous == pos + 1 && pos > 0)
+    return pos - static_cast<int>(previous_length(display, static_cast<std::size_t>(pos)));
   return pos + 1;
 }
 
-StoredEdit apply_display_edit(std::string_view old_display, int old_caret, std::string_view new_display, int new_caret) {
+StoredEdit apply_display_edit(std::string_view old_display, int old_caret, std::string_view new_display,
+                              int new_caret) {
   // Dear ImGui leaves the caret at the end of what it typed or pasted and where it deleted, so the
   // text after the caret is the unchanged tail; that pins the edit even where a soft break's bytes
   // match the typed ones (a newline typed between '\r' and '\n'). Undo can place the caret
@@ -191,7 +194,8 @@ StoredEdit apply_display_edit(std::string_view old_display, int old_caret, std::
     out.caret = to_stored(old_display, static_cast<int>(caret));
   } else if (caret >= new_end) {
     const int old_pos = static_cast<int>(caret - new_end + old_end);
-    out.caret = static_cast<int>(out.stored.size()) - (static_cast<int>(old_stored.size()) - to_stored(old_display, old_pos));
+    out.caret =
+        static_cast<int>(out.stored.size()) - (static_cast<int>(old_stored.size()) - to_stored(old_display, old_pos));
   } else {
     int n = 0;
     for (std::size_t i = p; i < caret; ++i)

@@ -23,13 +23,13 @@ namespace sw = soft_wrap;
 
 // One field's state, kept by its ImGui id.
 struct AreaState {
-  std::string stored;       // the teacher's text: the caller's, or as edited while active
-  std::string display;      // the buffer handed to ImGui: `stored` with soft breaks
-  std::string buf;          // ImGui's edit buffer as our last callback left it
-  int caret = 0;            // the display caret our last callback left (byte offset)
-  float width = 1.0f;       // the wrap width for this frame, px
-  sw::Advance advance;      // glyph widths in the field's font for this frame
-  std::string stored_before;  // stored text and selection (stored offsets) before this frame's
+  std::string stored;            // the teacher's text: the caller's, or as edited while active
+  std::string display;           // the buffer handed to ImGui: `stored` with soft breaks
+  std::string buf;               // ImGui's edit buffer as our last callback left it
+  int caret = 0;                 // the display caret our last callback left (byte offset)
+  float width = 1.0f;            // the wrap width for this frame, px
+  sw::Advance advance;           // glyph widths in the field's font for this frame
+  std::string stored_before;     // stored text and selection (stored offsets) before this frame's
   int sel_from = 0, sel_to = 0;  // keys ran, for Copy and Cut (see fix_clipboard)
   int seen_frame = 0;
 };
@@ -110,8 +110,9 @@ int reflow(ImGuiInputTextCallbackData* data) {
 void fix_clipboard(const AreaState& st) {
   ImGuiIO& io = ImGui::GetIO();
   auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
-  const bool copy_or_cut = ((io.KeyCtrl || io.KeySuper) && (pressed(ImGuiKey_C) || pressed(ImGuiKey_X) || pressed(ImGuiKey_Insert))) ||
-                           (io.KeyShift && pressed(ImGuiKey_Delete));
+  const bool copy_or_cut =
+      ((io.KeyCtrl || io.KeySuper) && (pressed(ImGuiKey_C) || pressed(ImGuiKey_X) || pressed(ImGuiKey_Insert))) ||
+      (io.KeyShift && pressed(ImGuiKey_Delete));
   if (!copy_or_cut) return;
   const char* clip = ImGui::GetClipboardText();
   if (!clip || !std::strchr(clip, '\r')) return;
@@ -119,7 +120,8 @@ void fix_clipboard(const AreaState& st) {
   // With nothing selected ImGui copies the whole field.
   const bool none = st.sel_from == st.sel_to;
   const auto from = static_cast<std::size_t>(std::clamp(none ? 0 : st.sel_from, 0, static_cast<int>(text.size())));
-  const auto to = static_cast<std::size_t>(std::clamp(none ? static_cast<int>(text.size()) : st.sel_to, 0, static_cast<int>(text.size())));
+  const auto to = static_cast<std::size_t>(
+      std::clamp(none ? static_cast<int>(text.size()) : st.sel_to, 0, static_cast<int>(text.size())));
   ImGui::SetClipboardText(text.substr(from, to - from).c_str());
 }
 
@@ -163,9 +165,10 @@ bool text_area(const char* id, const char* hint, std::string* text, float height
 
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, pad);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, palette().surface_alt);
-  ImGui::InputTextMultiline(id, &st.display, ImVec2(field_w, height),
-                            ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoHorizontalScroll,
-                            reflow, &st);
+  ImGui::InputTextMultiline(
+      id, &st.display, ImVec2(field_w, height),
+      ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoHorizontalScroll,
+      reflow, &st);
   record_item(id);
   const bool now_active = ImGui::IsItemActive();
   if (now_active) fix_clipboard(st);

@@ -28,7 +28,7 @@ Palette light_palette() {
   p.border = rgb(0xDDE1E6);
   p.text = rgb(0x1D2430);
   p.text_muted = rgb(0x5F6B7A);
-  p.accent = rgb(0x0F766E);       // teal: calm, readable on white
+  p.accent = rgb(0x0F766E);  // teal: calm, readable on white
   p.accent_soft = rgb(0xD5F0EC);
   p.on_accent = rgb(0xFFFFFF);
   p.danger = rgb(0xB42318);
@@ -81,8 +81,8 @@ void merge_script_font(ImFontAtlas& atlas, const ScriptMerge& m, bool bold, floa
   cfg.PixelSnapH = true;
   cfg.FontDataOwnedByAtlas = true;
   // ImGui and stb_truetype only read font data.
-  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes->data()), static_cast<int>(bytes->size()), std::round(px), &cfg,
-                             m.ranges.data());
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes->data()), static_cast<int>(bytes->size()), std::round(px),
+                             &cfg, m.ranges.data());
   atlas.ConfigData.back().FontDataOwnedByAtlas = false;
 }
 
@@ -153,7 +153,8 @@ void apply_style(float scale) {
 }
 }  // namespace
 
-bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, std::string& error, GlyphCoverage* coverage) {
+bool apply_theme(const ThemeSettings& settings, const std::string& asset_dir, std::string& error,
+                 GlyphCoverage* coverage) {
   g_settings = settings;
   g_settings.text_size = std::clamp(settings.text_size, 0.85f, 1.4f);
   const float scale = g_settings.display_scale;

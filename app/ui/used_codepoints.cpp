@@ -4,8 +4,8 @@
 namespace ui {
 
 namespace {
-constexpr std::uint32_t kFirst = 0x80;     // ASCII is in every atlas already
-constexpr std::uint32_t kLast = 0xFFFF;    // ImWchar is 16 bits in Debian's ImGui 1.86
+constexpr std::uint32_t kFirst = 0x80;   // ASCII is in every atlas already
+constexpr std::uint32_t kLast = 0xFFFF;  // ImWchar is 16 bits in Debian's ImGui 1.86
 constexpr std::uint32_t kReplacement = 0xFFFD;
 }  // namespace
 
@@ -22,9 +22,7 @@ bool UsedCodepoints::add(std::uint32_t cp) {
   return true;
 }
 
-bool UsedCodepoints::contains(std::uint32_t cp) const {
-  return cp <= kLast && (bits_[cp / 64] >> (cp % 64) & 1) != 0;
-}
+bool UsedCodepoints::contains(std::uint32_t cp) const { return cp <= kLast && (bits_[cp / 64] >> (cp % 64) & 1) != 0; }
 
 bool UsedCodepoints::add_utf8(std::string_view text) {
   bool added = false;

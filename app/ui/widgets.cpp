@@ -5,9 +5,9 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "app/ui/field_focus.h"
 #include "app/ui/theme.h"
@@ -45,7 +45,7 @@ float content_right() {
 struct TouchScroll {
   ImGuiWindow* target = nullptr;  // the scrollable window under the finger at press time
   bool dragging = false;
-  float velocity = 0.0f;          // px per frame, for the fling after release
+  float velocity = 0.0f;  // px per frame, for the fling after release
   ImGuiWindow* fling = nullptr;
 };
 TouchScroll g_scroll;
@@ -171,10 +171,20 @@ bool button(const char* text, Tone tone, float width) {
   const Palette& p = palette();
   ImVec4 bg = p.chip, fg = p.text;
   switch (tone) {
-    case Tone::Primary: bg = p.accent; fg = p.on_accent; break;
-    case Tone::Secondary: break;
-    case Tone::Quiet: bg = ImVec4(0, 0, 0, 0); fg = p.accent; break;
-    case Tone::Danger: bg = p.danger_soft; fg = p.danger; break;
+    case Tone::Primary:
+      bg = p.accent;
+      fg = p.on_accent;
+      break;
+    case Tone::Secondary:
+      break;
+    case Tone::Quiet:
+      bg = ImVec4(0, 0, 0, 0);
+      fg = p.accent;
+      break;
+    case Tone::Danger:
+      bg = p.danger_soft;
+      fg = p.danger;
+      break;
   }
   ImVec4 pressed = tone == Tone::Quiet ? p.accent_soft : mix(bg, p.text, 0.18f);
   ImGui::PushStyleColor(ImGuiCol_Button, bg);
@@ -232,8 +242,9 @@ bool tally_button(const char* id, const char* text, const char* value, ImVec2 si
   dl->AddRectFilled(pos, max, col(bg), em(0.7f));
   float pad = em(0.7f);
   ImGui::PushFont(fonts().bold);
-  ImGui::RenderTextEllipsis(dl, ImVec2(pos.x + pad, pos.y + pad), ImVec2(max.x - pad, pos.y + pad + ImGui::GetFontSize()),
-                            max.x - pad, max.x - pad, text, nullptr, nullptr);
+  ImGui::RenderTextEllipsis(dl, ImVec2(pos.x + pad, pos.y + pad),
+                            ImVec2(max.x - pad, pos.y + pad + ImGui::GetFontSize()), max.x - pad, max.x - pad, text,
+                            nullptr, nullptr);
   ImGui::PopFont();
   ImGui::PushFont(fonts().heading);
   ImVec2 vs = ImGui::CalcTextSize(value);
@@ -338,7 +349,9 @@ void touch_scroll_frame() {
   if (ImGui::IsMouseClicked(0)) {
     ImGuiWindow* w = g.HoveredWindow;
     // The nearest enclosing region that scrolls; fixed panes (NoScrollWithMouse) never do.
-    auto scrolls = [](ImGuiWindow* x) { return x->ScrollMax.y > 0.0f && !(x->Flags & ImGuiWindowFlags_NoScrollWithMouse); };
+    auto scrolls = [](ImGuiWindow* x) {
+      return x->ScrollMax.y > 0.0f && !(x->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+    };
     while (w && !scrolls(w) && (w->Flags & ImGuiWindowFlags_ChildWindow)) w = w->ParentWindow;
     g_scroll.target = (w && scrolls(w)) ? w : nullptr;
     g_scroll.dragging = false;

@@ -395,7 +395,7 @@ async function observeFrames(browser) {
   await tap(page, 'Start observing');
   await find(page, 'Pause');
   await waitStored(page, 'Start observing');
-  // Portrait (app/screens/observe_screen.cpp): clock and composer stay put, the tools take 55 %
+  // Portrait (app/screens/observe/observe_screen.cpp): clock and composer stay put, the tools take 55 %
   // of the rest and the timeline the bottom of the screen, below "Timeline · 2000" (its rows are
   // not in the UI map). Its visible rows lie between about 830 and 1024 CSS px here, so the finger
   // goes down at 990 px and moves 140 px (up, then down again).

@@ -83,11 +83,11 @@ inline std::string describe_refusal(const CLI::App& program, const CLI::ParseErr
   const std::string what = e.what();
   const std::string missing = " missing";
   auto required = what.find(": 1 required ");
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && required != std::string::npos &&
-      what.size() > missing.size() && what.compare(what.size() - missing.size(), missing.size(), missing) == 0) {
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && required != std::string::npos && what.size() > missing.size() &&
+      what.compare(what.size() - missing.size(), missing.size(), missing) == 0) {
     const std::size_t type_at = required + 13;
-    return what.substr(0, required) + " needs a value (" + what.substr(type_at, what.size() - missing.size() - type_at) +
-           ")";
+    return what.substr(0, required) + " needs a value (" +
+           what.substr(type_at, what.size() - missing.size() - type_at) + ")";
   }
   return what;
 }

@@ -1,9 +1,9 @@
 // `peerobs-cli check-language`: the language guide on stdin, one JSON object per input line, so
 // scripts and other tools can use the same guide as the client. Offsets are bytes within the line
 // (without its line ending). Output is written with rapidjson's Writer, so escaping is exact.
-#include <cereal/archives/json.hpp>  // before rapidjson: it defines RAPIDJSON_ASSERT for every TU
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <cereal/archives/json.hpp>  // before rapidjson: it defines RAPIDJSON_ASSERT for every TU
 
 #include <istream>
 #include <memory>
@@ -17,12 +17,12 @@
 namespace {
 
 int run_check_language(cli::Context& ctx, const std::string& lexicon) {
-  const core::LanguageGuide guide = lexicon.empty() ? core::LanguageGuide::load_builtin()
-                                                    : core::LanguageGuide::load(lexicon);
+  const core::LanguageGuide guide =
+      lexicon.empty() ? core::LanguageGuide::load_builtin() : core::LanguageGuide::load(lexicon);
   std::string line;
   rapidjson::StringBuffer buffer;
   for (std::size_t number = 1; std::getline(ctx.in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();   // a file saved on Windows
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // a file saved on Windows
     const auto findings = guide.check(line);
     buffer.Clear();
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);

@@ -29,8 +29,7 @@ int run_enroll(cli::Context& ctx, EnrollArguments a) {
   try {
     auto out = client.enroll(hub, a.code, name);
     ctx.out << "enrolled as " << out.person_name << " (" << out.person.hex() << ") with " << hub << "\n";
-    if (out.rekeyed)
-      ctx.out << out.rekeyed << " versions written before enrolling now carry your roster identity\n";
+    if (out.rekeyed) ctx.out << out.rekeyed << " versions written before enrolling now carry your roster identity\n";
   } catch (const core::net::SyncError& e) {
     ctx.err << "enroll: " << e.what() << "\n";
     return 1;

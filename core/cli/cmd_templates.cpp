@@ -34,6 +34,6 @@ cli::Run declare_templates(CLI::App&) { return run_templates; }  // takes no arg
 
 }  // namespace
 
-PEEROBS_CLI_COMMAND("templates",
-                    "lists the observation templates (built-in and <data dir>/templates) and any file that failed to load",
-                    declare_templates);
+PEEROBS_CLI_COMMAND(
+    "templates", "lists the observation templates (built-in and <data dir>/templates) and any file that failed to load",
+    declare_templates);

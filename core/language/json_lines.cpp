@@ -67,23 +67,62 @@ struct PathRecorder {
     frames.push_back(Frame{is_array, 0, "", std::move(path)});
   }
 
-  bool Null() { record(); return doc.Null(); }
-  bool Bool(bool b) { record(); return doc.Bool(b); }
-  bool Int(int i) { record(); return doc.Int(i); }
-  bool Uint(unsigned u) { record(); return doc.Uint(u); }
-  bool Int64(int64_t i) { record(); return doc.Int64(i); }
-  bool Uint64(uint64_t u) { record(); return doc.Uint64(u); }
-  bool Double(double d) { record(); return doc.Double(d); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { record(); return doc.RawNumber(s, n, copy); }
-  bool String(const char* s, rapidjson::SizeType n, bool copy) { record(); return doc.String(s, n, copy); }
-  bool StartObject() { open(false); return doc.StartObject(); }
+  bool Null() {
+    record();
+    return doc.Null();
+  }
+  bool Bool(bool b) {
+    record();
+    return doc.Bool(b);
+  }
+  bool Int(int i) {
+    record();
+    return doc.Int(i);
+  }
+  bool Uint(unsigned u) {
+    record();
+    return doc.Uint(u);
+  }
+  bool Int64(int64_t i) {
+    record();
+    return doc.Int64(i);
+  }
+  bool Uint64(uint64_t u) {
+    record();
+    return doc.Uint64(u);
+  }
+  bool Double(double d) {
+    record();
+    return doc.Double(d);
+  }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    record();
+    return doc.RawNumber(s, n, copy);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    record();
+    return doc.String(s, n, copy);
+  }
+  bool StartObject() {
+    open(false);
+    return doc.StartObject();
+  }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     frames.back().key.assign(s, n);
     return doc.Key(s, n, copy);
   }
-  bool EndObject(rapidjson::SizeType n) { frames.pop_back(); return doc.EndObject(n); }
-  bool StartArray() { open(true); return doc.StartArray(); }
-  bool EndArray(rapidjson::SizeType n) { frames.pop_back(); return doc.EndArray(n); }
+  bool EndObject(rapidjson::SizeType n) {
+    frames.pop_back();
+    return doc.EndObject(n);
+  }
+  bool StartArray() {
+    open(true);
+    return doc.StartArray();
+  }
+  bool EndArray(rapidjson::SizeType n) {
+    frames.pop_back();
+    return doc.EndArray(n);
+  }
 };
 
 bool JsonWithLines::parse(std::string_view text) {
@@ -133,13 +172,19 @@ int JsonWithLines::line_of(const std::string& path) const {
 
 static const char* type_name(const rapidjson::Value& v) {
   switch (v.GetType()) {
-    case rapidjson::kNullType: return "null";
+    case rapidjson::kNullType:
+      return "null";
     case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "true/false";
-    case rapidjson::kObjectType: return "an object";
-    case rapidjson::kArrayType: return "a list";
-    case rapidjson::kStringType: return "a string";
-    case rapidjson::kNumberType: return "a number";
+    case rapidjson::kTrueType:
+      return "true/false";
+    case rapidjson::kObjectType:
+      return "an object";
+    case rapidjson::kArrayType:
+      return "a list";
+    case rapidjson::kStringType:
+      return "a string";
+    case rapidjson::kNumberType:
+      return "a number";
   }
   return "something else";
 }
@@ -167,8 +212,7 @@ bool bool_at(const rapidjson::Value& v, const std::string& path) {
   return v.GetBool();
 }
 
-const rapidjson::Value* member(const rapidjson::Value& obj, const std::string& path, const char* name,
-                               bool required) {
+const rapidjson::Value* member(const rapidjson::Value& obj, const std::string& path, const char* name, bool required) {
   auto it = obj.FindMember(name);
   if (it == obj.MemberEnd()) {
     if (required) throw JsonFieldError(member_path(path, name), "is missing (it is required)");

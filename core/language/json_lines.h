@@ -3,8 +3,8 @@
 // ("counters[2].label") so a message can say file, line and field. Internal to core.
 #pragma once
 // cereal first: it defines RAPIDJSON_ASSERT to throw, and every translation unit must agree.
-#include <cereal/archives/json.hpp>
 #include <rapidjson/document.h>
+#include <cereal/archives/json.hpp>
 
 #include <initializer_list>
 #include <stdexcept>
@@ -55,8 +55,7 @@ const rapidjson::Value& array_at(const rapidjson::Value& v, const std::string& p
 std::string string_at(const rapidjson::Value& v, const std::string& path, bool allow_empty);
 bool bool_at(const rapidjson::Value& v, const std::string& path);
 // The member `name` of object `obj`, or nullptr when absent (and `required` is false).
-const rapidjson::Value* member(const rapidjson::Value& obj, const std::string& path, const char* name,
-                               bool required);
+const rapidjson::Value* member(const rapidjson::Value& obj, const std::string& path, const char* name, bool required);
 // Refuses members not in `known` (a typo should not be silently ignored) and repeated members.
 void check_members(const rapidjson::Value& obj, const std::string& path, std::initializer_list<const char*> known);
 

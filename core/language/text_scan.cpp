@@ -34,7 +34,10 @@ inline std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   unsigned char c = b(0);
   std::size_t n = s.size() - i;
-  if (c < 0x80) { cp = c; return 1; }
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
   if (c >= 0xC2 && c <= 0xDF && n >= 2 && (b(1) & 0xC0) == 0x80) {
     cp = static_cast<char32_t>(((c & 0x1F) << 6) | (b(1) & 0x3F));
     return 2;
@@ -53,15 +56,15 @@ inline std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
 
 inline bool is_word_code_point(char32_t cp) {
   if (cp < 0x80) return kAscii.kind[cp] == kWordChar;
-  if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;   // ª µ º; the rest is punctuation
-  if (cp == 0xD7 || cp == 0xF7) return false;                      // × ÷
-  if (cp >= 0x2000 && cp <= 0x206F) return false;                  // spaces, dashes, quotes, ellipsis
-  if (cp >= 0x2190 && cp <= 0x2BFF) return false;                  // arrows, math, boxes, symbols
-  if (cp >= 0x2E00 && cp <= 0x2E7F) return false;                  // supplemental punctuation
-  if (cp >= 0x3000 && cp <= 0x303F) return false;                  // CJK punctuation
+  if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;  // ª µ º; the rest is punctuation
+  if (cp == 0xD7 || cp == 0xF7) return false;                     // × ÷
+  if (cp >= 0x2000 && cp <= 0x206F) return false;                 // spaces, dashes, quotes, ellipsis
+  if (cp >= 0x2190 && cp <= 0x2BFF) return false;                 // arrows, math, boxes, symbols
+  if (cp >= 0x2E00 && cp <= 0x2E7F) return false;                 // supplemental punctuation
+  if (cp >= 0x3000 && cp <= 0x303F) return false;                 // CJK punctuation
   if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
-  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;                  // fullwidth punctuation
-  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;                // emoji
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;    // fullwidth punctuation
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji
   return cp != 0xFEFF && cp != 0xFFFD;
 }
 
@@ -73,9 +76,9 @@ inline char32_t fold(char32_t cp) {
     if (cp == 0x178) return 0xFF;
     return cp;
   }
-  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;   // Greek capitals
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                  // Cyrillic А..Я
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                  // Cyrillic Ѐ..Џ
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;  // Greek capitals
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                 // Cyrillic А..Я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                 // Cyrillic Ѐ..Џ
   return cp;
 }
 
@@ -125,10 +128,10 @@ void scan_text(std::string_view text, ScannedText& out) {
   char* dst = folded_begin;
   if (out.words.capacity() < text.size() / 8) out.words.reserve(text.size() / 6);
   const std::size_t n = text.size();
-  std::size_t line_end = 0;         // index of the '\n' ending the current line (or n); valid when > i
+  std::size_t line_end = 0;  // index of the '\n' ending the current line (or n); valid when > i
   bool line_end_known = false;
   std::size_t no_closer_until[5] = {0, 0, 0, 0, 0};  // per Quote kind: a search from before here failed
-  Gap gap = Gap::Sentence;   // the gap seen since the last word
+  Gap gap = Gap::Sentence;                           // the gap seen since the last word
   std::size_t i = 0;
 
   auto current_line_end = [&](std::size_t from) {
@@ -150,14 +153,21 @@ void scan_text(std::string_view text, ScannedText& out) {
       std::size_t len = decode(text, j, cp);
       bool closes = false;
       switch (kind) {
-        case Quote::Straight: closes = cp == '"'; break;
-        case Quote::Curly: closes = cp == 0x201D || cp == '"'; break;
-        case Quote::Guillemet: closes = cp == 0xBB; break;
+        case Quote::Straight:
+          closes = cp == '"';
+          break;
+        case Quote::Curly:
+          closes = cp == 0x201D || cp == '"';
+          break;
+        case Quote::Guillemet:
+          closes = cp == 0xBB;
+          break;
         case Quote::Single:
           // A closing single quote follows text and is not inside a word (unlike don't).
           closes = is_apostrophe(cp) && j > from && !word_at(text, j + len);
           break;
-        case Quote::None: break;
+        case Quote::None:
+          break;
       }
       if (closes) return j + len;
       j += len;
@@ -234,20 +244,27 @@ void scan_text(std::string_view text, ScannedText& out) {
     }
 
     Quote kind = Quote::None;
-    if (cp == '"') kind = Quote::Straight;
-    else if (cp == 0x201C) kind = Quote::Curly;
-    else if (cp == 0xAB) kind = Quote::Guillemet;
-    else if ((cp == '\'' || cp == 0x2018) && word_at(text, i + len)) kind = Quote::Single;
+    if (cp == '"')
+      kind = Quote::Straight;
+    else if (cp == 0x201C)
+      kind = Quote::Curly;
+    else if (cp == 0xAB)
+      kind = Quote::Guillemet;
+    else if ((cp == '\'' || cp == 0x2018) && word_at(text, i + len))
+      kind = Quote::Single;
     if (kind != Quote::None) {
       std::size_t after = find_closer(kind, i + len);
       if (gap != Gap::Sentence) gap = Gap::Break;
       i = after != 0 ? after : i + len;  // an unmatched mark is plain punctuation
       continue;
     }
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || cp == 0x2026) gap = Gap::Sentence;
-    else if (c == ',' && gap == Gap::Space) gap = Gap::Comma;
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || cp == 0x2026)
+      gap = Gap::Sentence;
+    else if (c == ',' && gap == Gap::Space)
+      gap = Gap::Comma;
     // Bullets, brackets and closing quotes after a sentence end do not stop the next word starting one.
-    else if (gap != Gap::Sentence && !(c < 0x80 ? kAscii.kind[c] == kJoiner : cp == 0xA0)) gap = Gap::Break;
+    else if (gap != Gap::Sentence && !(c < 0x80 ? kAscii.kind[c] == kJoiner : cp == 0xA0))
+      gap = Gap::Break;
     i += len;
   }
 }

@@ -39,7 +39,7 @@ constexpr std::uint64_t kUnmatchable = 0;
 
 struct ScannedText {
   std::vector<Word> words;
-  std::string folded;            // folded words, each at its word's start offset; other bytes unspecified
+  std::string folded;  // folded words, each at its word's start offset; other bytes unspecified
   std::string_view folded_word(const Word& w) const { return std::string_view(folded).substr(w.start, w.folded_size); }
 };
 

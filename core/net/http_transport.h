@@ -11,25 +11,25 @@
 namespace core::net {
 
 struct HttpRequest {
-  std::string hub_url;     // "https://hub.school.example" (no trailing path)
-  std::string path;        // "/v1/push"
-  std::string token;       // "" = no Authorization header
-  std::string body;        // the sync envelope
+  std::string hub_url;  // "https://hub.school.example" (no trailing path)
+  std::string path;     // "/v1/push"
+  std::string token;    // "" = no Authorization header
+  std::string body;     // the sync envelope
   int connect_timeout_s = 5;
   int read_timeout_s = 60;
-  std::string ca_file;     // PEM bundle to trust ("" = the system's); ignored where the platform decides
+  std::string ca_file;  // PEM bundle to trust ("" = the system's); ignored where the platform decides
 };
 
 struct HttpAnswer {
-  bool reached = false;    // an HTTP answer came back
+  bool reached = false;  // an HTTP answer came back
   // No answer although the request had started: the connection broke or timed out mid-way
   // (a smaller request may get through). Only meaningful when !reached.
   bool cut = false;
   int status = 0;
   std::string body;
   std::string content_type;
-  std::string error;       // when !reached: what the platform said, for the message
-  bool bad_url = false;    // the hub address itself is unusable
+  std::string error;     // when !reached: what the platform said, for the message
+  bool bad_url = false;  // the hub address itself is unusable
 };
 
 HttpAnswer http_post(const HttpRequest& request);

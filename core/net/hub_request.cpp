@@ -29,7 +29,8 @@ std::string post_to_hub(const std::string& hub_url, const std::string& token, co
   if (answer.bad_url)
     throw SyncError(SyncError::Kind::Local, 0, "The hub address \"" + hub_url + "\" is not a valid http(s) URL.");
   if (!answer.reached) {
-    SyncError error(SyncError::Kind::Unreachable, 0, "The hub is not reachable. (" + answer.error + " at " + hub_url + ")");
+    SyncError error(SyncError::Kind::Unreachable, 0,
+                    "The hub is not reachable. (" + answer.error + " at " + hub_url + ")");
     error.cut = answer.cut;
     throw error;
   }
@@ -39,14 +40,15 @@ std::string post_to_hub(const std::string& hub_url, const std::string& token, co
   }
   if (answer.status == 200) return std::move(answer.body);
   using K = SyncError::Kind;
-  if ((answer.status == 403 || answer.status == 409) &&
-      answer.content_type.rfind("application/x-peerobs", 0) == 0) {
+  if ((answer.status == 403 || answer.status == 409) && answer.content_type.rfind("application/x-peerobs", 0) == 0) {
     sync::RefusalResponse refusal;
     try {
       refusal = sync::unpack<sync::RefusalResponse>(answer.body);
     } catch (const sync::WireError& e) {
-      throw SyncError(K::HubFailure, answer.status, std::string("The hub refused a push, and its answer could not be "
-                                                              "read: ") + e.what());
+      throw SyncError(K::HubFailure, answer.status,
+                      std::string("The hub refused a push, and its answer could not be "
+                                  "read: ") +
+                          e.what());
     }
     SyncError error(answer.status == 403 ? K::Refused : K::Conflict, answer.status,
                     "The hub refused what this device sent: " + first_line(refusal.message));
@@ -70,13 +72,19 @@ std::string post_to_hub(const std::string& hub_url, const std::string& token, co
     throw error;
   }
   switch (answer.status) {
-    case 401: throw SyncError(K::Unauthorized, 401, msg);
-    case 403: throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
-    case 409: throw SyncError(K::Conflict, 409, "The hub refused what this device sent: " + msg);
-    case 426: throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
-    case 400: throw SyncError(K::Rejected, answer.status, "The hub could not accept a request: " + msg);
-    default: throw SyncError(K::HubFailure, answer.status, "The hub had a problem (HTTP " +
-                                                             std::to_string(answer.status) + "): " + msg);
+    case 401:
+      throw SyncError(K::Unauthorized, 401, msg);
+    case 403:
+      throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
+    case 409:
+      throw SyncError(K::Conflict, 409, "The hub refused what this device sent: " + msg);
+    case 426:
+      throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
+    case 400:
+      throw SyncError(K::Rejected, answer.status, "The hub could not accept a request: " + msg);
+    default:
+      throw SyncError(K::HubFailure, answer.status,
+                      "The hub had a problem (HTTP " + std::to_string(answer.status) + "): " + msg);
   }
 }
 

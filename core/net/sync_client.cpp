@@ -10,8 +10,8 @@
 #include "core/hash.h"
 #include "core/net/adaptive_size.h"
 #include "core/net/hub_request.h"
-#include "core/sync/messages.h"
 #include "core/sync/colleague_match.h"
+#include "core/sync/messages.h"
 #include "core/sync/rekey.h"
 
 namespace core::net {
@@ -61,11 +61,12 @@ void SyncClient::require_enrolled() const {
 
 EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& code, const std::string& device_name) {
   if (hub_url.rfind("http://", 0) != 0 && hub_url.rfind("https://", 0) != 0)
-    throw SyncError(SyncError::Kind::Local, 0,
-                    "The hub address must start with https:// (or http:// for a hub on this computer), got \"" +
-                        hub_url + "\".");
+    throw SyncError(
+        SyncError::Kind::Local, 0,
+        "The hub address must start with https:// (or http:// for a hub on this computer), got \"" + hub_url + "\".");
   sync::EnrollRequest req{code, device_name};
-  auto resp = read_answer<sync::EnrollResponse>(post_to_hub(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr));
+  auto resp =
+      read_answer<sync::EnrollResponse>(post_to_hub(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr));
   EnrollOutcome out;
   out.person = resp.person;
   out.person_name = resp.person_name;
@@ -102,7 +103,7 @@ namespace {
 struct PushBatch {
   std::int64_t after = 0;  // the outbox position it was read after, and with how many at most
   int limit = 0;
-  std::int64_t last = 0;   // the outbox position of its last version
+  std::int64_t last = 0;  // the outbox position of its last version
   std::vector<Version> versions;
   Id id;
   std::string body;
@@ -149,7 +150,7 @@ void SyncClient::push(SyncResult& result) {
       // The first batch is small, so the hub has work while this device reads the next one.
       int limit = after == 0 ? std::min(size.get(), kFirstRequestVersions) : size.get();
       PushBatch batch = ready && ready->after == after && ready->limit == limit ? std::move(*ready)
-                                                                               : read_batch(store_, after, limit);
+                                                                                : read_batch(store_, after, limit);
       ready.reset();
       if (batch.versions.empty()) break;
       // Destroying the future waits for the request: `batch` (declared before it) outlives it.

@@ -65,18 +65,18 @@ constexpr int kFirstRequestVersions = 1000;
 constexpr int kCutRetries = 4;
 
 struct SyncOptions {
-  int batch_size = 5000;         // versions per push request, at most (fewer if their bodies pass
-                                 // 8 MiB, or after cut requests: see sync.push_batch). The next
-                                 // batch is read and packed while one is at the hub: 10,000 notes
-                                 // push 15 % faster in two batches than in one (bench_sync).
-  int page_size = 5000;          // versions per pull page, at most (the hub caps it at 10000 and
-                                 // 8 MiB; fewer after cut requests: see sync.pull_page). Pages
-                                 // are asked for one ahead, so the hub reads page n+1 while the
-                                 // device stores page n: 10,000 notes pull 20 % faster in 2-4
-                                 // pages than in one (bench_sync).
-  int connect_timeout_s = 5;     // seconds
-  int read_timeout_s = 60;       // seconds
-  std::string ca_file;           // PEM bundle to trust for an https hub ("" = system store)
+  int batch_size = 5000;      // versions per push request, at most (fewer if their bodies pass
+                              // 8 MiB, or after cut requests: see sync.push_batch). The next
+                              // batch is read and packed while one is at the hub: 10,000 notes
+                              // push 15 % faster in two batches than in one (bench_sync).
+  int page_size = 5000;       // versions per pull page, at most (the hub caps it at 10000 and
+                              // 8 MiB; fewer after cut requests: see sync.pull_page). Pages
+                              // are asked for one ahead, so the hub reads page n+1 while the
+                              // device stores page n: 10,000 notes pull 20 % faster in 2-4
+                              // pages than in one (bench_sync).
+  int connect_timeout_s = 5;  // seconds
+  int read_timeout_s = 60;    // seconds
+  std::string ca_file;        // PEM bundle to trust for an https hub ("" = system store)
   // Test hook, called at named points ("after_push_ack", "after_pull_store_before_cursor");
   // throwing from it simulates a crash at that point.
   std::function<void(const char* point)> fault;
@@ -85,18 +85,18 @@ struct SyncOptions {
 struct EnrollOutcome {
   Id person;
   std::string person_name;
-  std::size_t rekeyed = 0;  // local versions moved from an offline-first person id to the roster one
+  std::size_t rekeyed = 0;              // local versions moved from an offline-first person id to the roster one
   std::size_t colleagues_to_match = 0;  // device-only colleagues (colleague_match.h); push waits for them
 };
 
 struct SyncResult {
-  std::int64_t pushed = 0;         // versions the hub acknowledged this run
-  std::int64_t held_back = 0;      // versions the hub refused this run, now held back on this device
-  std::int64_t pulled_skipped = 0; // hub copies of versions held back here as conflicting (409)
-  std::int64_t pulled_new = 0;     // versions new to this device
-  std::int64_t pulled_total = 0;   // versions received, including ones it had
-  std::int64_t bytes_sent = 0;     // request bodies
-  std::int64_t bytes_received = 0; // response bodies
+  std::int64_t pushed = 0;                 // versions the hub acknowledged this run
+  std::int64_t held_back = 0;              // versions the hub refused this run, now held back on this device
+  std::int64_t pulled_skipped = 0;         // hub copies of versions held back here as conflicting (409)
+  std::int64_t pulled_new = 0;             // versions new to this device
+  std::int64_t pulled_total = 0;           // versions received, including ones it had
+  std::int64_t bytes_sent = 0;             // request bodies
+  std::int64_t bytes_received = 0;         // response bodies
   bool push_waits_for_colleagues = false;  // nothing was sent: the teacher has not yet matched the
                                            // colleagues typed offline (core/sync/colleague_match.h)
 };

@@ -29,7 +29,7 @@ struct SyncStatus {
   std::string last_error;             // plain words; "" after a success
   std::uint64_t data_generation = 0;  // +1 each time pulled data changed the store
   int failures_in_a_row = 0;
-  std::int64_t runs = 0;              // syncs attempted since start
+  std::int64_t runs = 0;  // syncs attempted since start
 };
 
 // What to tell the user about held-back versions, e.g. "2 items could not be sent: <reason>

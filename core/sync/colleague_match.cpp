@@ -127,8 +127,10 @@ std::vector<RosterPerson> likely_matches(const std::string& typed, const std::ve
     } else {
       auto sorted_rw = rw;
       std::sort(sorted_rw.begin(), sorted_rw.end());
-      if (sorted_rw == sorted_words) rank = 1;
-      else if (contains_all(rw, words)) rank = 2;
+      if (sorted_rw == sorted_words)
+        rank = 1;
+      else if (contains_all(rw, words))
+        rank = 2;
     }
     if (rank >= 0) ranked.push_back({rank, r});
   }

@@ -35,33 +35,82 @@ void load(cereal::PortableBinaryInputArchive& ar, Version& v) {
 
 namespace core::sync {
 
-template <class A> void serialize(A& ar, EnrollRequest& m) { ar(m.code, m.device_name); }
-template <class A> void serialize(A& ar, EnrollResponse& m) {
+template <class A>
+void serialize(A& ar, EnrollRequest& m) {
+  ar(m.code, m.device_name);
+}
+template <class A>
+void serialize(A& ar, EnrollResponse& m) {
   ar(m.device, m.token, m.person, m.person_name, m.person_versions);
 }
-template <class A> void serialize(A& ar, PushRequest& m) { ar(m.batch, m.versions); }
-template <class A> void serialize(A& ar, PushResponse& m) { ar(m.batch, m.stored, m.already_known, m.replayed); }
-template <class A> void serialize(A& ar, PullRequest& m) { ar(m.cursor, m.limit); }
-template <class A> void serialize(A& ar, PullResponse& m) { ar(m.versions, m.next_cursor, m.more); }
-template <class A> void serialize(A& ar, StatusResponse& m) {
+template <class A>
+void serialize(A& ar, PushRequest& m) {
+  ar(m.batch, m.versions);
+}
+template <class A>
+void serialize(A& ar, PushResponse& m) {
+  ar(m.batch, m.stored, m.already_known, m.replayed);
+}
+template <class A>
+void serialize(A& ar, PullRequest& m) {
+  ar(m.cursor, m.limit);
+}
+template <class A>
+void serialize(A& ar, PullResponse& m) {
+  ar(m.versions, m.next_cursor, m.more);
+}
+template <class A>
+void serialize(A& ar, StatusResponse& m) {
   ar(m.protocol, m.person, m.person_name, m.latest_cursor);
 }
-template <class A> void serialize(A& ar, RefusedVersion& m) { ar(m.version, m.status, m.reason); }
-template <class A> void serialize(A& ar, RefusalResponse& m) { ar(m.batch, m.message, m.refused); }
+template <class A>
+void serialize(A& ar, RefusedVersion& m) {
+  ar(m.version, m.status, m.reason);
+}
+template <class A>
+void serialize(A& ar, RefusalResponse& m) {
+  ar(m.batch, m.message, m.refused);
+}
 
 namespace {
-template <class T> struct Kind;
-template <> struct Kind<EnrollRequest> { static constexpr MessageType value = MessageType::EnrollRequest; };
-template <> struct Kind<EnrollResponse> { static constexpr MessageType value = MessageType::EnrollResponse; };
-template <> struct Kind<PushRequest> { static constexpr MessageType value = MessageType::PushRequest; };
-template <> struct Kind<PushResponse> { static constexpr MessageType value = MessageType::PushResponse; };
-template <> struct Kind<PullRequest> { static constexpr MessageType value = MessageType::PullRequest; };
-template <> struct Kind<PullResponse> { static constexpr MessageType value = MessageType::PullResponse; };
-template <> struct Kind<StatusResponse> { static constexpr MessageType value = MessageType::StatusResponse; };
-template <> struct Kind<RefusalResponse> { static constexpr MessageType value = MessageType::RefusalResponse; };
+template <class T>
+struct Kind;
+template <>
+struct Kind<EnrollRequest> {
+  static constexpr MessageType value = MessageType::EnrollRequest;
+};
+template <>
+struct Kind<EnrollResponse> {
+  static constexpr MessageType value = MessageType::EnrollResponse;
+};
+template <>
+struct Kind<PushRequest> {
+  static constexpr MessageType value = MessageType::PushRequest;
+};
+template <>
+struct Kind<PushResponse> {
+  static constexpr MessageType value = MessageType::PushResponse;
+};
+template <>
+struct Kind<PullRequest> {
+  static constexpr MessageType value = MessageType::PullRequest;
+};
+template <>
+struct Kind<PullResponse> {
+  static constexpr MessageType value = MessageType::PullResponse;
+};
+template <>
+struct Kind<StatusResponse> {
+  static constexpr MessageType value = MessageType::StatusResponse;
+};
+template <>
+struct Kind<RefusalResponse> {
+  static constexpr MessageType value = MessageType::RefusalResponse;
+};
 }  // namespace
 
-template <class T> std::string pack(const T& message) {
+template <class T>
+std::string pack(const T& message) {
   std::ostringstream out(std::ios::binary);
   {
     cereal::PortableBinaryOutputArchive ar(out);
@@ -70,7 +119,8 @@ template <class T> std::string pack(const T& message) {
   return seal(Kind<T>::value, std::move(out).str());
 }
 
-template <class T> T unpack(const std::string& envelope) {
+template <class T>
+T unpack(const std::string& envelope) {
   std::string payload = open(envelope, Kind<T>::value);
   T message{};
   std::istringstream in(payload, std::ios::binary);
@@ -82,13 +132,13 @@ template <class T> T unpack(const std::string& envelope) {
                     std::string("the ") + message_name(Kind<T>::value) + " could not be read: " + e.what());
   }
   if (in.peek() != std::char_traits<char>::eof())
-    throw WireError(WireError::Kind::Malformed, std::string("the ") + message_name(Kind<T>::value) +
-                                                    " has trailing bytes after its content");
+    throw WireError(WireError::Kind::Malformed,
+                    std::string("the ") + message_name(Kind<T>::value) + " has trailing bytes after its content");
   return message;
 }
 
-#define PEEROBS_SYNC_MESSAGE(T)                 \
-  template std::string pack<T>(const T&);       \
+#define PEEROBS_SYNC_MESSAGE(T)           \
+  template std::string pack<T>(const T&); \
   template T unpack<T>(const std::string&);
 PEEROBS_SYNC_MESSAGE(EnrollRequest)
 PEEROBS_SYNC_MESSAGE(EnrollResponse)

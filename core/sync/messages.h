@@ -25,9 +25,9 @@ struct EnrollRequest {
 };
 
 struct EnrollResponse {
-  Id device;                            // this device's id on the hub
-  std::string token;                    // 64 hex digits (256 bits); the hub keeps only its hash
-  Id person;                            // the roster person this device belongs to
+  Id device;          // this device's id on the hub
+  std::string token;  // 64 hex digits (256 bits); the hub keeps only its hash
+  Id person;          // the roster person this device belongs to
   std::string person_name;
   std::vector<Version> person_versions;  // the hub's versions of that Person record
 };
@@ -79,7 +79,9 @@ struct RefusalResponse {
   std::vector<RefusedVersion> refused;
 };
 
-template <class T> std::string pack(const T& message);
-template <class T> T unpack(const std::string& envelope);
+template <class T>
+std::string pack(const T& message);
+template <class T>
+T unpack(const std::string& envelope);
 
 }  // namespace core::sync

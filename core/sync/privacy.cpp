@@ -96,14 +96,18 @@ WriteVerdict may_write_coaching(const Version& v, const RecordBody* body, const 
   if (!note) return refuse("The " + what(v) + " has no readable body.");
   CoachingPair pair = coaching_pair(*note, v.author);
   if (!obs.has_role(pair.coach, Role::Coach))
-    return refuse("The " + what(v) + " names " + pair.coach.short_hex() + " as its coach, who is not a coach of "
-                  "observation " + v.observation.short_hex() + ": a coaching note is between a coach who co-observed "
+    return refuse("The " + what(v) + " names " + pair.coach.short_hex() +
+                  " as its coach, who is not a coach of "
+                  "observation " +
+                  v.observation.short_hex() +
+                  ": a coaching note is between a coach who co-observed "
                   "and a teacher leader.");
   if (!obs.has_role(pair.teacher_leader, Role::TeacherLeader))
     return refuse("The " + what(v) + " is addressed to " + pair.teacher_leader.short_hex() +
                   ", who is not a teacher leader of observation " + v.observation.short_hex() + ".");
   if (!pair.has(v.author))
-    return refuse("The " + what(v) + " is written by " + v.author.short_hex() + ", who is neither its coach nor its "
+    return refuse("The " + what(v) + " is written by " + v.author.short_hex() +
+                  ", who is neither its coach nor its "
                   "teacher leader: only those two write in a coaching thread.");
   if (before && !(*before == pair))
     return refuse("The " + what(v) + " moves coaching note " + v.record.short_hex() +
@@ -119,8 +123,8 @@ WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_perso
                   device_person.short_hex() + ": a device may only send what its own person wrote.");
   if (!v.tombstone && !body) return refuse("The " + what(v) + " has no readable body.");
   if (!v.tombstone && observation_of(*body) != v.observation)
-    return refuse("The " + what(v) + " claims observation " + v.observation.short_hex() +
-                  " but its body belongs to " + observation_of(*body).short_hex() + ".");
+    return refuse("The " + what(v) + " claims observation " + v.observation.short_hex() + " but its body belongs to " +
+                  observation_of(*body).short_hex() + ".");
   switch (v.type) {
     case RecordType::Person:
       if (v.record != v.author)

@@ -27,9 +27,9 @@ struct ObservationFacts {
 // observations.
 struct CycleFacts {
   bool known = false;
-  Id creator;                  // author of its first version
-  Id observed_teacher;         // from its latest body
-  std::set<Id> participants;   // of all observations that name this cycle
+  Id creator;                 // author of its first version
+  Id observed_teacher;        // from its latest body
+  std::set<Id> participants;  // of all observations that name this cycle
 };
 
 // The two people a coaching note is between: its coach (for a body naming none, which every

@@ -72,8 +72,9 @@ std::size_t rewrite_versions(Store& store, const std::function<bool(Version&)>& 
     ++rewritten;
   }
   for (const auto& r : records) {
-    for (const char* sql : {"DELETE FROM outbox WHERE version_id IN (SELECT version_id FROM versions WHERE record_id = ?)",
-                            "DELETE FROM heads WHERE record_id = ?", "DELETE FROM versions WHERE record_id = ?"}) {
+    for (const char* sql :
+         {"DELETE FROM outbox WHERE version_id IN (SELECT version_id FROM versions WHERE record_id = ?)",
+          "DELETE FROM heads WHERE record_id = ?", "DELETE FROM versions WHERE record_id = ?"}) {
       Stmt st(store.db(), sql);
       st.bind_id(1, r);
       st.run();
@@ -128,7 +129,8 @@ std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& pe
 
 std::size_t rekey_references(Store& store, const std::map<Id, Id>& people) {
   std::size_t rewritten = 0;
-  store.transaction([&] { rewritten = rewrite_versions(store, [&](Version& v) { return rekey_version_body(v, people); }); });
+  store.transaction(
+      [&] { rewritten = rewrite_versions(store, [&](Version& v) { return rekey_version_body(v, people); }); });
   return rewritten;
 }
 

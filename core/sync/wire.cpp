@@ -48,24 +48,35 @@ ZSTD_DCtx* decompressor() {
 
 const char* message_name(MessageType type) {
   switch (type) {
-    case MessageType::EnrollRequest: return "enroll request";
-    case MessageType::EnrollResponse: return "enroll response";
-    case MessageType::PushRequest: return "push request";
-    case MessageType::PushResponse: return "push response";
-    case MessageType::PullRequest: return "pull request";
-    case MessageType::PullResponse: return "pull response";
-    case MessageType::StatusResponse: return "status response";
-    case MessageType::RefusalResponse: return "refusal response";
+    case MessageType::EnrollRequest:
+      return "enroll request";
+    case MessageType::EnrollResponse:
+      return "enroll response";
+    case MessageType::PushRequest:
+      return "push request";
+    case MessageType::PushResponse:
+      return "push response";
+    case MessageType::PullRequest:
+      return "pull request";
+    case MessageType::PullResponse:
+      return "pull response";
+    case MessageType::StatusResponse:
+      return "status response";
+    case MessageType::RefusalResponse:
+      return "refusal response";
   }
   return "unknown message";
 }
 
 int WireError::http_status() const {
   switch (kind) {
-    case Kind::TooLarge: return 413;
+    case Kind::TooLarge:
+      return 413;
     case Kind::PeerTooOld:
-    case Kind::PeerTooNew: return 426;
-    default: return 400;
+    case Kind::PeerTooNew:
+      return 426;
+    default:
+      return 400;
   }
 }
 
@@ -140,8 +151,8 @@ std::string open(const std::string& envelope, MessageType expected) {
   if (length > kMaxWireBytes)
     throw WireError(K::TooLarge, "the message claims " + mib(length) + ", over the limit of " + mib(kMaxWireBytes));
   if (decoded > kMaxDecodedBytes)
-    throw WireError(K::TooLarge, "the message would inflate to " + mib(decoded) + ", over the limit of " +
-                                     mib(kMaxDecodedBytes));
+    throw WireError(K::TooLarge,
+                    "the message would inflate to " + mib(decoded) + ", over the limit of " + mib(kMaxDecodedBytes));
   std::size_t have = envelope.size() - kHeaderBytes;
   if (have < length)
     throw WireError(K::Truncated, "the message is truncated: " + std::to_string(have) + " of " +
@@ -157,8 +168,10 @@ std::string open(const std::string& envelope, MessageType expected) {
   unsigned long long content = ZSTD_getFrameContentSize(frame, length);
   if (content == ZSTD_CONTENTSIZE_ERROR || content == ZSTD_CONTENTSIZE_UNKNOWN)
     throw WireError(K::Malformed, "the message's compressed payload is damaged");
-  if (content != decoded) throw WireError(K::Malformed, "the message's compressed payload disagrees with its header "
-                                                        "about its size");
+  if (content != decoded)
+    throw WireError(K::Malformed,
+                    "the message's compressed payload disagrees with its header "
+                    "about its size");
   std::string out(decoded, '\0');
   std::size_t n = ZSTD_decompressDCtx(decompressor(), out.data(), out.size(), frame, length);
   if (ZSTD_isError(n)) throw WireError(K::Malformed, "the message's compressed payload is damaged");

@@ -25,7 +25,13 @@ constexpr std::uint32_t kMaxDecodedBytes = 64u << 20;  // its payload once infla
 constexpr std::uint8_t kCompressed = 1;
 
 enum class MessageType : std::uint8_t {
-  EnrollRequest = 1, EnrollResponse, PushRequest, PushResponse, PullRequest, PullResponse, StatusResponse,
+  EnrollRequest = 1,
+  EnrollResponse,
+  PushRequest,
+  PushResponse,
+  PullRequest,
+  PullResponse,
+  StatusResponse,
   RefusalResponse,  // 8: a push refused for named versions (HTTP 403/409 body)
 };
 const char* message_name(MessageType type);

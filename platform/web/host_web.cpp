@@ -13,20 +13,18 @@ namespace {
 
 EM_JS(int, peerobs_storage_pending, (), {
   var s = Module['peerobsStorage'];
-  return s && s.changes !== s.stored ? 1 : 0;
+  return s && s.changes != = s.stored ? 1 : 0;
 });
 
 // Copies a JS string into a std::string through the stack-free UTF-8 helpers.
 EM_JS(int, peerobs_js_string_length, (int which), {
-  var s = which === 0 ? ((Module['peerobsStorage'] || {}).problem || "")
-        : which === 1 ? location.origin
-        : navigator.userAgent;
+  var s = which == = 0 ? ((Module['peerobsStorage'] || {}).problem || "")
+                       : which == = 1 ? location.origin : navigator.userAgent;
   return lengthBytesUTF8(s);
 });
 EM_JS(void, peerobs_js_string_copy, (int which, char* out, int size), {
-  var s = which === 0 ? ((Module['peerobsStorage'] || {}).problem || "")
-        : which === 1 ? location.origin
-        : navigator.userAgent;
+  var s = which == = 0 ? ((Module['peerobsStorage'] || {}).problem || "")
+                       : which == = 1 ? location.origin : navigator.userAgent;
   stringToUTF8(s, out, size);
 });
 
@@ -34,8 +32,10 @@ EM_JS(void, peerobs_publish_ui_map, (const char* text), { Module['peerobsUiMap']
 
 EM_JS(void, peerobs_show_message, (const char* text), {
   var t = UTF8ToString(text);
-  if (window.peerobsShowMessage) window.peerobsShowMessage(t);
-  else console.error(t);
+  if (window.peerobsShowMessage)
+    window.peerobsShowMessage(t);
+  else
+    console.error(t);
 });
 
 std::string js_string(int which) {
@@ -77,7 +77,8 @@ std::string page_origin() { return js_string(1); }
 
 std::string device_description() {
   const std::string ua = js_string(2);
-  const char* what = ua.find("iPad") != std::string::npos || (ua.find("Macintosh") != std::string::npos && ua.find("Mobile") != std::string::npos)
+  const char* what = ua.find("iPad") != std::string::npos ||
+                             (ua.find("Macintosh") != std::string::npos && ua.find("Mobile") != std::string::npos)
                          ? "iPad"
                      : ua.find("Android") != std::string::npos ? "Android"
                      : ua.find("CrOS") != std::string::npos    ? "Chromebook"
@@ -89,7 +90,8 @@ std::string device_description() {
 void publish_ui_map(const std::string& text) { peerobs_publish_ui_map(text.c_str()); }
 
 void show_fatal(const std::string& message) {
-  peerobs_show_message(("peerobs stopped: " + message + " Reload the page; what was saved is kept on this device.").c_str());
+  peerobs_show_message(
+      ("peerobs stopped: " + message + " Reload the page; what was saved is kept on this device.").c_str());
 }
 
 int run_loop(std::function<bool()> step, std::function<void()>) {

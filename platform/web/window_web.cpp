@@ -10,9 +10,9 @@
 //  - typed text arrives through the hidden text field that follows ImGui's text focus, which is
 //    what brings up an on-screen keyboard and lets IMEs and autocorrect work;
 //  - hiding or leaving the page commits drafts at once (it may be frozen or closed next).
+#include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -42,15 +42,34 @@ namespace platform {
 namespace {
 // Key numbers shared with library_peerobs.js.
 enum WebKey {
-  kTab = 1, kLeft, kRight, kUp, kDown, kPageUp, kPageDown, kHome, kEnd, kInsert, kDelete, kBackspace, kSpace,
-  kEnter, kEscape, kA, kC, kV, kX, kY, kZ
+  kTab = 1,
+  kLeft,
+  kRight,
+  kUp,
+  kDown,
+  kPageUp,
+  kPageDown,
+  kHome,
+  kEnd,
+  kInsert,
+  kDelete,
+  kBackspace,
+  kSpace,
+  kEnter,
+  kEscape,
+  kA,
+  kC,
+  kV,
+  kX,
+  kY,
+  kZ
 };
 bool is_editing_key(int key, int mods) { return (mods & (1 | 8)) != 0 || (key >= kTab && key <= kEscape); }
 
 struct WebEvent {
   enum Kind { PointerDown, PointerMove, PointerUp, PointerLeave, Wheel, KeyDown, KeyUp, Text } kind;
-  int type = 0;     // pointer: 0 mouse, 1 touch or pen; key: WebKey
-  int id = 0;       // pointer id; key: modifier bits (1 ctrl, 2 shift, 4 alt, 8 meta)
+  int type = 0;  // pointer: 0 mouse, 1 touch or pen; key: WebKey
+  int id = 0;    // pointer id; key: modifier bits (1 ctrl, 2 shift, 4 alt, 8 meta)
   int button = 0;
   float x = 0, y = 0;
   std::string text;
@@ -71,8 +90,8 @@ struct Window::State {
   float mouse_x = 0, mouse_y = 0;
   bool mouse_down[3] = {false, false, false};
   float wheel_x = 0, wheel_y = 0;
-  std::deque<WebEvent> queue;      // arrived from the page since the last handle_events
-  std::deque<WebEvent> deferred;   // keyboard events held back one frame
+  std::deque<WebEvent> queue;     // arrived from the page since the last handle_events
+  std::deque<WebEvent> deferred;  // keyboard events held back one frame
   float caret_x = 0, caret_y = 0;
   const LifecycleHandlers* handlers = nullptr;
   std::string clipboard;
@@ -89,7 +108,8 @@ EMSCRIPTEN_KEEPALIVE void peerobs_web_pointer(int kind, int type, int id, double
   g_state->queue.push_back(std::move(e));
 }
 EMSCRIPTEN_KEEPALIVE void peerobs_web_wheel(double dx, double dy) {
-  if (g_state) g_state->queue.push_back(WebEvent{WebEvent::Wheel, 0, 0, 0, static_cast<float>(dx), static_cast<float>(dy), {}});
+  if (g_state)
+    g_state->queue.push_back(WebEvent{WebEvent::Wheel, 0, 0, 0, static_cast<float>(dx), static_cast<float>(dy), {}});
 }
 EMSCRIPTEN_KEEPALIVE void peerobs_web_key(int down, int key, int mods) {
   if (g_state) g_state->queue.push_back(WebEvent{down ? WebEvent::KeyDown : WebEvent::KeyUp, key, mods, 0, 0, 0, {}});
@@ -125,7 +145,8 @@ Window::Window(const WindowOptions&) : s_(std::make_unique<State>()) {
   attrs.preserveDrawingBuffer = false;  // a frame drawn stays shown until the next one
   s_->gl = emscripten_webgl_create_context("#canvas", &attrs);
   if (s_->gl <= 0)
-    throw std::runtime_error("This browser could not start WebGL 2 for peerobs (turned off, or the device is too old).");
+    throw std::runtime_error(
+        "This browser could not start WebGL 2 for peerobs (turned off, or the device is too old).");
   emscripten_webgl_make_context_current(s_->gl);
   g_state = s_.get();
   peerobs_web_install();
@@ -211,9 +232,12 @@ bool Window::handle_events(int, const LifecycleHandlers& handlers) {
       case WebEvent::PointerMove:
       case WebEvent::PointerUp:
         if (e.type == 1) {
-          if (e.kind == WebEvent::PointerDown) s.touch.finger_down(e.id, e.x, e.y);
-          else if (e.kind == WebEvent::PointerMove) s.touch.finger_motion(e.id, e.x, e.y);
-          else s.touch.finger_up(e.id, e.x, e.y);
+          if (e.kind == WebEvent::PointerDown)
+            s.touch.finger_down(e.id, e.x, e.y);
+          else if (e.kind == WebEvent::PointerMove)
+            s.touch.finger_motion(e.id, e.x, e.y);
+          else
+            s.touch.finger_up(e.id, e.x, e.y);
         } else {
           s.touch.mouse_moved();
           s.mouse_known = true;
@@ -267,7 +291,8 @@ void Window::new_frame() {
   io.DisplaySize = ImVec2(static_cast<float>(s.width), static_cast<float>(s.height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   const double now = peerobs_web_now_ms();
-  io.DeltaTime = s.last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - s.last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
+  io.DeltaTime =
+      s.last_frame_ms > 0 ? static_cast<float>(std::max(0.001, (now - s.last_frame_ms) / 1000.0)) : 1.0f / 60.0f;
   s.last_frame_ms = now;
   s.frame_started_ms = now;
   ImGui_ImplOpenGL3_NewFrame();

@@ -48,7 +48,7 @@ screen_is() {
   done
   return 1
 }
-# Screen ids as app/screen.h numbers them.
+# Screen ids as app/shell/screen.h numbers them.
 declare -A screen_id=([first_run]=0 [home]=1 [plan]=2 [observe]=3 [prompt]=4 [reflect]=5 [debrief]=6 [cycle]=7
                       [coaching_notes]=8 [settings]=9)
 current_screen() { awk -F'\t' '$1 == "screen" { print $2 }' "$map" 2>/dev/null; }

@@ -1,11 +1,11 @@
 // Headless walks through the real screens: taps and typing go through ImGui's io exactly as the
 // platform layer feeds them, and every assertion is on what the store holds afterwards.
-#include <catch2/catch.hpp>
 #include <imgui_internal.h>
+#include <catch2/catch.hpp>
 
-#include "app/screens/home.h"
-#include "app/screens/observe_screen.h"
-#include "app/screens/plan.h"
+#include "app/screens/home/home_screen.h"
+#include "app/screens/observe/observe_screen.h"
+#include "app/screens/plan/plan_screen.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 #include "ui_harness.h"
@@ -142,13 +142,14 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
   }
   SECTION("after Enter saves a long note, the empty composer shows its hint from the start") {
     h.tap("##note");
-    h.type("Ali asks why the chain rusted first, and Bea answers with the salt water idea from yesterday's lab, "
-           "then Chen asks whether paint would have stopped it");
+    h.type(
+        "Ali asks why the chain rusted first, and Bea answers with the salt water idea from yesterday's lab, "
+        "then Chen asks whether paint would have stopped it");
     CHECK(GImGui->InputTextState.ScrollX > 0.0f);  // the long line scrolled while typing
     h.press_enter();
     h.frames(2);
     REQUIRE(GImGui->ActiveId == GImGui->InputTextState.ID);  // typing can go on
-    CHECK(GImGui->InputTextState.ScrollX == 0.0f);          // not "...aves" from the old scroll
+    CHECK(GImGui->InputTextState.ScrollX == 0.0f);           // not "...aves" from the old scroll
   }
   SECTION("a Quote chip and a look-for tag go with the note") {
     h.tap("Quote");
@@ -195,7 +196,8 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
   }
 }
 
-TEST_CASE("client: a typed note draft is autosaved within a second and comes back after a restart", "[app][walk][drafts]") {
+TEST_CASE("client: a typed note draft is autosaved within a second and comes back after a restart",
+          "[app][walk][drafts]") {
   test::TempDir dir;
   core::Id obs_id;
   {
@@ -247,7 +249,7 @@ TEST_CASE("client: a drag that starts on a button scrolls the list instead of pr
   REQUIRE(h.has("Observe"));
   ImVec2 before = h.center_of("Observe");
   h.drag(before, ImVec2(before.x, before.y - 300), 10);
-  h.frames(30);  // let the fling settle
+  h.frames(30);                                          // let the fling settle
   CHECK(h.app().route().screen == app::ScreenId::Home);  // the button under the finger did not fire
   ImVec2 after = h.center_of("Observe");
   CHECK(after.y < before.y - 100);  // the list moved with the finger
@@ -280,7 +282,7 @@ TEST_CASE("client: the app sleeps when idle and wakes once a second only while t
   UiHarness h;
   core::Id obs_id = plan_through_ui(h);
   (void)obs_id;
-  h.frames(200);  // let the "Plan saved" toast expire
+  h.frames(200);                         // let the "Plan saved" toast expire
   CHECK(h.app().wake_after_ms() == -1);  // Home, nothing pending: block until an event
   h.tap("Observe");
   CHECK(h.app().wake_after_ms() == -1);  // clock not started

@@ -5,12 +5,12 @@
 
 #include <algorithm>
 
-#include "app/screens/cycle_model.h"
-#include "app/screens/debrief_model.h"
-#include "app/screens/lesson_data.h"
-#include "app/screens/observe_model.h"
-#include "app/screens/prompt_model.h"
-#include "app/screens/reflect_model.h"
+#include "app/screens/common/lesson_data.h"
+#include "app/screens/cycle/cycle_model.h"
+#include "app/screens/debrief/debrief_model.h"
+#include "app/screens/observe/observe_model.h"
+#include "app/screens/prompt/prompt_model.h"
+#include "app/screens/reflect/reflect_model.h"
 #include "test_prompt_fixture.h"
 
 namespace {
@@ -79,7 +79,8 @@ TEST_CASE("co-observed: Reflect and Debrief show two separate counts", "[app][co
   CHECK(open_questions(debrief.lesson().find(v.s.demo.coach)) == 2);
 }
 
-TEST_CASE("co-observed: Prompt's evidence has one count per observer, each naming whose it is", "[app][co-observed][prompt]") {
+TEST_CASE("co-observed: Prompt's evidence has one count per observer, each naming whose it is",
+          "[app][co-observed][prompt]") {
   CoObservedVisit v;
   app::PromptModel prompt(v.s.store, v.s.me, nullptr, v.s.clock());
   REQUIRE(prompt.load(v.visit));
@@ -126,7 +127,8 @@ TEST_CASE("co-observed: Cycle compares one observer at a time and says whose dat
   CHECK_FALSE(m.choose_observer(v.s.demo.observed_teacher));  // she captured nothing
 }
 
-TEST_CASE("co-observed: the observed teacher sees an observer's whole timeline only after they end the lesson", "[app][co-observed][reflect]") {
+TEST_CASE("co-observed: the observed teacher sees an observer's whole timeline only after they end the lesson",
+          "[app][co-observed][reflect]") {
   test::AfterLessonStore s;
   core::Id visit = s.demo.follow_up_visit;  // planned; I observe, Jonas coaches
   app::ObserveModel observe(s.store, s.me, s.clock());

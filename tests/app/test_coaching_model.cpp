@@ -1,7 +1,7 @@
 // CoachingModel against a real store: who writes coaching notes and who ever sees them.
 #include <catch2/catch.hpp>
 
-#include "app/screens/coaching_model.h"
+#include "app/screens/coaching/coaching_model.h"
 #include "test_prompt_fixture.h"
 
 using app::CoachingAction;
@@ -37,7 +37,8 @@ TEST_CASE("coaching: a coach's note reaches the teacher leader and only those tw
   CHECK(teacher.notes().empty());
 }
 
-TEST_CASE("coaching: the observed teacher cannot write a coaching note, and an empty note is refused", "[app][coaching]") {
+TEST_CASE("coaching: the observed teacher cannot write a coaching note, and an empty note is refused",
+          "[app][coaching]") {
   test::AfterLessonStore s;
   const auto versions = s.store.all_versions().size();
   app::CoachingModel teacher(s.store, s.demo.observed_teacher, s.clock());
@@ -49,7 +50,8 @@ TEST_CASE("coaching: the observed teacher cannot write a coaching note, and an e
   REQUIRE(coach.load(s.demo.observed_visit));
   CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::Save, {}, {}}));
   CHECK(coach.error().find("Write the note first") == 0);
-  CHECK_FALSE(coach.apply(CoachingAction{CoachingAction::Kind::PickThread, {}, {s.demo.coach, s.demo.observed_teacher}}));
+  CHECK_FALSE(
+      coach.apply(CoachingAction{CoachingAction::Kind::PickThread, {}, {s.demo.coach, s.demo.observed_teacher}}));
   CHECK(s.store.all_versions().size() == versions);
 }
 

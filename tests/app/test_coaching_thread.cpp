@@ -2,7 +2,7 @@
 // before it shows and follows the coach's note in order; each coach has a thread of their own.
 #include <catch2/catch.hpp>
 
-#include "app/screens/coaching_model.h"
+#include "app/screens/coaching/coaching_model.h"
 #include "test_prompt_fixture.h"
 
 using app::CoachingAction;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "app/screens/conflicts_model.h"
+#include "app/screens/conflicts/conflicts_model.h"
 #include "core/serialization.h"
 #include "support/temp_dir.h"
 #include "ui_harness.h"
@@ -60,7 +60,8 @@ TwoDeviceNote conflicted_note(Store& store) {
   t.base = store.create(EvidenceNote{t.observation, 61000, "Ali answers", NoteKind::Noticing, {}}, t.me);
   t.note = t.base.record;
   t.here = store.update(t.note, EvidenceNote{t.observation, 61000, "Ali answers first", NoteKind::Noticing, {}}, t.me);
-  t.there = edit_elsewhere(t.base, EvidenceNote{t.observation, 61000, "Ali answers after a long pause", NoteKind::Noticing, {}},
+  t.there = edit_elsewhere(t.base,
+                           EvidenceNote{t.observation, 61000, "Ali answers after a long pause", NoteKind::Noticing, {}},
                            t.me, t.here.saved_at_ms + 1000);
   REQUIRE(store.apply_version(t.there));
   REQUIRE(store.heads(t.note).size() == 2);
@@ -74,7 +75,8 @@ const std::string& text_of(const app::ConflictVersionView& v) {
 }
 }  // namespace
 
-TEST_CASE("conflicts: a note edited on two devices shows both versions, the differing line marked", "[app][conflicts]") {
+TEST_CASE("conflicts: a note edited on two devices shows both versions, the differing line marked",
+          "[app][conflicts]") {
   testing_support::TempDir dir;
   Store store(dir.file("s.sqlite"));
   auto t = conflicted_note(store);
@@ -115,7 +117,7 @@ TEST_CASE("conflicts: keeping one version resolves the conflict and loses no ver
   std::sort(parents.begin(), parents.end());
   std::vector<Id> both{t.here.version, t.there.version};
   std::sort(both.begin(), both.end());
-  CHECK(parents == both);  // settles the conflict on every device that holds either head
+  CHECK(parents == both);                        // settles the conflict on every device that holds either head
   CHECK(store.versions_of(t.note).size() == 4);  // base, both edits, the choice: none dropped
   CHECK(store.outbox_size() == outbox_before + 1);
   CHECK(store.conflicted_records().empty());
@@ -152,7 +154,8 @@ TEST_CASE("conflicts: keeping a delete removes the item, keeping the edit brings
   REQUIRE(m.conflicts().size() == 1);
   const auto& versions = m.conflicts().front().versions;
   REQUIRE(versions.size() == 3);
-  auto del = std::find_if(versions.begin(), versions.end(), [](const app::ConflictVersionView& v) { return v.deleted; });
+  auto del =
+      std::find_if(versions.begin(), versions.end(), [](const app::ConflictVersionView& v) { return v.deleted; });
   REQUIRE(del != versions.end());
   CHECK(del->lines.empty());
 
@@ -175,8 +178,10 @@ TEST_CASE("conflicts: only conflicts with a version of mine are mine to settle",
   auto t = conflicted_note(store);
   // Amira's reflection, edited on her two devices: she chooses, not me.
   auto base = store.create(Reflection{t.observation, Id::random(), "Quiet start"}, t.colleague);
-  REQUIRE(store.apply_version(edit_elsewhere(base, Reflection{t.observation, base.record, "A quiet start"}, t.colleague, 1)));
-  REQUIRE(store.apply_version(edit_elsewhere(base, Reflection{t.observation, base.record, "Too quiet"}, t.colleague, 2)));
+  REQUIRE(store.apply_version(
+      edit_elsewhere(base, Reflection{t.observation, base.record, "A quiet start"}, t.colleague, 1)));
+  REQUIRE(
+      store.apply_version(edit_elsewhere(base, Reflection{t.observation, base.record, "Too quiet"}, t.colleague, 2)));
   REQUIRE(store.conflicted_records().size() == 2);
   app::ConflictsModel m(store, t.me);
   m.load();

@@ -2,7 +2,7 @@
 // was cancelled.
 #include <catch2/catch.hpp>
 
-#include "app/screens/cycle_model.h"
+#include "app/screens/cycle/cycle_model.h"
 #include "test_prompt_fixture.h"
 
 TEST_CASE("cycle: a cancelled visit is not compared, only listed as cancelled", "[app][cycle]") {

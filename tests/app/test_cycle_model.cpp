@@ -1,8 +1,8 @@
 // CycleModel against a real store: visits side by side and next-step status.
 #include <catch2/catch.hpp>
 
-#include "app/screens/cycle_model.h"
-#include "app/screens/debrief_model.h"
+#include "app/screens/cycle/cycle_model.h"
+#include "app/screens/debrief/debrief_model.h"
 #include "test_prompt_fixture.h"
 
 TEST_CASE("cycle: visits are side by side by date and a visit not observed yet collected nothing", "[app][cycle]") {

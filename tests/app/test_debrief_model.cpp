@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "app/screens/debrief_model.h"
+#include "app/screens/debrief/debrief_model.h"
 #include "test_prompt_fixture.h"
 
 using app::DebriefAction;
@@ -34,7 +34,9 @@ TEST_CASE("debrief: any participant's note is saved under their name", "[app][de
   REQUIRE(m.notes().size() == before + 1);
   CHECK(m.notes().back().author == "You");
   auto notes = s.live<core::DebriefNote>(core::RecordType::DebriefNote, s.demo.observed_visit);
-  auto it = std::find_if(notes.begin(), notes.end(), [](const auto& n) { return n.second.text == "Amira wants the seating chart again next time."; });
+  auto it = std::find_if(notes.begin(), notes.end(), [](const auto& n) {
+    return n.second.text == "Amira wants the seating chart again next time.";
+  });
   REQUIRE(it != notes.end());
   CHECK(s.store.get(it->first)->version.author == s.demo.coach);
   CHECK_FALSE(s.store.draft(app::DebriefModel::note_draft_key(s.demo.observed_visit)));
@@ -64,7 +66,8 @@ TEST_CASE("debrief: a next step needs what, a participant as owner, and a real d
   CHECK(s.store.all_versions().size() == versions);
 }
 
-TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it and closes the debrief", "[app][debrief]") {
+TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it and closes the debrief",
+          "[app][debrief]") {
   test::AfterLessonStore s;
   // An observed (not yet debriefed) visit: the demo's follow-up, once its lesson has happened.
   core::Observation visit = std::get<core::Observation>(s.store.get(s.demo.follow_up_visit)->body);
@@ -73,7 +76,8 @@ TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it
 
   app::DebriefModel m(s.store, s.me, s.clock());
   REQUIRE(m.load(s.demo.follow_up_visit));
-  REQUIRE(m.apply(step("Names on sticks for the first three questions", s.demo.observed_teacher, "Lolly sticks", "2027-01-14")));
+  REQUIRE(m.apply(
+      step("Names on sticks for the first three questions", s.demo.observed_teacher, "Lolly sticks", "2027-01-14")));
   REQUIRE(m.apply(act(K::SaveStep)));
   REQUIRE(m.steps().size() == 1);
   const core::Id step_id = m.steps().front().id;
@@ -97,11 +101,13 @@ TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it
   CHECK(follow.focus_question == visit.focus_question);
   CHECK(follow.look_fors == visit.look_fors);
   REQUIRE(follow.tools.counters.size() == visit.tools.counters.size());
-  for (std::size_t i = 0; i < follow.tools.counters.size(); ++i) CHECK(follow.tools.counters[i].key == visit.tools.counters[i].key);
+  for (std::size_t i = 0; i < follow.tools.counters.size(); ++i)
+    CHECK(follow.tools.counters[i].key == visit.tools.counters[i].key);
   REQUIRE(follow.tools.timers.size() == visit.tools.timers.size());
   CHECK(follow.tools.seating.seats.size() == visit.tools.seating.seats.size());
   CHECK(follow.participants.size() == visit.participants.size());
-  CHECK(std::get<core::Observation>(s.store.get(s.demo.follow_up_visit)->body).status == core::ObservationStatus::Debriefed);
+  CHECK(std::get<core::Observation>(s.store.get(s.demo.follow_up_visit)->body).status ==
+        core::ObservationStatus::Debriefed);
   CHECK(m.steps().front().follow_up_label == "Follow-up visit planned for 2027-01-14");
 
   SECTION("a second tap does not plan a second visit") {
@@ -117,7 +123,8 @@ TEST_CASE("debrief: a next step without a follow-up date cannot schedule a visit
   REQUIRE(m.load(s.demo.observed_visit));
   REQUIRE(m.apply(step("Try think-pair-share before hands up", s.demo.observed_teacher, "", "")));
   REQUIRE(m.apply(act(K::SaveStep)));
-  auto it = std::find_if(m.steps().begin(), m.steps().end(), [](const app::NextStepView& v) { return v.step.follow_up_date.empty(); });
+  auto it = std::find_if(m.steps().begin(), m.steps().end(),
+                         [](const app::NextStepView& v) { return v.step.follow_up_date.empty(); });
   REQUIRE(it != m.steps().end());
   const auto observations = s.store.live(core::RecordType::Observation).size();
   DebriefAction sched = act(K::ScheduleFollowUp);

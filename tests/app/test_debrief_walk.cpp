@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "app/screens/prompt_screen.h"
+#include "app/screens/prompt/prompt_screen.h"
 #include "test_prompt_fixture.h"
 
 using test::UiHarness;
@@ -40,7 +40,8 @@ std::vector<std::pair<core::Id, T>> live(core::Store& store, core::RecordType ty
 }
 }  // namespace
 
-TEST_CASE("client walk: observe, prompt and share, reflect, debrief, and the follow-up is scheduled", "[app][debrief][ui][walk]") {
+TEST_CASE("client walk: observe, prompt and share, reflect, debrief, and the follow-up is scheduled",
+          "[app][debrief][ui][walk]") {
   UiHarness h(1280, 2000);
   app::after::record_items(true);
   const core::Id me = first_run(h);

@@ -139,8 +139,8 @@ TEST_CASE("field focus: a field tapped near the bottom of a long form rises to t
       const float before = b.rect_of(id).Min.y;
       b.tap(id);
       b.frames(2);
-      INFO("field " << id << " was at y " << before << ", is at " << b.rect_of(id).Min.y << " in area " << b.area().Min.y << ".."
-                    << b.area().Max.y);
+      INFO("field " << id << " was at y " << before << ", is at " << b.rect_of(id).Min.y << " in area "
+                    << b.area().Min.y << ".." << b.area().Max.y);
       CHECK(in_upper_part(b.rect_of(id), b.area()));
       CHECK(b.rect_of(id).Min.y < before);
       // Still active: what is typed goes into it.
@@ -150,7 +150,8 @@ TEST_CASE("field focus: a field tapped near the bottom of a long form rises to t
   }
 }
 
-TEST_CASE("field focus: the last field of a form can rise too, and a field already high stays put", "[app][ui][focus]") {
+TEST_CASE("field focus: the last field of a form can rise too, and a field already high stays put",
+          "[app][ui][focus]") {
   const int fields = 24;
   FormBench b(768, 700, fields);
   SECTION("the last field") {
@@ -187,7 +188,8 @@ TEST_CASE("field focus: when the window shrinks under the active field, the fiel
   // A keyboard takes the lower 60% of a tablet's screen: the window shrinks to 400 px.
   b.resize(768, 400);
   b.frames(3);
-  INFO("field at " << b.rect_of(id).Min.y << ".." << b.rect_of(id).Max.y << ", visible " << b.area().Min.y << ".." << b.area().Max.y);
+  INFO("field at " << b.rect_of(id).Min.y << ".." << b.rect_of(id).Max.y << ", visible " << b.area().Min.y << ".."
+                   << b.area().Max.y);
   CHECK(b.rect_of(id).Min.y >= b.area().Min.y);
   CHECK(b.rect_of(id).Min.y <= b.area().Min.y + b.area().GetHeight() * ui::kFocusTopRatio + 1.0f);
   // And it is still the field being edited.

@@ -1,8 +1,8 @@
 // The font atlas holds the glyphs of the characters in use, in any script: names from the store
 // and typed text bring their script's Noto font into the atlas between frames; a Latin-only
 // session never loads the CJK collection; a character no font draws shows the fallback glyph.
-#include <catch2/catch.hpp>
 #include <imgui.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -11,7 +11,7 @@
 #include <fstream>
 #include <thread>
 
-#include "app/app.h"
+#include "app/shell/app.h"
 #include "app/ui/theme.h"
 #include "app/ui/used_codepoints.h"
 #include "core/paths.h"
@@ -41,7 +41,8 @@ struct CountingFontSource {
       for (const char* dir : {"/usr/share/fonts/truetype/noto/", "/usr/share/fonts/opentype/noto/"}) {
         std::ifstream in(dir + name, std::ios::binary);
         if (!in) continue;
-        auto bytes = std::make_shared<std::vector<unsigned char>>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        auto bytes = std::make_shared<std::vector<unsigned char>>(std::istreambuf_iterator<char>(in),
+                                                                  std::istreambuf_iterator<char>());
         r.state = ui::FontFileResult::State::Ready;
         r.bytes = bytes;
         return r;
@@ -50,7 +51,8 @@ struct CountingFontSource {
     };
   }
   bool asked_for_cjk() const {
-    return std::any_of(asked.begin(), asked.end(), [](const std::string& n) { return n.find("CJK") != std::string::npos; });
+    return std::any_of(asked.begin(), asked.end(),
+                       [](const std::string& n) { return n.find("CJK") != std::string::npos; });
   }
 };
 
@@ -102,7 +104,9 @@ class GlyphClient {
   std::unique_ptr<app::App> app_;
 };
 
-bool has_glyph(ImFont* font, std::uint32_t cp) { return font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr; }
+bool has_glyph(ImFont* font, std::uint32_t cp) {
+  return font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+}
 
 bool every_text_font_has(std::uint32_t cp) {
   const ui::Fonts& f = ui::fonts();
@@ -128,8 +132,8 @@ TEST_CASE("glyphs: names in CJK, Arabic, Greek and Cyrillic from the store are i
   add_person(client.store(), "Анна");
   client.frames(3);
 
-  for (std::uint32_t cp : {0x674Eu /*李*/, 0x660Eu /*明*/, 0xAE40u /*김*/, 0x0633u /*س*/, 0x0629u /*ة*/,
-                           0x0395u /*Ε*/, 0x03BBu /*λ*/, 0x0410u /*А*/, 0x043Du /*н*/}) {
+  for (std::uint32_t cp : {0x674Eu /*李*/, 0x660Eu /*明*/, 0xAE40u /*김*/, 0x0633u /*س*/, 0x0629u /*ة*/, 0x0395u /*Ε*/,
+                           0x03BBu /*λ*/, 0x0410u /*А*/, 0x043Du /*н*/}) {
     INFO("U+" << std::hex << cp);
     CHECK(every_text_font_has(cp));
   }
@@ -180,14 +184,15 @@ TEST_CASE("glyphs: a character no font draws shows the fallback glyph without a 
   ImFont* body = ui::fonts().body;
   CHECK_FALSE(has_glyph(body, 0xE000));
   CHECK(body->FindGlyph(0xE000) == body->FallbackGlyph);
-  CHECK(body->FallbackChar == 0xFFFD);  // "�", not a "?" that looks like typed text
+  CHECK(body->FallbackChar == 0xFFFD);                    // "�", not a "?" that looks like typed text
   CHECK(body->FindGlyph(0x0E2A) == body->FallbackGlyph);  // ส
   CHECK(body->FindGlyph(0x0EAA) == body->FallbackGlyph);  // ສ (Lao)
   CHECK(std::count(fonts.asked.begin(), fonts.asked.end(), "NotoSansThai-Regular.ttf") == 1);  // asked once
   CHECK_FALSE(fonts.asked_for_cjk());
 }
 
-TEST_CASE("glyphs: the desktop reads a large font off the frame and the atlas follows when it arrives", "[app][glyphs]") {
+TEST_CASE("glyphs: the desktop reads a large font off the frame and the atlas follows when it arrives",
+          "[app][glyphs]") {
   test::TempDir dir;
   GlyphClient client(dir.path(), [](const std::string& name) {
     const platform::FontFile f = platform::font_file(name);
@@ -240,7 +245,8 @@ TEST_CASE("glyphs: the atlas grows with the characters in use, and stays small f
   const int cjk_w = atlas.TexWidth, cjk_h = atlas.TexHeight;
   WARN("atlas at scale 1: Latin only " << latin_w << "x" << latin_h << " (" << latin_w * latin_h * 4 / 1024
                                        << " KB as RGBA), with 400 CJK characters " << cjk_w << "x" << cjk_h << " ("
-                                       << cjk_w * cjk_h * 4 / 1024 << " KB); that rebuild took " << rebuild_ms << " ms");
+                                       << cjk_w * cjk_h * 4 / 1024 << " KB); that rebuild took " << rebuild_ms
+                                       << " ms");
   CHECK(every_text_font_has(0x4E00 + 399));
   CHECK(latin_w * latin_h <= 1024 * 1024);
   CHECK(cjk_w * cjk_h <= 2048 * 2048);

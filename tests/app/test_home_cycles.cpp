@@ -2,7 +2,7 @@
 // planned visit has happened (the visit cards only show planned visits).
 #include <catch2/catch.hpp>
 
-#include "app/screens/home.h"
+#include "app/screens/home/home_screen.h"
 #include "ui_harness.h"
 
 using namespace core;
@@ -49,7 +49,8 @@ TEST_CASE("home: a person in no cycle sees no cycles section", "[app][home]") {
   CHECK(app::build_home(h.store(), Id::random()).cycles.empty());
 }
 
-TEST_CASE("home: in the demo, the prompt a colleague shared with me is answered from Home", "[app][home][reflect][ui]") {
+TEST_CASE("home: in the demo, the prompt a colleague shared with me is answered from Home",
+          "[app][home][reflect][ui]") {
   test::UiHarness h(1280, 2000);
   h.tap("##name");
   h.type("Sam Okafor");
@@ -77,7 +78,8 @@ TEST_CASE("home: in the demo, the prompt a colleague shared with me is answered 
   auto answers = h.store().live(RecordType::Reflection, visit);
   REQUIRE(answers.size() == 1);
   CHECK(answers.front().second.version.author == me);
-  CHECK(std::get<Reflection>(answers.front().second.body).text == "I go where I am called; the quiet group never calls.");
+  CHECK(std::get<Reflection>(answers.front().second.body).text ==
+        "I go where I am called; the quiet group never calls.");
   h.app().context().go_home = true;
   h.frames(3);
   CHECK_FALSE(h.has("Answer"));  // nothing waits any more

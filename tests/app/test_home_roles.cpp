@@ -3,8 +3,8 @@
 // coach sees what waits across the teacher leaders they coach, one tap from where it is settled.
 #include <catch2/catch.hpp>
 
-#include "app/screens/home.h"
-#include "app/screens/plan.h"
+#include "app/screens/home/home_screen.h"
+#include "app/screens/plan/plan_screen.h"
 #include "core/dates.h"
 #include "core/demo_data.h"
 #include "core/paths.h"
@@ -72,7 +72,8 @@ TEST_CASE("home: rescheduling from the card refuses 2026-02-31 and moves to a re
   CHECK_FALSE(d.h.has("Move visit"));
 }
 
-TEST_CASE("home: the teacher leader accepts another time proposed for a visit in one tap", "[app][home][schedule][ui]") {
+TEST_CASE("home: the teacher leader accepts another time proposed for a visit in one tap",
+          "[app][home][schedule][ui]") {
   DemoHome d;
   // Amira's proposal, as her device's version arrives by sync.
   Observation o = d.visit();

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "app/hub_link.h"
+#include "app/shell/hub_link.h"
 #include "core/serialization.h"
 #include "core/store.h"
 #include "support/temp_dir.h"
@@ -14,7 +14,9 @@ using namespace app;
 
 TEST_CASE("hub link: a worker snapshot becomes the sentence Home shows", "[app][sync]") {
   core::net::SyncStatus s;
-  SECTION("not enrolled") { CHECK(describe(sync_state_from(s)) == "Not connected to a hub \xE2\x80\x94 your work is kept on this device."); }
+  SECTION("not enrolled") {
+    CHECK(describe(sync_state_from(s)) == "Not connected to a hub \xE2\x80\x94 your work is kept on this device.");
+  }
   SECTION("enrolled with work waiting and a conflict") {
     s.enrolled = true;
     s.hub_url = "https://hub.example";
@@ -28,8 +30,8 @@ TEST_CASE("hub link: a worker snapshot becomes the sentence Home shows", "[app][
   SECTION("a problem is named and the work is said to be safe") {
     s.enrolled = true;
     s.last_error = "The hub is not reachable.";
-    CHECK_THAT(describe(sync_state_from(s)), Catch::StartsWith("Sync problem: The hub is not reachable.") &&
-                                                 Catch::Contains("safe on this device"));
+    CHECK_THAT(describe(sync_state_from(s)),
+               Catch::StartsWith("Sync problem: The hub is not reachable.") && Catch::Contains("safe on this device"));
   }
 }
 

@@ -3,7 +3,7 @@
 // taps a name, and whoever stays unmatched is said to be left out of those visits.
 #include <catch2/catch.hpp>
 
-#include "app/screens/match_colleagues_model.h"
+#include "app/screens/colleagues/match_colleagues_model.h"
 #include "core/paths.h"
 #include "core/serialization.h"
 #include "ui_harness.h"
@@ -26,8 +26,8 @@ struct EnrolledWithTypedColleagues {
     }
     core::Observation o;
     o.class_name = "8B science";
-    o.participants = {{typed_ana, core::Role::ObservedTeacher}, {me, core::Role::TeacherLeader},
-                      {typed_sam, core::Role::Coach}};
+    o.participants = {
+        {typed_ana, core::Role::ObservedTeacher}, {me, core::Role::TeacherLeader}, {typed_sam, core::Role::Coach}};
     visit = store.create(o, me).record;
     ana = roster(store, "Ana López");
     sam = roster(store, "Sam Lee");
@@ -77,8 +77,8 @@ TEST_CASE("match colleagues: the roster's suggestions are shown, and nothing cha
     CHECK(EnrolledWithTypedColleagues::participants(store, t.visit)[2].person == t.typed_sam);
     REQUIRE(m.unmatched().size() == 1);
     CHECK(m.matched().size() == 1);
-    CHECK_THAT(m.unmatched_note(), Catch::Contains("Still only on this device: Sam Lee") &&
-                                       Catch::Contains("do not receive the visits"));
+    CHECK_THAT(m.unmatched_note(),
+               Catch::Contains("Still only on this device: Sam Lee") && Catch::Contains("do not receive the visits"));
     CHECK(m.push_waits());  // until the teacher says they are done
     REQUIRE(m.finish());
     CHECK_FALSE(core::sync::push_waits_for_colleagues(store));

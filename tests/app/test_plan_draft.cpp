@@ -6,8 +6,8 @@
 #include <map>
 #include <optional>
 
-#include "app/screens/plan.h"
-#include "app/screens/plan_model.h"
+#include "app/screens/plan/plan_model.h"
+#include "app/screens/plan/plan_screen.h"
 #include "core/paths.h"
 #include "ui_harness.h"
 
@@ -58,7 +58,7 @@ TEST_CASE("plan draft: a half-typed plan survives closing the app and comes back
     m.add_counter("Visits to a group");
     m.autosave(false);  // the change is fresh: not written yet
     CHECK(m.draft_pending());
-    m.autosave(true);   // the app is going to the background
+    m.autosave(true);  // the app is going to the background
     CHECK_FALSE(m.draft_pending());
   }
   core::Store store(f.path);
@@ -102,8 +102,11 @@ struct StoreSnapshot {
   std::size_t versions = 0;
   std::int64_t outbox = 0;
   std::map<core::RecordType, std::int64_t> live;
-  explicit StoreSnapshot(const core::Store& s) : versions(s.all_versions().size()), outbox(s.outbox_size()), live(s.live_counts()) {}
-  bool operator==(const StoreSnapshot& o) const { return versions == o.versions && outbox == o.outbox && live == o.live; }
+  explicit StoreSnapshot(const core::Store& s)
+      : versions(s.all_versions().size()), outbox(s.outbox_size()), live(s.live_counts()) {}
+  bool operator==(const StoreSnapshot& o) const {
+    return versions == o.versions && outbox == o.outbox && live == o.live;
+  }
 };
 }  // namespace
 

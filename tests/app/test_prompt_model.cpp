@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "app/screens/prompt_model.h"
+#include "app/screens/prompt/prompt_model.h"
 #include "core/templates.h"
 #include "test_prompt_fixture.h"
 
@@ -19,7 +19,8 @@ PromptAction act(K kind, std::string text = {}) {
 }
 
 const app::EvidenceItem& item(const app::PromptModel& m, const std::string& key) {
-  auto it = std::find_if(m.evidence().begin(), m.evidence().end(), [&](const app::EvidenceItem& e) { return e.key == key; });
+  auto it =
+      std::find_if(m.evidence().begin(), m.evidence().end(), [&](const app::EvidenceItem& e) { return e.key == key; });
   REQUIRE(it != m.evidence().end());
   return *it;
 }
@@ -46,11 +47,14 @@ TEST_CASE("prompt: a saved prompt keeps its text and the records of the picked e
 
   auto prompts = s.live<core::Prompt>(core::RecordType::Prompt, s.demo.observed_visit);
   REQUIRE(prompts.size() == before + 1);
-  auto saved = std::find_if(prompts.begin(), prompts.end(), [](const auto& p) { return p.second.text == "What did you notice about the first question?"; });
+  auto saved = std::find_if(prompts.begin(), prompts.end(), [](const auto& p) {
+    return p.second.text == "What did you notice about the first question?";
+  });
   REQUIRE(saved != prompts.end());
   CHECK_FALSE(saved->second.shared);
   CHECK(saved->second.evidence.size() == 1 + 7);  // the note and each of the 7 open-question tallies
-  CHECK(std::count(saved->second.evidence.begin(), saved->second.evidence.end(), item(m, note_key).records.front()) == 1);
+  CHECK(std::count(saved->second.evidence.begin(), saved->second.evidence.end(), item(m, note_key).records.front()) ==
+        1);
   CHECK_FALSE(s.store.draft(app::PromptModel::draft_key(s.demo.observed_visit)));
   CHECK(m.draft().empty());
   CHECK(m.picked().empty());
@@ -61,7 +65,8 @@ TEST_CASE("prompt: sharing saves a shared version of each of my unshared prompts
   test::AfterLessonStore s;
   auto lib = templates();
   // A co-observer's draft prompt on the same visit must stay as it is.
-  core::Id coach_prompt = s.store.create(core::Prompt{s.demo.observed_visit, "Coach's own question", {}, false}, s.demo.coach).record;
+  core::Id coach_prompt =
+      s.store.create(core::Prompt{s.demo.observed_visit, "Coach's own question", {}, false}, s.demo.coach).record;
   app::PromptModel m(s.store, s.me, &lib, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   for (const char* text : {"Is this what you thought was happening?", "What would you change?"}) {
@@ -93,7 +98,8 @@ TEST_CASE("prompt: sharing saves a shared version of each of my unshared prompts
   }
 }
 
-TEST_CASE("prompt: the typed prompt and its picked evidence are autosaved within a second and restored", "[app][prompt]") {
+TEST_CASE("prompt: the typed prompt and its picked evidence are autosaved within a second and restored",
+          "[app][prompt]") {
   test::AfterLessonStore s;
   auto lib = templates();
   std::string key;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "app/screens/prompt_screen.h"
+#include "app/screens/prompt/prompt_screen.h"
 #include "test_prompt_fixture.h"
 
 using test::UiHarness;

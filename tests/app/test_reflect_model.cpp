@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "app/screens/reflect_model.h"
+#include "app/screens/reflect/reflect_model.h"
 #include "test_prompt_fixture.h"
 
 using app::ReflectAction;
@@ -11,7 +11,8 @@ using app::ReflectAction;
 TEST_CASE("reflect: the teacher sees shared prompts only", "[app][reflect]") {
   test::AfterLessonStore s;
   s.store.create(core::Prompt{s.demo.observed_visit, "Still a draft of the observer", {}, false}, s.me);
-  core::Id shared = s.store.create(core::Prompt{s.demo.observed_visit, "What would you like to try next?", {}, true}, s.me).record;
+  core::Id shared =
+      s.store.create(core::Prompt{s.demo.observed_visit, "What would you like to try next?", {}, true}, s.me).record;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   CHECK(m.can_answer());
@@ -24,7 +25,8 @@ TEST_CASE("reflect: the teacher sees shared prompts only", "[app][reflect]") {
 
 TEST_CASE("reflect: an answer is a Reflection, and changing it is a new version of the same record", "[app][reflect]") {
   test::AfterLessonStore s;
-  core::Id prompt = s.store.create(core::Prompt{s.demo.observed_visit, "What would you change?", {}, true}, s.me).record;
+  core::Id prompt =
+      s.store.create(core::Prompt{s.demo.observed_visit, "What would you change?", {}, true}, s.me).record;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   REQUIRE(m.apply(ReflectAction{ReflectAction::Kind::EditAnswer, prompt, "Start with whiteboards."}));
@@ -40,7 +42,8 @@ TEST_CASE("reflect: an answer is a Reflection, and changing it is a new version 
   CHECK(s.store.get(answers().front().first)->version.author == s.demo.observed_teacher);
   CHECK_FALSE(s.store.draft(app::ReflectModel::draft_key(prompt)));
 
-  REQUIRE(m.apply(ReflectAction{ReflectAction::Kind::EditAnswer, prompt, "Start with whiteboards and a 5-second wait."}));
+  REQUIRE(
+      m.apply(ReflectAction{ReflectAction::Kind::EditAnswer, prompt, "Start with whiteboards and a 5-second wait."}));
   REQUIRE(m.apply(ReflectAction{ReflectAction::Kind::SaveAnswer, prompt, {}}));
   REQUIRE(answers().size() == 1);
   CHECK(answers().front().second.text == "Start with whiteboards and a 5-second wait.");
@@ -64,18 +67,21 @@ TEST_CASE("reflect: data summaries keep each observer's taps and split the talk 
   CHECK(d.timers[1].total_ms == 19 * 60000);  // student talk
   CHECK(d.timers[0].share_percent + d.timers[1].share_percent == 100);
   CHECK(d.timers[0].share_percent == 60);
-  CHECK(d.timers[2].share_percent == -1);     // wait time is not in a group
+  CHECK(d.timers[2].share_percent == -1);  // wait time is not in a group
   REQUIRE(d.group_lines.size() == 1);
   CHECK(d.group_lines.front() == "Teacher talk 60% \xC2\xB7 Student talk 40%");
   CHECK(d.total_marks == 11);
   CHECK(d.max_marks == 2);
-  auto seat = std::find_if(d.seats.begin(), d.seats.end(), [](const app::SeatSummary& x) { return x.seat.key == "r0c1"; });
+  auto seat =
+      std::find_if(d.seats.begin(), d.seats.end(), [](const app::SeatSummary& x) { return x.seat.key == "r0c1"; });
   REQUIRE(seat != d.seats.end());
   CHECK(seat->marks == 2);
 }
 
 TEST_CASE("reflect: group shares always add up to 100", "[app][reflect]") {
-  std::vector<app::TimerSummary> timers = {{"a", "A", "g", 1000, -1, {}}, {"b", "B", "g", 1000, -1, {}}, {"c", "C", "g", 1000, -1, {}},
+  std::vector<app::TimerSummary> timers = {{"a", "A", "g", 1000, -1, {}},
+                                           {"b", "B", "g", 1000, -1, {}},
+                                           {"c", "C", "g", 1000, -1, {}},
                                            {"d", "D", "", 5000, -1, {}}};
   app::compute_group_shares(timers);
   CHECK(timers[0].share_percent + timers[1].share_percent + timers[2].share_percent == 100);
@@ -95,7 +101,8 @@ TEST_CASE("reflect: a typed answer is autosaved within a second and comes back",
   CHECK(s.store.draft(app::ReflectModel::draft_key(prompt)) == std::optional<std::string>("The back row"));
   app::ReflectModel again(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(again.load(s.demo.observed_visit));
-  auto p = std::find_if(again.prompts().begin(), again.prompts().end(), [&](const app::ReflectPrompt& x) { return x.id == prompt; });
+  auto p = std::find_if(again.prompts().begin(), again.prompts().end(),
+                        [&](const app::ReflectPrompt& x) { return x.id == prompt; });
   REQUIRE(p != again.prompts().end());
   CHECK(p->draft.text() == "The back row");
 }

@@ -3,15 +3,17 @@
 // read by the observers in Reflect and Debrief.
 #include <catch2/catch.hpp>
 
-#include "app/screens/debrief_model.h"
-#include "app/screens/reflect_model.h"
+#include "app/screens/debrief/debrief_model.h"
+#include "app/screens/reflect/reflect_model.h"
 #include "test_prompt_fixture.h"
 
 using app::ReflectAction;
 using K = app::ReflectAction::Kind;
 
 namespace {
-ReflectAction own(K kind, std::string text = {}, core::Id record = {}) { return ReflectAction{kind, {}, std::move(text), record}; }
+ReflectAction own(K kind, std::string text = {}, core::Id record = {}) {
+  return ReflectAction{kind, {}, std::move(text), record};
+}
 
 std::vector<std::pair<core::Id, core::Reflection>> own_records(test::AfterLessonStore& s, core::Id visit) {
   std::vector<std::pair<core::Id, core::Reflection>> out;
@@ -21,7 +23,8 @@ std::vector<std::pair<core::Id, core::Reflection>> own_records(test::AfterLesson
 }
 }  // namespace
 
-TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and shows in Reflect and Debrief", "[app][reflect][own]") {
+TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and shows in Reflect and Debrief",
+          "[app][reflect][own]") {
   test::AfterLessonStore s;
   const core::Id visit = s.demo.observed_visit;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
@@ -55,7 +58,8 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
     CHECK(debrief.teacher_name() == "Amira Haddad");
   }
   SECTION("a change is a new version of the same record") {
-    REQUIRE(m.apply(own(K::EditOwn, "I want to know why the back row stays quiet, and what they wrote.", saved[0].first)));
+    REQUIRE(
+        m.apply(own(K::EditOwn, "I want to know why the back row stays quiet, and what they wrote.", saved[0].first)));
     REQUIRE(m.apply(own(K::SaveOwn, {}, saved[0].first)));
     auto after = own_records(s, visit);
     REQUIRE(after.size() == 1);
@@ -83,14 +87,16 @@ TEST_CASE("reflect: a half-typed own reflection is autosaved within a second and
     s.now += 900;
     m.autosave(false);
   }
-  CHECK(s.store.draft(app::ReflectModel::new_own_draft_key(s.demo.observed_visit)) == std::optional<std::string>("Next time I will"));
+  CHECK(s.store.draft(app::ReflectModel::new_own_draft_key(s.demo.observed_visit)) ==
+        std::optional<std::string>("Next time I will"));
   app::ReflectModel again(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(again.load(s.demo.observed_visit));
   CHECK(again.new_own_draft().text() == "Next time I will");
   CHECK(own_records(s, s.demo.observed_visit).empty());  // a draft, not a saved reflection
 }
 
-TEST_CASE("reflect: only the observed teacher writes an own reflection, and never an empty one", "[app][reflect][own]") {
+TEST_CASE("reflect: only the observed teacher writes an own reflection, and never an empty one",
+          "[app][reflect][own]") {
   test::AfterLessonStore s;
   app::ReflectModel observer(s.store, s.me, s.clock());
   REQUIRE(observer.load(s.demo.observed_visit));

@@ -2,11 +2,11 @@
 // timers, undo and ownership rules, the Plan model's validation, Home's lists, sync wording.
 #include <catch2/catch.hpp>
 
-#include "app/screens/first_run.h"
-#include "app/screens/home.h"
-#include "app/screens/observe_model.h"
-#include "app/screens/plan_model.h"
-#include "app/sync_state.h"
+#include "app/screens/first_run/first_run_screen.h"
+#include "app/screens/home/home_screen.h"
+#include "app/screens/observe/observe_model.h"
+#include "app/screens/plan/plan_model.h"
+#include "app/shell/sync_state.h"
 #include "core/paths.h"
 #include "ui_harness.h"
 
@@ -35,7 +35,9 @@ struct Fixture {
     o.participants = {{me, core::Role::TeacherLeader}, {other, core::Role::Coach}};
     obs = store.create(o, me).record;
   }
-  app::ObserveModel model() { return app::ObserveModel(store, me, [this] { return now; }); }
+  app::ObserveModel model() {
+    return app::ObserveModel(store, me, [this] { return now; });
+  }
 };
 
 app::ObserveAction act(app::ObserveAction::Kind k, std::string key = {}) {
@@ -87,7 +89,8 @@ TEST_CASE("observe model: timers of one exclusive group run one at a time", "[ap
     if (std::get<core::TimerSpan>(h.body).end_ms < 0) ++running;
   CHECK(running == 2);
   REQUIRE(m.apply(act(K::End)));  // ending the lesson closes every running span
-  for (const auto& [id, h] : f.store.live(core::RecordType::TimerSpan, f.obs)) CHECK(std::get<core::TimerSpan>(h.body).end_ms >= 0);
+  for (const auto& [id, h] : f.store.live(core::RecordType::TimerSpan, f.obs))
+    CHECK(std::get<core::TimerSpan>(h.body).end_ms >= 0);
 }
 
 TEST_CASE("observe model: undo removes my last taps in reverse order, then says there is nothing", "[app][observe]") {
@@ -107,9 +110,13 @@ TEST_CASE("observe model: undo removes my last taps in reverse order, then says 
   CHECK(m.error().find("nope") != std::string::npos);
 }
 
-TEST_CASE("observe model: co-observers' items join the timeline with their name and cannot be changed by me", "[app][observe]") {
+TEST_CASE("observe model: co-observers' items join the timeline with their name and cannot be changed by me",
+          "[app][observe]") {
   Fixture f;
-  core::Id theirs = f.store.create(core::EvidenceNote{f.obs, 3000, "Group 2 argues about salt", core::NoteKind::Noticing, {}}, f.other).record;
+  core::Id theirs =
+      f.store
+          .create(core::EvidenceNote{f.obs, 3000, "Group 2 argues about salt", core::NoteKind::Noticing, {}}, f.other)
+          .record;
   f.store.create(core::Tally{f.obs, "open-q", 4000}, f.other);
   auto m = f.model();
   REQUIRE(m.load(f.obs));
@@ -128,7 +135,8 @@ TEST_CASE("observe model: co-observers' items join the timeline with their name 
   CHECK(std::get<core::EvidenceNote>(f.store.get(theirs)->body).text == "Group 2 argues about salt");
 }
 
-TEST_CASE("observe model: my own note can be edited and deleted, the timeline is newest last in lesson time", "[app][observe]") {
+TEST_CASE("observe model: my own note can be edited and deleted, the timeline is newest last in lesson time",
+          "[app][observe]") {
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
@@ -156,7 +164,8 @@ TEST_CASE("observe model: my own note can be edited and deleted, the timeline is
   CHECK(m.timeline().size() == 1);
 }
 
-TEST_CASE("observe model: an empty note is not saved and the draft is cleared from the store when emptied", "[app][observe][drafts]") {
+TEST_CASE("observe model: an empty note is not saved and the draft is cleared from the store when emptied",
+          "[app][observe][drafts]") {
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
@@ -210,7 +219,8 @@ TEST_CASE("home: upcoming visits are split by my role and waiting work is listed
   core::Id visited = f.store.create(mine_observed, f.me).record;
   f.store.create(core::Prompt{visited, "Is this what you expected?", {}, true}, teacher);
   f.store.create(core::Prompt{visited, "Draft, not shared", {}, false}, teacher);
-  f.store.create(core::NextStep{visited, "Try a 5-second wait", f.me, "", "2026-12-01", core::NextStepStatus::Open, {}}, f.me);
+  f.store.create(core::NextStep{visited, "Try a 5-second wait", f.me, "", "2026-12-01", core::NextStepStatus::Open, {}},
+                 f.me);
   core::Observation coach_visit;
   coach_visit.participants = {{f.me, core::Role::Coach}};
   f.store.create(coach_visit, f.me);
@@ -248,7 +258,8 @@ TEST_CASE("home: after a lesson I observed, writing prompts waits for me until I
     return n;
   };
   CHECK(write_prompts() == 1);
-  core::Id draft = f.store.create(core::Prompt{observed, "What did you notice about wait time?", {}, false}, f.me).record;
+  core::Id draft =
+      f.store.create(core::Prompt{observed, "What did you notice about wait time?", {}, false}, f.me).record;
   CHECK(write_prompts() == 1);  // a draft the teacher cannot see yet does not count
   f.store.update(draft, core::Prompt{observed, "What did you notice about wait time?", {}, true}, f.me);
   CHECK(write_prompts() == 0);

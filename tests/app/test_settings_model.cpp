@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "app/screens/settings_model.h"
+#include "app/screens/settings/settings_model.h"
 #include "app/ui/theme.h"
 #include "core/export_json.h"
 #include "test_prompt_fixture.h"
@@ -40,7 +40,8 @@ TEST_CASE("settings: text size and theme are stored where the shell reads them",
   CHECK_FALSE(m.set_dark(true));  // no change, nothing to rebuild
 }
 
-TEST_CASE("settings: export writes peerobs-export-DATE.json in the data folder and it imports back", "[app][settings]") {
+TEST_CASE("settings: export writes peerobs-export-DATE.json in the data folder and it imports back",
+          "[app][settings]") {
   test::AfterLessonStore s;
   app::SettingsModel m(s.store, s.me, s.dir.path(), s.clock());
   m.load();

@@ -34,8 +34,10 @@ std::vector<float> line_widths(const std::string& display) {
   };
   for (char c : display) {
     if (c == '\r') continue;
-    if (c == '\n') finish();
-    else line.push_back(c);
+    if (c == '\n')
+      finish();
+    else
+      line.push_back(c);
   }
   finish();
   return out;
@@ -58,7 +60,8 @@ int prev_len(const std::string& s, int i) {
 // Caret offsets a teacher can rest on: every code point boundary but "just before a soft '\r'".
 std::vector<int> resting_carets(const std::string& display) {
   std::vector<int> out;
-  for (int i = 0; i <= static_cast<int>(display.size()); i += i < static_cast<int>(display.size()) ? next_len(display, i) : 1) {
+  for (int i = 0; i <= static_cast<int>(display.size());
+       i += i < static_cast<int>(display.size()) ? next_len(display, i) : 1) {
     if (i < static_cast<int>(display.size()) && display[static_cast<std::size_t>(i)] == '\r') continue;
     out.push_back(i);
   }
@@ -79,7 +82,9 @@ TEST_CASE("soft wrap: short text is shown as it is", "[app][soft_wrap]") {
 
 TEST_CASE("soft wrap: lines break after the space between words", "[app][soft_wrap]") {
   CHECK(sw::wrap("the quick brown fox jumps", 10, advance) == "the quick \r\nbrown fox \r\njumps");
-  SECTION("a word that exactly fills the line stays on it") { CHECK(sw::wrap("abcde fghij", 5, advance) == "abcde \r\nfghij"); }
+  SECTION("a word that exactly fills the line stays on it") {
+    CHECK(sw::wrap("abcde fghij", 5, advance) == "abcde \r\nfghij");
+  }
   SECTION("spaces hang past the edge instead of starting the next line") {
     CHECK(sw::wrap("abcd    efgh", 5, advance) == "abcd    \r\nefgh");
   }
@@ -99,8 +104,8 @@ TEST_CASE("soft wrap: hard newlines stay and each line wraps on its own", "[app]
 }
 
 TEST_CASE("soft wrap: multi-byte text breaks between code points and by glyph width", "[app][soft_wrap]") {
-  const std::string e2 = "\xC3\xA9";          // é, 2 bytes, 1 unit
-  const std::string cjk = "\xE5\xAD\xA6";     // 学, 3 bytes, 2 units
+  const std::string e2 = "\xC3\xA9";             // é, 2 bytes, 1 unit
+  const std::string cjk = "\xE5\xAD\xA6";        // 学, 3 bytes, 2 units
   const std::string emoji = "\xF0\x9F\x99\x82";  // 🙂, 4 bytes, 2 units
   std::string word;
   for (int i = 0; i < 7; ++i) word += e2;
@@ -123,7 +128,8 @@ TEST_CASE("soft wrap: text holding a carriage return is shown unwrapped and unch
 
 TEST_CASE("soft wrap: any text round-trips and no line is wider than the width", "[app][soft_wrap]") {
   std::mt19937 rng(20261126);
-  const std::vector<std::string> pieces = {"a", "b", "w", " ", " ", "\n", "\xC3\xA9", "\xE5\xAD\xA6", "\xF0\x9F\x99\x82", "."};
+  const std::vector<std::string> pieces = {
+      "a", "b", "w", " ", " ", "\n", "\xC3\xA9", "\xE5\xAD\xA6", "\xF0\x9F\x99\x82", "."};
   for (int round = 0; round < 400; ++round) {
     std::string s;
     const int n = static_cast<int>(rng() % 120);
@@ -182,7 +188,8 @@ TEST_CASE("soft wrap: the caret never rests before a soft break's carriage retur
 }
 
 TEST_CASE("soft wrap: typing, Backspace and Delete at every caret do what the teacher sees", "[app][soft_wrap]") {
-  const std::string stored = kParagraph + "\nSecond \xC3\xA9t\xC3\xA9 line \xE5\xAD\xA6\xE5\xAD\xA6 with a verylongwordthatbreaks.";
+  const std::string stored =
+      kParagraph + "\nSecond \xC3\xA9t\xC3\xA9 line \xE5\xAD\xA6\xE5\xAD\xA6 with a verylongwordthatbreaks.";
   const std::string d = sw::wrap(stored, 12, advance);
   REQUIRE(d != stored);
   for (int caret : resting_carets(d)) {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "app/screens/prompt_screen.h"
+#include "app/screens/prompt/prompt_screen.h"
 #include "app/ui/soft_wrap.h"
 #include "app/ui/theme.h"
 #include "ui_harness.h"
@@ -82,16 +82,45 @@ core::Id open_debrief(UiHarness& h) {
   return visit;
 }
 
-const std::vector<std::string> kWords = {
-    "Amira", "noticed", "that", "the", "back", "row", "wrote", "on", "their", "whiteboards", "but", "did", "not", "speak",
-    "until", "the", "third", "question;", "les", "\xC3\xA9l\xC3\xA8ves", "du", "fond", "(\xE5\xAD\xA6\xE7\x94\x9F)", "answered",
-    "once", "she", "waited", "five", "seconds.", "Link:",
-    "https://school.example/observations/follow-up/whiteboards-and-wait-time-in-the-first-ten-minutes-and-the-questions-"
-    "that-followed-in-the-second-half", "end."};
+const std::vector<std::string> kWords = {"Amira",
+                                         "noticed",
+                                         "that",
+                                         "the",
+                                         "back",
+                                         "row",
+                                         "wrote",
+                                         "on",
+                                         "their",
+                                         "whiteboards",
+                                         "but",
+                                         "did",
+                                         "not",
+                                         "speak",
+                                         "until",
+                                         "the",
+                                         "third",
+                                         "question;",
+                                         "les",
+                                         "\xC3\xA9l\xC3\xA8ves",
+                                         "du",
+                                         "fond",
+                                         "(\xE5\xAD\xA6\xE7\x94\x9F)",
+                                         "answered",
+                                         "once",
+                                         "she",
+                                         "waited",
+                                         "five",
+                                         "seconds.",
+                                         "Link:",
+                                         "https://school.example/observations/follow-up/"
+                                         "whiteboards-and-wait-time-in-the-first-ten-minutes-and-the-questions-"
+                                         "that-followed-in-the-second-half",
+                                         "end."};
 
 }  // namespace
 
-TEST_CASE("text area: a long paragraph wraps inside the debrief note and is saved exactly as typed", "[app][ui][wrap]") {
+TEST_CASE("text area: a long paragraph wraps inside the debrief note and is saved exactly as typed",
+          "[app][ui][wrap]") {
   UiHarness h(768, 1024);
   app::after::record_items(true);
   ImGuiIO& io = ImGui::GetIO();

@@ -1,7 +1,7 @@
 // The platform's touch-as-mouse translation: a quick tap still reaches ImGui as press then
 // release, and the pointer leaves the screen afterwards so nothing stays highlighted.
-#include <catch2/catch.hpp>
 #include <imgui.h>
+#include <catch2/catch.hpp>
 
 #include <cfloat>
 

@@ -3,10 +3,10 @@
 // time and the teacher leader accepts it or keeps the plan, on two devices that sync.
 #include <catch2/catch.hpp>
 
-#include "app/screens/debrief_model.h"
-#include "app/screens/home_model.h"
-#include "app/screens/plan_model.h"
-#include "app/screens/visit_schedule.h"
+#include "app/screens/debrief/debrief_model.h"
+#include "app/screens/home/home_model.h"
+#include "app/screens/plan/plan_model.h"
+#include "app/screens/plan/visit_schedule.h"
 #include "core/dates.h"
 #include "core/paths.h"
 #include "test_prompt_fixture.h"
@@ -84,7 +84,8 @@ TEST_CASE("plan: 2026-02-31 is refused with Debrief's words, 2028-02-29 is a dat
   CHECK(std::get<Observation>(s.store.get(plan.saved())->body).date == "2028-02-29");
 }
 
-TEST_CASE("visit: the teacher leader cancels a visit, which leaves upcoming and shows as cancelled", "[app][home][schedule]") {
+TEST_CASE("visit: the teacher leader cancels a visit, which leaves upcoming and shows as cancelled",
+          "[app][home][schedule]") {
   Week w;
   REQUIRE(app::build_home(w.sams.store, w.sam).observing.size() == 1);
   SECTION("only the teacher leader cancels") {
@@ -207,7 +208,8 @@ TEST_CASE("visit: a proposal and a move made at once on two devices become a con
   CHECK(w.sams.store.heads(w.visit).size() == 2);
 }
 
-TEST_CASE("plan: a new date typed in the plan answers a waiting proposal, and the plan can cancel the visit", "[app][plan][schedule]") {
+TEST_CASE("plan: a new date typed in the plan answers a waiting proposal, and the plan can cancel the visit",
+          "[app][plan][schedule]") {
   Week w;
   REQUIRE(app::propose_time(w.amiras.store, w.amira, w.visit, "2026-12-05", "09:00").empty());
   sync(w.amiras, w.sams);

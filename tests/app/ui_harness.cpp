@@ -92,7 +92,8 @@ static const ui::ItemRecord* find_record(const std::string& label) {
 bool UiHarness::has(const std::string& label) const { return find_record(label) != nullptr; }
 
 ImVec2 UiHarness::center_of(const std::string& label) const {
-  if (const ui::ItemRecord* r = find_record(label)) return ImVec2((r->min.x + r->max.x) * 0.5f, (r->min.y + r->max.y) * 0.5f);
+  if (const ui::ItemRecord* r = find_record(label))
+    return ImVec2((r->min.x + r->max.x) * 0.5f, (r->min.y + r->max.y) * 0.5f);
   throw std::runtime_error("no widget labelled \"" + label + "\" was drawn in the last frame");
 }
 
@@ -104,9 +105,9 @@ void UiHarness::pointer(ImVec2 pos, bool down) {
 }
 
 void UiHarness::tap_at(ImVec2 pos) {
-  pointer(pos, false);  // arrive (hover is computed from this frame's position)
-  pointer(pos, true);   // press
-  pointer(pos, false);  // release: the click happens here
+  pointer(pos, false);                         // arrive (hover is computed from this frame's position)
+  pointer(pos, true);                          // press
+  pointer(pos, false);                         // release: the click happens here
   pointer(ImVec2(-FLT_MAX, -FLT_MAX), false);  // the finger lifted: no hover remains
   frame();
 }

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "app/app.h"
+#include "app/shell/app.h"
 #include "core/store.h"
 
 namespace test {
@@ -32,7 +32,7 @@ class UiHarness {
   app::App& app() { return *app_; }
   const std::string& data_dir() const { return dir_; }
 
-  void frame();               // one frame: NewFrame, App::frame, Render (draw data ignored)
+  void frame();  // one frame: NewFrame, App::frame, Render (draw data ignored)
   void frames(int n);
   void advance(std::int64_t ms) { now_ += ms; }  // moves the wall clock the app sees
   std::int64_t now() const { return now_; }
@@ -42,9 +42,9 @@ class UiHarness {
   ImVec2 center_of(const std::string& label) const;  // throws if not drawn
   void tap(const std::string& label);                // press, release, pointer off-screen
   void tap_at(ImVec2 pos);
-  void type(const std::string& text);                // characters into the active field
+  void type(const std::string& text);  // characters into the active field
   void press_enter();
-  void drag(ImVec2 from, ImVec2 to, int steps);      // a finger drag, then lift
+  void drag(ImVec2 from, ImVec2 to, int steps);  // a finger drag, then lift
 
  private:
   void pointer(ImVec2 pos, bool down);

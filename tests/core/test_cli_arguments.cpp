@@ -63,8 +63,7 @@ TEST_CASE("cli arguments: a missing value or required option is named", "[core][
   }
 }
 
-TEST_CASE("cli arguments: --data may come before or after the command, and --help explains a command",
-          "[core][cli]") {
+TEST_CASE("cli arguments: --data may come before or after the command, and --help explains a command", "[core][cli]") {
   TempDir dir;
   REQUIRE(cli(dir, "--data " + dir.file("d") + " init --name Ana").exit_code == 0);
   auto after = cli(dir, "stats --data " + dir.file("d"));

@@ -2,8 +2,8 @@
 // line with byte spans, and the template listing with its exit code.
 #include <catch2/catch.hpp>
 
-#include <cereal/archives/json.hpp>  // before rapidjson, as in every translation unit
 #include <rapidjson/document.h>
+#include <cereal/archives/json.hpp>  // before rapidjson, as in every translation unit
 
 #include <filesystem>
 #include <fstream>
@@ -22,7 +22,7 @@ TEST_CASE("cli: check-language prints one JSON object per line with spans and ca
                                        "The teacher said \"great job\" to 3 students.\n"
                                        "\n"
                                        "You should wait \"longer\" \\ here\r\n"
-                                       "The ending was weak";   // no final newline
+                                       "The ending was weak";  // no final newline
   auto r = run_command(cli_path() + " check-language < " + dir.file("in.txt"), dir.file("err.txt"));
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
@@ -80,5 +80,6 @@ TEST_CASE("cli: templates lists the templates and fails when a school file is ba
   auto bad = run_command(cli_path() + " --data " + dir.path() + " templates", dir.file("err.txt"));
   CHECK(bad.exit_code == 1);
   CHECK_THAT(bad.out, Catch::Contains("wait-time\tWait time"));
-  CHECK_THAT(bad.err, Catch::Contains(dir.file("templates/broken.json") + ":3: title: expected a string, found a number"));
+  CHECK_THAT(bad.err,
+             Catch::Contains(dir.file("templates/broken.json") + ":3: title: expected a string, found a number"));
 }

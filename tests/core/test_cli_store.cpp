@@ -4,8 +4,8 @@
 #include <fstream>
 
 #include "core/demo_data.h"
-#include "core/store.h"
 #include "core/paths.h"
+#include "core/store.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -62,8 +62,7 @@ TEST_CASE("cli: export then import into another directory reproduces the records
   CHECK(cli("b", "stats").out == stats_b);
 }
 
-TEST_CASE("cli: bad import files get a message naming file, position and field, and change nothing",
-          "[core][cli]") {
+TEST_CASE("cli: bad import files get a message naming file, position and field, and change nothing", "[core][cli]") {
   TempDir dir;
   Cli cli{dir};
   REQUIRE(cli("a", "init --name Ana").exit_code == 0);

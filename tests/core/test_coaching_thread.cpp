@@ -56,14 +56,16 @@ Id fixed_id(std::uint8_t first) {
 
 std::string from_hex(const std::string& hex) {
   std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   return out;
 }
 
 // A note's body exactly as peerobs wrote it before threads (CoachingNote class version 1):
 // observation 10..1f, teacher leader a0..af, text "Wait longer.".
 const std::string kVersion1Body = from_hex(
-    "0101000000101112131415161718191a1b1c1d1e1fa0a1a2a3a4a5a6a7a8a9aaabacadaeaf0c0000000000000057616974206c6f6e6765722e");
+    "0101000000101112131415161718191a1b1c1d1e1fa0a1a2a3a4a5a6a7a8a9aaabacadaeaf0c0000000000000057616974206c6f6e6765722"
+    "e");
 
 std::string json_of(const RecordBody& body) {
   std::ostringstream out;
@@ -107,7 +109,8 @@ TEST_CASE("coaching thread: a coach's note and the teacher leader's reply reach 
   }
 }
 
-TEST_CASE("coaching thread: a version-1 note reads unchanged and keeps its readers", "[core][sync][privacy][coaching]") {
+TEST_CASE("coaching thread: a version-1 note reads unchanged and keeps its readers",
+          "[core][sync][privacy][coaching]") {
   RecordBody body = decode_body(RecordType::CoachingNote, kVersion1Body);
   const auto& n = std::get<CoachingNote>(body);
   CHECK(n.observation == fixed_id(0x10));

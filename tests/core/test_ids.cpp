@@ -22,8 +22,7 @@ TEST_CASE("ids: clustered ids of one process share a prefix and count up after i
   CHECK(std::set<Id>(ids.begin(), ids.end()).size() == ids.size());
 }
 
-TEST_CASE("ids: clustered ids end in random bytes, so short forms and hashes still tell them apart",
-          "[core][ids]") {
+TEST_CASE("ids: clustered ids end in random bytes, so short forms and hashes still tell them apart", "[core][ids]") {
   std::set<std::string> shorts;
   std::unordered_set<Id> hashed;
   std::set<std::size_t> hashes;

@@ -25,18 +25,24 @@ TEST_CASE("language corpus: precision and recall of the shipped lexicon are at l
     std::string sentence = line.substr(tab + 1);
     bool expected = label == "evaluative";
     bool found = guide.is_evaluative(sentence);
-    if (expected && found) ++true_pos;
-    else if (expected) { ++false_neg; std::cout << "  missed:      " << sentence << "\n"; }
-    else if (found) { ++false_pos; std::cout << "  false alarm: " << sentence << "\n"; }
-    else ++true_neg;
+    if (expected && found)
+      ++true_pos;
+    else if (expected) {
+      ++false_neg;
+      std::cout << "  missed:      " << sentence << "\n";
+    } else if (found) {
+      ++false_pos;
+      std::cout << "  false alarm: " << sentence << "\n";
+    } else
+      ++true_neg;
   }
   const int total = true_pos + false_pos + false_neg + true_neg;
   REQUIRE(total >= 300);
   REQUIRE(true_pos + false_pos > 0);
   const double precision = double(true_pos) / (true_pos + false_pos);
   const double recall = double(true_pos) / (true_pos + false_neg);
-  std::cout << "language corpus: " << total << " sentences, precision " << precision << ", recall " << recall
-            << " (tp " << true_pos << ", fp " << false_pos << ", fn " << false_neg << ", tn " << true_neg << ")\n";
+  std::cout << "language corpus: " << total << " sentences, precision " << precision << ", recall " << recall << " (tp "
+            << true_pos << ", fp " << false_pos << ", fn " << false_neg << ", tn " << true_neg << ")\n";
   CHECK(precision >= 0.9);
   CHECK(recall >= 0.9);
 }

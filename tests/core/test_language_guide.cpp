@@ -91,7 +91,9 @@ TEST_CASE("language guide: descriptive evidence, counts and open questions are n
 TEST_CASE("language guide: verbatim speech inside quotation marks is evidence and not flagged", "[core][language]") {
   const auto& g = builtin();
   CHECK(g.check("The teacher said \"Great job, Jamal\" after his answer.").empty());
-  CHECK(g.check("The teacher said \xE2\x80\x9C" "Excellent thinking!\xE2\x80\x9D to three students.").empty());
+  CHECK(g.check("The teacher said \xE2\x80\x9C"
+                "Excellent thinking!\xE2\x80\x9D to three students.")
+            .empty());
   CHECK(g.check("Ms. Chen said, 'Well done, everyone,' before the bell.").empty());
   CHECK(g.check("The teacher said \xE2\x80\x98Nice work\xE2\x80\x99 twice.").empty());
   CHECK(g.check("Elle a dit \xC2\xAB great \xC2\xBB.").empty());
@@ -119,7 +121,7 @@ TEST_CASE("language guide: case does not matter", "[core][language]") {
 
 TEST_CASE("language guide: UTF-8 text is matched by code point, with accents folded", "[core][language]") {
   const auto g = LanguageGuide::parse(kSmallLexicon, "small.json");
-  std::string text = "\xC3\x89lodie a dit TR\xC3\x88S BIEN, great.";   // "Élodie a dit TRÈS BIEN, great."
+  std::string text = "\xC3\x89lodie a dit TR\xC3\x88S BIEN, great.";  // "Élodie a dit TRÈS BIEN, great."
   auto f = g.check(text);
   REQUIRE(f.size() == 2);
   CHECK(text.substr(f[0].start, f[0].end - f[0].start) == "TR\xC3\x88S BIEN");
@@ -177,14 +179,16 @@ TEST_CASE("language guide: near-miss exceptions are not flagged", "[core][langua
 
 TEST_CASE("language guide: a bad lexicon file is refused with its file, line and field", "[core][language]") {
   SECTION("a phrase of the wrong type") {
-    std::string json = "{\n\"format\": 1,\n\"praise\": {\"suggestion\": \"x\", \"phrases\": [\n\"great\",\n42\n]},\n"
-                       "\"criticism\": {\"suggestion\": \"x\", \"phrases\": [\"weak\"]},\n"
-                       "\"prescription\": {\"suggestion\": \"x\", \"phrases\": [\"you should\"]}\n}";
+    std::string json =
+        "{\n\"format\": 1,\n\"praise\": {\"suggestion\": \"x\", \"phrases\": [\n\"great\",\n42\n]},\n"
+        "\"criticism\": {\"suggestion\": \"x\", \"phrases\": [\"weak\"]},\n"
+        "\"prescription\": {\"suggestion\": \"x\", \"phrases\": [\"you should\"]}\n}";
     CHECK(bad_lexicon_message(json) ==
           "lexicon.json:5: praise.phrases[1]: expected a string or an object {\"phrase\": ..., \"suggestion\": ...}");
   }
   SECTION("a JSON syntax error") {
-    CHECK_THAT(bad_lexicon_message("{\n\"format\": 1,\n\"praise\" {}\n}"), Catch::StartsWith("lexicon.json:3: JSON syntax"));
+    CHECK_THAT(bad_lexicon_message("{\n\"format\": 1,\n\"praise\" {}\n}"),
+               Catch::StartsWith("lexicon.json:3: JSON syntax"));
   }
   SECTION("a missing category") {
     CHECK(bad_lexicon_message("{\"format\": 1}") == "lexicon.json:1: praise: is missing (it is required)");
@@ -192,7 +196,8 @@ TEST_CASE("language guide: a bad lexicon file is refused with its file, line and
   SECTION("a phrase listed twice") {
     std::string json = R"({"format": 1, "praise": {"suggestion": "x", "phrases": ["great"]},
       "criticism": {"suggestion": "x", "phrases": ["Great"]}, "prescription": {"suggestion": "x", "phrases": ["should"]}})";
-    CHECK_THAT(bad_lexicon_message(json), Catch::Contains("criticism.phrases[0]: \"great\" is already listed at praise.phrases[0]"));
+    CHECK_THAT(bad_lexicon_message(json),
+               Catch::Contains("criticism.phrases[0]: \"great\" is already listed at praise.phrases[0]"));
   }
   SECTION("a phrase with punctuation inside") {
     std::string json = R"({"format": 1, "praise": {"suggestion": "x", "phrases": ["great. job"]},
@@ -206,7 +211,8 @@ TEST_CASE("language guide: a bad lexicon file is refused with its file, line and
   SECTION("a file on disk names its path") {
     testing_support::TempDir dir;
     std::ofstream(dir.file("lex.json")) << "{\"format\": 2}";
-    CHECK_THROWS_WITH(LanguageGuide::load(dir.file("lex.json")), Catch::Contains(dir.file("lex.json") + ":1: format: must be 1"));
+    CHECK_THROWS_WITH(LanguageGuide::load(dir.file("lex.json")),
+                      Catch::Contains(dir.file("lex.json") + ":1: format: must be 1"));
   }
 }
 
@@ -222,9 +228,28 @@ TEST_CASE("language guide: the shipped lexicon loads and has every category", "[
 TEST_CASE("language guide: any bytes at all give in-bounds, ordered, non-overlapping spans", "[core][language]") {
   const auto& g = builtin();
   // Random mixes of ASCII, quotes, apostrophes, accented capitals, curly quotes and broken UTF-8.
-  const char* const pieces[] = {"great", " ", "job", ",", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x99",
-                                "\xC3\x89", "\xC5\xB8", "\xD0\x96", "\xFF", "\xC3", "\xE2\x80", "\n", "-", "you should",
-                                "a good number of", "\xF0\x9F\x98\x80", "Nice", "weak"};
+  const char* const pieces[] = {"great",
+                                " ",
+                                "job",
+                                ",",
+                                "\"",
+                                "'",
+                                "\xE2\x80\x9C",
+                                "\xE2\x80\x9D",
+                                "\xE2\x80\x99",
+                                "\xC3\x89",
+                                "\xC5\xB8",
+                                "\xD0\x96",
+                                "\xFF",
+                                "\xC3",
+                                "\xE2\x80",
+                                "\n",
+                                "-",
+                                "you should",
+                                "a good number of",
+                                "\xF0\x9F\x98\x80",
+                                "Nice",
+                                "weak"};
   std::uint32_t state = 12345;
   for (int round = 0; round < 2000; ++round) {
     std::string text;

@@ -17,8 +17,9 @@ void write_v1_note(Db& db, Id rec, Id obs, const std::string& text) {
   std::string body = encode_body(EvidenceNote{obs, 42, text, NoteKind::Quote, {}});
   auto hash = body_hash(RecordType::EvidenceNote, false, body);
   Id ver = Id::random();
-  Stmt ins(db, "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
-               " body, body_hash) VALUES(?,?,?,?,?,?,0,0,?,?)");
+  Stmt ins(db,
+           "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at,"
+           " body, body_hash) VALUES(?,?,?,?,?,?,0,0,?,?)");
   ins.bind_blob(1, ver.bytes.data(), 16).bind_blob(2, rec.bytes.data(), 16);
   ins.bind(3, static_cast<std::int64_t>(RecordType::EvidenceNote));
   ins.bind_blob(4, rec.bytes.data(), 16).bind_blob(5, obs.bytes.data(), 16).bind_blob(6, "", 0);

@@ -22,7 +22,8 @@ const char* const kVersion1Hex =
 
 std::string from_hex(const std::string& hex) {
   std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
   return out;
 }
 
@@ -92,7 +93,8 @@ TEST_CASE("observation versions: an export written before version 2 still import
   body = body.substr(0, body.rfind('}'));
   std::string second = body;
   const std::string version = "\"cereal_class_version\": 1,";
-  for (auto at = second.find(version); at != std::string::npos; at = second.find(version)) second.erase(at, version.size());
+  for (auto at = second.find(version); at != std::string::npos; at = second.find(version))
+    second.erase(at, version.size());
   std::istringstream in("{" + body + ",\n" + second + "}");
   cereal::JSONInputArchive ar(in);
   CHECK(encode_body(load_body_json(ar, RecordType::Observation)) == from_hex(kVersion1Hex));

@@ -12,8 +12,10 @@
 using namespace core;
 using namespace core::sync;
 
-TEST_CASE("privacy: the observed teacher's own reflection is stored, accepted by the hub's rule and read by every participant",
-          "[core][sync][privacy]") {
+TEST_CASE(
+    "privacy: the observed teacher's own reflection is stored, accepted by the hub's rule and read by every "
+    "participant",
+    "[core][sync][privacy]") {
   testing_support::TempDir dir;
   Store store(store_path_in(dir.path()));
   const Id teacher = Id::random(), leader = Id::random(), coach = Id::random(), stranger = Id::random();

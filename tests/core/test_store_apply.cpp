@@ -106,9 +106,8 @@ TEST_CASE("store: a page meets a version held here with another body", "[core][s
 
   SECTION("the handler hears of it and the rest of the page is stored") {
     std::vector<Id> mismatched;
-    auto added = store.apply_versions({fresh, hubs}, [&](const Version& v, const VersionMismatch&) {
-      mismatched.push_back(v.version);
-    });
+    auto added = store.apply_versions(
+        {fresh, hubs}, [&](const Version& v, const VersionMismatch&) { mismatched.push_back(v.version); });
     CHECK(added == 1);
     CHECK(mismatched == std::vector<Id>{mine.version});
     CHECK(store.has_version(fresh.version));

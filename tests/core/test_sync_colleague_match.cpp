@@ -66,9 +66,12 @@ TEST_CASE("colleague match: names compare without case, accents or extra spaces"
   CHECK(comparable_name("山田 太郎") == "山田 太郎");
 }
 
-TEST_CASE("colleague match: the roster suggests likely people, best first, and never decides", "[core][sync][colleagues]") {
-  std::vector<RosterPerson> roster = {{Id::random(), "Ana López"}, {Id::random(), "López Ana"},
-                                      {Id::random(), "Ana López Ferreira"}, {Id::random(), "Anabel Ruiz"}};
+TEST_CASE("colleague match: the roster suggests likely people, best first, and never decides",
+          "[core][sync][colleagues]") {
+  std::vector<RosterPerson> roster = {{Id::random(), "Ana López"},
+                                      {Id::random(), "López Ana"},
+                                      {Id::random(), "Ana López Ferreira"},
+                                      {Id::random(), "Anabel Ruiz"}};
   auto likely = likely_matches("ana lopez", roster);
   REQUIRE(likely.size() == 3);
   CHECK(likely[0].name == "Ana López");
@@ -100,7 +103,8 @@ TEST_CASE("colleague match: typed colleagues named by a shareable plan are liste
   CHECK(people[0].person == roster);
 }
 
-TEST_CASE("colleague match: while the push waits since enrollment, a match rewrites in place", "[core][sync][colleagues]") {
+TEST_CASE("colleague match: while the push waits since enrollment, a match rewrites in place",
+          "[core][sync][colleagues]") {
   OfflinePlan p;
   Id ana = roster_person(p.store, "Ana López");
   set_push_waits_for_colleagues(p.store, true);
@@ -123,8 +127,8 @@ TEST_CASE("colleague match: while the push waits since enrollment, a match rewri
   match_colleague(p.store, p.me, p.sam, roster_person(p.store, "Sam Lee"));
   std::vector<RecordType> order;
   for (const auto& v : p.store.outbox(1000)) order.push_back(v.type);
-  CHECK(order == std::vector<RecordType>{RecordType::Person, RecordType::Cycle, RecordType::Observation,
-                                         RecordType::NextStep});
+  CHECK(order ==
+        std::vector<RecordType>{RecordType::Person, RecordType::Cycle, RecordType::Observation, RecordType::NextStep});
   for (const auto& v : p.store.outbox(1000))  // the hub refuses anyone's person record but one's own
     CHECK((v.type != RecordType::Person || v.record == p.me));
 }

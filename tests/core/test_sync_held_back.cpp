@@ -17,7 +17,8 @@ TEST_CASE("held back: a refused version leaves the outbox, keeps its reason acro
     Store store(dir.file("s.sqlite"));
     for (int i = 0; i < 4; ++i)
       saved.push_back(store.create(EvidenceNote{obs, i, "note " + std::to_string(i), NoteKind::Quote, {}}, me));
-    store.hold_back({{saved[2].version, 403, "not a participant", 1000}, {saved[0].version, 409, "changed body", 2000}});
+    store.hold_back(
+        {{saved[2].version, 403, "not a participant", 1000}, {saved[0].version, 409, "changed body", 2000}});
     CHECK(store.outbox_size() == 2);
     auto out = store.outbox(10);
     REQUIRE(out.size() == 2);

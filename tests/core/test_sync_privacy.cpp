@@ -149,7 +149,8 @@ TEST_CASE("privacy: a new observation must list its author, later versions need 
   RecordBody body = o;
   CHECK(may_write(c.version_of(body, c.leader, c.observation), &body, c.leader, ObservationFacts{}, {}).allowed);
   RecordBody body2 = o;
-  WriteVerdict w = may_write(c.version_of(body2, c.stranger, c.observation), &body2, c.stranger, ObservationFacts{}, {});
+  WriteVerdict w =
+      may_write(c.version_of(body2, c.stranger, c.observation), &body2, c.stranger, ObservationFacts{}, {});
   CHECK_FALSE(w.allowed);
   CHECK(w.reason.find("does not list its author") != std::string::npos);
   // A stranger cannot add themselves to someone else's observation.

@@ -1,7 +1,7 @@
 // The sync envelope and messages: round trips, and refusal of damaged, oversized, truncated or
 // foreign-version input before anything is inflated or decoded (the network is untrusted).
-#include <catch2/catch.hpp>
 #include <zstd.h>
+#include <catch2/catch.hpp>
 
 #include "core/serialization.h"
 #include "core/sync/messages.h"
@@ -50,7 +50,8 @@ void set_u32(std::string& s, std::size_t at, std::uint32_t v) {
 TEST_CASE("sync wire: a push request survives a round trip, compressed", "[core][sync]") {
   PushRequest req;
   req.batch = Id::random();
-  for (int i = 0; i < 50; ++i) req.versions.push_back(sample_version("the teacher asked an open question " + std::to_string(i)));
+  for (int i = 0; i < 50; ++i)
+    req.versions.push_back(sample_version("the teacher asked an open question " + std::to_string(i)));
   std::string env = pack(req);
   CHECK(env.substr(0, 4) == "POBS");
   CHECK((static_cast<std::uint8_t>(env[7]) & kCompressed) != 0);

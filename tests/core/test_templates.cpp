@@ -15,7 +15,8 @@ namespace {
 
 const core::TemplateLoadError* error_for(const core::TemplateLibrary& lib, const std::string& file_suffix) {
   for (const auto& e : lib.errors)
-    if (e.file.size() >= file_suffix.size() && e.file.compare(e.file.size() - file_suffix.size(), file_suffix.size(), file_suffix) == 0)
+    if (e.file.size() >= file_suffix.size() &&
+        e.file.compare(e.file.size() - file_suffix.size(), file_suffix.size(), file_suffix) == 0)
       return &e;
   return nullptr;
 }
@@ -116,8 +117,9 @@ TEST_CASE("templates: a bad file is named with its line and field, and the other
   CHECK(label->line == 10);
   CHECK(label->field == "counters[2].label");
   CHECK(label->message == "expected a string, found a number");
-  CHECK(core::describe(*label) == std::string(PEEROBS_TEST_DATA_DIR) +
-                                      "/templates/mixed/a_bad_counter_label.json:10: counters[2].label: expected a string, found a number");
+  CHECK(core::describe(*label) ==
+        std::string(PEEROBS_TEST_DATA_DIR) +
+            "/templates/mixed/a_bad_counter_label.json:10: counters[2].label: expected a string, found a number");
 
   const auto* syntax = error_for(lib, "b_syntax_error.json");
   REQUIRE(syntax != nullptr);
@@ -142,11 +144,13 @@ TEST_CASE("templates: parse_template checks keys, types and duplicates", "[core]
   core::ObservationTemplate t;
   core::TemplateLoadError e;
   auto parse = [&](const std::string& json) { return core::parse_template(json, "t.json", t, e); };
-  const std::string head = R"({"key": "k", "title": "T", "description": "D", "look_fors": ["L"], "prompt_bank": ["Q?"])";
+  const std::string head =
+      R"({"key": "k", "title": "T", "description": "D", "look_fors": ["L"], "prompt_bank": ["Q?"])";
   CHECK(parse(head + "}"));
   CHECK(t.key == "k");
   CHECK_FALSE(t.seating_chart);
-  CHECK_FALSE(parse(R"({"key": "Has Spaces", "title": "T", "description": "D", "look_fors": ["L"], "prompt_bank": ["Q?"]})"));
+  CHECK_FALSE(
+      parse(R"({"key": "Has Spaces", "title": "T", "description": "D", "look_fors": ["L"], "prompt_bank": ["Q?"]})"));
   CHECK(e.field == "key");
   CHECK_FALSE(parse(head + R"(, "counters": [{"key": "a", "label": "A"}, {"key": "a", "label": "B"}]})"));
   CHECK(e.field == "counters[1].key");

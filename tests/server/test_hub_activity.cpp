@@ -80,7 +80,8 @@ TEST_CASE("hub activity: weekly visit figures and device contact, small counts h
   CHECK(week_row(r.out, format(week_ago, "%G-W%V")) == std::vector<std::string>{"<3", "<3", "<3", "0"});
   CHECK(r.out.find("visits with no valid date: <3") != std::string::npos);
   CHECK(r.out.find("within a day: 2") != std::string::npos);
-  for (const char* never : {"Secret", "Lena", "Tomás", "Hiddenname", "8B"}) CHECK(r.out.find(never) == std::string::npos);
+  for (const char* never : {"Secret", "Lena", "Tomás", "Hiddenname", "8B"})
+    CHECK(r.out.find(never) == std::string::npos);
   for (const std::string& id : {lena_id, tomas_id, first.hex(), first.short_hex()})
     CHECK(r.out.find(id) == std::string::npos);
 

@@ -10,7 +10,7 @@ using namespace testing_support;
 using core::Id;
 
 namespace {
-// What the Plan saves for a colleague typed in by name (app/screens/plan_model.cpp).
+// What the Plan saves for a colleague typed in by name (app/screens/plan/plan_model.cpp).
 Id typed_colleague(core::Store& store, Id me, const std::string& name) {
   Id id = Id::random();
   store.mark_local_only(id);
@@ -73,7 +73,8 @@ TEST_CASE("hub: a visit planned offline with two typed colleagues reaches both o
   core::Observation plan;
   plan.cycle = cycle;
   plan.class_name = "8B science";
-  plan.participants = {{typed_ana, core::Role::ObservedTeacher}, {offline_me, core::Role::TeacherLeader},
+  plan.participants = {{typed_ana, core::Role::ObservedTeacher},
+                       {offline_me, core::Role::TeacherLeader},
                        {typed_sam, core::Role::Coach}};
   Id visit = lena.store->create(plan, offline_me).record;
   core::NextStep step;

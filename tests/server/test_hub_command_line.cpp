@@ -24,8 +24,7 @@ struct HubData {
 };
 }  // namespace
 
-TEST_CASE("hub command line: a misspelled option is refused with a sentence naming it and the usage",
-          "[server][cli]") {
+TEST_CASE("hub command line: a misspelled option is refused with a sentence naming it and the usage", "[server][cli]") {
   HubData d;
   SECTION("serve --listn does not serve on the default address") {
     auto r = hub({"serve", "--data", d.dir, "--listn", "0.0.0.0:8443"});

@@ -1,12 +1,12 @@
 // Hub tests, part 2: crashes, lost answers, replays, conflicts, skewed clocks and refusals.
 // Every case ends with no duplicate and no loss.
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
 #include <thread>
 
-#include "core/net/sync_worker.h"
 #include <set>
+#include "core/net/sync_worker.h"
 
 #include "core/serialization.h"
 #include "core/sync/messages.h"
@@ -150,8 +150,7 @@ TEST_CASE("hub faults: a crash between storing pulled records and the cursor dup
   p.check_chidi_has(30);
 }
 
-TEST_CASE("hub faults: two devices of one person edit one note offline, both versions survive",
-          "[server][sync]") {
+TEST_CASE("hub faults: two devices of one person edit one note offline, both versions survive", "[server][sync]") {
   Pair p;
   p.enroll_lena(p.hub.url());
   Device tablet;
@@ -357,8 +356,7 @@ TEST_CASE("pull: the next page is on its way while this one is stored, a crash b
   }
 }
 
-TEST_CASE("push: batches reach the hub in outbox order, and a crash between them loses nothing",
-          "[server][sync]") {
+TEST_CASE("push: batches reach the hub in outbox order, and a crash between them loses nothing", "[server][sync]") {
   Pair p;
   p.enroll_lena(p.hub.url());
   std::vector<Id> written;

@@ -1,8 +1,8 @@
 // Hub tests, part 3: versions the hub refuses (403 privacy, 409 changed body) are named in a
 // machine-readable answer, held back on the device with the hub's reason, and never block what
 // comes after them; the batch that contained them stores nothing; nothing is lost locally.
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <set>
@@ -168,8 +168,8 @@ TEST_CASE("held back: the hub's refusal names every refused version and stores n
   req.versions.push_back(t.lena.note(t.obs, "good b"));
 
   httplib::Client c(t.hub.url());
-  auto res = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta("sync.token")}},
-                    sync::pack(req), "application/x-peerobs");
+  auto res = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta("sync.token")}}, sync::pack(req),
+                    "application/x-peerobs");
   REQUIRE(res);
   CHECK(res->status == 403);
   CHECK(res->get_header_value("Content-Type") == "application/x-peerobs");
@@ -186,8 +186,8 @@ TEST_CASE("held back: the hub's refusal names every refused version and stores n
   }
   CHECK(t.chidi_notes().empty());  // nothing of the batch was stored
   // The same batch id may be sent again later: a refused batch is not recorded as applied.
-  auto again = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta("sync.token")}},
-                      sync::pack(req), "application/x-peerobs");
+  auto again = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta("sync.token")}}, sync::pack(req),
+                      "application/x-peerobs");
   REQUIRE(again);
   CHECK(again->status == 403);
 }

@@ -31,7 +31,8 @@ struct School {
   Observation plan() const {
     Observation o;
     o.focus_question = "Who answers my questions?";
-    o.participants = {{id(teacher), Role::ObservedTeacher}, {id(leader), Role::TeacherLeader}, {id(coach), Role::Coach}};
+    o.participants = {
+        {id(teacher), Role::ObservedTeacher}, {id(leader), Role::TeacherLeader}, {id(coach), Role::Coach}};
     return o;
   }
 };

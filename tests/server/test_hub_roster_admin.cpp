@@ -89,7 +89,7 @@ TEST_CASE("hub admin: issue-code --all-unenrolled hands out one code to each act
   CHECK(dee_row[0] == "Dee Okafor");
   CHECK(lines[3] == "2 codes issued; each enrolls one device, once. Hand each person their own.");
   for (const auto& row : {bo_row, dee_row}) {
-    CHECK(row[2].size() == 14);  // ABCD-EFGH-JKMN
+    CHECK(row[2].size() == 14);                                         // ABCD-EFGH-JKMN
     CHECK((row[3] == date_in_days(10) || row[3] == date_in_days(11)));  // the run may cross midnight
   }
   CHECK(r.out.find("Ana") == std::string::npos);
@@ -135,8 +135,8 @@ TEST_CASE("hub admin: a rename reaches every device as the one newest version of
     REQUIRE(p.chidi.store->heads(lena).size() == 1);
     REQUIRE(p.chidi.store->versions_of(lena).size() == 2);
   }
-  auto r = run_command({hub_binary(), "rename", "--data", p.hub.data_dir(), "--person", p.lena_id, "--name",
-                        "Lena Kowalska"});
+  auto r = run_command(
+      {hub_binary(), "rename", "--data", p.hub.data_dir(), "--person", p.lena_id, "--name", "Lena Kowalska"});
   REQUIRE(r.exit_code == 0);
   p.lena.sync();
   p.chidi.sync();

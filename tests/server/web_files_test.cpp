@@ -2,11 +2,11 @@
 // answering a small web folder that sits inside its data directory, beside hub.sqlite and a
 // secret file, so every way out of the folder has something to leak. Then the precompressed
 // FILE.gz beside a file: sent only to a browser that accepts gzip, and only while it is current.
-#include <catch2/catch.hpp>
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -139,9 +139,9 @@ TEST_CASE("web files: a request path names a file inside the web folder, or noth
   CHECK(server::web_file_for(root, "/") == root / "index.html");
   CHECK(server::web_file_for(root, "/icons/x.png") == root / "icons" / "x.png");
   CHECK(server::web_file_for(root, "/not-there.js") == root / "not-there.js");  // existence is the caller's
-  for (std::string path : {"", "index.html", "/../hub.sqlite", "/icons/../../hub.sqlite", "/icons/../index.html",
-                           "/./index.html", "//etc/passwd", "/icons//x.png", "/icons/", "/..\\hub.sqlite",
-                           "/..", "/icons/.."}) {
+  for (std::string path :
+       {"", "index.html", "/../hub.sqlite", "/icons/../../hub.sqlite", "/icons/../index.html", "/./index.html",
+        "//etc/passwd", "/icons//x.png", "/icons/", "/..\\hub.sqlite", "/..", "/icons/.."}) {
     INFO(path);
     CHECK_FALSE(server::web_file_for(root, path));
   }
@@ -178,8 +178,7 @@ TEST_CASE("web files: each kind of file gets the content type a browser needs", 
   CHECK(server::web_content_type("README") == "application/octet-stream");
 }
 
-TEST_CASE("web files: a folder without index.html, or one holding the hub's data, cannot be served",
-          "[server][web]") {
+TEST_CASE("web files: a folder without index.html, or one holding the hub's data, cannot be served", "[server][web]") {
   WebFolder f;
   CHECK(server::web_dir_problem(f.web.string(), f.data.string()).empty());
   CHECK(server::web_dir_problem((f.web / "icons").string(), f.data.string()).find("has no index.html") !=
@@ -193,8 +192,7 @@ TEST_CASE("web files: a folder without index.html, or one holding the hub's data
         std::string::npos);
 }
 
-TEST_CASE("web hub: / answers index.html with the headers cross-origin isolation and the CSP need",
-          "[server][web]") {
+TEST_CASE("web hub: / answers index.html with the headers cross-origin isolation and the CSP need", "[server][web]") {
   WebHub w;
   auto res = w.hub.client().Get("/");
   REQUIRE(res);
@@ -352,8 +350,8 @@ TEST_CASE("hub --web: a folder without index.html is refused before the hub star
 }
 
 TEST_CASE("web files: Accept-Encoding allows gzip only when it says so", "[server][web][gzip]") {
-  for (std::string yes : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "GZIP", " deflate ,gzip ", "x-gzip",
-                          "*", "br, *;q=0.1", "gzip;q=0.001", "gzip; q=1", "identity, gzip;Q=0.5"}) {
+  for (std::string yes : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "GZIP", " deflate ,gzip ", "x-gzip", "*",
+                          "br, *;q=0.1", "gzip;q=0.001", "gzip; q=1", "identity, gzip;Q=0.5"}) {
     INFO(yes);
     CHECK(server::web_accepts_gzip(yes));
   }

@@ -7,7 +7,7 @@
 // page.evaluate is used for every look into the page (it is not subject to the page's CSP);
 // Playwright's waitForFunction is not, because it evaluates a string, which the hub's CSP forbids.
 
-// Screen ids, numbered as app/screen.h's ScreenId.
+// Screen ids, numbered as app/shell/screen.h's ScreenId.
 export const SCREENS = ['first_run', 'home', 'plan', 'observe', 'prompt', 'reflect', 'debrief', 'cycle',
                         'coaching_notes', 'settings', 'conflicts'];
 

@@ -1,0 +1,26 @@
+// Drawing what each observer captured in a lesson (Reflect and Debrief): one observer's data
+// summary (counts, timer shares, the seating chart shaded by number of marks), the per-observer
+// sections that say whose data each is, and an observer's whole timeline. Charts are neutral: one
+// accent colour, intensity = amount, never a verdict. Drawing only: no store, no actions.
+#pragma once
+#include <vector>
+
+#include "app/screens/common/lesson_data.h"
+
+namespace app {
+
+// One observer's data summary, inside the current card.
+void draw_data_summary(const DataSummary& summary);
+
+// Each shown observer's data under whose it is ("Your taps", "Jonas Berg (coach)"), and a line
+// for each observer who has not ended the lesson yet. With one observer and nobody still
+// observing, only a caption says whose data it is, so the card reads as it always did.
+void draw_observers_data(const std::vector<const ObserverData*>& shown, const std::vector<const ObserverData*>& waiting,
+                         core::Id me);
+
+// Everything one observer captured, in lesson order: notes with their kind and lesson time, timer
+// stretches, and (when `with_taps`) each counter tap and seat mark. `with_taps` is the caller's
+// widget state, toggled by a chip.
+void draw_observer_timeline(const ObserverData& observer, core::Id me, bool& with_taps);
+
+}  // namespace app

@@ -1,0 +1,74 @@
+// TextDraft and the draft field helpers. See prompt_draft.h.
+#include "app/screens/common/text_draft.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace app {
+
+namespace {
+constexpr std::int64_t kQuietMs = 300;  // save once typing pauses this long
+constexpr std::int64_t kMaxMs = 800;    // and at the latest this long after a change
+}  // namespace
+
+void TextDraft::open(const core::Store& store, std::string key) {
+  key_ = std::move(key);
+  text_ = store.draft(key_).value_or(std::string());
+  dirty_ = false;
+}
+
+void TextDraft::edit(const std::string& text, std::int64_t now_ms) {
+  if (text == text_) return;
+  text_ = text;
+  if (!dirty_) first_change_ = now_ms;
+  last_change_ = now_ms;
+  dirty_ = true;
+}
+
+bool TextDraft::autosave(core::Store& store, std::int64_t now_ms, bool force, std::string& error) {
+  if (!dirty_ || key_.empty()) return true;
+  if (!force && now_ms - last_change_ < kQuietMs && now_ms - first_change_ < kMaxMs) return true;
+  try {
+    if (text_.empty())
+      store.clear_draft(key_);
+    else
+      store.save_draft(key_, text_);
+    dirty_ = false;
+    return true;
+  } catch (const std::exception& e) {
+    error = std::string("Could not keep what you typed as a draft: ") + e.what();
+    return false;
+  }
+}
+
+void TextDraft::forget() {
+  text_.clear();
+  dirty_ = false;
+}
+
+std::string join_draft_fields(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += '\t';
+    std::string f = fields[i];
+    std::replace(f.begin(), f.end(), '\t', ' ');
+    out += f;
+  }
+  return out;
+}
+
+std::vector<std::string> split_draft_fields(const std::string& text, std::size_t count) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (out.size() + 1 < count) {
+    std::size_t tab = text.find('\t', pos);
+    if (tab == std::string::npos) break;
+    out.push_back(text.substr(pos, tab - pos));
+    pos = tab + 1;
+  }
+  out.push_back(pos <= text.size() ? text.substr(pos) : std::string());
+  out.resize(count);
+  return out;
+}
+
+}  // namespace app

@@ -1,0 +1,506 @@
+// The Observe screen's drawing: clock and focus, the one-line note composer, counters, timers,
+// the seating chart and the virtualized timeline. See observe_screen.h.
+#include "app/screens/observe/observe_screen.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/screens/common/model_text.h"
+#include "app/screens/common/record_summary.h"
+#include "app/ui/theme.h"
+#include "app/ui/widgets.h"
+
+namespace app {
+
+namespace {
+using K = ObserveAction::Kind;
+
+ObserveAction act(K kind, std::string key = {}) {
+  ObserveAction a;
+  a.kind = kind;
+  a.key = std::move(key);
+  return a;
+}
+
+const char* item_kind_label(const TimelineItem& it) {
+  switch (it.kind) {
+    case ItemKind::Note:
+      return note_kind_label(it.note_kind);
+    case ItemKind::Tally:
+      return "Count";
+    case ItemKind::Timer:
+      return "Timer";
+    case ItemKind::Seat:
+      return "Seat";
+  }
+  return "";
+}
+
+void draw_clock(const ObserveModel& m, ObserveUi& ui, bool can_prompt, std::vector<ObserveAction>& out) {
+  const ui::Palette& p = ui::palette();
+  ImGui::PushFont(ui::fonts().clock);
+  ImGui::PushStyleColor(ImGuiCol_Text, m.clock_running() ? p.accent : p.text);
+  std::string t = ui::format_lesson_time(m.lesson_now());
+  ImGui::TextUnformatted(t.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  const char* state = !m.clock_started()  ? "Not started"
+                      : m.clock_ended()   ? "Lesson ended"
+                      : m.clock_running() ? "Observing"
+                                          : "Paused";
+  ui::caption(state);
+  if (!m.clock_started()) {
+    if (ui::button("Start observing", ui::Tone::Primary)) out.push_back(act(K::Start));
+  } else if (m.clock_running()) {
+    if (ui::button("Pause")) out.push_back(act(K::Pause));
+    ImGui::SameLine();
+    if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(K::End));
+  } else {
+    if (m.clock_ended() && can_prompt) {
+      // The next step of the cycle: turn the evidence into questions for the teacher.
+      if (ui::button("Write prompts", ui::Tone::Primary)) ui.open_prompts = true;
+      ImGui::SameLine();
+    }
+    if (ui::button(m.clock_ended() ? "Resume observing" : "Resume",
+                   m.clock_ended() && can_prompt ? ui::Tone::Secondary : ui::Tone::Primary))
+      out.push_back(act(K::Resume));
+    if (!m.clock_ended()) {
+      ImGui::SameLine();
+      if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(K::End));
+    }
+  }
+}
+
+void draw_focus(const ObserveModel& m) {
+  ui::caption("FOCUS QUESTION");
+  ImGui::PushFont(ui::fonts().bold);
+  ui::body_wrapped(m.plan().focus_question.empty() ? "No focus question in the plan."
+                                                   : m.plan().focus_question.c_str());
+  ImGui::PopFont();
+}
+
+void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, std::vector<ObserveAction>& out) {
+  if (!m.plan().tools.evidence_notes) {
+    ui::muted_wrapped("The plan for this lesson asks for data only, no notes.");
+    return;
+  }
+  if (ui.focus_composer) {
+    ImGui::SetKeyboardFocusHere();
+    ui.focus_composer = false;
+  }
+  float save_w = ui::button_width("Save");
+  bool enter = ui::text_field("##note", "What did you see or hear?  Enter saves", &ui.draft,
+                              ImGuiInputTextFlags_EnterReturnsTrue,
+                              ui::content_width() - save_w - ImGui::GetStyle().ItemSpacing.x);
+  if (ui.draft != m.draft()) {
+    ObserveAction a = act(K::EditDraft);
+    a.text = ui.draft;
+    out.push_back(a);
+  }
+  ImGui::SameLine();
+  bool tapped = ui::button("Save", ui::Tone::Primary, save_w);
+  if (enter || tapped) {
+    out.push_back(act(K::SaveNote));
+    ui.focus_composer = enter;  // keep typing after Enter; a tap on Save lets the keyboard go
+  }
+  // Kind chips, then look-for tags, in one flowing row.
+  const core::NoteKind kinds[] = {core::NoteKind::Noticing, core::NoteKind::Quote, core::NoteKind::Wondering};
+  bool first = true;
+  for (core::NoteKind k : kinds) {
+    if (!first) ui::flow_next(ui::chip_width(note_kind_label(k)));
+    first = false;
+    if (ui::chip(note_kind_label(k), m.draft_kind() == k)) {
+      ObserveAction a = act(K::SetNoteKind);
+      a.note_kind = k;
+      out.push_back(a);
+    }
+  }
+  // The look-for tags pick several at once, the kinds only one: a quiet word in the row tells
+  // the two groups apart, so a tag is not taken for a fourth kind of note.
+  if (!m.plan().look_fors.empty()) {
+    const float chip_h = ImGui::GetItemRectSize().y;
+    ImFont* small = ui::fonts().small;
+    const char* word = "Look-fors:";
+    const ImVec2 ts = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, word);
+    ui::flow_next(ts.x + ui::em(0.4f));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(small, small->FontSize,
+                                        ImVec2(at.x + ui::em(0.4f), at.y + (chip_h - ts.y) * 0.5f),
+                                        ui::col(ui::palette().text_muted), word);
+    ImGui::Dummy(ImVec2(ts.x + ui::em(0.4f), chip_h));
+  }
+  int i = 0;
+  for (const auto& tag : m.plan().look_fors) {
+    ImGui::PushID(i++);
+    ui::flow_next(ui::chip_width(tag.c_str()));
+    bool on = std::find(m.draft_tags().begin(), m.draft_tags().end(), tag) != m.draft_tags().end();
+    if (ui::chip(tag.c_str(), on)) out.push_back(act(K::ToggleTag, tag));
+    ImGui::PopID();
+  }
+  // A gentle hint about evaluative wording; it never blocks saving.
+  if (ui.hint_for != ui.draft) {
+    ui.hint_for = ui.draft;
+    ui.hint.clear();
+    if (ctx.guide && !ui.draft.empty()) {
+      auto findings = ctx.guide->check(ui.draft);
+      if (!findings.empty()) {
+        const auto& f = findings.front();
+        std::string words = ui.draft.substr(f.start, f.end - f.start);
+        ui.hint = "\xE2\x80\x9C" + words + "\xE2\x80\x9D sounds like " + core::category_name(f.category) + ". " +
+                  f.suggestion;
+      }
+    }
+  }
+  if (!m.draft().empty()) {
+    std::string since = "Stamped at " + ui::format_lesson_time(m.draft_started_ms()) + ", when you began typing.";
+    ui::caption(since.c_str());
+  }
+  if (!ui.hint.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
+    ui::body_wrapped(ui.hint.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void draw_counters(const ObserveModel& m, bool co_observed, std::vector<ObserveAction>& out) {
+  if (m.counters().empty()) return;
+  // Each observer counts on their own device; the numbers here are only mine, never a sum. Said in
+  // the heading itself: a caption line would push the counters out of a phone's short tool panel.
+  ui::subheading(co_observed ? "Counters \xC2\xB7 your taps" : "Counters");
+  float w = std::max(ui::em(9.0f), ui::touch_px() * 2.0f), h = std::max(ui::em(4.6f), ui::touch_px() * 1.6f);
+  int i = 0;
+  for (const auto& c : m.counters()) {
+    ImGui::PushID(i);
+    if (i++ > 0) ui::flow_next(w);
+    std::string n = std::to_string(c.my_count);
+    if (ui::tally_button("##counter", c.tool.label.c_str(), n.c_str(), ImVec2(w, h)))
+      out.push_back(act(K::TapCounter, c.tool.key));
+    ImGui::PopID();
+  }
+  ImGui::BeginDisabled(!m.can_undo());
+  if (ui::button("Undo last tap", ui::Tone::Quiet)) out.push_back(act(K::UndoTally));
+  ImGui::EndDisabled();
+}
+
+void draw_timers(const ObserveModel& m, std::vector<ObserveAction>& out) {
+  if (m.timers().empty()) return;
+  ui::subheading("Timers");
+  float w = std::max(ui::em(9.0f), ui::touch_px() * 2.0f), h = std::max(ui::em(4.6f), ui::touch_px() * 1.6f);
+  std::int64_t now = m.lesson_now();
+  int i = 0;
+  for (const auto& t : m.timers()) {
+    ImGui::PushID(i);
+    if (i++ > 0) ui::flow_next(w);
+    std::string v = ui::format_lesson_time(t.accumulated(now));
+    std::string label = t.tool.label + (t.running() ? "  \xE2\x80\xA2 on" : "");
+    if (ui::tally_button("##timer", label.c_str(), v.c_str(), ImVec2(w, h), t.running()))
+      out.push_back(act(K::ToggleTimer, t.tool.key));
+    ImGui::PopID();
+  }
+  bool grouped = std::any_of(m.timers().begin(), m.timers().end(),
+                             [](const TimerView& t) { return !t.tool.exclusive_group.empty(); });
+  if (grouped) ui::caption("Timers of one group run one at a time: starting one stops the other.");
+}
+
+void draw_seating(const ObserveModel& m, std::vector<ObserveAction>& out) {
+  if (m.seats().empty()) return;
+  ui::subheading("Seating chart");
+  ui::caption("Front of the room. Tap a seat each time that student takes part.");
+  const auto& chart = m.plan().tools.seating;
+  int cols = std::max(1, chart.cols), rows = std::max(1, chart.rows);
+  float gap = ui::em(0.4f);
+  float cell = std::clamp((ui::content_width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols),
+                          ui::touch_px(), ui::em(6.0f));
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  for (std::size_t i = 0; i < m.seats().size(); ++i) {
+    const SeatView& s = m.seats()[i];
+    if (s.seat.row < 0 || s.seat.col < 0 || s.seat.row >= rows || s.seat.col >= cols) continue;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(s.seat.col) * (cell + gap),
+                                     origin.y + static_cast<float>(s.seat.row) * (cell + gap)));
+    std::string n = s.my_marks > 0 ? std::to_string(s.my_marks) : std::string("\xE2\x80\x93");
+    if (ui::tally_button("##seat", s.seat.label.c_str(), n.c_str(), ImVec2(cell, cell), s.my_marks > 0))
+      out.push_back(act(K::TapSeat, s.seat.key));
+    ImGui::PopID();
+  }
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(static_cast<float>(cols) * (cell + gap), static_cast<float>(rows) * (cell + gap)));
+}
+
+void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
+  const ui::Palette& p = ui::palette();
+  const auto& items = m.timeline();
+  if (items.empty()) {
+    ui::muted_wrapped("Everything you capture appears here, newest first, with the lesson time.");
+    return;
+  }
+  const float row_h = std::max(ui::em(3.4f), ui::touch_px());
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(items.size()), row_h);
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const TimelineItem& it = items[items.size() - 1 - static_cast<std::size_t>(row)];  // newest first
+      ImGui::PushID(row);
+      ImVec2 pos = ImGui::GetCursorScreenPos();
+      float w = ImGui::GetContentRegionAvail().x;
+      bool tapped = ImGui::InvisibleButton("##row", ImVec2(w, row_h - ImGui::GetStyle().ItemSpacing.y));
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      ImVec2 max(pos.x + w, pos.y + row_h - ImGui::GetStyle().ItemSpacing.y);
+      dl->AddRectFilled(pos, max, ui::col(ImGui::IsItemActive() ? p.surface_alt : p.surface), ui::em(0.5f));
+      float pad = ui::em(0.6f);
+      std::string time = ui::format_lesson_time(it.lesson_ms);
+      if (it.kind == ItemKind::Timer)
+        time += it.end_ms < 0 ? "\xE2\x80\x93" : "\xE2\x80\x93" + ui::format_lesson_time(it.end_ms);
+      ImGui::PushFont(ui::fonts().small);
+      float line = ImGui::GetFontSize();
+      dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.text_muted), time.c_str());
+      std::string meta = std::string(item_kind_label(it));
+      if (!it.mine) meta += " \xC2\xB7 " + it.author_name;
+      if (!it.tags.empty())
+        meta += " \xC2\xB7 " + it.tags.front() + (it.tags.size() > 1 ? " +" + std::to_string(it.tags.size() - 1) : "");
+      float meta_x = pos.x + pad + ui::em(5.5f);
+      dl->AddText(ImVec2(meta_x, pos.y + pad * 0.6f), ui::col(it.mine ? p.accent : p.text_muted), meta.c_str());
+      ImGui::PopFont();
+      std::string text =
+          it.kind == ItemKind::Note && it.note_kind == core::NoteKind::Quote ? as_quote(it.text) : it.text;
+      ImGui::RenderTextEllipsis(dl, ImVec2(meta_x, pos.y + pad * 0.6f + line + ui::em(0.2f)),
+                                ImVec2(max.x - pad, max.y), max.x - pad, max.x - pad, text.c_str(), nullptr, nullptr);
+      if (tapped && it.mine) {
+        ui.editing = it.record;
+        ui.edit_text = it.text;
+        ui.confirm_delete = false;
+        ui.open_edit = true;
+      }
+      ImGui::PopID();
+    }
+  }
+}
+
+void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, std::vector<ObserveAction>& out) {
+  const auto& items = m.timeline();
+  auto found = std::find_if(items.begin(), items.end(), [&](const TimelineItem& i) { return i.record == ui.editing; });
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.35f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - ui::em(2.0f), ui::em(32.0f)), 0));
+  if (ui.open_edit) {
+    ImGui::OpenPopup("##edit_item");  // opened here so the popup id matches BeginPopupModal's
+    ui.open_edit = false;
+  }
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::em(1.2f), ui::em(1.2f)));
+  if (ImGui::BeginPopupModal("##edit_item", nullptr,
+                             ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (found == items.end()) {
+      ImGui::CloseCurrentPopup();
+    } else {
+      bool note = found->kind == ItemKind::Note;
+      ui::heading(note ? "Edit note" : "Captured item");
+      std::string when = std::string(item_kind_label(*found)) + " at " + ui::format_lesson_time(found->lesson_ms);
+      ui::caption(when.c_str());
+      if (note)
+        ui::text_field("##edit_text", "Note", &ui.edit_text);
+      else
+        ui::body_wrapped(found->text.c_str());
+      ImGui::Spacing();
+      if (note && ui::button("Save", ui::Tone::Primary)) {
+        ObserveAction a = act(K::EditNote);
+        a.record = found->record;
+        a.text = ui.edit_text;
+        out.push_back(a);
+        ImGui::CloseCurrentPopup();
+      }
+      if (note) ImGui::SameLine();
+      if (!ui.confirm_delete) {
+        if (ui::button("Delete", ui::Tone::Danger)) ui.confirm_delete = true;
+      } else if (ui::button("Delete for good", ui::Tone::Danger)) {
+        ObserveAction a = act(K::DeleteItem);
+        a.record = found->record;
+        out.push_back(a);
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ui::button("Cancel", ui::Tone::Quiet)) ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar();
+}
+}  // namespace
+
+void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, std::vector<ObserveAction>& out) {
+  if (!m.loaded()) {
+    ui::begin_scroll_area("##observe_missing");
+    ui::body_wrapped(m.error().c_str());
+    ui::end_scroll_area();
+    return;
+  }
+  const bool narrow = ui::is_narrow();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ui::em(1.0f);
+
+  const bool co_observed = std::any_of(
+      m.plan().participants.begin(), m.plan().participants.end(),
+      [&](const core::Participant& p) { return p.person != ctx.me && p.role != core::Role::ObservedTeacher; });
+  auto tools = [&] {
+    draw_counters(m, co_observed, out);
+    draw_timers(m, out);
+    draw_seating(m, out);
+  };
+  auto clock_card = [&](bool side_by_side) {
+    ui::begin_card("##clock");
+    if (side_by_side) {
+      ImGui::BeginGroup();
+      draw_clock(m, ui, ctx.has(ScreenId::Prompt), out);
+      ImGui::EndGroup();
+      ImGui::SameLine(0, ui::em(1.5f));
+      ImGui::BeginGroup();
+      draw_focus(m);
+      ImGui::EndGroup();
+    } else {
+      draw_clock(m, ui, ctx.has(ScreenId::Prompt), out);
+      ImGui::Spacing();
+      draw_focus(m);
+    }
+    ui::end_card();
+  };
+  // A hairline where the cards that stay put end and the scrolling tools begin, so a tile half
+  // scrolled under the composer reads as scrolled, not as drawn over.
+  auto rule = [&](float width) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), ui::col(ui::palette().border));
+    ImGui::Dummy(ImVec2(width, 1.0f));
+  };
+  auto composer_card = [&] {
+    ui::begin_card("##composer");
+    draw_composer(m, ui, ctx, out);
+    ui::end_card();
+  };
+  auto timeline = [&](ImVec2 size) {
+    std::string head = "Timeline \xC2\xB7 " + std::to_string(m.timeline().size());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui::em(1.0f));
+    ui::subheading(head.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::em(1.0f), ui::em(0.4f)));
+    ImGui::BeginChild("##timeline", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    draw_timeline(m, ui);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+  };
+
+  if (narrow) {
+    // Portrait: clock, focus and composer stay put; tools and timeline share the rest.
+    ImGui::SetCursorPos(ImVec2(gap, ImGui::GetCursorPosY() + gap * 0.6f));
+    ui::begin_column(avail.x - 2 * gap);
+    clock_card(true);
+    composer_card();
+    ui::end_column();
+    rule(avail.x);
+    float rest = ImGui::GetContentRegionAvail().y;
+    ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, std::floor(rest * 0.55f)));
+    tools();
+    ui::end_scroll_area();
+    timeline(ImVec2(avail.x, 0));
+  } else {
+    // Landscape: the composer stays put over the tools on the left; the clock and the focus
+    // question stay put over the timeline on the right.
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    float left = std::floor(avail.x * 0.58f);
+    ImGui::BeginChild("##observe_left", ImVec2(left, avail.y), false, fixed);
+    ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
+    ui::begin_column(left - 2 * gap);
+    composer_card();
+    ui::end_column();
+    rule(left);
+    ui::begin_scroll_area("##observe_tools");
+    tools();
+    ui::end_scroll_area();
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("##observe_right", ImVec2(0, avail.y), false, fixed);
+    ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
+    ui::begin_column(avail.x - left - 2 * gap);
+    clock_card(false);
+    ui::end_column();
+    ImGui::SetCursorPosX(0);
+    timeline(ImVec2(0, 0));
+    ImGui::EndChild();
+  }
+  if (!m.error().empty()) {
+    // Problems show at the bottom edge, in plain words, until the next action.
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - ui::em(1.0f)), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::palette().danger_soft);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
+    ImGui::Begin("##observe_error", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TextUnformatted(m.error().c_str());
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+  }
+  draw_edit_sheet(m, ui, out);
+}
+
+// ---- the screen ----
+
+std::string ObserveScreen::title() const {
+  return model_ && model_->loaded() ? "Observe \xC2\xB7 " + model_->title() : "Observe";
+}
+
+void ObserveScreen::enter(const Route& route, AppContext& ctx) {
+  route_observation_ = route.observation;
+  route_cycle_ = route.cycle;
+  if (!model_ || model_->observation() != route.observation || !model_->loaded()) {
+    model_ = std::make_unique<ObserveModel>(*ctx.store, ctx.me, ctx.now_ms);
+    model_->load(route.observation);
+    ui_ = ObserveUi{};
+    ui_.draft = model_->draft();
+  }
+}
+
+void ObserveScreen::tick(AppContext&) {
+  if (model_) model_->autosave(false);
+}
+
+void ObserveScreen::draw(AppContext& ctx) {
+  if (!model_) return;
+  std::vector<ObserveAction> actions;
+  draw_observe(*model_, ui_, ctx, actions);
+  if (ui_.open_prompts) {
+    ui_.open_prompts = false;
+    autosave_then_open_prompts(ctx);
+  }
+  for (const auto& a : actions) {
+    bool ok = model_->apply(a);
+    if (a.kind == ObserveAction::Kind::SaveNote && ok) ui_.draft.clear();
+    if (a.kind == ObserveAction::Kind::EditNote && ok) ctx.toast = "Note updated";
+    if (a.kind == ObserveAction::Kind::DeleteItem && ok) ctx.toast = "Deleted";
+    if (a.kind == ObserveAction::Kind::End && ok)
+      ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
+  }
+}
+
+void ObserveScreen::autosave_then_open_prompts(AppContext& ctx) {
+  if (model_) model_->autosave(true);
+  ctx.open(Route{ScreenId::Prompt, route_observation_, route_cycle_});
+}
+
+void ObserveScreen::commit_drafts(AppContext&) {
+  if (model_) model_->autosave(true);
+}
+
+int ObserveScreen::wake_after_ms(const AppContext&) const {
+  if (!model_) return -1;
+  int wake = -1;
+  if (model_->draft_dirty()) wake = 300;
+  if (model_->clock_running()) {
+    int to_next_second = static_cast<int>(1000 - model_->lesson_now() % 1000);
+    wake = wake < 0 ? to_next_second : std::min(wake, to_next_second);
+  }
+  return wake;
+}
+
+}  // namespace app
