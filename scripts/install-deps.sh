@@ -11,7 +11,7 @@ packages=(
   libssl-dev libcpp-httplib-dev               # the hub's and the sync client's HTTPS
   zlib1g-dev                                  # cpp-httplib's pkg-config asks for it
   libcli11-dev                                # command-line arguments of peerobs-cli and peerobs-hub
-  catch2 fonts-noto-core sqlite3              # tests, fonts (Latin, Greek, Cyrillic and one per script), inspecting stores
+  catch2 clang-format fonts-noto-core sqlite3 # tests and the format check, fonts (Latin, Greek, Cyrillic and one per script), inspecting stores
   fonts-noto-cjk                              # Chinese, Japanese, Korean (read only when such text appears)
   xvfb xdotool imagemagick libgl1-mesa-dri    # the real client under a virtual display
 )
