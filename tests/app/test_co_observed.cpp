@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/screens/common/lesson_data.h"
+#include "app/screens/common/people.h"
 #include "app/screens/cycle/cycle_model.h"
 #include "app/screens/debrief/debrief_model.h"
 #include "app/screens/observe/observe_model.h"

@@ -1,7 +1,6 @@
 // See record_summary.h.
 #include "app/screens/common/record_summary.h"
 
-#include "app/screens/debrief/debrief_model.h"
 #include "app/ui/widgets.h"
 
 namespace app {
@@ -62,6 +61,18 @@ const char* note_kind_label(core::NoteKind kind) {
       return "Wondering";
   }
   return "Noticed";
+}
+
+const char* next_step_status_label(core::NextStepStatus status) {
+  switch (status) {
+    case core::NextStepStatus::Open:
+      return "Open";
+    case core::NextStepStatus::Done:
+      return "Done";
+    case core::NextStepStatus::Dropped:
+      return "Dropped";
+  }
+  return "Open";
 }
 
 const char* observation_status_label(core::ObservationStatus s) {
