@@ -1,21 +1,17 @@
 // The Observe screen's model. See observe_model.h for the guarantees.
 #include "app/screens/observe/observe_model.h"
-#include "app/screens/common/model_text.h"
 
 #include <algorithm>
-#include <cstdlib>
+
+#include "app/screens/common/model_text.h"
+#include "app/screens/common/people.h"
 
 namespace app {
 
-namespace {
-constexpr std::int64_t kAutosaveQuietMs = 300;  // save once typing pauses this long
-constexpr std::int64_t kAutosaveMaxMs = 800;    // and at the latest this long after a change
-
-bool item_before(const TimelineItem& a, const TimelineItem& b) {
+bool in_lesson_order(const TimelineItem& a, const TimelineItem& b) {
   if (a.lesson_ms != b.lesson_ms) return a.lesson_ms < b.lesson_ms;
   return a.saved_at < b.saved_at;
 }
-}  // namespace
 
 bool TimerView::running() const {
   return std::any_of(my_spans.begin(), my_spans.end(), [](const auto& s) { return s.second.end_ms < 0; });
@@ -29,14 +25,9 @@ std::int64_t TimerView::accumulated(std::int64_t lesson_now) const {
 }
 
 ObserveModel::ObserveModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms)
-    : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
+    : ObservationModel(store, me, std::move(now_ms)) {}
 
 std::string ObserveModel::draft_key(core::Id observation) { return "note:" + observation.hex(); }
-
-std::string ObserveModel::name_of(core::Id person) const {
-  auto it = names_.find(person);
-  return it == names_.end() ? std::string("a co-observer") : it->second;
-}
 
 std::string ObserveModel::item_text(ItemKind kind, const std::string& key) const {
   switch (kind) {
@@ -58,8 +49,6 @@ std::string ObserveModel::item_text(ItemKind kind, const std::string& key) const
   return key;
 }
 
-std::string ObserveModel::title() const { return visit_title(plan_); }
-
 std::int64_t ObserveModel::lesson_now() const {
   if (clock_id_.empty()) return 0;
   if (!clock_.running) return clock_.elapsed_ms;
@@ -79,7 +68,7 @@ bool ObserveModel::start_clock() {
     return false;
   }
   core::LessonClock c;
-  c.observation = observation_id_;
+  c.observation = observation_;
   c.running = true;
   clock_id_ = store_.create(c, me_).record;
   clock_ = c;
@@ -93,10 +82,8 @@ void ObserveModel::ensure_started() {
 }
 
 bool ObserveModel::apply(const ObserveAction& a) {
-  if (!loaded()) return false;
-  error_.clear();
   using K = ObserveAction::Kind;
-  try {
+  return run_action([&] {
     switch (a.kind) {
       case K::Start:
         return start_clock();
@@ -140,7 +127,7 @@ bool ObserveModel::apply(const ObserveAction& a) {
           if (plan_.status == core::ObservationStatus::Planned) {
             core::Observation o = plan_;
             o.status = core::ObservationStatus::Observed;
-            store_.update(observation_id_, o, me_);
+            store_.update(observation_, o, me_);
           }
         });
         clock_ = c;
@@ -164,7 +151,7 @@ bool ObserveModel::apply(const ObserveAction& a) {
         return true;
       case K::SetNoteKind:
         draft_kind_ = a.note_kind;
-        if (!draft_.empty()) edit_draft(draft_);
+        store_draft();
         return true;
       case K::ToggleTag: {
         auto it = std::find(draft_tags_.begin(), draft_tags_.end(), a.key);
@@ -172,7 +159,7 @@ bool ObserveModel::apply(const ObserveAction& a) {
           draft_tags_.push_back(a.key);
         else
           draft_tags_.erase(it);
-        if (!draft_.empty()) edit_draft(draft_);
+        store_draft();
         return true;
       }
       case K::SaveNote:
@@ -182,11 +169,8 @@ bool ObserveModel::apply(const ObserveAction& a) {
       case K::DeleteItem:
         return delete_item(a.record);
     }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not save: ") + e.what();
     return false;
-  }
-  return false;
+  });
 }
 
 bool ObserveModel::tap_counter(const std::string& key) {
@@ -196,20 +180,10 @@ bool ObserveModel::tap_counter(const std::string& key) {
     return false;
   }
   ensure_started();
-  core::Tally t{observation_id_, key, lesson_now()};
+  core::Tally t{observation_, key, lesson_now()};
   core::Version v = store_.create(t, me_);  // durable before the count changes on screen
-  ++c->my_count;
+  add_mine(v, t);
   undo_.push_back(v.record);
-  TimelineItem it;
-  it.record = v.record;
-  it.kind = ItemKind::Tally;
-  it.author = me_;
-  it.mine = true;
-  it.lesson_ms = t.lesson_ms;
-  it.saved_at = v.saved_at_ms;
-  it.key = key;
-  it.text = c->tool.label;
-  insert_item(std::move(it));
   return true;
 }
 
@@ -246,25 +220,13 @@ bool ObserveModel::toggle_timer(const std::string& key) {
       s.end_ms = now;
       store_.update(view->my_spans[i].first, s, me_);
     }
-    if (!was_running) started = store_.create(core::TimerSpan{observation_id_, key, now, -1}, me_);
+    if (!was_running) started = store_.create(core::TimerSpan{observation_, key, now, -1}, me_);
   });
   for (auto [view, i] : to_close) {
     view->my_spans[i].second.end_ms = now;
     if (TimelineItem* it = find_item(view->my_spans[i].first)) it->end_ms = now;
   }
-  if (!was_running) {
-    t->my_spans.push_back({started.record, core::TimerSpan{observation_id_, key, now, -1}});
-    TimelineItem it;
-    it.record = started.record;
-    it.kind = ItemKind::Timer;
-    it.author = me_;
-    it.mine = true;
-    it.lesson_ms = now;
-    it.saved_at = started.saved_at_ms;
-    it.key = key;
-    it.text = t->tool.label;
-    insert_item(std::move(it));
-  }
+  if (!was_running) add_mine(started, core::TimerSpan{observation_, key, now, -1});
   return true;
 }
 
@@ -275,19 +237,8 @@ bool ObserveModel::tap_seat(const std::string& key) {
     return false;
   }
   ensure_started();
-  core::SeatMark m{observation_id_, key, lesson_now()};
-  core::Version v = store_.create(m, me_);
-  ++s->my_marks;
-  TimelineItem it;
-  it.record = v.record;
-  it.kind = ItemKind::Seat;
-  it.author = me_;
-  it.mine = true;
-  it.lesson_ms = m.lesson_ms;
-  it.saved_at = v.saved_at_ms;
-  it.key = key;
-  it.text = "Seat " + s->seat.label;
-  insert_item(std::move(it));
+  core::SeatMark m{observation_, key, lesson_now()};
+  add_mine(store_.create(m, me_), m);
   return true;
 }
 
@@ -296,35 +247,21 @@ void ObserveModel::edit_draft(const std::string& text) {
     draft_started_ms_ = -1;
   else if (draft_started_ms_ < 0)
     draft_started_ms_ = lesson_now();  // the moment typing began
-  draft_ = text;
-  std::int64_t now = now_ms_();
-  if (!draft_dirty_) draft_first_change_ = now;
-  draft_last_change_ = now;
-  draft_dirty_ = true;
+  draft_text_ = text;
+  store_draft();
 }
 
-void ObserveModel::autosave(bool force) {
-  if (!draft_dirty_ || !loaded()) return;
-  std::int64_t now = now_ms_();
-  if (!force && now - draft_last_change_ < kAutosaveQuietMs && now - draft_first_change_ < kAutosaveMaxMs) return;
-  try {
-    if (draft_.empty()) {
-      store_.clear_draft(draft_key(observation_id_));
-    } else {
-      std::string tags;
-      for (const auto& t : draft_tags_) tags += (tags.empty() ? "" : "\x1f") + t;
-      store_.save_draft(draft_key(observation_id_), std::to_string(draft_started_ms_) + "\t" +
-                                                        std::to_string(static_cast<int>(draft_kind_)) + "\t" + tags +
-                                                        "\t" + draft_);
-    }
-    draft_dirty_ = false;
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not keep the draft: ") + e.what();
-  }
+// The kind and tags are kept with the text, so a draft restored after a crash is the same note.
+void ObserveModel::store_draft() {
+  draft_.edit(draft_text_.empty()
+                  ? std::string()
+                  : join_draft_fields({std::to_string(draft_started_ms_), std::to_string(static_cast<int>(draft_kind_)),
+                                       join_draft_list(draft_tags_), draft_text_}),
+              now_ms_());
 }
 
 bool ObserveModel::save_note() {
-  std::string text = trim(draft_);
+  std::string text = trim(draft_text_);
   if (text.empty()) {
     error_ = "Type what you noticed first.";
     return false;
@@ -334,29 +271,19 @@ bool ObserveModel::save_note() {
     return false;
   }
   ensure_started();
-  core::EvidenceNote n{observation_id_, draft_started_ms_ >= 0 ? draft_started_ms_ : lesson_now(), text, draft_kind_,
+  core::EvidenceNote n{observation_, draft_started_ms_ >= 0 ? draft_started_ms_ : lesson_now(), text, draft_kind_,
                        draft_tags_};
   core::Version v;
   store_.transaction([&] {
     v = store_.create(n, me_);
-    store_.clear_draft(draft_key(observation_id_));
+    store_.clear_draft(draft_key(observation_));
   });
-  TimelineItem it;
-  it.record = v.record;
-  it.kind = ItemKind::Note;
-  it.author = me_;
-  it.mine = true;
-  it.lesson_ms = n.lesson_ms;
-  it.saved_at = v.saved_at_ms;
-  it.note_kind = n.kind;
-  it.text = n.text;
-  it.tags = n.look_for_tags;
-  insert_item(std::move(it));
-  draft_.clear();
+  add_mine(v, n);
+  draft_.forget();
+  draft_text_.clear();
   draft_started_ms_ = -1;
   draft_kind_ = core::NoteKind::Noticing;
   draft_tags_.clear();
-  draft_dirty_ = false;
   return true;
 }
 
@@ -422,8 +349,66 @@ bool ObserveModel::delete_item(core::Id record) {
   return true;
 }
 
+TimelineItem ObserveModel::timeline_item(core::Id record, const core::RecordHead& head) const {
+  TimelineItem it;
+  it.record = record;
+  it.author = head.version.author;
+  it.mine = head.version.author == me_;
+  it.saved_at = head.version.saved_at_ms;
+  if (!it.mine) it.author_name = name_or(names_, head.version.author, "a co-observer");
+  if (const auto* n = std::get_if<core::EvidenceNote>(&head.body)) {
+    it.kind = ItemKind::Note;
+    it.lesson_ms = n->lesson_ms;
+    it.note_kind = n->kind;
+    it.text = n->text;
+    it.tags = n->look_for_tags;
+    return it;
+  }
+  if (const auto* t = std::get_if<core::Tally>(&head.body)) {
+    it.kind = ItemKind::Tally;
+    it.lesson_ms = t->lesson_ms;
+    it.key = t->counter_key;
+  } else if (const auto* s = std::get_if<core::TimerSpan>(&head.body)) {
+    it.kind = ItemKind::Timer;
+    it.lesson_ms = s->start_ms;
+    it.end_ms = s->end_ms;
+    it.key = s->timer_key;
+  } else if (const auto* m = std::get_if<core::SeatMark>(&head.body)) {
+    it.kind = ItemKind::Seat;
+    it.lesson_ms = m->lesson_ms;
+    it.key = m->seat_key;
+  }
+  it.text = item_text(it.kind, it.key);
+  return it;
+}
+
+void ObserveModel::count_mine(const TimelineItem& item, const core::RecordBody& body) {
+  switch (item.kind) {
+    case ItemKind::Tally:
+      for (auto& c : counters_)
+        if (c.tool.key == item.key) ++c.my_count;
+      break;
+    case ItemKind::Timer:
+      for (auto& t : timers_)
+        if (t.tool.key == item.key) t.my_spans.push_back({item.record, std::get<core::TimerSpan>(body)});
+      break;
+    case ItemKind::Seat:
+      for (auto& s : seats_)
+        if (s.seat.key == item.key) ++s.my_marks;
+      break;
+    case ItemKind::Note:
+      break;
+  }
+}
+
+void ObserveModel::add_mine(const core::Version& version, const core::RecordBody& body) {
+  TimelineItem it = timeline_item(version.record, core::RecordHead{version, body});
+  count_mine(it, body);
+  insert_item(std::move(it));
+}
+
 void ObserveModel::insert_item(TimelineItem item) {
-  auto at = std::upper_bound(timeline_.begin(), timeline_.end(), item, item_before);
+  auto at = std::upper_bound(timeline_.begin(), timeline_.end(), item, in_lesson_order);
   timeline_.insert(at, std::move(item));
 }
 
