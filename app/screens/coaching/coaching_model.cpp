@@ -129,10 +129,8 @@ bool CoachingModel::apply(const CoachingAction& a) {
         draft_.edit(a.text, now_ms_());
         return true;
       case CoachingAction::Kind::PickThread:
-        if (std::none_of(threads_.begin(), threads_.end(), [&](const auto& t) { return t.pair == a.thread; })) {
-          error_ = "That thread is not one of yours in this observation.";
-          return false;
-        }
+        if (std::none_of(threads_.begin(), threads_.end(), [&](const auto& t) { return t.pair == a.thread; }))
+          return refuse("That thread is not one of yours in this observation.");
         show(a.thread);
         return true;
       case CoachingAction::Kind::Save:
@@ -143,24 +141,18 @@ bool CoachingModel::apply(const CoachingAction& a) {
 }
 
 bool CoachingModel::save() {
-  if (!thread()) {
-    error_ = is_coach_ || is_leader_
-                 ? std::string(is_coach_ ? "This observation has no teacher leader to write to."
-                                         : "No coach co-observed this lesson, so there is no coaching thread.")
-                 : std::string("Only the coach and the teacher leader of this observation write coaching notes.");
-    return false;
-  }
-  if (!thread()->open) {
-    error_ = thread()->name + " is no longer part of this observation, so this thread is closed.";
-    return false;
-  }
+  if (!thread())
+    return refuse(is_coach_ || is_leader_
+                      ? std::string(is_coach_ ? "This observation has no teacher leader to write to."
+                                              : "No coach co-observed this lesson, so there is no coaching thread.")
+                      : std::string("Only the coach and the teacher leader of this observation write coaching notes."));
+  if (!thread()->open)
+    return refuse(thread()->name + " is no longer part of this observation, so this thread is closed.");
   std::string text = trim(draft_.text());
-  if (text.empty()) {
-    error_ = is_coach_ && thread()->pair.coach == me_
-                 ? "Write the note first: one observing or debrief move you noticed, and a question."
-                 : "Write your reply first: what you noticed, or what you would like to try.";
-    return false;
-  }
+  if (text.empty())
+    return refuse(is_coach_ && thread()->pair.coach == me_
+                      ? "Write the note first: one observing or debrief move you noticed, and a question."
+                      : "Write your reply first: what you noticed, or what you would like to try.");
   CoachingPair pair = thread()->pair;
   core::CoachingNote note{observation_, pair.teacher_leader, text, pair.coach};
   store_.transaction([&] {

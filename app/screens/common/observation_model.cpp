@@ -44,6 +44,11 @@ bool ObservationModel::run_action(const std::function<bool()>& action, const cha
   }
 }
 
+bool ObservationModel::refuse(std::string why) {
+  error_ = std::move(why);
+  return false;
+}
+
 void ObservationModel::autosave_draft(TextDraft& draft, bool force) {
   if (!loaded()) return;
   std::string error;

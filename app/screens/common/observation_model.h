@@ -37,6 +37,8 @@ class ObservationModel {
   bool run_action(const std::function<bool()>& action, const char* failure = "Could not save: ");
   // Writes `draft` when it is due (`force`: now); a refusal becomes error().
   void autosave_draft(TextDraft& draft, bool force);
+  // An action that cannot be done: error() says `why`, and the action returns false.
+  bool refuse(std::string why);
 
   core::Store& store_;
   core::Id me_;

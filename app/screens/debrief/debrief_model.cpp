@@ -118,15 +118,9 @@ bool DebriefModel::apply(const DebriefAction& a) {
 }
 
 bool DebriefModel::save_note() {
-  if (!can_write_) {
-    error_ = "Only the people in this observation write its debrief notes.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people in this observation write its debrief notes.");
   std::string text = trim(note_draft_.text());
-  if (text.empty()) {
-    error_ = "Write the note first: what was said or agreed.";
-    return false;
-  }
+  if (text.empty()) return refuse("Write the note first: what was said or agreed.");
   store_.transaction([&] {
     store_.create(core::DebriefNote{observation_, text}, me_);
     store_.clear_draft(note_draft_key(observation_));
@@ -137,26 +131,17 @@ bool DebriefModel::save_note() {
 }
 
 bool DebriefModel::save_step() {
-  if (!can_write_) {
-    error_ = "Only the people in this observation agree its next steps.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people in this observation agree its next steps.");
   NextStepForm f = step_form_;
   f.text = trim(f.text);
   f.support = trim(f.support);
   f.follow_up_date = trim(f.follow_up_date);
-  if (f.text.empty()) {
-    error_ = "Write what will be tried first.";
-    return false;
-  }
-  if (!std::any_of(participants_.begin(), participants_.end(), [&](const auto& p) { return p.first == f.owner; })) {
-    error_ = "Pick who owns this next step.";
-    return false;
-  }
-  if (!f.follow_up_date.empty() && !core::is_calendar_date(f.follow_up_date)) {
-    error_ = core::date_problem(f.follow_up_date);  // worded as everywhere a date is typed
-    return false;
-  }
+  if (f.text.empty()) return refuse("Write what will be tried first.");
+  if (!std::any_of(participants_.begin(), participants_.end(), [&](const auto& p) { return p.first == f.owner; }))
+    return refuse("Pick who owns this next step.");
+  // Worded as everywhere a date is typed.
+  if (!f.follow_up_date.empty() && !core::is_calendar_date(f.follow_up_date))
+    return refuse(core::date_problem(f.follow_up_date));
   core::NextStep s;
   s.observation = observation_;
   s.text = f.text;
@@ -176,22 +161,12 @@ bool DebriefModel::save_step() {
 
 bool DebriefModel::schedule(core::Id step_id) {
   auto it = std::find_if(steps_.begin(), steps_.end(), [&](const NextStepView& s) { return s.id == step_id; });
-  if (it == steps_.end()) {
-    error_ = "That next step is no longer here.";
-    return false;
-  }
-  if (!can_write_) {
-    error_ = "Only the people in this observation schedule its follow-up.";
-    return false;
-  }
-  if (!it->step.follow_up_observation.empty()) {
-    error_ = "The follow-up visit for this next step is already planned.";
-    return false;
-  }
-  if (it->step.follow_up_date.empty()) {
-    error_ = "This next step has no follow-up date, so there is no day to plan the visit for.";
-    return false;
-  }
+  if (it == steps_.end()) return refuse("That next step is no longer here.");
+  if (!can_write_) return refuse("Only the people in this observation schedule its follow-up.");
+  if (!it->step.follow_up_observation.empty())
+    return refuse("The follow-up visit for this next step is already planned.");
+  if (it->step.follow_up_date.empty())
+    return refuse("This next step has no follow-up date, so there is no day to plan the visit for.");
   // The follow-up collects the same data again so the cycle can compare visits.
   core::Observation follow;
   follow.cycle = plan_.cycle;
@@ -223,10 +198,7 @@ bool DebriefModel::schedule(core::Id step_id) {
 
 bool DebriefModel::mark_debriefed() {
   if (plan_.status == core::ObservationStatus::Debriefed) return true;
-  if (!can_write_) {
-    error_ = "Only the people in this observation can close its debrief.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people in this observation can close its debrief.");
   core::Observation done = plan_;
   done.status = core::ObservationStatus::Debriefed;
   store_.update(observation_, done, me_);

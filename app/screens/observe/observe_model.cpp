@@ -63,10 +63,7 @@ void ObserveModel::save_clock() {
 }
 
 bool ObserveModel::start_clock() {
-  if (!clock_id_.empty()) {
-    error_ = "The lesson clock is already started.";
-    return false;
-  }
+  if (!clock_id_.empty()) return refuse("The lesson clock is already started.");
   core::LessonClock c;
   c.observation = observation_;
   c.running = true;
@@ -175,10 +172,7 @@ bool ObserveModel::apply(const ObserveAction& a) {
 
 bool ObserveModel::tap_counter(const std::string& key) {
   auto c = std::find_if(counters_.begin(), counters_.end(), [&](const CounterView& v) { return v.tool.key == key; });
-  if (c == counters_.end()) {
-    error_ = "There is no counter \"" + key + "\" in this plan.";
-    return false;
-  }
+  if (c == counters_.end()) return refuse("There is no counter \"" + key + "\" in this plan.");
   ensure_started();
   core::Tally t{observation_, key, lesson_now()};
   core::Version v = store_.create(t, me_);  // durable before the count changes on screen
@@ -188,19 +182,13 @@ bool ObserveModel::tap_counter(const std::string& key) {
 }
 
 bool ObserveModel::undo_tally() {
-  if (undo_.empty()) {
-    error_ = "Nothing to undo.";
-    return false;
-  }
+  if (undo_.empty()) return refuse("Nothing to undo.");
   return delete_item(undo_.back());
 }
 
 bool ObserveModel::toggle_timer(const std::string& key) {
   auto t = std::find_if(timers_.begin(), timers_.end(), [&](const TimerView& v) { return v.tool.key == key; });
-  if (t == timers_.end()) {
-    error_ = "There is no timer \"" + key + "\" in this plan.";
-    return false;
-  }
+  if (t == timers_.end()) return refuse("There is no timer \"" + key + "\" in this plan.");
   ensure_started();
   const std::int64_t now = lesson_now();
   // Stop this timer if it runs; otherwise stop the others of its exclusive group and start it.
@@ -232,10 +220,7 @@ bool ObserveModel::toggle_timer(const std::string& key) {
 
 bool ObserveModel::tap_seat(const std::string& key) {
   auto s = std::find_if(seats_.begin(), seats_.end(), [&](const SeatView& v) { return v.seat.key == key; });
-  if (s == seats_.end()) {
-    error_ = "There is no seat \"" + key + "\" on this chart.";
-    return false;
-  }
+  if (s == seats_.end()) return refuse("There is no seat \"" + key + "\" on this chart.");
   ensure_started();
   core::SeatMark m{observation_, key, lesson_now()};
   add_mine(store_.create(m, me_), m);
@@ -262,14 +247,8 @@ void ObserveModel::store_draft() {
 
 bool ObserveModel::save_note() {
   std::string text = trim(draft_text_);
-  if (text.empty()) {
-    error_ = "Type what you noticed first.";
-    return false;
-  }
-  if (!plan_.tools.evidence_notes) {
-    error_ = "The plan for this lesson does not ask for notes.";
-    return false;
-  }
+  if (text.empty()) return refuse("Type what you noticed first.");
+  if (!plan_.tools.evidence_notes) return refuse("The plan for this lesson does not ask for notes.");
   ensure_started();
   core::EvidenceNote n{observation_, draft_started_ms_ >= 0 ? draft_started_ms_ : lesson_now(), text, draft_kind_,
                        draft_tags_};
@@ -289,24 +268,12 @@ bool ObserveModel::save_note() {
 
 bool ObserveModel::edit_note(core::Id record, const std::string& text) {
   TimelineItem* it = find_item(record);
-  if (!it || it->kind != ItemKind::Note) {
-    error_ = "That note is no longer here.";
-    return false;
-  }
-  if (!it->mine) {
-    error_ = "Only the person who wrote a note can change it.";
-    return false;
-  }
+  if (!it || it->kind != ItemKind::Note) return refuse("That note is no longer here.");
+  if (!it->mine) return refuse("Only the person who wrote a note can change it.");
   std::string t = trim(text);
-  if (t.empty()) {
-    error_ = "A note cannot be empty; delete it instead.";
-    return false;
-  }
+  if (t.empty()) return refuse("A note cannot be empty; delete it instead.");
   auto head = store_.get(record);
-  if (!head) {
-    error_ = "That note is no longer here.";
-    return false;
-  }
+  if (!head) return refuse("That note is no longer here.");
   core::EvidenceNote n = std::get<core::EvidenceNote>(head->body);
   n.text = t;
   store_.update(record, n, me_);
@@ -317,14 +284,8 @@ bool ObserveModel::edit_note(core::Id record, const std::string& text) {
 bool ObserveModel::delete_item(core::Id record) {
   auto pos =
       std::find_if(timeline_.begin(), timeline_.end(), [&](const TimelineItem& i) { return i.record == record; });
-  if (pos == timeline_.end()) {
-    error_ = "That item is no longer here.";
-    return false;
-  }
-  if (!pos->mine) {
-    error_ = "Only the person who captured an item can delete it.";
-    return false;
-  }
+  if (pos == timeline_.end()) return refuse("That item is no longer here.");
+  if (!pos->mine) return refuse("Only the person who captured an item can delete it.");
   store_.remove(record, me_);
   switch (pos->kind) {
     case ItemKind::Tally:

@@ -88,10 +88,8 @@ bool PromptModel::apply(const PromptAction& a) {
         store_draft_text();
         return true;
       case PromptAction::Kind::ToggleEvidence:
-        if (!std::any_of(evidence_.begin(), evidence_.end(), [&](const EvidenceItem& i) { return i.key == a.text; })) {
-          error_ = "That evidence is no longer in this observation.";
-          return false;
-        }
+        if (!std::any_of(evidence_.begin(), evidence_.end(), [&](const EvidenceItem& i) { return i.key == a.text; }))
+          return refuse("That evidence is no longer in this observation.");
         if (!picked_.erase(a.text)) picked_.insert(a.text);
         store_draft_text();
         return true;
@@ -107,15 +105,9 @@ bool PromptModel::apply(const PromptAction& a) {
 }
 
 bool PromptModel::save_prompt() {
-  if (!can_write_) {
-    error_ = "Only the people who observed this lesson write its prompts.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people who observed this lesson write its prompts.");
   std::string text = trim(draft_text_);
-  if (text.empty()) {
-    error_ = "Write a question for the teacher first, or tap one of the suggested questions.";
-    return false;
-  }
+  if (text.empty()) return refuse("Write a question for the teacher first, or tap one of the suggested questions.");
   core::Prompt p;
   p.observation = observation_;
   p.text = text;
@@ -135,28 +127,16 @@ bool PromptModel::save_prompt() {
 
 bool PromptModel::delete_prompt(core::Id record) {
   auto it = std::find_if(prompts_.begin(), prompts_.end(), [&](const PromptEntry& p) { return p.id == record; });
-  if (it == prompts_.end()) {
-    error_ = "That prompt is no longer here.";
-    return false;
-  }
-  if (!it->mine) {
-    error_ = "Only the person who wrote a prompt can delete it.";
-    return false;
-  }
-  if (it->prompt.shared) {
-    error_ = "This prompt is already shared with the teacher, so it stays.";
-    return false;
-  }
+  if (it == prompts_.end()) return refuse("That prompt is no longer here.");
+  if (!it->mine) return refuse("Only the person who wrote a prompt can delete it.");
+  if (it->prompt.shared) return refuse("This prompt is already shared with the teacher, so it stays.");
   store_.remove(record, me_);
   prompts_.erase(it);
   return true;
 }
 
 bool PromptModel::share() {
-  if (unshared_mine() == 0) {
-    error_ = "There are no new prompts to share. Save a prompt first.";
-    return false;
-  }
+  if (unshared_mine() == 0) return refuse("There are no new prompts to share. Save a prompt first.");
   store_.transaction([&] {
     for (const auto& p : prompts_) {
       if (!p.mine || p.prompt.shared) continue;

@@ -123,10 +123,7 @@ bool ReflectModel::apply(const ReflectAction& a) {
         switch (a.kind) {
           case ReflectAction::Kind::EditAnswer: {
             ReflectPrompt* p = find(a.prompt);
-            if (!p) {
-              error_ = "That prompt is no longer here.";
-              return false;
-            }
+            if (!p) return refuse("That prompt is no longer here.");
             p->draft.edit(a.text, now_ms_());
             return true;
           }
@@ -138,10 +135,7 @@ bool ReflectModel::apply(const ReflectAction& a) {
               return true;
             }
             OwnReflection* o = find_own(a.record);
-            if (!o || !o->mine) {
-              error_ = "That reflection is no longer here.";
-              return false;
-            }
+            if (!o || !o->mine) return refuse("That reflection is no longer here.");
             o->draft.edit(a.text, now_ms_());
             return true;
           }
@@ -157,19 +151,10 @@ bool ReflectModel::apply(const ReflectAction& a) {
 
 bool ReflectModel::save_answer(core::Id prompt) {
   ReflectPrompt* p = find(prompt);
-  if (!p) {
-    error_ = "That prompt is no longer here.";
-    return false;
-  }
-  if (!can_answer_) {
-    error_ = "Only the observed teacher answers these prompts.";
-    return false;
-  }
+  if (!p) return refuse("That prompt is no longer here.");
+  if (!can_answer_) return refuse("Only the observed teacher answers these prompts.");
   std::string text = trim(p->draft.text());
-  if (text.empty()) {
-    error_ = "Write your answer first. A sentence or two is enough.";
-    return false;
-  }
+  if (text.empty()) return refuse("Write your answer first. A sentence or two is enough.");
   core::Reflection r{observation_, prompt, text};
   core::Id record = p->reflection;  // set on the view only once the transaction committed
   store_.transaction([&] {
@@ -187,22 +172,14 @@ bool ReflectModel::save_answer(core::Id prompt) {
 }
 
 bool ReflectModel::save_own(core::Id record) {
-  if (!can_answer_) {
-    error_ = "Only the observed teacher writes reflections here.";
-    return false;
-  }
+  if (!can_answer_) return refuse("Only the observed teacher writes reflections here.");
   OwnReflection* existing = record.empty() ? nullptr : find_own(record);
-  if (!record.empty() && (!existing || !existing->mine)) {
-    error_ = "That reflection is no longer here.";
-    return false;
-  }
+  if (!record.empty() && (!existing || !existing->mine)) return refuse("That reflection is no longer here.");
   TextDraft& draft = existing ? existing->draft : new_own_;
   std::string text = trim(draft.text());
-  if (text.empty()) {
-    error_ = existing ? "A reflection cannot be empty. To take it away, use Remove."
-                      : "Write your reflection first. A sentence or two is enough.";
-    return false;
-  }
+  if (text.empty())
+    return refuse(existing ? "A reflection cannot be empty. To take it away, use Remove."
+                           : "Write your reflection first. A sentence or two is enough.");
   core::Reflection r{observation_, core::Id{}, text};  // no prompt: the teacher's own words
   const std::string key = draft.key();
   store_.transaction([&] {
@@ -219,10 +196,7 @@ bool ReflectModel::save_own(core::Id record) {
 
 bool ReflectModel::remove_own(core::Id record) {
   OwnReflection* o = find_own(record);
-  if (!o || !o->mine) {
-    error_ = "Only the person who wrote a reflection removes it.";
-    return false;
-  }
+  if (!o || !o->mine) return refuse("Only the person who wrote a reflection removes it.");
   store_.transaction([&] {
     store_.remove(record, me_);
     store_.clear_draft(own_draft_key(record));
