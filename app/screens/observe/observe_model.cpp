@@ -104,37 +104,8 @@ bool ObserveModel::apply(const ObserveAction& a) {
         clock_wall_ms_ = wall;
         return true;
       }
-      case K::End: {
-        ensure_started();
-        core::LessonClock c = clock_;
-        c.elapsed_ms = lesson_now();
-        c.running = false;
-        c.ended = true;
-        std::vector<std::pair<TimerView*, std::size_t>> closed;
-        store_.transaction([&] {
-          store_.update(clock_id_, c, me_);
-          for (auto& t : timers_)
-            for (std::size_t i = 0; i < t.my_spans.size(); ++i)
-              if (t.my_spans[i].second.end_ms < 0) {
-                core::TimerSpan s = t.my_spans[i].second;
-                s.end_ms = c.elapsed_ms;
-                store_.update(t.my_spans[i].first, s, me_);
-                closed.push_back({&t, i});
-              }
-          if (plan_.status == core::ObservationStatus::Planned) {
-            core::Observation o = plan_;
-            o.status = core::ObservationStatus::Observed;
-            store_.update(observation_, o, me_);
-          }
-        });
-        clock_ = c;
-        for (auto [t, i] : closed) {
-          t->my_spans[i].second.end_ms = c.elapsed_ms;
-          if (TimelineItem* it = find_item(t->my_spans[i].first)) it->end_ms = c.elapsed_ms;
-        }
-        if (plan_.status == core::ObservationStatus::Planned) plan_.status = core::ObservationStatus::Observed;
-        return true;
-      }
+      case K::End:
+        return end_lesson();
       case K::TapCounter:
         return tap_counter(a.key);
       case K::UndoTally:
@@ -170,6 +141,53 @@ bool ObserveModel::apply(const ObserveAction& a) {
   });
 }
 
+// Ends the lesson: my clock, my running timer spans and, the first time, the plan's status
+// (Planned becomes Observed), in one transaction.
+bool ObserveModel::end_lesson() {
+  ensure_started();
+  core::LessonClock c = clock_;
+  c.elapsed_ms = lesson_now();
+  c.running = false;
+  c.ended = true;
+  const auto running = running_spans([](const TimerView&) { return true; });
+  const bool first_end = plan_.status == core::ObservationStatus::Planned;
+  core::Observation observed = plan_;
+  observed.status = core::ObservationStatus::Observed;
+  store_.transaction([&] {
+    store_.update(clock_id_, c, me_);
+    write_span_ends(running, c.elapsed_ms);
+    if (first_end) store_.update(observation_, observed, me_);
+  });
+  clock_ = c;
+  show_span_ends(running, c.elapsed_ms);
+  if (first_end) plan_ = observed;
+  return true;
+}
+
+std::vector<ObserveModel::SpanRef> ObserveModel::running_spans(const std::function<bool(const TimerView&)>& of) {
+  std::vector<SpanRef> out;
+  for (auto& t : timers_)
+    if (of(t))
+      for (std::size_t i = 0; i < t.my_spans.size(); ++i)
+        if (t.my_spans[i].second.end_ms < 0) out.push_back({&t, i});
+  return out;
+}
+
+void ObserveModel::write_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms) {
+  for (auto [view, i] : spans) {
+    core::TimerSpan s = view->my_spans[i].second;
+    s.end_ms = end_ms;
+    store_.update(view->my_spans[i].first, s, me_);
+  }
+}
+
+void ObserveModel::show_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms) {
+  for (auto [view, i] : spans) {
+    view->my_spans[i].second.end_ms = end_ms;
+    if (TimelineItem* it = find_item(view->my_spans[i].first)) it->end_ms = end_ms;
+  }
+}
+
 bool ObserveModel::tap_counter(const std::string& key) {
   auto c = std::find_if(counters_.begin(), counters_.end(), [&](const CounterView& v) { return v.tool.key == key; });
   if (c == counters_.end()) return refuse("There is no counter \"" + key + "\" in this plan.");
@@ -192,28 +210,17 @@ bool ObserveModel::toggle_timer(const std::string& key) {
   ensure_started();
   const std::int64_t now = lesson_now();
   // Stop this timer if it runs; otherwise stop the others of its exclusive group and start it.
-  std::vector<std::pair<TimerView*, std::size_t>> to_close;
-  bool was_running = t->running();
-  for (auto& other : timers_) {
-    bool same = &other == &*t;
-    bool group = !t->tool.exclusive_group.empty() && other.tool.exclusive_group == t->tool.exclusive_group;
-    if (!(same || (group && !was_running))) continue;
-    for (std::size_t i = 0; i < other.my_spans.size(); ++i)
-      if (other.my_spans[i].second.end_ms < 0) to_close.push_back({&other, i});
-  }
+  const bool was_running = t->running();
+  const auto to_close = running_spans([&](const TimerView& other) {
+    const bool group = !t->tool.exclusive_group.empty() && other.tool.exclusive_group == t->tool.exclusive_group;
+    return &other == &*t || (group && !was_running);
+  });
   core::Version started;
   store_.transaction([&] {
-    for (auto [view, i] : to_close) {
-      core::TimerSpan s = view->my_spans[i].second;
-      s.end_ms = now;
-      store_.update(view->my_spans[i].first, s, me_);
-    }
+    write_span_ends(to_close, now);
     if (!was_running) started = store_.create(core::TimerSpan{observation_, key, now, -1}, me_);
   });
-  for (auto [view, i] : to_close) {
-    view->my_spans[i].second.end_ms = now;
-    if (TimelineItem* it = find_item(view->my_spans[i].first)) it->end_ms = now;
-  }
+  show_span_ends(to_close, now);
   if (!was_running) add_mine(started, core::TimerSpan{observation_, key, now, -1});
   return true;
 }

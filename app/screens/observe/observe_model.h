@@ -118,6 +118,13 @@ class ObserveModel : public ObservationModel {
   bool undo_tally();
   bool toggle_timer(const std::string& key);
   bool tap_seat(const std::string& key);
+  bool end_lesson();
+  // One of my timer spans: its timer's view and its index in my_spans.
+  using SpanRef = std::pair<TimerView*, std::size_t>;
+  // My running spans, in the timers `of` picks.
+  std::vector<SpanRef> running_spans(const std::function<bool(const TimerView&)>& of);
+  void write_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms);  // within a transaction
+  void show_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms);
   void edit_draft(const std::string& text);
   void store_draft();
   void restore_draft();
