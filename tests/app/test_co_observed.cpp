@@ -6,19 +6,20 @@
 #include <algorithm>
 
 #include "app/screens/common/lesson_data.h"
+#include "app/screens/common/people.h"
 #include "app/screens/cycle/cycle_model.h"
 #include "app/screens/debrief/debrief_model.h"
 #include "app/screens/observe/observe_model.h"
 #include "app/screens/prompt/prompt_model.h"
 #include "app/screens/reflect/reflect_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 namespace {
 
 // A visit in the demo cycle observed by me (Sam, teacher leader) and Jonas (coach): I tap "Open
 // questions" 3 times, Jonas 2 times, both of us time teacher talk, and both clocks are ended.
 struct CoObservedVisit {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   core::Id visit;
 
   CoObservedVisit() {
@@ -129,7 +130,7 @@ TEST_CASE("co-observed: Cycle compares one observer at a time and says whose dat
 
 TEST_CASE("co-observed: the observed teacher sees an observer's whole timeline only after they end the lesson",
           "[app][co-observed][reflect]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   core::Id visit = s.demo.follow_up_visit;  // planned; I observe, Jonas coaches
   app::ObserveModel observe(s.store, s.me, s.clock());
   REQUIRE(observe.load(visit));

@@ -2,12 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include "app/screens/coaching/coaching_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using app::CoachingAction;
 
 TEST_CASE("coaching: a coach's note reaches the teacher leader and only those two see it", "[app][coaching]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   {
     app::CoachingModel coach(s.store, s.demo.coach, s.clock());
     REQUIRE(coach.load(s.demo.observed_visit));
@@ -39,7 +39,7 @@ TEST_CASE("coaching: a coach's note reaches the teacher leader and only those tw
 
 TEST_CASE("coaching: the observed teacher cannot write a coaching note, and an empty note is refused",
           "[app][coaching]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   const auto versions = s.store.all_versions().size();
   app::CoachingModel teacher(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(teacher.load(s.demo.observed_visit));
@@ -56,7 +56,7 @@ TEST_CASE("coaching: the observed teacher cannot write a coaching note, and an e
 }
 
 TEST_CASE("coaching: a typed coaching note is autosaved and restored", "[app][coaching]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   {
     app::CoachingModel coach(s.store, s.demo.coach, s.clock());
     REQUIRE(coach.load(s.demo.observed_visit));

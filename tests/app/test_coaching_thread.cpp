@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/screens/coaching/coaching_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using app::CoachingAction;
 
@@ -16,7 +16,7 @@ bool save(app::CoachingModel& m, const std::string& text) {
 
 TEST_CASE("coaching thread: the teacher leader's reply is saved durably and follows the coach's note",
           "[app][coaching]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::CoachingModel leader(s.store, s.me, s.clock());
   REQUIRE(leader.load(s.demo.observed_visit));
   REQUIRE(leader.thread());
@@ -67,7 +67,7 @@ TEST_CASE("coaching thread: the teacher leader's reply is saved durably and foll
 
 TEST_CASE("coaching thread: with two coaches, the teacher leader holds a separate thread with each",
           "[app][coaching]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   core::Id ana = s.store.create(core::Person{"Ana Lima", ""}, s.me).record;
   auto head = s.store.get(s.demo.observed_visit);
   REQUIRE(head);
@@ -101,7 +101,7 @@ TEST_CASE("coaching thread: with two coaches, the teacher leader holds a separat
 
 TEST_CASE("coaching thread: a thread whose coach left the visit stays readable and takes no more notes",
           "[app][coaching]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   auto plan = std::get<core::Observation>(s.store.get(s.demo.observed_visit)->body);
   std::vector<core::Participant> without_coach;
   for (const auto& p : plan.participants)

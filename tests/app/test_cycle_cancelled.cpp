@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "app/screens/cycle/cycle_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 TEST_CASE("cycle: a cancelled visit is not compared, only listed as cancelled", "[app][cycle]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   // The planned follow-up is called off after someone had tapped on it (a trial tap, say).
   s.store.create(core::Tally{s.demo.follow_up_visit, "open-q", 0}, s.me);
   core::Observation o = std::get<core::Observation>(s.store.get(s.demo.follow_up_visit)->body);

@@ -3,10 +3,10 @@
 
 #include "app/screens/cycle/cycle_model.h"
 #include "app/screens/debrief/debrief_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 TEST_CASE("cycle: visits are side by side by date and a visit not observed yet collected nothing", "[app][cycle]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::CycleModel m(s.store, s.me);
   REQUIRE(m.load({}, s.demo.follow_up_visit));  // found through one of its observations
   CHECK(m.cycle() == s.demo.cycle);
@@ -24,7 +24,7 @@ TEST_CASE("cycle: visits are side by side by date and a visit not observed yet c
 }
 
 TEST_CASE("cycle: the same counter key compares across visits once the follow-up is observed", "[app][cycle]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   for (int i = 0; i < 12; ++i) s.store.create(core::Tally{s.demo.follow_up_visit, "open-q", i * 60000LL}, s.me);
   s.store.create(core::TimerSpan{s.demo.follow_up_visit, "teacher-talk", 0, 20 * 60000}, s.me);
   s.store.create(core::TimerSpan{s.demo.follow_up_visit, "student-talk", 20 * 60000, 50 * 60000}, s.me);
@@ -49,7 +49,7 @@ TEST_CASE("cycle: the same counter key compares across visits once the follow-up
 }
 
 TEST_CASE("cycle: tapping a status marks a next step done, durably", "[app][cycle]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::CycleModel m(s.store, s.demo.observed_teacher);
   REQUIRE(m.load(s.demo.cycle, {}));
   REQUIRE(m.steps().size() == 1);
@@ -65,7 +65,7 @@ TEST_CASE("cycle: tapping a status marks a next step done, durably", "[app][cycl
 }
 
 TEST_CASE("cycle: an unknown cycle is reported in plain words", "[app][cycle]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::CycleModel m(s.store, s.me);
   CHECK_FALSE(m.load(core::Id::random(), {}));
   CHECK(m.error() == "This learning cycle is not on this device (it may have been deleted).");

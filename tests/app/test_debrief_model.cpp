@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "app/screens/debrief/debrief_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using app::DebriefAction;
 using K = app::DebriefAction::Kind;
@@ -23,7 +23,7 @@ DebriefAction step(const std::string& text, core::Id owner, const std::string& s
 }  // namespace
 
 TEST_CASE("debrief: any participant's note is saved under their name", "[app][debrief]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::DebriefModel m(s.store, s.demo.coach, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   const auto before = m.notes().size();
@@ -43,7 +43,7 @@ TEST_CASE("debrief: any participant's note is saved under their name", "[app][de
 }
 
 TEST_CASE("debrief: a next step needs what, a participant as owner, and a real date", "[app][debrief]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::DebriefModel m(s.store, s.me, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   CHECK(m.step_form().owner == s.demo.observed_teacher);  // the observed teacher owns it by default
@@ -68,7 +68,7 @@ TEST_CASE("debrief: a next step needs what, a participant as owner, and a real d
 
 TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it and closes the debrief",
           "[app][debrief]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   // An observed (not yet debriefed) visit: the demo's follow-up, once its lesson has happened.
   core::Observation visit = std::get<core::Observation>(s.store.get(s.demo.follow_up_visit)->body);
   visit.status = core::ObservationStatus::Observed;
@@ -118,7 +118,7 @@ TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it
 }
 
 TEST_CASE("debrief: a next step without a follow-up date cannot schedule a visit", "[app][debrief]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::DebriefModel m(s.store, s.me, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   REQUIRE(m.apply(step("Try think-pair-share before hands up", s.demo.observed_teacher, "", "")));
@@ -135,7 +135,7 @@ TEST_CASE("debrief: a next step without a follow-up date cannot schedule a visit
 }
 
 TEST_CASE("debrief: a typed note and a half-typed next step survive a restart", "[app][debrief]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   {
     app::DebriefModel m(s.store, s.me, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));

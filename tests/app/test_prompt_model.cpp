@@ -5,7 +5,7 @@
 
 #include "app/screens/prompt/prompt_model.h"
 #include "core/templates.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using app::PromptAction;
 using K = app::PromptAction::Kind;
@@ -29,7 +29,7 @@ core::TemplateLibrary templates() { return core::load_templates({core::builtin_t
 }  // namespace
 
 TEST_CASE("prompt: a saved prompt keeps its text and the records of the picked evidence, unshared", "[app][prompt]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   auto lib = templates();
   app::PromptModel m(s.store, s.me, &lib, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
@@ -62,7 +62,7 @@ TEST_CASE("prompt: a saved prompt keeps its text and the records of the picked e
 }
 
 TEST_CASE("prompt: sharing saves a shared version of each of my unshared prompts and nobody else's", "[app][prompt]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   auto lib = templates();
   // A co-observer's draft prompt on the same visit must stay as it is.
   core::Id coach_prompt =
@@ -100,7 +100,7 @@ TEST_CASE("prompt: sharing saves a shared version of each of my unshared prompts
 
 TEST_CASE("prompt: the typed prompt and its picked evidence are autosaved within a second and restored",
           "[app][prompt]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   auto lib = templates();
   std::string key;
   {
@@ -122,7 +122,7 @@ TEST_CASE("prompt: the typed prompt and its picked evidence are autosaved within
 }
 
 TEST_CASE("prompt: suggested questions come from the plan's template and the conversation template", "[app][prompt]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   auto lib = templates();
   app::PromptModel m(s.store, s.me, &lib, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
@@ -137,7 +137,7 @@ TEST_CASE("prompt: suggested questions come from the plan's template and the con
 }
 
 TEST_CASE("prompt: an empty prompt and a prompt from the observed teacher are refused with a reason", "[app][prompt]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   auto lib = templates();
   const auto before = s.store.all_versions().size();
   SECTION("empty") {
@@ -159,7 +159,7 @@ TEST_CASE("prompt: an empty prompt and a prompt from the observed teacher are re
 }
 
 TEST_CASE("prompt: an unknown observation is reported in plain words", "[app][prompt]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::PromptModel m(s.store, s.me, nullptr, s.clock());
   CHECK_FALSE(m.load(core::Id::random()));
   CHECK(m.error() == "This observation is not on this device (it may have been deleted).");

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "app/screens/prompt/prompt_screen.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using test::UiHarness;
 

@@ -4,12 +4,12 @@
 #include <algorithm>
 
 #include "app/screens/reflect/reflect_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using app::ReflectAction;
 
 TEST_CASE("reflect: the teacher sees shared prompts only", "[app][reflect]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   s.store.create(core::Prompt{s.demo.observed_visit, "Still a draft of the observer", {}, false}, s.me);
   core::Id shared =
       s.store.create(core::Prompt{s.demo.observed_visit, "What would you like to try next?", {}, true}, s.me).record;
@@ -24,7 +24,7 @@ TEST_CASE("reflect: the teacher sees shared prompts only", "[app][reflect]") {
 }
 
 TEST_CASE("reflect: an answer is a Reflection, and changing it is a new version of the same record", "[app][reflect]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   core::Id prompt =
       s.store.create(core::Prompt{s.demo.observed_visit, "What would you change?", {}, true}, s.me).record;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
@@ -51,7 +51,7 @@ TEST_CASE("reflect: an answer is a Reflection, and changing it is a new version 
 }
 
 TEST_CASE("reflect: data summaries keep each observer's taps and split the talk time", "[app][reflect]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   REQUIRE(m.shown_observers().size() == 2);
@@ -89,7 +89,7 @@ TEST_CASE("reflect: group shares always add up to 100", "[app][reflect]") {
 }
 
 TEST_CASE("reflect: a typed answer is autosaved within a second and comes back", "[app][reflect]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   core::Id prompt = s.store.create(core::Prompt{s.demo.observed_visit, "What surprised you?", {}, true}, s.me).record;
   {
     app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
@@ -108,7 +108,7 @@ TEST_CASE("reflect: a typed answer is autosaved within a second and comes back",
 }
 
 TEST_CASE("reflect: only the observed teacher answers", "[app][reflect]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   core::Id prompt = s.store.create(core::Prompt{s.demo.observed_visit, "What surprised you?", {}, true}, s.me).record;
   app::ReflectModel m(s.store, s.me, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));

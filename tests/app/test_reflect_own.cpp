@@ -5,7 +5,7 @@
 
 #include "app/screens/debrief/debrief_model.h"
 #include "app/screens/reflect/reflect_model.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using app::ReflectAction;
 using K = app::ReflectAction::Kind;
@@ -15,7 +15,7 @@ ReflectAction own(K kind, std::string text = {}, core::Id record = {}) {
   return ReflectAction{kind, {}, std::move(text), record};
 }
 
-std::vector<std::pair<core::Id, core::Reflection>> own_records(test::AfterLessonStore& s, core::Id visit) {
+std::vector<std::pair<core::Id, core::Reflection>> own_records(test::DemoStore& s, core::Id visit) {
   std::vector<std::pair<core::Id, core::Reflection>> out;
   for (const auto& r : s.live<core::Reflection>(core::RecordType::Reflection, visit))
     if (r.second.prompt.empty()) out.push_back(r);
@@ -25,7 +25,7 @@ std::vector<std::pair<core::Id, core::Reflection>> own_records(test::AfterLesson
 
 TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and shows in Reflect and Debrief",
           "[app][reflect][own]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   const core::Id visit = s.demo.observed_visit;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(m.load(visit));
@@ -79,7 +79,7 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
 }
 
 TEST_CASE("reflect: a half-typed own reflection is autosaved within a second and comes back", "[app][reflect][own]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   {
     app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));
@@ -97,7 +97,7 @@ TEST_CASE("reflect: a half-typed own reflection is autosaved within a second and
 
 TEST_CASE("reflect: only the observed teacher writes an own reflection, and never an empty one",
           "[app][reflect][own]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::ReflectModel observer(s.store, s.me, s.clock());
   REQUIRE(observer.load(s.demo.observed_visit));
   REQUIRE(observer.apply(own(K::EditOwn, "I would write it for her")));

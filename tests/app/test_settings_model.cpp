@@ -6,10 +6,10 @@
 #include "app/screens/settings/settings_model.h"
 #include "app/ui/theme.h"
 #include "core/export_json.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 TEST_CASE("settings: a new name updates my Person record, an empty one is refused", "[app][settings]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::SettingsModel m(s.store, s.me, s.dir.path(), s.clock());
   m.load();
   CHECK(m.name() == "Sam Okafor");
@@ -42,7 +42,7 @@ TEST_CASE("settings: text size and theme are stored where the shell reads them",
 
 TEST_CASE("settings: export writes peerobs-export-DATE.json in the data folder and it imports back",
           "[app][settings]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::SettingsModel m(s.store, s.me, s.dir.path(), s.clock());
   m.load();
   REQUIRE(m.export_all());
@@ -60,7 +60,7 @@ TEST_CASE("settings: export writes peerobs-export-DATE.json in the data folder a
 }
 
 TEST_CASE("settings: an export that cannot be written says so in plain words", "[app][settings]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::SettingsModel m(s.store, s.me, s.dir.path() + "/no/such/folder", s.clock());
   m.load();
   CHECK_FALSE(m.export_all());

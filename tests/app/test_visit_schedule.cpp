@@ -9,7 +9,7 @@
 #include "app/screens/plan/visit_schedule.h"
 #include "core/dates.h"
 #include "core/paths.h"
-#include "test_prompt_fixture.h"
+#include "demo_store.h"
 
 using namespace core;
 
@@ -57,7 +57,7 @@ app::DebriefAction follow_up_on(core::Id owner, const std::string& date) {
 }  // namespace
 
 TEST_CASE("plan: 2026-02-31 is refused with Debrief's words, 2028-02-29 is a date", "[app][plan][dates]") {
-  test::AfterLessonStore s;
+  test::DemoStore s;
   app::DebriefModel debrief(s.store, s.me, s.clock());
   REQUIRE(debrief.load(s.demo.observed_visit));
   REQUIRE(debrief.apply(follow_up_on(s.demo.observed_teacher, "2026-02-31")));

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <map>
 
+#include "app/screens/common/first_save.h"
 #include "app/screens/common/model_text.h"
-#include "app/screens/prompt/prompt_evidence.h"
+#include "app/screens/common/people.h"
 #include "app/shell/sync_state.h"
 
 namespace app {
@@ -13,9 +14,7 @@ namespace app {
 using core::sync::CoachingPair;
 
 CoachingModel::CoachingModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms)
-    : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
-
-std::string CoachingModel::title() const { return visit_title(plan_); }
+    : ObservationModel(store, me, std::move(now_ms)) {}
 
 const CoachingThreadView* CoachingModel::thread() const {
   return shown_ >= 0 ? &threads_[static_cast<std::size_t>(shown_)] : nullptr;
@@ -24,23 +23,13 @@ const CoachingThreadView* CoachingModel::thread() const {
 bool CoachingModel::can_write() const { return thread() && thread()->open; }
 
 bool CoachingModel::load(core::Id observation) {
-  observation_ = core::Id{};
-  plan_ = core::Observation{};
   mine_.clear();
   threads_.clear();
   notes_.clear();
   shown_ = -1;
   is_coach_ = is_leader_ = false;
-  draft_text_.clear();
-  error_.clear();
-  try {
-    auto head = store_.get(observation);
-    if (!head || !std::holds_alternative<core::Observation>(head->body)) {
-      error_ = "This observation is not on this device (it may have been deleted).";
-      return false;
-    }
-    plan_ = std::get<core::Observation>(head->body);
-    observation_ = observation;
+  draft_ = TextDraft{};
+  return load_observation(observation, [&] {
     for (const auto& p : plan_.participants) {
       if (p.person != me_) continue;
       is_coach_ = is_coach_ || p.role == core::Role::Coach;
@@ -53,13 +42,7 @@ bool CoachingModel::load(core::Id observation) {
     else if (!threads_.empty())
       show(threads_.front().pair);
     draft_.open(store_, draft_key(observation));
-    draft_text_ = draft_.text();
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not read this observation: ") + e.what();
-    observation_ = core::Id{};
-    return false;
-  }
-  return true;
+  });
 }
 
 void CoachingModel::reload_notes() {
@@ -72,13 +55,9 @@ void CoachingModel::reload_notes() {
     // Privacy: only the two people a note is between ever see it.
     if (!s.pair.has(me_)) continue;
     s.text = n.text;
-    s.author = h.version.author;
-    s.first_ms = h.version.saved_at_ms;
-    for (const auto& v : store_.versions_of(id))
-      if (v.saved_at_ms <= s.first_ms) {
-        s.first_ms = v.saved_at_ms;
-        s.author = v.author;  // who wrote it, even if a later version came from the other one
-      }
+    const FirstSave first = first_save(store_, id, h);  // who wrote it, even if the other one edited it
+    s.author = first.author;
+    s.first_ms = first.saved_at_ms;
     mine_.push_back(std::move(s));
   }
   // Device clocks order the thread: the only time two devices' notes share.
@@ -144,50 +123,36 @@ void CoachingModel::show(const CoachingPair& pair) {
 }
 
 bool CoachingModel::apply(const CoachingAction& a) {
-  if (!loaded()) return false;
-  error_.clear();
-  try {
+  return run_action([&] {
     switch (a.kind) {
       case CoachingAction::Kind::EditDraft:
-        draft_text_ = a.text;
         draft_.edit(a.text, now_ms_());
         return true;
       case CoachingAction::Kind::PickThread:
-        if (std::none_of(threads_.begin(), threads_.end(), [&](const auto& t) { return t.pair == a.thread; })) {
-          error_ = "That thread is not one of yours in this observation.";
-          return false;
-        }
+        if (std::none_of(threads_.begin(), threads_.end(), [&](const auto& t) { return t.pair == a.thread; }))
+          return refuse("That thread is not one of yours in this observation.");
         show(a.thread);
         return true;
       case CoachingAction::Kind::Save:
         return save();
     }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not save: ") + e.what();
     return false;
-  }
-  return false;
+  });
 }
 
 bool CoachingModel::save() {
-  if (!thread()) {
-    error_ = is_coach_ || is_leader_
-                 ? std::string(is_coach_ ? "This observation has no teacher leader to write to."
-                                         : "No coach co-observed this lesson, so there is no coaching thread.")
-                 : std::string("Only the coach and the teacher leader of this observation write coaching notes.");
-    return false;
-  }
-  if (!thread()->open) {
-    error_ = thread()->name + " is no longer part of this observation, so this thread is closed.";
-    return false;
-  }
-  std::string text = trim(draft_text_);
-  if (text.empty()) {
-    error_ = is_coach_ && thread()->pair.coach == me_
-                 ? "Write the note first: one observing or debrief move you noticed, and a question."
-                 : "Write your reply first: what you noticed, or what you would like to try.";
-    return false;
-  }
+  if (!thread())
+    return refuse(is_coach_ || is_leader_
+                      ? std::string(is_coach_ ? "This observation has no teacher leader to write to."
+                                              : "No coach co-observed this lesson, so there is no coaching thread.")
+                      : std::string("Only the coach and the teacher leader of this observation write coaching notes."));
+  if (!thread()->open)
+    return refuse(thread()->name + " is no longer part of this observation, so this thread is closed.");
+  std::string text = trim(draft_.text());
+  if (text.empty())
+    return refuse(is_coach_ && thread()->pair.coach == me_
+                      ? "Write the note first: one observing or debrief move you noticed, and a question."
+                      : "Write your reply first: what you noticed, or what you would like to try.");
   CoachingPair pair = thread()->pair;
   core::CoachingNote note{observation_, pair.teacher_leader, text, pair.coach};
   store_.transaction([&] {
@@ -195,16 +160,9 @@ bool CoachingModel::save() {
     store_.clear_draft(draft_key(observation_));
   });
   draft_.forget();
-  draft_text_.clear();
   reload_notes();
   show(pair);
   return true;
-}
-
-void CoachingModel::autosave(bool force) {
-  if (!loaded()) return;
-  std::string err;
-  if (!draft_.autosave(store_, now_ms_(), force, err)) error_ = err;
 }
 
 }  // namespace app

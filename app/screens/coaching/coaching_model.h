@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/screens/common/observation_model.h"
 #include "app/screens/common/text_draft.h"
 #include "core/records.h"
 #include "core/store.h"
@@ -44,27 +45,22 @@ struct CoachingAction {
   core::sync::CoachingPair thread;  // PickThread
 };
 
-class CoachingModel {
+class CoachingModel : public ObservationModel {
  public:
   CoachingModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms);
 
   bool load(core::Id observation);
-  bool loaded() const { return !observation_.empty(); }
   bool apply(const CoachingAction& action);
-  void autosave(bool force);
+  void autosave(bool force) { autosave_draft(draft_, force); }
 
-  core::Id observation() const { return observation_; }
-  const core::Observation& plan() const { return plan_; }
   const std::vector<CoachingThreadView>& threads() const { return threads_; }  // mine here
   const CoachingThreadView* thread() const;                                    // the one shown, if any
   const std::vector<CoachingNoteView>& notes() const { return notes_; }        // of the shown thread, oldest first
   bool can_write() const;                                                      // the shown thread is open
   bool can_read() const { return is_coach_ || is_leader_; }
   bool is_coach() const { return is_coach_; }
-  const std::string& draft() const { return draft_text_; }
+  const std::string& draft() const { return draft_.text(); }
   bool draft_dirty() const { return draft_.dirty(); }
-  const std::string& error() const { return error_; }
-  std::string title() const;
   static std::string draft_key(core::Id observation) { return "coaching/" + observation.hex(); }
 
  private:
@@ -79,19 +75,12 @@ class CoachingModel {
   void reload_notes();
   void show(const core::sync::CoachingPair& pair);
 
-  core::Store& store_;
-  core::Id me_;
-  std::function<std::int64_t()> now_ms_;
-  core::Id observation_;
-  core::Observation plan_;
   std::vector<StoredNote> mine_;  // every note I am one of the two of, oldest first
   std::vector<CoachingThreadView> threads_;
   int shown_ = -1;  // index into threads_
   std::vector<CoachingNoteView> notes_;
   bool is_coach_ = false, is_leader_ = false;
-  std::string draft_text_;
   TextDraft draft_;
-  std::string error_;
 };
 
 }  // namespace app

@@ -27,6 +27,18 @@ int LessonData::ended_count() const {
       std::count_if(observers.begin(), observers.end(), [](const ObserverData& o) { return o.ended; }));
 }
 
+namespace {
+std::vector<const ObserverData*> observers_with(const std::vector<ObserverData>& observers, bool ended) {
+  std::vector<const ObserverData*> out;
+  for (const auto& o : observers)
+    if (o.ended == ended) out.push_back(&o);
+  return out;
+}
+}  // namespace
+
+std::vector<const ObserverData*> LessonData::ended_observers() const { return observers_with(observers, true); }
+std::vector<const ObserverData*> LessonData::still_observing() const { return observers_with(observers, false); }
+
 std::string format_duration(std::int64_t ms) {
   if (ms < 0) ms = 0;
   std::int64_t s = ms / 1000;

@@ -78,6 +78,9 @@ struct LessonData {
   std::vector<ObserverData> observers;
   const ObserverData* find(core::Id person) const;
   int ended_count() const;
+  // Those who ended the lesson (their data is shown), and those still observing; in list order.
+  std::vector<const ObserverData*> ended_observers() const;
+  std::vector<const ObserverData*> still_observing() const;
 };
 
 // Reads the observation's clocks, notes, tallies, spans and marks once. `names` turns ids into names.

@@ -1,7 +1,6 @@
 // See record_summary.h.
 #include "app/screens/common/record_summary.h"
 
-#include "app/screens/debrief/debrief_model.h"
 #include "app/ui/widgets.h"
 
 namespace app {
@@ -13,22 +12,12 @@ std::string name_of(const std::map<core::Id, std::string>& names, core::Id id) {
   return it == names.end() ? std::string("someone") : it->second;
 }
 
-std::string counter_label(const core::Observation* plan, const std::string& key) {
-  if (plan)
-    for (const auto& c : plan->tools.counters)
-      if (c.key == key) return c.label;
-  return key;
-}
-std::string timer_label(const core::Observation* plan, const std::string& key) {
-  if (plan)
-    for (const auto& t : plan->tools.timers)
-      if (t.key == key) return t.label;
-  return key;
-}
-std::string seat_label(const core::Observation* plan, const std::string& key) {
-  if (plan)
-    for (const auto& s : plan->tools.seating.seats)
-      if (s.key == key) return s.label;
+// The label of the counter, timer or seat `key` among the plan's `tools`; the key itself when the
+// plan does not name it.
+template <typename Tools>
+std::string label_of(const Tools& tools, const std::string& key) {
+  for (const auto& t : tools)
+    if (t.key == key) return t.label;
   return key;
 }
 
@@ -62,6 +51,18 @@ const char* note_kind_label(core::NoteKind kind) {
       return "Wondering";
   }
   return "Noticed";
+}
+
+const char* next_step_status_label(core::NextStepStatus status) {
+  switch (status) {
+    case core::NextStepStatus::Open:
+      return "Open";
+    case core::NextStepStatus::Done:
+      return "Done";
+    case core::NextStepStatus::Dropped:
+      return "Dropped";
+  }
+  return "Open";
 }
 
 const char* observation_status_label(core::ObservationStatus s) {
@@ -113,6 +114,8 @@ const char* record_kind_name(core::RecordType type) {
 
 std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<core::Id, std::string>& names,
                                    const core::Observation* plan) {
+  static const core::DataTools kNoTools;  // without a plan, keys stay keys
+  const core::DataTools& tools = plan ? plan->tools : kNoTools;
   std::vector<SummaryLine> out;
   if (auto* p = std::get_if<core::Person>(&body)) {
     out.push_back({"Name", p->name});
@@ -139,14 +142,14 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Lesson time", ui::format_lesson_time(n->lesson_ms)});
     out.push_back({"Look-fors", joined(n->look_for_tags)});
   } else if (auto* t = std::get_if<core::Tally>(&body)) {
-    out.push_back({"Counter", counter_label(plan, t->counter_key)});
+    out.push_back({"Counter", label_of(tools.counters, t->counter_key)});
     out.push_back({"Lesson time", ui::format_lesson_time(t->lesson_ms)});
   } else if (auto* s = std::get_if<core::TimerSpan>(&body)) {
-    out.push_back({"Timer", timer_label(plan, s->timer_key)});
+    out.push_back({"Timer", label_of(tools.timers, s->timer_key)});
     out.push_back({"From", ui::format_lesson_time(s->start_ms)});
     out.push_back({"To", s->end_ms < 0 ? std::string("still running") : ui::format_lesson_time(s->end_ms)});
   } else if (auto* m = std::get_if<core::SeatMark>(&body)) {
-    out.push_back({"Seat", seat_label(plan, m->seat_key)});
+    out.push_back({"Seat", label_of(tools.seating.seats, m->seat_key)});
     out.push_back({"Lesson time", ui::format_lesson_time(m->lesson_ms)});
   } else if (auto* pr = std::get_if<core::Prompt>(&body)) {
     out.push_back({"Prompt", pr->text});

@@ -21,6 +21,9 @@ const char* role_word(core::Role role);
 // "Noticed", "Quote", "Wondering".
 const char* note_kind_label(core::NoteKind kind);
 
+// "Open", "Done", "Dropped".
+const char* next_step_status_label(core::NextStepStatus status);
+
 // "Planned", "Observed", "Debriefed", "Cancelled".
 const char* observation_status_label(core::ObservationStatus status);
 

@@ -1,15 +1,10 @@
-// TextDraft and the draft field helpers. See prompt_draft.h.
+// TextDraft and the draft field helpers. See text_draft.h.
 #include "app/screens/common/text_draft.h"
 
 #include <algorithm>
 #include <vector>
 
 namespace app {
-
-namespace {
-constexpr std::int64_t kQuietMs = 300;  // save once typing pauses this long
-constexpr std::int64_t kMaxMs = 800;    // and at the latest this long after a change
-}  // namespace
 
 void TextDraft::open(const core::Store& store, std::string key) {
   key_ = std::move(key);
@@ -27,7 +22,7 @@ void TextDraft::edit(const std::string& text, std::int64_t now_ms) {
 
 bool TextDraft::autosave(core::Store& store, std::int64_t now_ms, bool force, std::string& error) {
   if (!dirty_ || key_.empty()) return true;
-  if (!force && now_ms - last_change_ < kQuietMs && now_ms - first_change_ < kMaxMs) return true;
+  if (!force && now_ms - last_change_ < kDraftQuietMs && now_ms - first_change_ < kDraftLatestMs) return true;
   try {
     if (text_.empty())
       store.clear_draft(key_);
@@ -68,6 +63,25 @@ std::vector<std::string> split_draft_fields(const std::string& text, std::size_t
   }
   out.push_back(pos <= text.size() ? text.substr(pos) : std::string());
   out.resize(count);
+  return out;
+}
+
+std::string join_draft_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items)
+    if (!item.empty()) out += (out.empty() ? "" : "\x1f") + item;
+  return out;
+}
+
+std::vector<std::string> split_draft_list(const std::string& field) {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  while (b < field.size()) {
+    std::size_t e = field.find('\x1f', b);
+    if (e == std::string::npos) e = field.size();
+    if (e > b) out.push_back(field.substr(b, e - b));
+    b = e + 1;
+  }
   return out;
 }
 

@@ -1,9 +1,9 @@
-// TextDraft: text typed on an after-the-lesson screen (a prompt, an answer, a debrief note, a
-// coaching note) that is not saved as a record yet, kept in the store's drafts table.
-// Guarantees: a change is written within a second (once typing pauses 300 ms, at the latest
-// 800 ms after the first unsaved change, the same rhythm as the Observe composer), and a forced
-// autosave (leaving the screen, the app going to the background) writes it at once.
-// Shared by Prompt, Reflect, Debrief and Coaching notes; it lives with Prompt, the first of them.
+// TextDraft: what a person typed and has not saved as a record yet (the Observe composer, a
+// prompt, an answer, a debrief note or next step, a coaching note), kept in the store's drafts
+// table. A form of several fields keeps them in one draft with join_draft_fields.
+// Guarantees: a change is written within a second (once typing pauses kDraftQuietMs, at the latest
+// kDraftLatestMs after the first unsaved change), and a forced autosave (leaving the screen, the
+// app going to the background) writes it at once; an empty text clears the stored draft.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -12,6 +12,11 @@
 #include "core/store.h"
 
 namespace app {
+
+// The one autosave rhythm of typed text. A screen with a dirty draft asks for a frame after
+// kDraftQuietMs so the save happens without further input.
+inline constexpr std::int64_t kDraftQuietMs = 300;   // save once typing pauses this long
+inline constexpr std::int64_t kDraftLatestMs = 800;  // and at the latest this long after a change
 
 class TextDraft {
  public:
@@ -41,5 +46,9 @@ class TextDraft {
 // one-line fields never need them. Used to keep several typed fields in one draft.
 std::string join_draft_fields(const std::vector<std::string>& fields);
 std::vector<std::string> split_draft_fields(const std::string& text, std::size_t count);
+// Joins the items of a list (picked evidence keys, look-for tags) into one field with the unit
+// separator \x1f, and splits them again; empty items are dropped.
+std::string join_draft_list(const std::vector<std::string>& items);
+std::vector<std::string> split_draft_list(const std::string& field);
 
 }  // namespace app

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/screens/common/model_text.h"
+#include "app/screens/common/people.h"
 #include "app/shell/sync_state.h"
 
 namespace app {
@@ -42,8 +43,7 @@ void ConflictsModel::load() {
   conflicts_.clear();
   others_ = 0;
   try {
-    std::map<core::Id, std::string> names;
-    for (const auto& [id, h] : store_.live(core::RecordType::Person)) names[id] = std::get<core::Person>(h.body).name;
+    const auto names = person_names(store_);
     for (core::Id record : store_.conflicted_records()) {
       auto heads = store_.heads(record);
       if (heads.size() < 2) continue;
@@ -76,9 +76,7 @@ void ConflictsModel::load() {
         ConflictVersionView v;
         v.version = h.version.version;
         v.deleted = h.version.tombstone;
-        v.who = h.version.author == me_         ? std::string("You")
-                : names.count(h.version.author) ? names[h.version.author]
-                                                : std::string("Someone");
+        v.who = h.version.author == me_ ? std::string("You") : name_or(names, h.version.author, "Someone");
         v.when = format_sync_time(h.version.saved_at_ms);
         if (!v.deleted) v.lines = summarize(h.body, names, have_plan ? &plan : nullptr);
         c.versions.push_back(std::move(v));

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "app/screens/common/people.h"
 #include "app/screens/plan/plan_model.h"
-#include "app/screens/prompt/prompt_evidence.h"
 #include "core/dates.h"
 
 namespace app {
@@ -109,9 +109,7 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
       CycleStep cs;
       cs.id = id;
       cs.step = s;
-      cs.owner_name = s.owner == me_         ? std::string("You")
-                      : names.count(s.owner) ? names[s.owner]
-                                             : std::string("someone");
+      cs.owner_name = s.owner == me_ ? std::string("You") : name_or(names, s.owner, "someone");
       cs.visit_label = visit_labels[s.observation];
       steps.push_back({static_cast<std::size_t>(v - visits_.begin()), std::move(cs)});
     }

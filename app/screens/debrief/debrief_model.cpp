@@ -1,58 +1,18 @@
 // The Debrief screen's model. See debrief_model.h for the guarantees.
 #include "app/screens/debrief/debrief_model.h"
-#include "app/screens/common/model_text.h"
 
 #include <algorithm>
 #include <map>
 
-#include "app/screens/common/record_summary.h"
-#include "app/screens/plan/plan_model.h"
-#include "app/screens/prompt/prompt_evidence.h"
+#include "app/screens/common/first_save.h"
+#include "app/screens/common/model_text.h"
+#include "app/screens/common/people.h"
 #include "core/dates.h"
 
 namespace app {
 
-namespace {
-
-// Versions of a record are created in order on one device; the earliest save time orders the
-// list as things were said, independent of later edits.
-std::int64_t first_saved(const core::Store& store, core::Id record, std::int64_t fallback) {
-  std::int64_t first = fallback;
-  for (const auto& v : store.versions_of(record)) first = std::min(first, v.saved_at_ms);
-  return first;
-}
-}  // namespace
-
-const char* next_step_status_label(core::NextStepStatus status) {
-  switch (status) {
-    case core::NextStepStatus::Open:
-      return "Open";
-    case core::NextStepStatus::Done:
-      return "Done";
-    case core::NextStepStatus::Dropped:
-      return "Dropped";
-  }
-  return "Open";
-}
-
-std::vector<const ObserverData*> DebriefModel::shown_observers() const {
-  std::vector<const ObserverData*> out;
-  for (const auto& o : lesson_.observers)
-    if (o.ended) out.push_back(&o);
-  return out;
-}
-
-std::vector<const ObserverData*> DebriefModel::still_observing() const {
-  std::vector<const ObserverData*> out;
-  for (const auto& o : lesson_.observers)
-    if (!o.ended) out.push_back(&o);
-  return out;
-}
-
 DebriefModel::DebriefModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms)
-    : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
-
-std::string DebriefModel::title() const { return visit_title(plan_); }
+    : ObservationModel(store, me, std::move(now_ms)) {}
 
 core::Id DebriefModel::default_owner() const {
   for (const auto& p : plan_.participants)
@@ -61,82 +21,60 @@ core::Id DebriefModel::default_owner() const {
 }
 
 bool DebriefModel::load(core::Id observation) {
-  observation_ = core::Id{};
-  plan_ = core::Observation{};
   participants_.clear();
   lesson_ = LessonData{};
   own_reflections_.clear();
   teacher_name_.clear();
   notes_.clear();
   steps_.clear();
-  note_text_.clear();
+  note_draft_ = TextDraft{};
+  step_draft_ = TextDraft{};
   step_form_ = NextStepForm{};
   can_write_ = false;
   last_follow_up_ = core::Id{};
-  error_.clear();
-  try {
-    auto head = store_.get(observation);
-    if (!head || !std::holds_alternative<core::Observation>(head->body)) {
-      error_ = "This observation is not on this device (it may have been deleted).";
-      return false;
-    }
-    plan_ = std::get<core::Observation>(head->body);
-    observation_ = observation;
+  return load_observation(observation, [&] {
     auto names = person_names(store_);
     for (const auto& p : plan_.participants) {
-      std::string n = names.count(p.person) ? names[p.person] : std::string("someone");
-      participants_.push_back({p.person, n + " (" + role_word(p.role) + ")"});
+      participants_.push_back({p.person, name_or(names, p.person, "someone") + " (" + role_word(p.role) + ")"});
       if (p.person == me_) can_write_ = true;
-      if (p.role == core::Role::ObservedTeacher && teacher_name_.empty() && names.count(p.person))
-        teacher_name_ = names[p.person];
     }
+    teacher_name_ = observed_teacher_name(plan_, names);
     lesson_ = summarize_by_observer(store_, observation, plan_, names);
     own_reflections_ = own_reflections_of(store_, observation, me_, names);
     reload_lists();
     note_draft_.open(store_, note_draft_key(observation));
-    note_text_ = note_draft_.text();
     step_draft_.open(store_, step_draft_key(observation));
     step_form_.owner = default_owner();
-    if (!step_draft_.text().empty()) {
-      auto f = split_draft_fields(step_draft_.text(), 4);
-      step_form_.text = f[0];
-      if (auto id = core::Id::from_hex(f[1]);
-          id && std::any_of(participants_.begin(), participants_.end(), [&](const auto& p) { return p.first == *id; }))
-        step_form_.owner = *id;
-      step_form_.support = f[2];
-      step_form_.follow_up_date = f[3];
-    }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not read this observation: ") + e.what();
-    observation_ = core::Id{};
-    return false;
-  }
-  return true;
+    if (step_draft_.text().empty()) return;
+    auto f = split_draft_fields(step_draft_.text(), 4);
+    step_form_.text = f[0];
+    if (auto id = core::Id::from_hex(f[1]);
+        id && std::any_of(participants_.begin(), participants_.end(), [&](const auto& p) { return p.first == *id; }))
+      step_form_.owner = *id;
+    step_form_.support = f[2];
+    step_form_.follow_up_date = f[3];
+  });
 }
 
 void DebriefModel::reload_lists() {
-  auto names = person_names(store_);
-  auto name = [&](core::Id id) { return names.count(id) ? names[id] : std::string("someone"); };
-  notes_.clear();
+  const auto names = person_names(store_);
   std::vector<std::pair<std::int64_t, DebriefNoteView>> notes;
   for (const auto& [id, h] : store_.live(core::RecordType::DebriefNote, observation_)) {
     DebriefNoteView n;
     n.id = id;
     n.text = std::get<core::DebriefNote>(h.body).text;
     n.mine = h.version.author == me_;
-    n.author = n.mine ? std::string("You") : name(h.version.author);
-    notes.push_back({first_saved(store_, id, h.version.saved_at_ms), std::move(n)});
+    n.author = n.mine ? std::string("You") : name_or(names, h.version.author, "someone");
+    notes.push_back({first_save(store_, id, h).saved_at_ms, std::move(n)});
   }
-  std::stable_sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& n : notes) notes_.push_back(std::move(n.second));
+  notes_ = in_time_order(std::move(notes));
 
-  steps_.clear();
   std::vector<std::pair<std::int64_t, NextStepView>> steps;
   for (const auto& [id, h] : store_.live(core::RecordType::NextStep, observation_)) {
     NextStepView s;
     s.id = id;
     s.step = std::get<core::NextStep>(h.body);
-    s.owner_name = s.step.owner == me_ ? std::string("You") : name(s.step.owner);
+    s.owner_name = s.step.owner == me_ ? std::string("You") : name_or(names, s.step.owner, "someone");
     if (!s.step.follow_up_observation.empty()) {
       auto f = store_.get(s.step.follow_up_observation);
       std::string date = f && std::holds_alternative<core::Observation>(f->body)
@@ -144,10 +82,9 @@ void DebriefModel::reload_lists() {
                              : std::string();
       s.follow_up_label = date.empty() ? std::string("Follow-up visit planned") : "Follow-up visit planned for " + date;
     }
-    steps.push_back({first_saved(store_, id, h.version.saved_at_ms), std::move(s)});
+    steps.push_back({first_save(store_, id, h).saved_at_ms, std::move(s)});
   }
-  std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& s : steps) steps_.push_back(std::move(s.second));
+  steps_ = in_time_order(std::move(steps));
 }
 
 void DebriefModel::edit_step(const NextStepForm& form) {
@@ -159,75 +96,52 @@ void DebriefModel::edit_step(const NextStepForm& form) {
 }
 
 bool DebriefModel::apply(const DebriefAction& a) {
-  if (!loaded()) return false;
-  error_.clear();
-  using K = DebriefAction::Kind;
-  try {
+  return run_action([&] {
     switch (a.kind) {
-      case K::EditNote:
-        note_text_ = a.text;
+      case DebriefAction::Kind::EditNote:
         note_draft_.edit(a.text, now_ms_());
         return true;
-      case K::SaveNote:
+      case DebriefAction::Kind::SaveNote:
         return save_note();
-      case K::EditStep:
+      case DebriefAction::Kind::EditStep:
         edit_step(a.step);
         return true;
-      case K::SaveStep:
+      case DebriefAction::Kind::SaveStep:
         return save_step();
-      case K::ScheduleFollowUp:
+      case DebriefAction::Kind::ScheduleFollowUp:
         return schedule(a.record);
-      case K::MarkDebriefed:
+      case DebriefAction::Kind::MarkDebriefed:
         return mark_debriefed();
     }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not save: ") + e.what();
     return false;
-  }
-  return false;
+  });
 }
 
 bool DebriefModel::save_note() {
-  if (!can_write_) {
-    error_ = "Only the people in this observation write its debrief notes.";
-    return false;
-  }
-  std::string text = trim(note_text_);
-  if (text.empty()) {
-    error_ = "Write the note first: what was said or agreed.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people in this observation write its debrief notes.");
+  std::string text = trim(note_draft_.text());
+  if (text.empty()) return refuse("Write the note first: what was said or agreed.");
   store_.transaction([&] {
     store_.create(core::DebriefNote{observation_, text}, me_);
     store_.clear_draft(note_draft_key(observation_));
   });
   note_draft_.forget();
-  note_text_.clear();
   reload_lists();
   return true;
 }
 
 bool DebriefModel::save_step() {
-  if (!can_write_) {
-    error_ = "Only the people in this observation agree its next steps.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people in this observation agree its next steps.");
   NextStepForm f = step_form_;
   f.text = trim(f.text);
   f.support = trim(f.support);
   f.follow_up_date = trim(f.follow_up_date);
-  if (f.text.empty()) {
-    error_ = "Write what will be tried first.";
-    return false;
-  }
-  if (!std::any_of(participants_.begin(), participants_.end(), [&](const auto& p) { return p.first == f.owner; })) {
-    error_ = "Pick who owns this next step.";
-    return false;
-  }
-  if (!f.follow_up_date.empty() && !core::is_calendar_date(f.follow_up_date)) {
-    error_ = core::date_problem(f.follow_up_date);  // worded as everywhere a date is typed
-    return false;
-  }
+  if (f.text.empty()) return refuse("Write what will be tried first.");
+  if (!std::any_of(participants_.begin(), participants_.end(), [&](const auto& p) { return p.first == f.owner; }))
+    return refuse("Pick who owns this next step.");
+  // Worded as everywhere a date is typed.
+  if (!f.follow_up_date.empty() && !core::is_calendar_date(f.follow_up_date))
+    return refuse(core::date_problem(f.follow_up_date));
   core::NextStep s;
   s.observation = observation_;
   s.text = f.text;
@@ -247,22 +161,12 @@ bool DebriefModel::save_step() {
 
 bool DebriefModel::schedule(core::Id step_id) {
   auto it = std::find_if(steps_.begin(), steps_.end(), [&](const NextStepView& s) { return s.id == step_id; });
-  if (it == steps_.end()) {
-    error_ = "That next step is no longer here.";
-    return false;
-  }
-  if (!can_write_) {
-    error_ = "Only the people in this observation schedule its follow-up.";
-    return false;
-  }
-  if (!it->step.follow_up_observation.empty()) {
-    error_ = "The follow-up visit for this next step is already planned.";
-    return false;
-  }
-  if (it->step.follow_up_date.empty()) {
-    error_ = "This next step has no follow-up date, so there is no day to plan the visit for.";
-    return false;
-  }
+  if (it == steps_.end()) return refuse("That next step is no longer here.");
+  if (!can_write_) return refuse("Only the people in this observation schedule its follow-up.");
+  if (!it->step.follow_up_observation.empty())
+    return refuse("The follow-up visit for this next step is already planned.");
+  if (it->step.follow_up_date.empty())
+    return refuse("This next step has no follow-up date, so there is no day to plan the visit for.");
   // The follow-up collects the same data again so the cycle can compare visits.
   core::Observation follow;
   follow.cycle = plan_.cycle;
@@ -294,10 +198,7 @@ bool DebriefModel::schedule(core::Id step_id) {
 
 bool DebriefModel::mark_debriefed() {
   if (plan_.status == core::ObservationStatus::Debriefed) return true;
-  if (!can_write_) {
-    error_ = "Only the people in this observation can close its debrief.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people in this observation can close its debrief.");
   core::Observation done = plan_;
   done.status = core::ObservationStatus::Debriefed;
   store_.update(observation_, done, me_);
@@ -306,10 +207,8 @@ bool DebriefModel::mark_debriefed() {
 }
 
 void DebriefModel::autosave(bool force) {
-  if (!loaded()) return;
-  std::string err;
-  if (!note_draft_.autosave(store_, now_ms_(), force, err)) error_ = err;
-  if (!step_draft_.autosave(store_, now_ms_(), force, err)) error_ = err;
+  autosave_draft(note_draft_, force);
+  autosave_draft(step_draft_, force);
 }
 
 }  // namespace app

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "app/screens/common/lesson_data.h"
+#include "app/screens/common/observation_model.h"
+#include "app/screens/common/record_summary.h"
 #include "app/screens/common/text_draft.h"
 #include "app/screens/reflect/reflect_model.h"
 #include "core/records.h"
@@ -51,18 +53,15 @@ struct DebriefAction {
   core::Id record;    // ScheduleFollowUp: the next step
 };
 
-class DebriefModel {
+class DebriefModel : public ObservationModel {
  public:
   DebriefModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms);
 
   bool load(core::Id observation);
-  bool loaded() const { return !observation_.empty(); }
   bool apply(const DebriefAction& action);
   void autosave(bool force);
 
   // ---- the view ----
-  core::Id observation() const { return observation_; }
-  const core::Observation& plan() const { return plan_; }
   const std::vector<DebriefNoteView>& notes() const { return notes_; }  // oldest first
   const std::vector<NextStepView>& steps() const { return steps_; }     // oldest first
   const std::vector<std::pair<core::Id, std::string>>& participants() const {
@@ -70,19 +69,16 @@ class DebriefModel {
   }  // id, "Name (role)"
   // What each observer collected, kept apart; shown once that observer ended the lesson.
   const LessonData& lesson() const { return lesson_; }
-  std::vector<const ObserverData*> shown_observers() const;
-  std::vector<const ObserverData*> still_observing() const;
+  std::vector<const ObserverData*> shown_observers() const { return lesson_.ended_observers(); }
+  std::vector<const ObserverData*> still_observing() const { return lesson_.still_observing(); }
   // The observed teacher's reflections that answer no prompt (read here, written in Reflect).
   const std::vector<OwnReflection>& own_reflections() const { return own_reflections_; }
   const std::string& teacher_name() const { return teacher_name_; }  // the observed teacher, "" if unknown
-  core::Id me() const { return me_; }
-  const std::string& note_draft() const { return note_text_; }
+  const std::string& note_draft() const { return note_draft_.text(); }
   const NextStepForm& step_form() const { return step_form_; }
   bool can_write() const { return can_write_; }  // I take part in this observation
   bool drafts_dirty() const { return note_draft_.dirty() || step_draft_.dirty(); }
   core::Id last_follow_up() const { return last_follow_up_; }  // the visit the last ScheduleFollowUp made
-  const std::string& error() const { return error_; }
-  std::string title() const;
   static std::string note_draft_key(core::Id observation) { return "debrief/" + observation.hex(); }
   static std::string step_draft_key(core::Id observation) { return "debrief-step/" + observation.hex(); }
 
@@ -95,25 +91,16 @@ class DebriefModel {
   void reload_lists();
   core::Id default_owner() const;
 
-  core::Store& store_;
-  core::Id me_;
-  std::function<std::int64_t()> now_ms_;
-  core::Id observation_;
-  core::Observation plan_;
   std::vector<DebriefNoteView> notes_;
   std::vector<NextStepView> steps_;
   std::vector<std::pair<core::Id, std::string>> participants_;
   LessonData lesson_;
   std::vector<OwnReflection> own_reflections_;
   std::string teacher_name_;
-  std::string note_text_;
   NextStepForm step_form_;
   TextDraft note_draft_, step_draft_;
   bool can_write_ = false;
   core::Id last_follow_up_;
-  std::string error_;
 };
-
-const char* next_step_status_label(core::NextStepStatus status);  // "Open", "Done", "Dropped"
 
 }  // namespace app

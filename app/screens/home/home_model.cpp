@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/screens/common/people.h"
 #include "app/screens/plan/visit_schedule.h"
 
 namespace app {
@@ -20,6 +21,18 @@ bool sooner(const HomeObservation& a, const HomeObservation& b) {
 }
 
 const char* const kDot = " \xC2\xB7 ";
+
+// One line of "Waiting for you".
+WaitingItem waiting(WaitingItem::Kind kind, core::Id observation, std::string text, std::string detail,
+                    std::string due) {
+  WaitingItem w;
+  w.kind = kind;
+  w.observation = observation;
+  w.text = std::move(text);
+  w.detail = std::move(detail);
+  w.due = std::move(due);
+  return w;
+}
 
 struct Names {
   std::map<core::Id, std::string> of;
@@ -112,9 +125,8 @@ void add_coaching(HomeView& v, const core::Store& store, core::Id me, const Name
 HomeView build_home(const core::Store& store, core::Id me, const std::string& today) {
   HomeView v;
   try {
-    Names name;
-    for (const auto& [id, h] : store.live(core::RecordType::Person)) name.of[id] = std::get<core::Person>(h.body).name;
-    v.my_name = name.of.count(me) ? name.of[me] : std::string();
+    const Names name{person_names(store)};
+    v.my_name = name_or(name.of, me, "");
     std::map<core::Id, std::string> cycles;
     for (const auto& [id, h] : store.live(core::RecordType::Cycle)) cycles[id] = std::get<core::Cycle>(h.body).title;
 
@@ -165,13 +177,7 @@ HomeView build_home(const core::Store& store, core::Id me, const std::string& to
       if (me_in->role == core::Role::Coach && o.status != core::ObservationStatus::Planned) coached[id] = o;
       // A coach's debriefs are listed with the teacher leader they coach (add_coaching).
       if (o.status == core::ObservationStatus::Observed && me_in->role != core::Role::Coach) {
-        WaitingItem w;
-        w.kind = WaitingItem::Kind::HoldDebrief;
-        w.observation = id;
-        w.text = "Hold the debrief";
-        w.detail = labels[id];
-        w.due = o.date;
-        v.waiting.push_back(w);
+        v.waiting.push_back(waiting(WaitingItem::Kind::HoldDebrief, id, "Hold the debrief", labels[id], o.date));
       }
       if (o.status != core::ObservationStatus::Planned) continue;
       const bool leading = me_in->role == core::Role::TeacherLeader;
@@ -179,13 +185,9 @@ HomeView build_home(const core::Store& store, core::Id me, const std::string& to
       ho.can_propose = !leading;
       ho.proposal = proposal_words(o, me, name);
       if (leading && !o.proposed_date.empty() && o.proposed_by != me) {
-        WaitingItem w;
-        w.kind = WaitingItem::Kind::ProposedTime;
-        w.observation = id;
-        w.text = ho.proposal;
-        w.detail = "Planned: " + ho.title + (ho.when.empty() ? std::string() : kDot + ho.when);
-        w.due = o.proposed_date < o.date || o.date.empty() ? o.proposed_date : o.date;
-        v.waiting.push_back(w);
+        v.waiting.push_back(waiting(WaitingItem::Kind::ProposedTime, id, ho.proposal,
+                                    "Planned: " + ho.title + (ho.when.empty() ? std::string() : kDot + ho.when),
+                                    o.proposed_date < o.date || o.date.empty() ? o.proposed_date : o.date));
       }
       switch (me_in->role) {
         case core::Role::TeacherLeader:
@@ -212,13 +214,9 @@ HomeView build_home(const core::Store& store, core::Id me, const std::string& to
         if (p.shared && mine_observed.count(p.observation) && !answered.count(id)) ++open_prompts[p.observation];
       }
       for (const auto& [obs, n] : open_prompts) {
-        WaitingItem w;
-        w.kind = WaitingItem::Kind::AnswerPrompts;
-        w.observation = obs;
-        w.text = n == 1 ? "1 prompt to answer" : std::to_string(n) + " prompts to answer";
-        w.detail = labels[obs];
-        w.due = mine_observed[obs].date;
-        v.waiting.push_back(w);
+        v.waiting.push_back(waiting(WaitingItem::Kind::AnswerPrompts, obs,
+                                    n == 1 ? "1 prompt to answer" : std::to_string(n) + " prompts to answer",
+                                    labels[obs], mine_observed[obs].date));
       }
     }
     if (!i_observed.empty()) {
@@ -230,27 +228,20 @@ HomeView build_home(const core::Store& store, core::Id me, const std::string& to
       }
       for (const auto& [obs, o] : i_observed) {
         if (shared_by_me.count(obs)) continue;
-        WaitingItem w;
-        w.kind = WaitingItem::Kind::WritePrompts;
-        w.observation = obs;
-        w.text = "Write prompts for the teacher";
-        w.detail = labels[obs];
-        w.due = o.date;
-        v.waiting.push_back(w);
+        v.waiting.push_back(
+            waiting(WaitingItem::Kind::WritePrompts, obs, "Write prompts for the teacher", labels[obs], o.date));
       }
     }
     add_coaching(v, store, me, name, coached, labels);
     for (const auto& [id, h] : store.live(core::RecordType::NextStep)) {
       const auto& s = std::get<core::NextStep>(h.body);
       if (s.owner != me || s.status != core::NextStepStatus::Open) continue;
-      WaitingItem w;
-      w.kind = WaitingItem::Kind::NextStep;
-      w.observation = s.observation;
+      WaitingItem w =
+          waiting(WaitingItem::Kind::NextStep, s.observation, s.text,
+                  s.follow_up_date.empty() ? std::string("Next step, no follow-up date yet")
+                                           : "Next step" + std::string(kDot) + "follow-up " + s.follow_up_date,
+                  s.follow_up_date);
       w.record = id;
-      w.text = s.text;
-      w.detail = s.follow_up_date.empty() ? std::string("Next step, no follow-up date yet")
-                                          : "Next step" + std::string(kDot) + "follow-up " + s.follow_up_date;
-      w.due = s.follow_up_date;
       v.waiting.push_back(w);
     }
     for (auto& [id, c] : my_cycles) {

@@ -1,21 +1,17 @@
 // The Observe screen's model. See observe_model.h for the guarantees.
 #include "app/screens/observe/observe_model.h"
-#include "app/screens/common/model_text.h"
 
 #include <algorithm>
-#include <cstdlib>
+
+#include "app/screens/common/model_text.h"
+#include "app/screens/common/people.h"
 
 namespace app {
 
-namespace {
-constexpr std::int64_t kAutosaveQuietMs = 300;  // save once typing pauses this long
-constexpr std::int64_t kAutosaveMaxMs = 800;    // and at the latest this long after a change
-
-bool item_before(const TimelineItem& a, const TimelineItem& b) {
+bool in_lesson_order(const TimelineItem& a, const TimelineItem& b) {
   if (a.lesson_ms != b.lesson_ms) return a.lesson_ms < b.lesson_ms;
   return a.saved_at < b.saved_at;
 }
-}  // namespace
 
 bool TimerView::running() const {
   return std::any_of(my_spans.begin(), my_spans.end(), [](const auto& s) { return s.second.end_ms < 0; });
@@ -29,14 +25,9 @@ std::int64_t TimerView::accumulated(std::int64_t lesson_now) const {
 }
 
 ObserveModel::ObserveModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms)
-    : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
+    : ObservationModel(store, me, std::move(now_ms)) {}
 
 std::string ObserveModel::draft_key(core::Id observation) { return "note:" + observation.hex(); }
-
-std::string ObserveModel::name_of(core::Id person) const {
-  auto it = names_.find(person);
-  return it == names_.end() ? std::string("a co-observer") : it->second;
-}
 
 std::string ObserveModel::item_text(ItemKind kind, const std::string& key) const {
   switch (kind) {
@@ -58,8 +49,6 @@ std::string ObserveModel::item_text(ItemKind kind, const std::string& key) const
   return key;
 }
 
-std::string ObserveModel::title() const { return visit_title(plan_); }
-
 std::int64_t ObserveModel::lesson_now() const {
   if (clock_id_.empty()) return 0;
   if (!clock_.running) return clock_.elapsed_ms;
@@ -74,12 +63,9 @@ void ObserveModel::save_clock() {
 }
 
 bool ObserveModel::start_clock() {
-  if (!clock_id_.empty()) {
-    error_ = "The lesson clock is already started.";
-    return false;
-  }
+  if (!clock_id_.empty()) return refuse("The lesson clock is already started.");
   core::LessonClock c;
-  c.observation = observation_id_;
+  c.observation = observation_;
   c.running = true;
   clock_id_ = store_.create(c, me_).record;
   clock_ = c;
@@ -93,10 +79,8 @@ void ObserveModel::ensure_started() {
 }
 
 bool ObserveModel::apply(const ObserveAction& a) {
-  if (!loaded()) return false;
-  error_.clear();
   using K = ObserveAction::Kind;
-  try {
+  return run_action([&] {
     switch (a.kind) {
       case K::Start:
         return start_clock();
@@ -120,37 +104,8 @@ bool ObserveModel::apply(const ObserveAction& a) {
         clock_wall_ms_ = wall;
         return true;
       }
-      case K::End: {
-        ensure_started();
-        core::LessonClock c = clock_;
-        c.elapsed_ms = lesson_now();
-        c.running = false;
-        c.ended = true;
-        std::vector<std::pair<TimerView*, std::size_t>> closed;
-        store_.transaction([&] {
-          store_.update(clock_id_, c, me_);
-          for (auto& t : timers_)
-            for (std::size_t i = 0; i < t.my_spans.size(); ++i)
-              if (t.my_spans[i].second.end_ms < 0) {
-                core::TimerSpan s = t.my_spans[i].second;
-                s.end_ms = c.elapsed_ms;
-                store_.update(t.my_spans[i].first, s, me_);
-                closed.push_back({&t, i});
-              }
-          if (plan_.status == core::ObservationStatus::Planned) {
-            core::Observation o = plan_;
-            o.status = core::ObservationStatus::Observed;
-            store_.update(observation_id_, o, me_);
-          }
-        });
-        clock_ = c;
-        for (auto [t, i] : closed) {
-          t->my_spans[i].second.end_ms = c.elapsed_ms;
-          if (TimelineItem* it = find_item(t->my_spans[i].first)) it->end_ms = c.elapsed_ms;
-        }
-        if (plan_.status == core::ObservationStatus::Planned) plan_.status = core::ObservationStatus::Observed;
-        return true;
-      }
+      case K::End:
+        return end_lesson();
       case K::TapCounter:
         return tap_counter(a.key);
       case K::UndoTally:
@@ -164,7 +119,7 @@ bool ObserveModel::apply(const ObserveAction& a) {
         return true;
       case K::SetNoteKind:
         draft_kind_ = a.note_kind;
-        if (!draft_.empty()) edit_draft(draft_);
+        store_draft();
         return true;
       case K::ToggleTag: {
         auto it = std::find(draft_tags_.begin(), draft_tags_.end(), a.key);
@@ -172,7 +127,7 @@ bool ObserveModel::apply(const ObserveAction& a) {
           draft_tags_.push_back(a.key);
         else
           draft_tags_.erase(it);
-        if (!draft_.empty()) edit_draft(draft_);
+        store_draft();
         return true;
       }
       case K::SaveNote:
@@ -182,112 +137,100 @@ bool ObserveModel::apply(const ObserveAction& a) {
       case K::DeleteItem:
         return delete_item(a.record);
     }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not save: ") + e.what();
     return false;
+  });
+}
+
+// Ends the lesson: my clock, my running timer spans and, the first time, the plan's status
+// (Planned becomes Observed), in one transaction.
+bool ObserveModel::end_lesson() {
+  ensure_started();
+  core::LessonClock c = clock_;
+  c.elapsed_ms = lesson_now();
+  c.running = false;
+  c.ended = true;
+  const auto running = running_spans([](const TimerView&) { return true; });
+  const bool first_end = plan_.status == core::ObservationStatus::Planned;
+  core::Observation observed = plan_;
+  observed.status = core::ObservationStatus::Observed;
+  store_.transaction([&] {
+    store_.update(clock_id_, c, me_);
+    write_span_ends(running, c.elapsed_ms);
+    if (first_end) store_.update(observation_, observed, me_);
+  });
+  clock_ = c;
+  show_span_ends(running, c.elapsed_ms);
+  if (first_end) plan_ = observed;
+  return true;
+}
+
+std::vector<ObserveModel::SpanRef> ObserveModel::running_spans(const std::function<bool(const TimerView&)>& of) {
+  std::vector<SpanRef> out;
+  for (auto& t : timers_)
+    if (of(t))
+      for (std::size_t i = 0; i < t.my_spans.size(); ++i)
+        if (t.my_spans[i].second.end_ms < 0) out.push_back({&t, i});
+  return out;
+}
+
+void ObserveModel::write_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms) {
+  for (auto [view, i] : spans) {
+    core::TimerSpan s = view->my_spans[i].second;
+    s.end_ms = end_ms;
+    store_.update(view->my_spans[i].first, s, me_);
   }
-  return false;
+}
+
+void ObserveModel::show_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms) {
+  for (auto [view, i] : spans) {
+    view->my_spans[i].second.end_ms = end_ms;
+    if (TimelineItem* it = find_item(view->my_spans[i].first)) it->end_ms = end_ms;
+  }
 }
 
 bool ObserveModel::tap_counter(const std::string& key) {
   auto c = std::find_if(counters_.begin(), counters_.end(), [&](const CounterView& v) { return v.tool.key == key; });
-  if (c == counters_.end()) {
-    error_ = "There is no counter \"" + key + "\" in this plan.";
-    return false;
-  }
+  if (c == counters_.end()) return refuse("There is no counter \"" + key + "\" in this plan.");
   ensure_started();
-  core::Tally t{observation_id_, key, lesson_now()};
+  core::Tally t{observation_, key, lesson_now()};
   core::Version v = store_.create(t, me_);  // durable before the count changes on screen
-  ++c->my_count;
+  add_mine(v, t);
   undo_.push_back(v.record);
-  TimelineItem it;
-  it.record = v.record;
-  it.kind = ItemKind::Tally;
-  it.author = me_;
-  it.mine = true;
-  it.lesson_ms = t.lesson_ms;
-  it.saved_at = v.saved_at_ms;
-  it.key = key;
-  it.text = c->tool.label;
-  insert_item(std::move(it));
   return true;
 }
 
 bool ObserveModel::undo_tally() {
-  if (undo_.empty()) {
-    error_ = "Nothing to undo.";
-    return false;
-  }
+  if (undo_.empty()) return refuse("Nothing to undo.");
   return delete_item(undo_.back());
 }
 
 bool ObserveModel::toggle_timer(const std::string& key) {
   auto t = std::find_if(timers_.begin(), timers_.end(), [&](const TimerView& v) { return v.tool.key == key; });
-  if (t == timers_.end()) {
-    error_ = "There is no timer \"" + key + "\" in this plan.";
-    return false;
-  }
+  if (t == timers_.end()) return refuse("There is no timer \"" + key + "\" in this plan.");
   ensure_started();
   const std::int64_t now = lesson_now();
   // Stop this timer if it runs; otherwise stop the others of its exclusive group and start it.
-  std::vector<std::pair<TimerView*, std::size_t>> to_close;
-  bool was_running = t->running();
-  for (auto& other : timers_) {
-    bool same = &other == &*t;
-    bool group = !t->tool.exclusive_group.empty() && other.tool.exclusive_group == t->tool.exclusive_group;
-    if (!(same || (group && !was_running))) continue;
-    for (std::size_t i = 0; i < other.my_spans.size(); ++i)
-      if (other.my_spans[i].second.end_ms < 0) to_close.push_back({&other, i});
-  }
+  const bool was_running = t->running();
+  const auto to_close = running_spans([&](const TimerView& other) {
+    const bool group = !t->tool.exclusive_group.empty() && other.tool.exclusive_group == t->tool.exclusive_group;
+    return &other == &*t || (group && !was_running);
+  });
   core::Version started;
   store_.transaction([&] {
-    for (auto [view, i] : to_close) {
-      core::TimerSpan s = view->my_spans[i].second;
-      s.end_ms = now;
-      store_.update(view->my_spans[i].first, s, me_);
-    }
-    if (!was_running) started = store_.create(core::TimerSpan{observation_id_, key, now, -1}, me_);
+    write_span_ends(to_close, now);
+    if (!was_running) started = store_.create(core::TimerSpan{observation_, key, now, -1}, me_);
   });
-  for (auto [view, i] : to_close) {
-    view->my_spans[i].second.end_ms = now;
-    if (TimelineItem* it = find_item(view->my_spans[i].first)) it->end_ms = now;
-  }
-  if (!was_running) {
-    t->my_spans.push_back({started.record, core::TimerSpan{observation_id_, key, now, -1}});
-    TimelineItem it;
-    it.record = started.record;
-    it.kind = ItemKind::Timer;
-    it.author = me_;
-    it.mine = true;
-    it.lesson_ms = now;
-    it.saved_at = started.saved_at_ms;
-    it.key = key;
-    it.text = t->tool.label;
-    insert_item(std::move(it));
-  }
+  show_span_ends(to_close, now);
+  if (!was_running) add_mine(started, core::TimerSpan{observation_, key, now, -1});
   return true;
 }
 
 bool ObserveModel::tap_seat(const std::string& key) {
   auto s = std::find_if(seats_.begin(), seats_.end(), [&](const SeatView& v) { return v.seat.key == key; });
-  if (s == seats_.end()) {
-    error_ = "There is no seat \"" + key + "\" on this chart.";
-    return false;
-  }
+  if (s == seats_.end()) return refuse("There is no seat \"" + key + "\" on this chart.");
   ensure_started();
-  core::SeatMark m{observation_id_, key, lesson_now()};
-  core::Version v = store_.create(m, me_);
-  ++s->my_marks;
-  TimelineItem it;
-  it.record = v.record;
-  it.kind = ItemKind::Seat;
-  it.author = me_;
-  it.mine = true;
-  it.lesson_ms = m.lesson_ms;
-  it.saved_at = v.saved_at_ms;
-  it.key = key;
-  it.text = "Seat " + s->seat.label;
-  insert_item(std::move(it));
+  core::SeatMark m{observation_, key, lesson_now()};
+  add_mine(store_.create(m, me_), m);
   return true;
 }
 
@@ -296,90 +239,48 @@ void ObserveModel::edit_draft(const std::string& text) {
     draft_started_ms_ = -1;
   else if (draft_started_ms_ < 0)
     draft_started_ms_ = lesson_now();  // the moment typing began
-  draft_ = text;
-  std::int64_t now = now_ms_();
-  if (!draft_dirty_) draft_first_change_ = now;
-  draft_last_change_ = now;
-  draft_dirty_ = true;
+  draft_text_ = text;
+  store_draft();
 }
 
-void ObserveModel::autosave(bool force) {
-  if (!draft_dirty_ || !loaded()) return;
-  std::int64_t now = now_ms_();
-  if (!force && now - draft_last_change_ < kAutosaveQuietMs && now - draft_first_change_ < kAutosaveMaxMs) return;
-  try {
-    if (draft_.empty()) {
-      store_.clear_draft(draft_key(observation_id_));
-    } else {
-      std::string tags;
-      for (const auto& t : draft_tags_) tags += (tags.empty() ? "" : "\x1f") + t;
-      store_.save_draft(draft_key(observation_id_), std::to_string(draft_started_ms_) + "\t" +
-                                                        std::to_string(static_cast<int>(draft_kind_)) + "\t" + tags +
-                                                        "\t" + draft_);
-    }
-    draft_dirty_ = false;
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not keep the draft: ") + e.what();
-  }
+// The kind and tags are kept with the text, so a draft restored after a crash is the same note.
+void ObserveModel::store_draft() {
+  draft_.edit(draft_text_.empty()
+                  ? std::string()
+                  : join_draft_fields({std::to_string(draft_started_ms_), std::to_string(static_cast<int>(draft_kind_)),
+                                       join_draft_list(draft_tags_), draft_text_}),
+              now_ms_());
 }
 
 bool ObserveModel::save_note() {
-  std::string text = trim(draft_);
-  if (text.empty()) {
-    error_ = "Type what you noticed first.";
-    return false;
-  }
-  if (!plan_.tools.evidence_notes) {
-    error_ = "The plan for this lesson does not ask for notes.";
-    return false;
-  }
+  std::string text = trim(draft_text_);
+  if (text.empty()) return refuse("Type what you noticed first.");
+  if (!plan_.tools.evidence_notes) return refuse("The plan for this lesson does not ask for notes.");
   ensure_started();
-  core::EvidenceNote n{observation_id_, draft_started_ms_ >= 0 ? draft_started_ms_ : lesson_now(), text, draft_kind_,
+  core::EvidenceNote n{observation_, draft_started_ms_ >= 0 ? draft_started_ms_ : lesson_now(), text, draft_kind_,
                        draft_tags_};
   core::Version v;
   store_.transaction([&] {
     v = store_.create(n, me_);
-    store_.clear_draft(draft_key(observation_id_));
+    store_.clear_draft(draft_key(observation_));
   });
-  TimelineItem it;
-  it.record = v.record;
-  it.kind = ItemKind::Note;
-  it.author = me_;
-  it.mine = true;
-  it.lesson_ms = n.lesson_ms;
-  it.saved_at = v.saved_at_ms;
-  it.note_kind = n.kind;
-  it.text = n.text;
-  it.tags = n.look_for_tags;
-  insert_item(std::move(it));
-  draft_.clear();
+  add_mine(v, n);
+  draft_.forget();
+  draft_text_.clear();
   draft_started_ms_ = -1;
   draft_kind_ = core::NoteKind::Noticing;
   draft_tags_.clear();
-  draft_dirty_ = false;
   return true;
 }
 
 bool ObserveModel::edit_note(core::Id record, const std::string& text) {
   TimelineItem* it = find_item(record);
-  if (!it || it->kind != ItemKind::Note) {
-    error_ = "That note is no longer here.";
-    return false;
-  }
-  if (!it->mine) {
-    error_ = "Only the person who wrote a note can change it.";
-    return false;
-  }
+  if (!it || it->kind != ItemKind::Note) return refuse("That note is no longer here.");
+  if (!it->mine) return refuse("Only the person who wrote a note can change it.");
   std::string t = trim(text);
-  if (t.empty()) {
-    error_ = "A note cannot be empty; delete it instead.";
-    return false;
-  }
+  if (t.empty()) return refuse("A note cannot be empty; delete it instead.");
   auto head = store_.get(record);
-  if (!head) {
-    error_ = "That note is no longer here.";
-    return false;
-  }
+  if (!head) return refuse("That note is no longer here.");
   core::EvidenceNote n = std::get<core::EvidenceNote>(head->body);
   n.text = t;
   store_.update(record, n, me_);
@@ -390,14 +291,8 @@ bool ObserveModel::edit_note(core::Id record, const std::string& text) {
 bool ObserveModel::delete_item(core::Id record) {
   auto pos =
       std::find_if(timeline_.begin(), timeline_.end(), [&](const TimelineItem& i) { return i.record == record; });
-  if (pos == timeline_.end()) {
-    error_ = "That item is no longer here.";
-    return false;
-  }
-  if (!pos->mine) {
-    error_ = "Only the person who captured an item can delete it.";
-    return false;
-  }
+  if (pos == timeline_.end()) return refuse("That item is no longer here.");
+  if (!pos->mine) return refuse("Only the person who captured an item can delete it.");
   store_.remove(record, me_);
   switch (pos->kind) {
     case ItemKind::Tally:
@@ -422,8 +317,66 @@ bool ObserveModel::delete_item(core::Id record) {
   return true;
 }
 
+TimelineItem ObserveModel::timeline_item(core::Id record, const core::RecordHead& head) const {
+  TimelineItem it;
+  it.record = record;
+  it.author = head.version.author;
+  it.mine = head.version.author == me_;
+  it.saved_at = head.version.saved_at_ms;
+  if (!it.mine) it.author_name = name_or(names_, head.version.author, "a co-observer");
+  if (const auto* n = std::get_if<core::EvidenceNote>(&head.body)) {
+    it.kind = ItemKind::Note;
+    it.lesson_ms = n->lesson_ms;
+    it.note_kind = n->kind;
+    it.text = n->text;
+    it.tags = n->look_for_tags;
+    return it;
+  }
+  if (const auto* t = std::get_if<core::Tally>(&head.body)) {
+    it.kind = ItemKind::Tally;
+    it.lesson_ms = t->lesson_ms;
+    it.key = t->counter_key;
+  } else if (const auto* s = std::get_if<core::TimerSpan>(&head.body)) {
+    it.kind = ItemKind::Timer;
+    it.lesson_ms = s->start_ms;
+    it.end_ms = s->end_ms;
+    it.key = s->timer_key;
+  } else if (const auto* m = std::get_if<core::SeatMark>(&head.body)) {
+    it.kind = ItemKind::Seat;
+    it.lesson_ms = m->lesson_ms;
+    it.key = m->seat_key;
+  }
+  it.text = item_text(it.kind, it.key);
+  return it;
+}
+
+void ObserveModel::count_mine(const TimelineItem& item, const core::RecordBody& body) {
+  switch (item.kind) {
+    case ItemKind::Tally:
+      for (auto& c : counters_)
+        if (c.tool.key == item.key) ++c.my_count;
+      break;
+    case ItemKind::Timer:
+      for (auto& t : timers_)
+        if (t.tool.key == item.key) t.my_spans.push_back({item.record, std::get<core::TimerSpan>(body)});
+      break;
+    case ItemKind::Seat:
+      for (auto& s : seats_)
+        if (s.seat.key == item.key) ++s.my_marks;
+      break;
+    case ItemKind::Note:
+      break;
+  }
+}
+
+void ObserveModel::add_mine(const core::Version& version, const core::RecordBody& body) {
+  TimelineItem it = timeline_item(version.record, core::RecordHead{version, body});
+  count_mine(it, body);
+  insert_item(std::move(it));
+}
+
 void ObserveModel::insert_item(TimelineItem item) {
-  auto at = std::upper_bound(timeline_.begin(), timeline_.end(), item, item_before);
+  auto at = std::upper_bound(timeline_.begin(), timeline_.end(), item, in_lesson_order);
   timeline_.insert(at, std::move(item));
 }
 

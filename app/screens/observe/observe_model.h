@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "app/screens/common/observation_model.h"
+#include "app/screens/common/text_draft.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -32,6 +34,9 @@ struct TimelineItem {
   std::vector<std::string> tags;
   std::string author_name;  // "" for my own items
 };
+
+// The timeline's order: by lesson time, then by save time.
+bool in_lesson_order(const TimelineItem& a, const TimelineItem& b);
 
 struct CounterView {
   core::CounterTool tool;
@@ -74,26 +79,21 @@ struct ObserveAction {
   core::NoteKind note_kind = core::NoteKind::Noticing;
 };
 
-class ObserveModel {
+class ObserveModel : public ObservationModel {
  public:
   ObserveModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms);
 
   // Builds the view of one observation; restores my note draft. False (and error()) if unknown.
   bool load(core::Id observation);
-  bool loaded() const { return !observation_id_.empty(); }
 
   // Applies one action; false when it could not be done (error() says why in plain words).
   bool apply(const ObserveAction& action);
 
   // ---- the view ----
-  const core::Observation& plan() const { return plan_; }
-  core::Id observation() const { return observation_id_; }
   const std::vector<CounterView>& counters() const { return counters_; }
   const std::vector<TimerView>& timers() const { return timers_; }
   const std::vector<SeatView>& seats() const { return seats_; }
   const std::vector<TimelineItem>& timeline() const { return timeline_; }  // oldest first
-  const std::string& error() const { return error_; }
-  std::string title() const;
   bool clock_started() const { return !clock_id_.empty(); }
   bool clock_running() const { return clock_.running; }
   bool clock_ended() const { return clock_.ended; }
@@ -101,13 +101,13 @@ class ObserveModel {
   bool can_undo() const { return !undo_.empty(); }
 
   // ---- the note composer ----
-  const std::string& draft() const { return draft_; }
+  const std::string& draft() const { return draft_text_; }
   core::NoteKind draft_kind() const { return draft_kind_; }
   const std::vector<std::string>& draft_tags() const { return draft_tags_; }
   std::int64_t draft_started_ms() const { return draft_started_ms_; }
   // Writes the draft to the store if it changed and typing paused (or `force`).
-  void autosave(bool force);
-  bool draft_dirty() const { return draft_dirty_; }
+  void autosave(bool force) { autosave_draft(draft_, force); }
+  bool draft_dirty() const { return draft_.dirty(); }
   static std::string draft_key(core::Id observation);
 
  private:
@@ -118,20 +118,29 @@ class ObserveModel {
   bool undo_tally();
   bool toggle_timer(const std::string& key);
   bool tap_seat(const std::string& key);
+  bool end_lesson();
+  // One of my timer spans: its timer's view and its index in my_spans.
+  using SpanRef = std::pair<TimerView*, std::size_t>;
+  // My running spans, in the timers `of` picks.
+  std::vector<SpanRef> running_spans(const std::function<bool(const TimerView&)>& of);
+  void write_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms);  // within a transaction
+  void show_span_ends(const std::vector<SpanRef>& spans, std::int64_t end_ms);
   void edit_draft(const std::string& text);
+  void store_draft();
+  void restore_draft();
   bool save_note();
   bool edit_note(core::Id record, const std::string& text);
   bool delete_item(core::Id record);
+  // The timeline's item for one of the observation's notes, tallies, timer spans or seat marks.
+  TimelineItem timeline_item(core::Id record, const core::RecordHead& head) const;
+  // Counts my item in its counter, timer or seat.
+  void count_mine(const TimelineItem& item, const core::RecordBody& body);
+  // After I saved `body` as `version`: the item joins my counts and the timeline in lesson order.
+  void add_mine(const core::Version& version, const core::RecordBody& body);
   void insert_item(TimelineItem item);
   TimelineItem* find_item(core::Id record);
   std::string item_text(ItemKind kind, const std::string& key) const;
-  std::string name_of(core::Id person) const;
 
-  core::Store& store_;
-  core::Id me_;
-  std::function<std::int64_t()> now_ms_;
-  core::Id observation_id_;
-  core::Observation plan_;
   core::Id clock_id_;
   core::LessonClock clock_;
   std::int64_t clock_wall_ms_ = 0;  // wall time at which the running stretch began
@@ -141,15 +150,14 @@ class ObserveModel {
   std::vector<TimelineItem> timeline_;
   std::map<core::Id, std::string> names_;
   std::vector<core::Id> undo_;  // my tallies this visit, newest last
-  std::string error_;
 
-  std::string draft_;
+  std::string draft_text_;
   core::NoteKind draft_kind_ = core::NoteKind::Noticing;
   std::vector<std::string> draft_tags_;
   std::int64_t draft_started_ms_ = -1;  // lesson time when typing began, -1 = empty draft
-  bool draft_dirty_ = false;
-  std::int64_t draft_first_change_ = 0;  // wall ms of the oldest unsaved change
-  std::int64_t draft_last_change_ = 0;   // wall ms of the newest change
+  // Holds "<lesson ms>\t<kind>\t<look-for tags, \x1f-separated>\t<text>", or nothing when the
+  // text is empty.
+  TextDraft draft_;
 };
 
 }  // namespace app

@@ -3,15 +3,10 @@
 
 #include <algorithm>
 
+#include "app/screens/common/people.h"
 #include "app/screens/common/record_summary.h"
 
 namespace app {
-
-std::map<core::Id, std::string> person_names(const core::Store& store) {
-  std::map<core::Id, std::string> names;
-  for (const auto& [id, h] : store.live(core::RecordType::Person)) names[id] = std::get<core::Person>(h.body).name;
-  return names;
-}
 
 std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id observation, const LessonData& lesson,
                                          const std::map<core::Id, std::string>& names) {
@@ -27,8 +22,7 @@ std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id obse
     it.note_kind = n.kind;
     it.text = n.text;
     it.author = h.version.author;
-    auto name = names.find(h.version.author);
-    it.author_name = name == names.end() ? std::string("a co-observer") : name->second;
+    it.author_name = name_or(names, h.version.author, "a co-observer");
     notes.push_back({n.lesson_ms, std::move(it)});
   }
   std::stable_sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

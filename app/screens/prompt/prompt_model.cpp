@@ -1,16 +1,17 @@
 // The Prompt screen's model. See prompt_model.h for the guarantees.
 #include "app/screens/prompt/prompt_model.h"
-#include "app/screens/common/model_text.h"
 
 #include <algorithm>
+
+#include "app/screens/common/first_save.h"
+#include "app/screens/common/model_text.h"
+#include "app/screens/common/people.h"
 
 namespace app {
 
 PromptModel::PromptModel(core::Store& store, core::Id me, const core::TemplateLibrary* templates,
                          std::function<std::int64_t()> now_ms)
-    : store_(store), me_(me), templates_(templates), now_ms_(std::move(now_ms)) {}
-
-std::string PromptModel::title() const { return visit_title(plan_); }
+    : ObservationModel(store, me, std::move(now_ms)), templates_(templates) {}
 
 int PromptModel::unshared_mine() const {
   return static_cast<int>(
@@ -18,8 +19,6 @@ int PromptModel::unshared_mine() const {
 }
 
 bool PromptModel::load(core::Id observation) {
-  observation_ = core::Id{};
-  plan_ = core::Observation{};
   evidence_.clear();
   prompts_.clear();
   stems_.clear();
@@ -27,21 +26,11 @@ bool PromptModel::load(core::Id observation) {
   draft_text_.clear();
   teacher_name_.clear();
   can_write_ = false;
-  error_.clear();
-  try {
-    auto head = store_.get(observation);
-    if (!head || !std::holds_alternative<core::Observation>(head->body)) {
-      error_ = "This observation is not on this device (it may have been deleted).";
-      return false;
-    }
-    plan_ = std::get<core::Observation>(head->body);
-    observation_ = observation;
+  return load_observation(observation, [&] {
     names_ = person_names(store_);
-    for (const auto& p : plan_.participants) {
-      if (p.role == core::Role::ObservedTeacher && teacher_name_.empty() && names_.count(p.person))
-        teacher_name_ = names_[p.person];
+    teacher_name_ = observed_teacher_name(plan_, names_);
+    for (const auto& p : plan_.participants)
       if (p.person == me_ && p.role != core::Role::ObservedTeacher) can_write_ = true;
-    }
     evidence_ = evidence_items(store_, observation, summarize_by_observer(store_, observation, plan_, names_), names_);
     if (templates_) {
       if (const auto* t = templates_->find(plan_.template_key)) stems_ = t->prompt_bank;
@@ -51,109 +40,74 @@ bool PromptModel::load(core::Id observation) {
     }
     reload_prompts();
     draft_.open(store_, draft_key(observation));
-    if (!draft_.text().empty()) {
-      auto fields = split_draft_fields(draft_.text(), 2);
-      std::size_t b = 0;
-      const std::string& keys = fields[0];
-      while (b < keys.size()) {
-        std::size_t e = keys.find('\x1f', b);
-        if (e == std::string::npos) e = keys.size();
-        std::string k = keys.substr(b, e - b);
-        // Evidence deleted since the draft was typed is simply no longer picked.
-        if (std::any_of(evidence_.begin(), evidence_.end(), [&](const EvidenceItem& i) { return i.key == k; }))
-          picked_.insert(k);
-        b = e + 1;
-      }
-      draft_text_ = fields[1];
-    }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not read this observation: ") + e.what();
-    observation_ = core::Id{};
-    return false;
-  }
-  return true;
+    if (draft_.text().empty()) return;
+    auto fields = split_draft_fields(draft_.text(), 2);
+    for (const auto& k : split_draft_list(fields[0]))
+      // Evidence deleted since the draft was typed is simply no longer picked.
+      if (std::any_of(evidence_.begin(), evidence_.end(), [&](const EvidenceItem& i) { return i.key == k; }))
+        picked_.insert(k);
+    draft_text_ = fields[1];
+  });
 }
 
 void PromptModel::reload_prompts() {
-  prompts_.clear();
   std::vector<std::pair<std::int64_t, PromptEntry>> rows;
   for (const auto& [id, h] : store_.live(core::RecordType::Prompt, observation_)) {
     PromptEntry p;
     p.id = id;
     p.prompt = std::get<core::Prompt>(h.body);
     p.mine = h.version.author == me_;
-    if (!p.mine)
-      p.author_name = names_.count(h.version.author) ? names_[h.version.author] : std::string("a co-observer");
+    if (!p.mine) p.author_name = name_or(names_, h.version.author, "a co-observer");
     for (const auto& item : evidence_)
       if (std::any_of(item.records.begin(), item.records.end(), [&](const core::Id& r) {
             return std::find(p.prompt.evidence.begin(), p.prompt.evidence.end(), r) != p.prompt.evidence.end();
           }))
         p.evidence_texts.push_back(item.text);
-    // The first version's save time orders prompts as they were written, not as they were shared.
-    auto versions = store_.versions_of(id);
-    std::int64_t first = versions.empty() ? h.version.saved_at_ms : versions.front().saved_at_ms;
-    for (const auto& v : versions) first = std::min(first, v.saved_at_ms);
-    rows.push_back({first, std::move(p)});
+    // Prompts in the order they were written, not as they were shared.
+    rows.push_back({first_save(store_, id, h).saved_at_ms, std::move(p)});
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& r : rows) prompts_.push_back(std::move(r.second));
+  prompts_ = in_time_order(std::move(rows));
 }
 
 void PromptModel::store_draft_text() {
-  std::string keys;
-  for (const auto& k : picked_) keys += (keys.empty() ? "" : "\x1f") + k;
+  const std::string keys = join_draft_list({picked_.begin(), picked_.end()});
   draft_.edit(draft_text_.empty() && picked_.empty() ? std::string() : join_draft_fields({keys, draft_text_}),
               now_ms_());
 }
 
 bool PromptModel::apply(const PromptAction& a) {
-  if (!loaded()) return false;
-  error_.clear();
-  using K = PromptAction::Kind;
-  try {
+  return run_action([&] {
     switch (a.kind) {
-      case K::EditDraft:
+      case PromptAction::Kind::EditDraft:
         draft_text_ = a.text;
         store_draft_text();
         return true;
-      case K::UseStem:
+      case PromptAction::Kind::UseStem:
         // A stem replaces an empty draft; otherwise it is added after what is there.
         draft_text_ = trim(draft_text_).empty() ? a.text : trim(draft_text_) + " " + a.text;
         store_draft_text();
         return true;
-      case K::ToggleEvidence: {
-        if (!std::any_of(evidence_.begin(), evidence_.end(), [&](const EvidenceItem& i) { return i.key == a.text; })) {
-          error_ = "That evidence is no longer in this observation.";
-          return false;
-        }
+      case PromptAction::Kind::ToggleEvidence:
+        if (!std::any_of(evidence_.begin(), evidence_.end(), [&](const EvidenceItem& i) { return i.key == a.text; }))
+          return refuse("That evidence is no longer in this observation.");
         if (!picked_.erase(a.text)) picked_.insert(a.text);
         store_draft_text();
         return true;
-      }
-      case K::SavePrompt:
+      case PromptAction::Kind::SavePrompt:
         return save_prompt();
-      case K::DeletePrompt:
+      case PromptAction::Kind::DeletePrompt:
         return delete_prompt(a.record);
-      case K::Share:
+      case PromptAction::Kind::Share:
         return share();
     }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not save: ") + e.what();
     return false;
-  }
-  return false;
+  });
 }
 
 bool PromptModel::save_prompt() {
-  if (!can_write_) {
-    error_ = "Only the people who observed this lesson write its prompts.";
-    return false;
-  }
+  if (!can_write_) return refuse("Only the people who observed this lesson write its prompts.");
   std::string text = trim(draft_text_);
-  if (text.empty()) {
-    error_ = "Write a question for the teacher first, or tap one of the suggested questions.";
-    return false;
-  }
+  if (text.empty()) return refuse("Write a question for the teacher first, or tap one of the suggested questions.");
   core::Prompt p;
   p.observation = observation_;
   p.text = text;
@@ -173,28 +127,16 @@ bool PromptModel::save_prompt() {
 
 bool PromptModel::delete_prompt(core::Id record) {
   auto it = std::find_if(prompts_.begin(), prompts_.end(), [&](const PromptEntry& p) { return p.id == record; });
-  if (it == prompts_.end()) {
-    error_ = "That prompt is no longer here.";
-    return false;
-  }
-  if (!it->mine) {
-    error_ = "Only the person who wrote a prompt can delete it.";
-    return false;
-  }
-  if (it->prompt.shared) {
-    error_ = "This prompt is already shared with the teacher, so it stays.";
-    return false;
-  }
+  if (it == prompts_.end()) return refuse("That prompt is no longer here.");
+  if (!it->mine) return refuse("Only the person who wrote a prompt can delete it.");
+  if (it->prompt.shared) return refuse("This prompt is already shared with the teacher, so it stays.");
   store_.remove(record, me_);
   prompts_.erase(it);
   return true;
 }
 
 bool PromptModel::share() {
-  if (unshared_mine() == 0) {
-    error_ = "There are no new prompts to share. Save a prompt first.";
-    return false;
-  }
+  if (unshared_mine() == 0) return refuse("There are no new prompts to share. Save a prompt first.");
   store_.transaction([&] {
     for (const auto& p : prompts_) {
       if (!p.mine || p.prompt.shared) continue;
@@ -206,12 +148,6 @@ bool PromptModel::share() {
   for (auto& p : prompts_)
     if (p.mine) p.prompt.shared = true;
   return true;
-}
-
-void PromptModel::autosave(bool force) {
-  if (!loaded()) return;
-  std::string err;
-  if (!draft_.autosave(store_, now_ms_(), force, err)) error_ = err;
 }
 
 }  // namespace app

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/screens/common/observation_model.h"
 #include "app/screens/common/text_draft.h"
 #include "app/screens/prompt/prompt_evidence.h"
 #include "core/records.h"
@@ -35,20 +36,17 @@ struct PromptAction {
   core::Id record;   // DeletePrompt
 };
 
-class PromptModel {
+class PromptModel : public ObservationModel {
  public:
   PromptModel(core::Store& store, core::Id me, const core::TemplateLibrary* templates,
               std::function<std::int64_t()> now_ms);
 
   // Builds the view of one observation and restores my draft. False (and error()) if unknown.
   bool load(core::Id observation);
-  bool loaded() const { return !observation_.empty(); }
   bool apply(const PromptAction& action);
-  void autosave(bool force);
+  void autosave(bool force) { autosave_draft(draft_, force); }
 
   // ---- the view ----
-  core::Id observation() const { return observation_; }
-  const core::Observation& plan() const { return plan_; }
   const std::vector<EvidenceItem>& evidence() const { return evidence_; }
   const std::vector<PromptEntry>& prompts() const { return prompts_; }  // oldest first
   const std::vector<std::string>& stems() const { return stems_; }      // template bank, then conversation bank
@@ -58,8 +56,6 @@ class PromptModel {
   const std::string& teacher_name() const { return teacher_name_; }  // the observed teacher, "" if none
   bool can_write() const { return can_write_; }                      // I observed this lesson
   int unshared_mine() const;
-  const std::string& error() const { return error_; }
-  std::string title() const;
   static std::string draft_key(core::Id observation) { return "prompt/" + observation.hex(); }
 
  private:
@@ -69,12 +65,7 @@ class PromptModel {
   void store_draft_text();
   void reload_prompts();
 
-  core::Store& store_;
-  core::Id me_;
   const core::TemplateLibrary* templates_;
-  std::function<std::int64_t()> now_ms_;
-  core::Id observation_;
-  core::Observation plan_;
   std::map<core::Id, std::string> names_;
   std::vector<EvidenceItem> evidence_;
   std::vector<PromptEntry> prompts_;
@@ -84,7 +75,6 @@ class PromptModel {
   std::string draft_text_;
   std::set<std::string> picked_;
   TextDraft draft_;  // holds "<picked keys, \x1f-separated>\t<text>"
-  std::string error_;
 };
 
 }  // namespace app

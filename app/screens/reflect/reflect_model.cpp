@@ -1,8 +1,11 @@
 // The Reflect screen's model. See reflect_model.h for the guarantees.
 #include "app/screens/reflect/reflect_model.h"
-#include "app/screens/common/model_text.h"
 
 #include <algorithm>
+
+#include "app/screens/common/first_save.h"
+#include "app/screens/common/model_text.h"
+#include "app/screens/common/people.h"
 
 namespace app {
 
@@ -16,23 +19,15 @@ std::vector<OwnReflection> own_reflections_of(const core::Store& store, core::Id
     o.id = id;
     o.text = r.text;
     o.mine = h.version.author == me;
-    auto n = names.find(h.version.author);
-    o.author = o.mine ? std::string("You") : n == names.end() ? std::string("The observed teacher") : n->second;
+    o.author = o.mine ? std::string("You") : name_or(names, h.version.author, "The observed teacher");
     // The first save orders them as they were written, whatever was changed later.
-    std::int64_t first = h.version.saved_at_ms;
-    for (const auto& v : store.versions_of(id)) first = std::min(first, v.saved_at_ms);
-    rows.push_back({first, std::move(o)});
+    rows.push_back({first_save(store, id, h).saved_at_ms, std::move(o)});
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<OwnReflection> out;
-  for (auto& r : rows) out.push_back(std::move(r.second));
-  return out;
+  return in_time_order(std::move(rows));
 }
 
 ReflectModel::ReflectModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms)
-    : store_(store), me_(me), now_ms_(std::move(now_ms)) {}
-
-std::string ReflectModel::title() const { return visit_title(plan_); }
+    : ObservationModel(store, me, std::move(now_ms)) {}
 
 int ReflectModel::unanswered() const {
   return static_cast<int>(
@@ -43,20 +38,6 @@ bool ReflectModel::any_dirty() const {
   return new_own_.dirty() ||
          std::any_of(prompts_.begin(), prompts_.end(), [](const ReflectPrompt& p) { return p.draft.dirty(); }) ||
          std::any_of(own_.begin(), own_.end(), [](const OwnReflection& o) { return o.draft.dirty(); });
-}
-
-std::vector<const ObserverData*> ReflectModel::shown_observers() const {
-  std::vector<const ObserverData*> out;
-  for (const auto& o : lesson_.observers)
-    if (o.ended) out.push_back(&o);
-  return out;
-}
-
-std::vector<const ObserverData*> ReflectModel::still_observing() const {
-  std::vector<const ObserverData*> out;
-  for (const auto& o : lesson_.observers)
-    if (!o.ended) out.push_back(&o);
-  return out;
 }
 
 ReflectPrompt* ReflectModel::find(core::Id prompt) {
@@ -87,29 +68,17 @@ void ReflectModel::reload_own() {
 }
 
 bool ReflectModel::load(core::Id observation) {
-  observation_ = core::Id{};
-  plan_ = core::Observation{};
   lesson_ = LessonData{};
   prompts_.clear();
   own_.clear();
   new_own_ = TextDraft{};
   teacher_name_.clear();
   can_answer_ = false;
-  error_.clear();
-  try {
-    auto head = store_.get(observation);
-    if (!head || !std::holds_alternative<core::Observation>(head->body)) {
-      error_ = "This observation is not on this device (it may have been deleted).";
-      return false;
-    }
-    plan_ = std::get<core::Observation>(head->body);
+  return load_observation(observation, [&] {
     auto names = person_names(store_);
-    auto name = [&](core::Id id) { return names.count(id) ? names[id] : std::string("a colleague"); };
-    for (const auto& p : plan_.participants) {
+    for (const auto& p : plan_.participants)
       if (p.person == me_ && p.role == core::Role::ObservedTeacher) can_answer_ = true;
-      if (p.role == core::Role::ObservedTeacher && teacher_name_.empty() && names.count(p.person))
-        teacher_name_ = names[p.person];
-    }
+    teacher_name_ = observed_teacher_name(plan_, names);
     lesson_ = summarize_by_observer(store_, observation, plan_, names);
     std::vector<EvidenceItem> items = evidence_items(store_, observation, lesson_, names);
 
@@ -127,15 +96,8 @@ bool ReflectModel::load(core::Id observation) {
       ReflectPrompt rp;
       rp.id = id;
       rp.text = p.text;
-      auto versions = store_.versions_of(id);
-      core::Id author = h.version.author;
-      std::int64_t first = h.version.saved_at_ms;
-      for (const auto& v : versions)
-        if (v.saved_at_ms <= first) {
-          first = v.saved_at_ms;
-          author = v.author;
-        }
-      rp.from = name(author);
+      const FirstSave first = first_save(store_, id, h);
+      rp.from = name_or(names, first.author, "a colleague");
       for (const auto& item : items)
         if (std::any_of(item.records.begin(), item.records.end(), [&](const core::Id& r) {
               return std::find(p.evidence.begin(), p.evidence.end(), r) != p.evidence.end();
@@ -144,79 +106,55 @@ bool ReflectModel::load(core::Id observation) {
       if (auto a = answers.find(id); a != answers.end()) {
         rp.reflection = a->second.first;
         rp.answer = std::get<core::Reflection>(a->second.second.body).text;
-        rp.answered_by = name(a->second.second.version.author);
+        rp.answered_by = name_or(names, a->second.second.version.author, "a colleague");
       }
       rp.draft.open(store_, draft_key(id));
-      rows.push_back({first, std::move(rp)});
+      rows.push_back({first.saved_at_ms, std::move(rp)});
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& r : rows) prompts_.push_back(std::move(r.second));
-    observation_ = observation;
+    prompts_ = in_time_order(std::move(rows));
     reload_own();
     new_own_.open(store_, new_own_draft_key(observation));
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not read this observation: ") + e.what();
-    return false;
-  }
-  return true;
+  });
 }
 
 bool ReflectModel::apply(const ReflectAction& a) {
-  if (!loaded()) return false;
-  error_.clear();
-  try {
-    switch (a.kind) {
-      case ReflectAction::Kind::EditAnswer: {
-        ReflectPrompt* p = find(a.prompt);
-        if (!p) {
-          error_ = "That prompt is no longer here.";
-          return false;
+  return run_action(
+      [&] {
+        switch (a.kind) {
+          case ReflectAction::Kind::EditAnswer: {
+            ReflectPrompt* p = find(a.prompt);
+            if (!p) return refuse("That prompt is no longer here.");
+            p->draft.edit(a.text, now_ms_());
+            return true;
+          }
+          case ReflectAction::Kind::SaveAnswer:
+            return save_answer(a.prompt);
+          case ReflectAction::Kind::EditOwn: {
+            if (a.record.empty()) {
+              new_own_.edit(a.text, now_ms_());
+              return true;
+            }
+            OwnReflection* o = find_own(a.record);
+            if (!o || !o->mine) return refuse("That reflection is no longer here.");
+            o->draft.edit(a.text, now_ms_());
+            return true;
+          }
+          case ReflectAction::Kind::SaveOwn:
+            return save_own(a.record);
+          case ReflectAction::Kind::RemoveOwn:
+            return remove_own(a.record);
         }
-        p->draft.edit(a.text, now_ms_());
-        return true;
-      }
-      case ReflectAction::Kind::SaveAnswer:
-        return save_answer(a.prompt);
-      case ReflectAction::Kind::EditOwn: {
-        if (a.record.empty()) {
-          new_own_.edit(a.text, now_ms_());
-          return true;
-        }
-        OwnReflection* o = find_own(a.record);
-        if (!o || !o->mine) {
-          error_ = "That reflection is no longer here.";
-          return false;
-        }
-        o->draft.edit(a.text, now_ms_());
-        return true;
-      }
-      case ReflectAction::Kind::SaveOwn:
-        return save_own(a.record);
-      case ReflectAction::Kind::RemoveOwn:
-        return remove_own(a.record);
-    }
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not save your answer: ") + e.what();
-    return false;
-  }
-  return false;
+        return false;
+      },
+      "Could not save your answer: ");
 }
 
 bool ReflectModel::save_answer(core::Id prompt) {
   ReflectPrompt* p = find(prompt);
-  if (!p) {
-    error_ = "That prompt is no longer here.";
-    return false;
-  }
-  if (!can_answer_) {
-    error_ = "Only the observed teacher answers these prompts.";
-    return false;
-  }
+  if (!p) return refuse("That prompt is no longer here.");
+  if (!can_answer_) return refuse("Only the observed teacher answers these prompts.");
   std::string text = trim(p->draft.text());
-  if (text.empty()) {
-    error_ = "Write your answer first. A sentence or two is enough.";
-    return false;
-  }
+  if (text.empty()) return refuse("Write your answer first. A sentence or two is enough.");
   core::Reflection r{observation_, prompt, text};
   core::Id record = p->reflection;  // set on the view only once the transaction committed
   store_.transaction([&] {
@@ -234,22 +172,14 @@ bool ReflectModel::save_answer(core::Id prompt) {
 }
 
 bool ReflectModel::save_own(core::Id record) {
-  if (!can_answer_) {
-    error_ = "Only the observed teacher writes reflections here.";
-    return false;
-  }
+  if (!can_answer_) return refuse("Only the observed teacher writes reflections here.");
   OwnReflection* existing = record.empty() ? nullptr : find_own(record);
-  if (!record.empty() && (!existing || !existing->mine)) {
-    error_ = "That reflection is no longer here.";
-    return false;
-  }
+  if (!record.empty() && (!existing || !existing->mine)) return refuse("That reflection is no longer here.");
   TextDraft& draft = existing ? existing->draft : new_own_;
   std::string text = trim(draft.text());
-  if (text.empty()) {
-    error_ = existing ? "A reflection cannot be empty. To take it away, use Remove."
-                      : "Write your reflection first. A sentence or two is enough.";
-    return false;
-  }
+  if (text.empty())
+    return refuse(existing ? "A reflection cannot be empty. To take it away, use Remove."
+                           : "Write your reflection first. A sentence or two is enough.");
   core::Reflection r{observation_, core::Id{}, text};  // no prompt: the teacher's own words
   const std::string key = draft.key();
   store_.transaction([&] {
@@ -266,10 +196,7 @@ bool ReflectModel::save_own(core::Id record) {
 
 bool ReflectModel::remove_own(core::Id record) {
   OwnReflection* o = find_own(record);
-  if (!o || !o->mine) {
-    error_ = "Only the person who wrote a reflection removes it.";
-    return false;
-  }
+  if (!o || !o->mine) return refuse("Only the person who wrote a reflection removes it.");
   store_.transaction([&] {
     store_.remove(record, me_);
     store_.clear_draft(own_draft_key(record));
@@ -279,12 +206,9 @@ bool ReflectModel::remove_own(core::Id record) {
 }
 
 void ReflectModel::autosave(bool force) {
-  std::string err;
-  for (auto& p : prompts_)
-    if (!p.draft.autosave(store_, now_ms_(), force, err)) error_ = err;
-  for (auto& o : own_)
-    if (!o.draft.autosave(store_, now_ms_(), force, err)) error_ = err;
-  if (!new_own_.autosave(store_, now_ms_(), force, err)) error_ = err;
+  for (auto& p : prompts_) autosave_draft(p.draft, force);
+  for (auto& o : own_) autosave_draft(o.draft, force);
+  autosave_draft(new_own_, force);
 }
 
 }  // namespace app

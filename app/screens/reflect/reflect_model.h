@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/screens/common/lesson_data.h"
+#include "app/screens/common/observation_model.h"
 #include "app/screens/common/text_draft.h"
 #include "app/screens/prompt/prompt_evidence.h"
 #include "core/records.h"
@@ -56,22 +57,18 @@ struct ReflectAction {
   core::Id record;   // EditOwn, SaveOwn, RemoveOwn: the own reflection; empty = the new one being written
 };
 
-class ReflectModel {
+class ReflectModel : public ObservationModel {
  public:
   ReflectModel(core::Store& store, core::Id me, std::function<std::int64_t()> now_ms);
 
   bool load(core::Id observation);
-  bool loaded() const { return !observation_.empty(); }
   bool apply(const ReflectAction& action);
   void autosave(bool force);
 
   // ---- the view ----
-  core::Id observation() const { return observation_; }
-  core::Id me() const { return me_; }
-  const core::Observation& plan() const { return plan_; }
-  const LessonData& lesson() const { return lesson_; }                        // every observer, ended or not
-  std::vector<const ObserverData*> shown_observers() const;                   // those who ended the lesson
-  std::vector<const ObserverData*> still_observing() const;                   // those who did not yet
+  const LessonData& lesson() const { return lesson_; }  // every observer, ended or not
+  std::vector<const ObserverData*> shown_observers() const { return lesson_.ended_observers(); }
+  std::vector<const ObserverData*> still_observing() const { return lesson_.still_observing(); }
   const std::vector<ReflectPrompt>& prompts() const { return prompts_; }      // shared ones only, oldest first
   const std::vector<OwnReflection>& own_reflections() const { return own_; }  // oldest first
   const TextDraft& new_own_draft() const { return new_own_; }
@@ -79,8 +76,6 @@ class ReflectModel {
   int unanswered() const;
   bool can_answer() const { return can_answer_; }  // I am the observed teacher
   bool any_dirty() const;
-  const std::string& error() const { return error_; }
-  std::string title() const;
   static std::string draft_key(core::Id prompt) { return "reflect/" + prompt.hex(); }
   static std::string own_draft_key(core::Id reflection) { return "reflect-own/" + reflection.hex(); }
   static std::string new_own_draft_key(core::Id observation) { return "reflect-own/new/" + observation.hex(); }
@@ -93,18 +88,12 @@ class ReflectModel {
   ReflectPrompt* find(core::Id prompt);
   OwnReflection* find_own(core::Id record);
 
-  core::Store& store_;
-  core::Id me_;
-  std::function<std::int64_t()> now_ms_;
-  core::Id observation_;
-  core::Observation plan_;
   LessonData lesson_;
   std::vector<ReflectPrompt> prompts_;
   std::vector<OwnReflection> own_;
   TextDraft new_own_;
   std::string teacher_name_;
   bool can_answer_ = false;
-  std::string error_;
 };
 
 // The observed teacher's own reflections of an observation (those that answer no prompt), oldest

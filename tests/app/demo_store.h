@@ -1,5 +1,6 @@
-// A temp-file store with a local person ("Sam Okafor", teacher leader) and the demo cycle, plus
-// a clock the test moves. Shared by the after-the-lesson model tests.
+// DemoStore: a temp-file store with a local person ("Sam Okafor", teacher leader) and the demo
+// cycle seeded (core/demo_data.h), plus a wall clock the test moves. For every model and screen
+// test that needs a realistic store: each test gets its own file, removed afterwards.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -13,14 +14,14 @@
 
 namespace test {
 
-struct AfterLessonStore {
+struct DemoStore {
   TempDir dir;
   core::Store store{core::store_path_in(dir.path())};
   core::Id me;
   core::DemoData demo;
   std::int64_t now = 1'800'000'000'000;
 
-  AfterLessonStore() {
+  DemoStore() {
     me = store.create(core::Person{"Sam Okafor", ""}, core::Id{}).record;
     store.set_local_person(me);
     demo = core::seed_demo_data(store, me);
