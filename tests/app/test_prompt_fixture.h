@@ -22,7 +22,7 @@ struct AfterLessonStore {
 
   AfterLessonStore() {
     me = store.create(core::Person{"Sam Okafor", ""}, core::Id{}).record;
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     demo = core::seed_demo_data(store, me);
   }
   std::function<std::int64_t()> clock() {

@@ -13,7 +13,7 @@ constexpr std::int64_t kMaxMs = 800;    // and at the latest this long after a c
 
 void TextDraft::open(const core::Store& store, std::string key) {
   key_ = std::move(key);
-  text_ = store.draft(key_).value_or(std::string());
+  text_ = store.drafts().get(key_).value_or(std::string());
   dirty_ = false;
 }
 
@@ -30,9 +30,9 @@ bool TextDraft::autosave(core::Store& store, std::int64_t now_ms, bool force, st
   if (!force && now_ms - last_change_ < kQuietMs && now_ms - first_change_ < kMaxMs) return true;
   try {
     if (text_.empty())
-      store.clear_draft(key_);
+      store.drafts().clear(key_);
     else
-      store.save_draft(key_, text_);
+      store.drafts().save(key_, text_);
     dirty_ = false;
     return true;
   } catch (const std::exception& e) {

@@ -309,13 +309,13 @@ void ObserveModel::autosave(bool force) {
   if (!force && now - draft_last_change_ < kAutosaveQuietMs && now - draft_first_change_ < kAutosaveMaxMs) return;
   try {
     if (draft_.empty()) {
-      store_.clear_draft(draft_key(observation_id_));
+      store_.drafts().clear(draft_key(observation_id_));
     } else {
       std::string tags;
       for (const auto& t : draft_tags_) tags += (tags.empty() ? "" : "\x1f") + t;
-      store_.save_draft(draft_key(observation_id_), std::to_string(draft_started_ms_) + "\t" +
-                                                        std::to_string(static_cast<int>(draft_kind_)) + "\t" + tags +
-                                                        "\t" + draft_);
+      store_.drafts().save(draft_key(observation_id_), std::to_string(draft_started_ms_) + "\t" +
+                                                           std::to_string(static_cast<int>(draft_kind_)) + "\t" + tags +
+                                                           "\t" + draft_);
     }
     draft_dirty_ = false;
   } catch (const std::exception& e) {
@@ -339,7 +339,7 @@ bool ObserveModel::save_note() {
   core::Version v;
   store_.transaction([&] {
     v = store_.create(n, me_);
-    store_.clear_draft(draft_key(observation_id_));
+    store_.drafts().clear(draft_key(observation_id_));
   });
   TimelineItem it;
   it.record = v.record;

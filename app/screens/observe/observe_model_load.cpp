@@ -109,7 +109,7 @@ bool ObserveModel::load(core::Id observation) {
   std::stable_sort(timeline_.begin(), timeline_.end(), item_before);
 
   // Restore a draft typed before a crash or a restart: "<lesson ms>\t<kind>\t<tags>\t<text>".
-  if (auto d = store_.draft(draft_key(observation))) {
+  if (auto d = store_.drafts().get(draft_key(observation))) {
     std::vector<std::string> parts;
     std::size_t pos = 0;
     for (int i = 0; i < 3; ++i) {
