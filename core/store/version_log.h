@@ -69,6 +69,10 @@ class VersionLog {
   // before the first push); whatever refers to them (the outbox) is removed by its owner first.
   void erase_record(Id record);
 
+  // The hub's indexes on these tables (its own schema, not the devices'): versions by
+  // observation for in_observation (a new participant's backfill), and none of heads by scope.
+  void index_for_hub();
+
   // --- reads ---
   std::vector<Id> head_ids(Id record) const;  // in version id order
   std::vector<RecordHead> heads(Id record) const;
