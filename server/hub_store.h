@@ -1,7 +1,8 @@
 // The hub's database: one SQLite file (WAL, synchronous=FULL) in the data directory holding
 // the roster, devices (token hashes only), one-time enrollment codes (hashes only), every
-// version ever pushed (a core::Store: versions are never overwritten), the batches applied,
-// the participants index and the feed devices pull from (hub_feed.h).
+// version ever pushed (a core::Store: versions are never overwritten; they are checked, written
+// and read only through its version log, the same code a device's store runs), the batches
+// applied, the participants index and the feed devices pull from (hub_feed.h).
 //
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
 // and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of
