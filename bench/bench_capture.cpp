@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   {
     core::Store store((dir / "capture.sqlite").string());
     core::Id me = core::Id::random(), obs = core::Id::random();
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     for (int i = 0; i < kCaptures; ++i) {
       auto t = Clock::now();
       store.create(core::EvidenceNote{obs,

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     core::Observation o;
     o.participants = {{*core::Id::from_hex(a_id), core::Role::TeacherLeader},
                       {*core::Id::from_hex(b_id), core::Role::Coach}};
-    core::Id me = *a.local_person();
+    core::Id me = *a.meta().local_person();
     a.transaction([&] {
       core::Id obs = a.create(o, me).record;
       for (int i = 0; i < n; ++i) {

@@ -7,7 +7,7 @@ namespace bench {
 
 core::Id seed_observe_store(core::Store& store) {
   core::Id me = store.create(core::Person{"Sam Okafor", ""}, core::Id{}).record;
-  store.set_local_person(me);
+  store.meta().set_local_person(me);
   core::Id coach = store.create(core::Person{"Jonas Berg", ""}, me).record;
   core::Id teacher = store.create(core::Person{"Amira Haddad", ""}, me).record;
   core::Observation o;

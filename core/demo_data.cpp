@@ -12,7 +12,7 @@ namespace {
 // later edits and new evidence in the demo observations off the outbox as well.
 Id save(Store& store, const RecordBody& body, Id author) {
   Id record = Id::random();
-  store.mark_local_only(record);
+  store.outbox().mark_local_only(record);
   store.create_with_id(record, body, author);
   return record;
 }

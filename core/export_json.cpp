@@ -67,7 +67,7 @@ void export_json(const Store& store, std::ostream& out) {
   cereal::JSONOutputArchive ar(out);
   ar(cereal::make_nvp("format", std::string("peerobs-export")),
      cereal::make_nvp("format_version", kExportFormatVersion));
-  auto me = store.local_person();
+  auto me = store.meta().local_person();
   ar(cereal::make_nvp("exported_by", me ? *me : Id{}));
   auto versions = store.all_versions();
   ar.setNextName("versions");
@@ -177,7 +177,7 @@ ImportSummary import_json_text(Store& store, const std::string& text, const std:
 
   ImportSummary summary;
   summary.versions_in_file = parsed.size();
-  auto me = store.local_person();
+  auto me = store.meta().local_person();
   try {
     store.transaction([&] {
       for (const auto& item : parsed) {

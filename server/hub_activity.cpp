@@ -18,21 +18,17 @@ ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
   // One row at a time (a state network's hub holds about a million observations a year), the
   // live head of each Observation record as Store::live() picks it. Only the date and the status
   // are read; the other fields (focus, class, participants) never leave this loop.
-  core::Stmt st(hub.store().db(),
-                "SELECT body FROM versions WHERE version_id IN (SELECT min(version_id) FROM heads "
-                "WHERE type = ? AND tombstone = 0 GROUP BY record_id)");
-  st.bind(1, static_cast<std::int64_t>(core::RecordType::Observation));
-  while (st.step()) {
-    const core::RecordBody body = core::decode_body(core::RecordType::Observation, st.col_blob(0));
+  hub.store().versions().for_each_live(core::RecordType::Observation, core::Id{}, [&](core::Version&& v) {
+    const core::RecordBody body = core::decode_body(core::RecordType::Observation, v.body);
     const auto* o = std::get_if<core::Observation>(&body);
-    if (!o) continue;
+    if (!o) return;
     auto day = day_number(o->date);
     if (!day) {
       ++r.undated_visits;
-      continue;
+      return;
     }
     const std::int64_t monday = monday_of(*day);
-    if (monday < first_monday) continue;
+    if (monday < first_monday) return;
     WeekActivity& w = by_monday[monday];
     switch (o->status) {
       case core::ObservationStatus::Cancelled:
@@ -48,7 +44,7 @@ ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
         ++w.planned;
         break;
     }
-  }
+  });
   for (auto& [monday, w] : by_monday) {
     w.week = iso_week_label(monday);
     w.monday = date_of(monday);

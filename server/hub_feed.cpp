@@ -1,11 +1,11 @@
 // The hub's feed tables: append, page, latest, and the migration from schema 1. See hub_feed.h.
 #include "server/hub_feed.h"
 
-#include "core/store_batch.h"
-
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+
+#include "core/store/batch.h"
 
 namespace server {
 
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS hub_reader_feed(reader INTEGER NOT NULL, cursor INTEG
   version_seq INTEGER NOT NULL, PRIMARY KEY(reader, cursor)) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS hub_reader_feed_once ON hub_reader_feed(reader, version_seq);
 )sql";
-constexpr const char* kLastCursor = "hub.feed_cursor";  // in meta: the last cursor handed out
+constexpr core::MetaKey kLastCursor = core::MetaKey::HubFeedCursor;  // the last cursor handed out
 
 bool table_exists(core::Db& db, const char* name) {
   Stmt st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -45,10 +45,30 @@ HubFeed::HubFeed(core::Store& store) : store_(store) {
 void HubFeed::migrate_from_schema_1() {
   core::Db& db = store_.db();
   db.exec("INSERT OR IGNORE INTO hub_readers(person) SELECT DISTINCT person FROM hub_feed ORDER BY person");
-  db.exec(
-      "INSERT INTO hub_reader_feed(reader, cursor, version_seq) "
-      "SELECT r.key, f.cursor, v.seq FROM hub_feed f JOIN hub_readers r ON r.person = f.person "
-      "JOIN versions v ON v.version_id = f.version_id");
+  // Each row's version seq from the version log (the owner of `versions`), in cursor order.
+  std::vector<Id> ids;
+  {
+    Stmt st(db, "SELECT DISTINCT version_id FROM hub_feed");
+    while (st.step()) ids.push_back(st.col_id(0));
+  }
+  const auto seqs = store_.versions().seqs(ids);
+  struct Row {
+    std::int64_t reader, cursor, version_seq;
+  };
+  std::vector<Row> rows;
+  {
+    Stmt st(db,
+            "SELECT r.key, f.cursor, f.version_id FROM hub_feed f JOIN hub_readers r ON r.person = f.person "
+            "ORDER BY f.cursor");
+    while (st.step()) {
+      auto seq = seqs.find(st.col_id(2));
+      if (seq != seqs.end()) rows.push_back({st.col_int(0), st.col_int(1), seq->second});
+    }
+  }
+  static const core::RowInsert insert("INSERT INTO hub_reader_feed(reader, cursor, version_seq) VALUES", 3, 128);
+  insert.run(store_.connection(), rows, [](Stmt& st, int at, const Row& r) {
+    st.bind(at, r.reader).bind(at + 1, r.cursor).bind(at + 2, r.version_seq);
+  });
   std::int64_t before = count(db, "SELECT count(*) FROM hub_feed");
   std::int64_t after = count(db, "SELECT count(*) FROM hub_reader_feed");
   if (after != before)
@@ -59,7 +79,7 @@ void HubFeed::migrate_from_schema_1() {
   // row is gone), or the highest in the feed.
   std::int64_t last = std::max(count(db, "SELECT coalesce(max(cursor), 0) FROM hub_feed"),
                                count(db, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'hub_feed'"));
-  store_.set_meta(kLastCursor, std::to_string(last));
+  store_.meta().set(kLastCursor, std::to_string(last));
   db.exec("DROP TABLE hub_feed");
 }
 
@@ -84,8 +104,7 @@ void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_
   std::vector<Id> ids;
   for (const auto& r : rows)
     if (seq.emplace(r.second, 0).second) ids.push_back(r.second);
-  core::select_by_ids(store_.db(), "SELECT version_id, seq FROM versions WHERE version_id IN (", ids,
-                      [&](const Stmt& st) { seq[st.col_id(0)] = st.col_int(1); });
+  for (const auto& [id, s] : store_.versions().seqs(ids)) seq[id] = s;
   for (const auto& [id, s] : seq)
     if (s == 0)
       throw core::DbError(0, "The hub's feed was asked to name version " + id.hex() + ", which it does not hold.");
@@ -93,16 +112,16 @@ void HubFeed::append(const std::vector<std::pair<Id, Id>>& rows, std::unordered_
   for (const auto& r : rows)
     if (!readers.count(r.first)) readers[r.first] = reader_key(r.first);
 
-  std::int64_t cursor = std::stoll(store_.meta(kLastCursor).value_or("0"));
+  std::int64_t cursor = std::stoll(store_.meta().get(kLastCursor).value_or("0"));
   // Many rows per statement: one at a time, the statement's own cost matched its inserts'.
   // A row already in the feed is skipped (OR IGNORE) and its cursor left unused: cursors only
   // need to increase.
   static const core::RowInsert feed_insert("INSERT OR IGNORE INTO hub_reader_feed(reader, cursor, version_seq) VALUES",
                                            3, 128);
-  feed_insert.run(store_, rows, [&](Stmt& st, int at, const std::pair<Id, Id>& row) {
+  feed_insert.run(store_.connection(), rows, [&](Stmt& st, int at, const std::pair<Id, Id>& row) {
     st.bind(at, readers[row.first]).bind(at + 1, ++cursor).bind(at + 2, seq[row.second]);
   });
-  store_.set_meta(kLastCursor, std::to_string(cursor));
+  store_.meta().set(kLastCursor, std::to_string(cursor));
 }
 
 std::vector<FeedRow> HubFeed::page(Id person, std::uint64_t cursor, std::uint32_t limit) const {

@@ -34,7 +34,6 @@ CREATE TABLE IF NOT EXISTS hub_participants(observation BLOB NOT NULL, person BL
   PRIMARY KEY(observation, person)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS hub_obs_cycle(observation BLOB PRIMARY KEY, cycle BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS hub_obs_by_cycle ON hub_obs_cycle(cycle);
-CREATE INDEX IF NOT EXISTS hub_versions_by_observation ON versions(observation);
 )sql";
 
 std::string hash_blob(const std::string& secret) {
@@ -79,19 +78,27 @@ class ReadTransaction {
   core::Db& db_;
 };
 
+// One push while it is applied: what the hub stores already, the first versions waiting to be
+// written together, the refusals so far, and the feed rows to write at the end.
 struct HubStore::BatchState {
   std::map<Id, sync::ObservationFacts> facts;
-  std::vector<std::pair<Id, Id>> feed;  // (person, version) rows, written in this order at the end
+  std::vector<std::pair<Id, Id>> feed;           // (person, version) rows, written in this order at the end
+  std::set<Id> stored_versions, stored_records;  // of the batch's ids, before it
+  std::set<Id> batch_versions, batch_records;    // met so far in the batch
+  // First versions of records the hub has never seen (most of a batch), written together at
+  // the next version that is not one, or at the end (VersionLog::insert_first); until then
+  // nothing of this batch reads them back: they are never Observations, Cycles or tombstones,
+  // the only versions whose checks read other records' versions.
+  std::vector<const Version*> first_versions;
+  std::vector<std::pair<Id, std::int64_t>> seqs;  // of the first versions written: the feed names them so
+  sync::RefusalResponse refusal;
 };
 
 HubStore::HubStore(const std::string& data_dir)
     : store_((core::ensure_directory(data_dir), data_dir + "/hub.sqlite")), feed_(store_) {
   store_.db().exec(kHubSchema);
   upgrade_roster_tables();
-  // The devices' index for listing a type's records in an observation (heads_by_scope) serves
-  // no query of the hub, which finds heads by record; dropped, it no longer costs every pushed
-  // version an index insert (10,000 notes: 0.64 MB of 5.2 MB written, about 8 % of the push).
-  store_.db().exec("DROP INDEX IF EXISTS heads_by_scope");
+  store_.versions().index_for_hub();
   // 64 MiB of page cache: a push touches random pages of several indexes (ids are random), and
   // re-reading them from the WAL on every statement dominated push time with the 2 MiB default.
   store_.db().exec("PRAGMA cache_size = -65536");
@@ -271,13 +278,10 @@ const sync::ObservationFacts& HubStore::facts(BatchState& batch, Id observation)
 
 sync::CycleFacts HubStore::cycle_facts(Id cycle) const {
   sync::CycleFacts f;
-  {
-    Stmt st(store_.db(), "SELECT author FROM versions WHERE record_id = ? ORDER BY seq LIMIT 1");
-    st.bind_id(1, cycle);
-    if (!st.step()) return f;
-    f.known = true;
-    f.creator = st.col_id(0);
-  }
+  auto creator = store_.versions().creator(cycle);
+  if (!creator) return f;
+  f.known = true;
+  f.creator = *creator;
   if (auto body = sync::last_live_body(store_, cycle))
     if (const auto* c = std::get_if<core::Cycle>(&*body)) f.observed_teacher = c->observed_teacher;
   Stmt st(store_.db(),
@@ -309,31 +313,18 @@ void HubStore::distribute(BatchState& batch, const Version& v, const core::Recor
 // Someone new to an observation receives all of it that the rules let them see, and its cycle.
 void HubStore::backfill(BatchState& batch, Id observation, Id person) {
   auto obs_facts = facts(batch, observation);
-  std::string sql =
-      "SELECT version_id, record_id, type, author, observation, tombstone, body FROM versions "
-      "WHERE observation = ?1 OR record_id = ?1 ORDER BY seq";
-  Stmt st(store_.db(), sql.c_str());
-  st.bind_id(1, observation);
-  while (st.step()) {
-    Version v;
-    v.version = st.col_id(0);
-    v.record = st.col_id(1);
-    v.type = static_cast<core::RecordType>(st.col_int(2));
-    v.author = st.col_id(3);
-    v.observation = st.col_id(4);
-    v.tombstone = st.col_int(5) != 0;
+  for (const Version& v : store_.versions().in_observation(observation)) {
     std::optional<core::RecordBody> body;
     if (v.tombstone)
       body = sync::last_live_body_with_coach(store_, v.record);
     else
-      body = core::decode_body(v.type, st.col_blob(6));
+      body = core::decode_body(v.type, v.body);
     if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(batch, person, v.version);
   }
-  Stmt cyc(store_.db(),
-           "SELECT version_id FROM versions WHERE record_id = "
-           "(SELECT cycle FROM hub_obs_cycle WHERE observation = ?) ORDER BY seq");
+  Stmt cyc(store_.db(), "SELECT cycle FROM hub_obs_cycle WHERE observation = ?");
   cyc.bind_id(1, observation);
-  while (cyc.step()) feed(batch, person, cyc.col_id(0));
+  if (cyc.step())
+    for (const Version& v : store_.versions_of(cyc.col_id(0))) feed(batch, person, v.version);
 }
 
 void HubStore::reindex_observation(BatchState& batch, Id observation) {
@@ -369,130 +360,131 @@ void HubStore::reindex_observation(BatchState& batch, Id observation) {
 
 sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushRequest& req) {
   if (req.batch.empty()) throw HubError(400, "The push has no batch id.");
-  {
-    Stmt st(store_.db(), "SELECT device, response FROM hub_batches WHERE batch_id = ?");
-    st.bind_id(1, req.batch);
-    if (st.step()) {
-      if (st.col_id(0) != device.id)
-        throw HubError(409, "Batch " + req.batch.short_hex() + " was already sent by another device.");
-      auto resp = sync::unpack<sync::PushResponse>(st.col_blob(1));
-      resp.replayed = true;
-      return resp;
-    }
-  }
+  if (auto replayed = replayed_batch(device, req.batch)) return *replayed;
   sync::PushResponse resp;
   resp.batch = req.batch;
-  sync::RefusalResponse refusal;
-  refusal.batch = req.batch;
   store_.transaction([&] {
     BatchState batch;
-    // First versions of records the hub has never seen (most of a batch) are written together
-    // at the next version that is not one, or at the end (Store::insert_first_versions); until
-    // then nothing of this batch reads them back: they are never Observations, Cycles or
-    // tombstones, the only versions whose checks read other records' versions.
-    std::vector<Id> version_ids, record_ids;
-    for (const auto& v : req.versions) {
-      version_ids.push_back(v.version);
-      record_ids.push_back(v.record);
-    }
-    const std::set<Id> stored_versions = store_.stored_versions(version_ids);
-    const std::set<Id> stored_records = store_.stored_records(record_ids);
-    std::set<Id> batch_versions, batch_records;
-    std::vector<const Version*> first_versions;
-    std::vector<std::pair<Id, std::int64_t>> seqs;  // of the first versions: the feed names them so
-    auto write_first_versions = [&] {
-      store_.insert_first_versions(first_versions, &seqs);
-      first_versions.clear();
-    };
-    for (const auto& v : req.versions) {
-      bool new_version = batch_versions.insert(v.version).second && !stored_versions.count(v.version);
-      bool new_record = batch_records.insert(v.record).second && !stored_records.count(v.record);
-      bool first = new_version && new_record && !v.tombstone && core::valid_record_type(static_cast<int>(v.type)) &&
-                   v.type != core::RecordType::Observation && v.type != core::RecordType::Cycle;
-      if (!first) write_first_versions();
-      // A body that cannot be read or does not match its hash is damage, not a decision about
-      // this version: the whole request is refused (400) and may be sent again as it is.
-      std::optional<core::RecordBody> body;
-      if (!v.tombstone) {
-        try {
-          body = core::decode_body(v.type, v.body);
-        } catch (const std::exception& e) {
-          throw HubError(400, "The " + what(v) + " could not be read: " + e.what());
-        }
-      }
-      if (core::body_hash(v.type, v.tombstone, v.body) != v.body_hash)
-        throw HubError(400, "The " + what(v) + " does not match its body hash (damaged in transit?).");
-      // Refusals of one version are collected, and that version is skipped, so one answer names
-      // every refused version of the batch (later ones may depend on earlier ones).
-      auto refuse = [&](std::uint16_t status, std::string reason) {
-        refusal.refused.push_back({v.version, status, std::move(reason)});
-      };
-      if (!first) {
-        // A record keeps its observation for life: no version may move it into another scope.
-        core::StmtLease st = cached("SELECT observation FROM versions WHERE record_id = ? LIMIT 1");
-        st->bind_id(1, v.record);
-        if (st->step() && st->col_id(0) != v.observation) {
-          refuse(403, "The " + what(v) + " moves record " + v.record.short_hex() + " into another observation.");
-          continue;
-        }
-      }
-      sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
-      // A coaching note already held keeps its pair: the rule needs the pair it was written for.
-      std::optional<sync::CoachingPair> coaching_before;
-      if (v.type == core::RecordType::CoachingNote && !first)
-        coaching_before = sync::stored_coaching_pair(store_, v.record);
-      auto verdict = sync::may_write(v, body ? &*body : nullptr, device.person, facts(batch, sync::scope_of(v)), cf,
-                                     coaching_before);
-      if (!verdict.allowed) {
-        refuse(403, verdict.reason);
-        continue;
-      }
-      bool is_new = first;
-      if (first) {
-        first_versions.push_back(&v);
-      } else {
-        try {
-          is_new = store_.apply_checked_version(v);  // hash and body checked above
-        } catch (const core::VersionMismatch&) {
-          refuse(409, "The " + what(v) + " is already on the hub with a different body; a version never changes.");
-          continue;
-        } catch (const core::DbError&) {
-          throw;
-        } catch (const std::runtime_error&) {
-          // The only other refusal of apply_version once hash and body are checked: a record
-          // whose versions disagree about its type.
-          refuse(409, "The " + what(v) + " would change the type of record " + v.record.short_hex() +
-                          ", which the hub holds as another kind of record.");
-          continue;
-        }
-      }
-      if (!is_new) {
-        ++resp.already_known;
-        continue;
-      }
-      ++resp.stored;
-      if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
-      distribute(batch, v, body ? &*body : nullptr);
-    }
-    write_first_versions();
-    if (!refusal.refused.empty()) {
-      std::uint16_t status = 409;
-      for (const auto& r : refusal.refused)
-        if (r.status == 403) status = 403;
-      refusal.message = "The hub refused " + std::to_string(refusal.refused.size()) + " of the " +
-                        std::to_string(req.versions.size()) + " versions sent. " + refusal.refused.front().reason +
-                        " Nothing from this push was stored; send it again without the refused versions.";
-      throw HubRefusal(status, std::move(refusal));  // rolls the whole batch back
-    }
-    feed_.append(batch.feed, {seqs.begin(), seqs.end()});
-    std::string packed = sync::pack(resp);
-    Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
-    st.bind_id(1, req.batch);
-    st.bind_id(2, device.id);
-    st.bind_blob(3, packed.data(), packed.size()).bind(4, core::wall_clock_ms());
-    st.run();
+    batch.refusal.batch = req.batch;
+    find_stored(batch, req);
+    for (const auto& v : req.versions) push_version(batch, device, v, resp);
+    write_first_versions(batch);
+    if (!batch.refusal.refused.empty()) refuse_batch(batch, req);  // rolls the whole batch back
+    feed_.append(batch.feed, {batch.seqs.begin(), batch.seqs.end()});
+    record_batch(device, req.batch, resp);
   });
   return resp;
+}
+
+std::optional<sync::PushResponse> HubStore::replayed_batch(const DeviceRow& device, Id batch_id) const {
+  Stmt st(store_.db(), "SELECT device, response FROM hub_batches WHERE batch_id = ?");
+  st.bind_id(1, batch_id);
+  if (!st.step()) return std::nullopt;
+  if (st.col_id(0) != device.id)
+    throw HubError(409, "Batch " + batch_id.short_hex() + " was already sent by another device.");
+  auto resp = sync::unpack<sync::PushResponse>(st.col_blob(1));
+  resp.replayed = true;
+  return resp;
+}
+
+void HubStore::find_stored(BatchState& batch, const sync::PushRequest& req) const {
+  std::vector<Id> version_ids, record_ids;
+  for (const auto& v : req.versions) {
+    version_ids.push_back(v.version);
+    record_ids.push_back(v.record);
+  }
+  batch.stored_versions = store_.versions().stored_versions(version_ids);
+  batch.stored_records = store_.versions().stored_records(record_ids);
+}
+
+void HubStore::write_first_versions(BatchState& batch) {
+  store_.versions().insert_first(batch.first_versions, &batch.seqs);
+  batch.first_versions.clear();
+}
+
+// One version of a push: checked, judged by the privacy rules, stored, and fed to its readers.
+// A refusal is collected and the version skipped, so one answer names every refused version of
+// the batch (later ones may depend on earlier ones).
+void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Version& v, sync::PushResponse& resp) {
+  bool new_version = batch.batch_versions.insert(v.version).second && !batch.stored_versions.count(v.version);
+  bool new_record = batch.batch_records.insert(v.record).second && !batch.stored_records.count(v.record);
+  bool first = new_version && new_record && !v.tombstone && core::valid_record_type(static_cast<int>(v.type)) &&
+               v.type != core::RecordType::Observation && v.type != core::RecordType::Cycle;
+  if (!first) write_first_versions(batch);
+  // A body that cannot be read or does not match its hash is damage, not a decision about
+  // this version: the whole request is refused (400) and may be sent again as it is.
+  std::optional<core::RecordBody> body;
+  try {
+    body = core::VersionLog::check(v);
+  } catch (const core::DamagedVersion& e) {
+    throw HubError(400, "The " + what(v) + " " + e.reason + " (damaged in transit?).");
+  }
+  auto refuse = [&](std::uint16_t status, std::string reason) {
+    batch.refusal.refused.push_back({v.version, status, std::move(reason)});
+  };
+  if (auto reason = write_refusal(batch, device, v, body ? &*body : nullptr, first)) return refuse(403, *reason);
+  bool is_new = first;
+  if (first) {
+    batch.first_versions.push_back(&v);
+  } else {
+    try {
+      is_new = store_.versions().insert(v, true);  // checked above
+    } catch (const core::VersionMismatch&) {
+      return refuse(409, "The " + what(v) + " is already on the hub with a different body; a version never changes.");
+    } catch (const core::DbError&) {
+      throw;
+    } catch (const std::runtime_error&) {
+      // The only other refusal of insert once the version is checked: a record whose versions
+      // disagree about its type.
+      return refuse(409, "The " + what(v) + " would change the type of record " + v.record.short_hex() +
+                             ", which the hub holds as another kind of record.");
+    }
+  }
+  if (!is_new) {
+    ++resp.already_known;
+    return;
+  }
+  ++resp.stored;
+  if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
+  distribute(batch, v, body ? &*body : nullptr);
+}
+
+std::optional<std::string> HubStore::write_refusal(BatchState& batch, const DeviceRow& device, const Version& v,
+                                                   const core::RecordBody* body, bool first) {
+  if (!first) {
+    // A record keeps its observation for life: no version may move it into another scope.
+    auto scope = store_.versions().scope_of_record(v.record);
+    if (scope && *scope != v.observation)
+      return "The " + what(v) + " moves record " + v.record.short_hex() + " into another observation.";
+  }
+  sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
+  // A coaching note already held keeps its pair: the rule needs the pair it was written for.
+  std::optional<sync::CoachingPair> coaching_before;
+  if (v.type == core::RecordType::CoachingNote && !first)
+    coaching_before = sync::stored_coaching_pair(store_, v.record);
+  auto verdict = sync::may_write(v, body, device.person, facts(batch, sync::scope_of(v)), cf, coaching_before);
+  if (!verdict.allowed) return verdict.reason;
+  return std::nullopt;
+}
+
+void HubStore::refuse_batch(BatchState& batch, const sync::PushRequest& req) {
+  sync::RefusalResponse& refusal = batch.refusal;
+  std::uint16_t status = 409;
+  for (const auto& r : refusal.refused)
+    if (r.status == 403) status = 403;
+  refusal.message = "The hub refused " + std::to_string(refusal.refused.size()) + " of the " +
+                    std::to_string(req.versions.size()) + " versions sent. " + refusal.refused.front().reason +
+                    " Nothing from this push was stored; send it again without the refused versions.";
+  throw HubRefusal(status, std::move(refusal));
+}
+
+void HubStore::record_batch(const DeviceRow& device, Id batch_id, const sync::PushResponse& resp) {
+  std::string packed = sync::pack(resp);
+  Stmt st(store_.db(), "INSERT INTO hub_batches(batch_id, device, response, applied_at) VALUES(?,?,?,?)");
+  st.bind_id(1, batch_id);
+  st.bind_id(2, device.id);
+  st.bind_blob(3, packed.data(), packed.size()).bind(4, core::wall_clock_ms());
+  st.run();
 }
 
 // ---- pull ------------------------------------------------------------------------------
@@ -510,39 +502,20 @@ sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullReque
   if (resp.more) rows.resize(limit);
   std::set<std::int64_t> seen;
   std::size_t bytes = 0;
-  core::StmtLease st = cached(
-      "SELECT record_id, type, author, observation, parents, tombstone, saved_at, body, "
-      "body_hash, version_id FROM versions WHERE seq = ?");
   for (const auto& [cursor, version_seq] : rows) {
-    st->bind(1, version_seq);
-    if (!st->step())
+    std::optional<Version> v = store_.versions().by_seq(version_seq);
+    if (!v)
       throw core::DbError(0,
                           "The hub's feed names version #" + std::to_string(version_seq) + ", which it does not hold.");
     // A page stops at `limit` versions or, past the first one, at kPullPageBytes of bodies, so
     // its envelope stays within the wire limit whatever the bodies weigh.
-    std::string body = st->col_blob(7);
-    bytes += body.size();
+    bytes += v->body.size();
     if (cursor != rows.front().cursor && bytes > sync::kPullPageBytes) {
       resp.more = true;
       break;
     }
     resp.next_cursor = cursor;
-    if (seen.insert(version_seq).second) {
-      Version v;
-      v.version = st->col_id(9);
-      v.record = st->col_id(0);
-      v.type = static_cast<core::RecordType>(st->col_int(1));
-      v.author = st->col_id(2);
-      v.observation = st->col_id(3);
-      v.parents = st->col_ids(4);
-      v.tombstone = st->col_int(5) != 0;
-      v.saved_at_ms = st->col_int(6);
-      v.body = std::move(body);
-      std::string h = st->col_blob(8);
-      if (h.size() == 32) std::copy(h.begin(), h.end(), v.body_hash.begin());
-      resp.versions.push_back(std::move(v));
-    }
-    st->reset();
+    if (seen.insert(version_seq).second) resp.versions.push_back(std::move(*v));
   }
   return resp;
 }

@@ -1,7 +1,8 @@
 // The hub's database: one SQLite file (WAL, synchronous=FULL) in the data directory holding
 // the roster, devices (token hashes only), one-time enrollment codes (hashes only), every
-// version ever pushed (a core::Store: versions are never overwritten), the batches applied,
-// the participants index and the feed devices pull from (hub_feed.h).
+// version ever pushed (a core::Store: versions are never overwritten; they are checked, written
+// and read only through its version log, the same code a device's store runs), the batches
+// applied, the participants index and the feed devices pull from (hub_feed.h).
 //
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
 // and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of
@@ -114,13 +115,21 @@ class HubStore {
   void backfill(BatchState& batch, core::Id observation, core::Id person);
   void reindex_observation(BatchState& batch, core::Id observation);
 
+  // The steps of a push (push() reads as their list).
+  // The stored answer when this batch id was applied before (a resend); 409 for another device's.
+  std::optional<core::sync::PushResponse> replayed_batch(const DeviceRow& device, core::Id batch_id) const;
+  void find_stored(BatchState& batch, const core::sync::PushRequest& req) const;
+  void push_version(BatchState& batch, const DeviceRow& device, const core::Version& v, core::sync::PushResponse& resp);
+  // Why the rules refuse `device` writing v (403), or nullopt. body: nullptr for a tombstone.
+  std::optional<std::string> write_refusal(BatchState& batch, const DeviceRow& device, const core::Version& v,
+                                           const core::RecordBody* body, bool first);
+  void write_first_versions(BatchState& batch);
+  [[noreturn]] void refuse_batch(BatchState& batch, const core::sync::PushRequest& req);
+  void record_batch(const DeviceRow& device, core::Id batch_id, const core::sync::PushResponse& resp);
+
   PersonRow person_row(core::Id person) const;                        // throws naming the id when unknown
   std::string insert_code(core::Id person, std::int64_t expires_at);  // returns the code to hand out
   void upgrade_roster_tables();  // adds what hub databases made before deactivation lack
-
-  // Prepared once per connection and reused: a push runs a few statements per version, and
-  // preparing them each time cost more than running them.
-  core::StmtLease cached(const char* sql) const { return store_.cached(sql); }
 
   mutable core::Store store_;  // mutable: reads prepare statements on its connection
   HubFeed feed_;

@@ -27,7 +27,7 @@ App::App(core::Store& store, AppOptions options)
     : store_(store), options_(std::move(options)), glyphs_(options_.font_files) {
   if (!options_.now_ms) options_.now_ms = [] { return core::wall_clock_ms(); };
   ctx_.store = &store_;
-  ctx_.me = store_.local_person().value_or(core::Id{});
+  ctx_.me = store_.meta().local_person().value_or(core::Id{});
   ctx_.now_ms = options_.now_ms;
   ctx_.data_dir = options_.data_dir;
   ctx_.asset_dir = options_.asset_dir;
@@ -71,9 +71,9 @@ Screen* App::screen(ScreenId id) {
 ui::ThemeSettings App::wanted_theme() const {
   ui::ThemeSettings t;
   t.display_scale = options_.display_scale;
-  if (auto s = store_.meta("text_size")) t.text_size = std::strtof(s->c_str(), nullptr);
+  if (auto s = store_.meta().get(core::MetaKey::TextSize)) t.text_size = std::strtof(s->c_str(), nullptr);
   if (!(t.text_size > 0.0f)) t.text_size = 1.0f;
-  t.dark = store_.meta("theme").value_or("light") == "dark";
+  t.dark = store_.meta().get(core::MetaKey::Theme).value_or("light") == "dark";
   return t;
 }
 
@@ -115,7 +115,7 @@ void App::set_sync(const SyncState& state, bool data_changed) {
 }
 
 void App::reload_me() {
-  if (auto me = store_.local_person()) ctx_.me = *me;
+  if (auto me = store_.meta().local_person()) ctx_.me = *me;
   stack_.assign(1, Route{ScreenId::Home, {}, {}});
   // Colleagues typed into plans offline: the enrollment holds sending until the teacher says who
   // they are on the roster, so that question comes first (Back leads Home).

@@ -11,31 +11,26 @@
 namespace app {
 
 void GlyphFeed::scan_store(const core::Store& store) {
-  {
-    // seq is the local arrival order: later versions (saved here or pulled) have larger ones.
-    core::StmtLease st =
-        store.cached("SELECT seq, type, body FROM versions WHERE seq > ? AND tombstone = 0 ORDER BY seq");
-    st->bind(1, scanned_seq_);
-    while (st->step()) {
-      scanned_seq_ = st->col_int(0);
-      const std::string body = st->col_blob(2);
-      bool has_high_byte = false;
-      for (char c : body) has_high_byte = has_high_byte || static_cast<unsigned char>(c) >= 0x80;
-      if (!has_high_byte) continue;  // pure ASCII: nothing the atlas lacks
-      try {
-        std::ostringstream json;
-        {
-          cereal::JSONOutputArchive ar(json);
-          core::save_body_json(ar, core::decode_body(static_cast<core::RecordType>(st->col_int(1)), body));
-        }
-        coverage_.note(json.str());
-      } catch (const std::exception&) {
-        // A record type this build does not know: it is not shown either.
-      }
-    }
-  }
-  core::StmtLease drafts = store.cached("SELECT text FROM drafts");
-  while (drafts->step()) coverage_.note(drafts->col_text(0));
+  // seq is the local arrival order: later versions (saved here or pulled) have larger ones.
+  store.versions().for_each_body_after(scanned_seq_,
+                                       [&](std::int64_t seq, core::RecordType type, const std::string& body) {
+                                         scanned_seq_ = seq;
+                                         bool has_high_byte = false;
+                                         for (char c : body)
+                                           has_high_byte = has_high_byte || static_cast<unsigned char>(c) >= 0x80;
+                                         if (!has_high_byte) return;  // pure ASCII: nothing the atlas lacks
+                                         try {
+                                           std::ostringstream json;
+                                           {
+                                             cereal::JSONOutputArchive ar(json);
+                                             core::save_body_json(ar, core::decode_body(type, body));
+                                           }
+                                           coverage_.note(json.str());
+                                         } catch (const std::exception&) {
+                                           // A record type this build does not know: it is not shown either.
+                                         }
+                                       });
+  for (const auto& text : store.drafts().texts()) coverage_.note(text);
 }
 
 void GlyphFeed::note_input_queue() {

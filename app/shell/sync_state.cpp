@@ -10,17 +10,19 @@ namespace app {
 
 SyncState read_sync_state(const core::Store& store) {
   SyncState s;
-  if (auto hub = store.meta("sync.hub_url"); hub && !hub->empty()) {
+  if (auto hub = store.meta().get(core::MetaKey::SyncHubUrl); hub && !hub->empty()) {
     s.enrolled = true;
     s.hub = *hub;
   }
-  if (auto last = store.meta("sync.last_success_ms")) s.last_sync = format_sync_time(std::atoll(last->c_str()));
-  s.waiting = store.outbox_size();
+  if (auto last = store.meta().get(core::MetaKey::SyncLastSuccessMs))
+    s.last_sync = format_sync_time(std::atoll(last->c_str()));
+  s.waiting = store.outbox().size();
   // Conflicts are not counted here: that scans every head (30-60 ms at 100,000 records) on the
   // UI thread at each navigation. The sync worker counts them off the frame, hub or not, and its
   // first report comes before any network call. The held-back list is small.
-  s.held_back = store.held_back_size();
-  if (s.held_back > 0) s.held_back_note = core::net::held_back_message(s.held_back, store.held_back().front().reason);
+  s.held_back = store.outbox().held_back_size();
+  if (s.held_back > 0)
+    s.held_back_note = core::net::held_back_message(s.held_back, store.outbox().held_back().front().reason);
   return s;
 }
 

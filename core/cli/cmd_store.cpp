@@ -22,7 +22,7 @@ int run_init(Context& ctx, const std::string& name) {
     return 2;
   }
   core::Store store = open_store(ctx);
-  if (auto me = store.local_person()) {
+  if (auto me = store.meta().local_person()) {
     auto person = store.get(*me);
     std::string existing = person ? std::get<core::Person>(person->body).name : me->hex();
     ctx.err << "This data directory is already set up for " << existing << " (" << ctx.data_dir << ").\n";
@@ -31,7 +31,7 @@ int run_init(Context& ctx, const std::string& name) {
   core::Id me = core::Id::random();
   store.transaction([&] {
     store.create_with_id(me, core::Person{name, ""}, me);
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
   });
   ctx.out << "Set up " << ctx.data_dir << " for " << name << " (person " << me.hex() << ").\n";
   return 0;
@@ -45,7 +45,7 @@ int run_stats(Context& ctx) {
     ctx.out << core::type_name(type) << " " << (counts.count(type) ? counts[type] : 0) << "\n";
   }
   ctx.out << "versions " << store.all_versions().size() << "\n";
-  ctx.out << "outbox " << store.outbox_size() << "\n";
+  ctx.out << "outbox " << store.outbox().size() << "\n";
   ctx.out << "conflicts " << store.conflicted_records().size() << "\n";
   return 0;
 }

@@ -17,13 +17,13 @@ int run_sync(cli::Context& ctx, bool retry_held) {
   core::ensure_directory(ctx.data_dir);
   core::Store store(core::store_path_in(ctx.data_dir));
   core::net::SyncClient client(store);
-  if (retry_held) ctx.out << "trying again " << store.retry_held_back() << " held-back items\n";
+  if (retry_held) ctx.out << "trying again " << store.outbox().retry_held_back() << " held-back items\n";
   try {
     auto r = client.sync();
     ctx.out << "sent " << r.pushed << ", received " << r.pulled_new << " new (" << r.bytes_sent << " bytes up, "
-            << r.bytes_received << " down); " << store.outbox_size() << " waiting; "
+            << r.bytes_received << " down); " << store.outbox().size() << " waiting; "
             << store.conflicted_records().size() << " conflicts\n";
-    auto held = store.held_back();
+    auto held = store.outbox().held_back();
     if (!held.empty()) {
       ctx.out << core::net::held_back_message(static_cast<std::int64_t>(held.size()), held.front().reason)
               << " (peerobs-cli sync --retry-held sends them again)\n";

@@ -8,10 +8,10 @@
 
 namespace core::net {
 
-AdaptiveSize::AdaptiveSize(Store& store, const char* key, int max)
+AdaptiveSize::AdaptiveSize(Store& store, MetaKey key, int max)
     : store_(store), key_(key), max_(std::max(1, max)), floor_(std::min(kMinRequestVersions, max_)) {
   size_ = max_;
-  if (auto saved = store_.meta(key_)) {
+  if (auto saved = store_.meta().get(key_)) {
     try {
       size_ = std::clamp(std::stoi(*saved), floor_, max_);
     } catch (const std::exception&) {
@@ -29,7 +29,7 @@ bool AdaptiveSize::shrink(std::size_t sent) {
 void AdaptiveSize::set(int size) {
   if (size == size_) return;
   size_ = size;
-  store_.set_meta(key_, std::to_string(size_));
+  store_.meta().set(key_, std::to_string(size_));
 }
 
 }  // namespace core::net

@@ -13,7 +13,7 @@ namespace core::net {
 class AdaptiveSize {
  public:
   // Reads the saved size under `key` (an unreadable one counts as none).
-  AdaptiveSize(Store& store, const char* key, int max);
+  AdaptiveSize(Store& store, MetaKey key, int max);
   int get() const { return size_; }
   // After a cut request of `sent` versions; false when it was already at the floor, so a
   // smaller request is not possible.
@@ -25,7 +25,7 @@ class AdaptiveSize {
  private:
   void set(int size);
   Store& store_;
-  const char* key_;
+  MetaKey key_;
   int max_, floor_, size_;
 };
 

@@ -19,14 +19,14 @@ namespace core::net {
 namespace sync = core::sync;
 
 namespace {
-constexpr const char* kHubUrl = "sync.hub_url";
-constexpr const char* kToken = "sync.token";
-constexpr const char* kDevice = "sync.device";
-constexpr const char* kPerson = "sync.person";
-constexpr const char* kCursor = "sync.cursor";
-constexpr const char* kLastSuccess = "sync.last_success_ms";
-constexpr const char* kPushBatch = "sync.push_batch";
-constexpr const char* kPullPage = "sync.pull_page";
+constexpr MetaKey kHubUrl = MetaKey::SyncHubUrl;
+constexpr MetaKey kToken = MetaKey::SyncToken;
+constexpr MetaKey kDevice = MetaKey::SyncDevice;
+constexpr MetaKey kPerson = MetaKey::SyncPerson;
+constexpr MetaKey kCursor = MetaKey::SyncCursor;
+constexpr MetaKey kLastSuccess = MetaKey::SyncLastSuccessMs;
+constexpr MetaKey kPushBatch = MetaKey::SyncPushBatch;
+constexpr MetaKey kPullPage = MetaKey::SyncPullPage;
 
 // Same versions, same batch id: a resend after a lost answer is a replay to the hub.
 Id batch_id_of(const std::vector<Version>& versions) {
@@ -50,8 +50,8 @@ SyncClient::SyncClient(Store& store, SyncOptions options) : store_(store), optio
   store_.db().exec("PRAGMA wal_autocheckpoint = 8192");
 }
 
-bool SyncClient::enrolled() const { return store_.meta(kToken).has_value(); }
-std::string SyncClient::hub_url() const { return store_.meta(kHubUrl).value_or(""); }
+bool SyncClient::enrolled() const { return store_.meta().get(kToken).has_value(); }
+std::string SyncClient::hub_url() const { return store_.meta().get(kHubUrl).value_or(""); }
 
 void SyncClient::require_enrolled() const {
   if (!enrolled())
@@ -71,13 +71,13 @@ EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& 
   out.person = resp.person;
   out.person_name = resp.person_name;
   store_.transaction([&] {
-    auto previous = store_.meta(kPerson);
+    auto previous = store_.meta().get(kPerson);
     if (previous && *previous != resp.person.hex())
       throw SyncError(SyncError::Kind::Local, 0,
                       "This device already holds the data of another person on the hub; the code is for " +
                           resp.person_name + ". Use another device, or ask your program lead.");
     for (const auto& v : resp.person_versions) store_.apply_version(v);
-    auto local = store_.local_person();
+    auto local = store_.meta().local_person();
     if (!previous && local && *local != resp.person) {
       // Never enrolled, so nothing left this device: its offline work may be re-keyed.
       std::vector<Id> parents;
@@ -88,12 +88,12 @@ EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& 
       out.colleagues_to_match = sync::device_only_colleagues(store_, resp.person).size();
       if (out.colleagues_to_match > 0) sync::set_push_waits_for_colleagues(store_, true);
     } else {
-      store_.set_local_person(resp.person);
+      store_.meta().set_local_person(resp.person);
     }
-    store_.set_meta(kHubUrl, hub_url);
-    store_.set_meta(kToken, resp.token);
-    store_.set_meta(kDevice, resp.device.hex());
-    store_.set_meta(kPerson, resp.person.hex());
+    store_.meta().set(kHubUrl, hub_url);
+    store_.meta().set(kToken, resp.token);
+    store_.meta().set(kDevice, resp.device.hex());
+    store_.meta().set(kPerson, resp.person.hex());
   });
   return out;
 }
@@ -115,7 +115,7 @@ PushBatch read_batch(const Store& store, std::int64_t after, int limit) {
   b.limit = limit;
   // Past the first version, a batch stops at kPushBatchBytes of bodies so the request stays
   // within the hub's wire limit (16 MiB) even when bodies are large.
-  b.versions = store.outbox_after(after, limit, sync::kPushBatchBytes, b.last);
+  b.versions = store.outbox().after(after, limit, sync::kPushBatchBytes, b.last);
   if (b.versions.empty()) return b;
   sync::PushRequest req;
   req.batch = b.id = batch_id_of(b.versions);
@@ -131,7 +131,7 @@ void SyncClient::push(SyncResult& result) {
     result.push_waits_for_colleagues = true;
     return;
   }
-  std::string url = hub_url(), token = store_.meta(kToken).value_or("");
+  std::string url = hub_url(), token = store_.meta().get(kToken).value_or("");
   AdaptiveSize size(store_, kPushBatch, options_.batch_size);
   int cuts = 0;
   // Batches go one at a time, in outbox order: the hub stores batch n before it sees n+1 (an
@@ -142,7 +142,7 @@ void SyncClient::push(SyncResult& result) {
   std::optional<PushBatch> ready;  // read while the previous batch was on its way
   auto remove_acknowledged = [&] {
     if (acknowledged.empty()) return;
-    store_.remove_from_outbox(acknowledged);
+    store_.outbox().remove(acknowledged);
     acknowledged.clear();
   };
   try {
@@ -206,7 +206,7 @@ std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncE
   for (const auto& r : refusal.refused)
     if (sent.count(r.version)) held.push_back({r.version, r.status, r.reason, now});
   if (held.empty()) return 0;
-  store_.hold_back(held);
+  store_.outbox().hold_back(held);
   result.held_back += static_cast<std::int64_t>(held.size());
   return held.size();
 }
@@ -218,7 +218,7 @@ namespace {
 sync::PullResponse fetch_page(const std::string& url, const std::string& token, const sync::PullRequest& req,
                               const SyncOptions& options, SyncResult& bytes) {
   auto page = read_answer<sync::PullResponse>(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes));
-  Store::check_versions(page.versions);
+  VersionLog::check_all(page.versions);
   return page;
 }
 
@@ -252,13 +252,13 @@ class PageAhead {
 
 void SyncClient::pull(SyncResult& result) {
   require_enrolled();
-  std::string url = hub_url(), token = store_.meta(kToken).value_or("");
+  std::string url = hub_url(), token = store_.meta().get(kToken).value_or("");
   AdaptiveSize size(store_, kPullPage, options_.page_size);
   int cuts = 0;
   std::optional<PageAhead> ahead;
   for (;;) {
     sync::PullRequest req;
-    req.cursor = std::stoull(store_.meta(kCursor).value_or("0"));
+    req.cursor = std::stoull(store_.meta().get(kCursor).value_or("0"));
     req.limit = static_cast<std::uint32_t>(size.get());
     sync::PullResponse resp;
     try {
@@ -290,7 +290,7 @@ void SyncClient::pull(SyncResult& result) {
           [&](const Version& v, const VersionMismatch& e) {
             // This device's copy was refused by the hub as conflicting and is held back: both
             // copies survive (the hub's there, this one here) and the feed moves on.
-            if (!store_.is_held_back(v.version))
+            if (!store_.outbox().is_held_back(v.version))
               throw SyncError(SyncError::Kind::Conflict, 0,
                               std::string("A version from the hub disagrees with this device's copy: ") + e.what());
             ++result.pulled_skipped;
@@ -298,7 +298,7 @@ void SyncClient::pull(SyncResult& result) {
           Store::Checked::Yes));  // by fetch_page, on the thread that fetched it
       result.pulled_total += static_cast<std::int64_t>(resp.versions.size());
       if (options_.fault) options_.fault("after_pull_store_before_cursor");
-      store_.set_meta(kCursor, std::to_string(resp.next_cursor));
+      store_.meta().set(kCursor, std::to_string(resp.next_cursor));
     });
     if (!resp.more) return;
   }
@@ -308,7 +308,7 @@ SyncResult SyncClient::sync() {
   SyncResult result;
   push(result);
   pull(result);
-  store_.set_meta(kLastSuccess, std::to_string(wall_clock_ms()));
+  store_.meta().set(kLastSuccess, std::to_string(wall_clock_ms()));
   return result;
 }
 

@@ -60,10 +60,10 @@ std::chrono::milliseconds SyncWorker::backoff(const WorkerOptions& options, int 
 }
 
 void SyncWorker::publish_local_counts(Store& store) {
-  std::int64_t outbox = store.outbox_size();
-  auto held = store.held_back();
+  std::int64_t outbox = store.outbox().size();
+  auto held = store.outbox().held_back();
   std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
-  std::int64_t last = std::stoll(store.meta("sync.last_success_ms").value_or("0"));
+  std::int64_t last = std::stoll(store.meta().get(core::MetaKey::SyncLastSuccessMs).value_or("0"));
   std::lock_guard<std::mutex> lock(mutex_);
   status_.outbox = outbox;
   status_.held_back = static_cast<std::int64_t>(held.size());

@@ -12,13 +12,14 @@
 namespace core::sync {
 
 namespace {
-constexpr const char* kPushWaits = "sync.push_waits_for_colleagues";
+constexpr MetaKey kPushWaits = MetaKey::SyncPushWaitsForColleagues;
 // The record types with person fields (rekey.h's for_each_person_field).
 constexpr RecordType kNamingTypes[] = {RecordType::Observation, RecordType::Cycle, RecordType::NextStep,
                                        RecordType::CoachingNote};
 
 bool can_leave_device(const Store& store, const Version& v) {
-  return !store.is_local_only(v.record) && (v.observation.empty() || !store.is_local_only(v.observation));
+  return !store.outbox().is_local_only(v.record) &&
+         (v.observation.empty() || !store.outbox().is_local_only(v.observation));
 }
 
 std::string person_name(const RecordHead& h) {
@@ -155,7 +156,7 @@ std::vector<DeviceOnlyColleague> device_only_colleagues(const Store& store, Id m
   // People first (a few dozen): most stores have no typed colleague, and then no record is read.
   std::map<Id, DeviceOnlyColleague> candidates;
   for (auto& [person, head] : store.live(RecordType::Person))
-    if (person != me && store.is_local_only(person)) candidates[person] = {person, person_name(head), 0};
+    if (person != me && store.outbox().is_local_only(person)) candidates[person] = {person, person_name(head), 0};
   if (candidates.empty()) return {};
   std::set<Id> named;  // by something that can leave this device
   for (RecordType type : kNamingTypes)
@@ -179,23 +180,25 @@ std::vector<DeviceOnlyColleague> device_only_colleagues(const Store& store, Id m
 std::vector<RosterPerson> roster_people(const Store& store, Id me) {
   std::vector<RosterPerson> out;
   for (auto& [person, head] : store.live(RecordType::Person))
-    if (person != me && !store.is_local_only(person)) out.push_back({person, person_name(head)});
+    if (person != me && !store.outbox().is_local_only(person)) out.push_back({person, person_name(head)});
   sort_by_name(out);
   return out;
 }
 
-bool push_waits_for_colleagues(const Store& store) { return store.meta(kPushWaits).value_or("") == "1"; }
+bool push_waits_for_colleagues(const Store& store) { return store.meta().get(kPushWaits).value_or("") == "1"; }
 
-void set_push_waits_for_colleagues(Store& store, bool waits) { store.set_meta(kPushWaits, waits ? "1" : "0"); }
+void set_push_waits_for_colleagues(Store& store, bool waits) { store.meta().set(kPushWaits, waits ? "1" : "0"); }
 
 MatchOutcome match_colleague(Store& store, Id me, Id colleague, Id roster) {
   MatchOutcome outcome;
   store.transaction([&] {
     auto typed = store.get(colleague);
-    if (!typed || !std::holds_alternative<Person>(typed->body) || !store.is_local_only(colleague) || colleague == me)
+    if (!typed || !std::holds_alternative<Person>(typed->body) || !store.outbox().is_local_only(colleague) ||
+        colleague == me)
       throw std::runtime_error("This colleague is no longer only on this device (already matched?).");
     auto listed = store.get(roster);
-    if (!listed || !std::holds_alternative<Person>(listed->body) || store.is_local_only(roster) || roster == me)
+    if (!listed || !std::holds_alternative<Person>(listed->body) || store.outbox().is_local_only(roster) ||
+        roster == me)
       throw std::runtime_error("That person is not on your school's roster on this device.");
     const std::map<Id, Id> people{{colleague, roster}};
     if (push_waits_for_colleagues(store)) {

@@ -29,20 +29,4 @@ ObservationFacts observation_facts(const Store& store, Id observation) {
   return f;
 }
 
-CycleFacts cycle_facts(const Store& store, Id cycle) {
-  CycleFacts f;
-  auto versions = store.versions_of(cycle);
-  if (versions.empty()) return f;
-  f.known = true;
-  f.creator = versions.front().author;
-  if (auto body = last_live_body(store, cycle))
-    if (const auto* c = std::get_if<Cycle>(&*body)) f.observed_teacher = c->observed_teacher;
-  for (const auto& [id, head] : store.live(RecordType::Observation)) {
-    const auto* o = std::get_if<Observation>(&head.body);
-    if (!o || o->cycle != cycle) continue;
-    for (const auto& p : observation_facts(store, id).participants) f.participants.insert(p.person);
-  }
-  return f;
-}
-
 }  // namespace core::sync

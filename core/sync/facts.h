@@ -1,6 +1,7 @@
-// Gathers, from a Store, the facts the privacy rules need (privacy.h): the latest known
-// participants of an observation, a cycle's people, and the newest live body of a record
-// (what a tombstone's visibility follows). Used by the hub on its own store, and by the client.
+// Gathers, from a Store, facts the privacy rules need (privacy.h): the latest known
+// participants of an observation and the newest live body of a record (what a tombstone's
+// visibility follows). Only the hub decides visibility, on its own store; a cycle's people it
+// reads from its participants index (HubStore::cycle_facts). Devices apply what they pull.
 #pragma once
 #include <optional>
 
@@ -12,9 +13,6 @@ namespace core::sync {
 // Participants of the current heads of the observation; when every head is a tombstone, those
 // of its newest live version (a deleted observation keeps its audience).
 ObservationFacts observation_facts(const Store& store, Id observation);
-
-// Creator, observed teacher and the participants of every live observation naming the cycle.
-CycleFacts cycle_facts(const Store& store, Id cycle);
 
 // The newest non-tombstone body of a record, if any.
 std::optional<RecordBody> last_live_body(const Store& store, Id record);

@@ -1,9 +1,9 @@
 // Who may see and who may write a version: the privacy rules as pure functions.
 //
-// The hub evaluates these on every push and pull (it never trusts a client's filter); the
-// client evaluates the write rule too, only to explain a refusal before it happens. The
-// callers gather the facts (latest known participants, the cycle's people) from their own
-// store; the rules themselves touch no database and no clock.
+// The hub evaluates these on every push and when it writes the feed devices pull from (it never
+// trusts a client's filter); devices do not evaluate them: a refusal reaches them as the hub's
+// sentence. The hub gathers the facts (latest known participants, the cycle's people) from its
+// store (facts.h, its participants index); the rules themselves touch no database and no clock.
 #pragma once
 #include <optional>
 #include <set>

@@ -55,11 +55,7 @@ namespace {
 // `change` may move a version to another record id; touched records are the original ids.
 std::size_t rewrite_versions(Store& store, const std::function<bool(Version&)>& change) {
   auto all = store.all_versions();
-  std::map<Id, std::int64_t> in_outbox;  // version -> its outbox position
-  {
-    Stmt st(store.db(), "SELECT version_id, seq FROM outbox");
-    while (st.step()) in_outbox[st.col_id(0)] = st.col_int(1);
-  }
+  const std::map<Id, std::int64_t> in_outbox = store.outbox().positions();  // version -> its outbox position
   std::set<Id> records;
   std::vector<Id> original(all.size());
   std::size_t rewritten = 0;
@@ -72,13 +68,8 @@ std::size_t rewrite_versions(Store& store, const std::function<bool(Version&)>& 
     ++rewritten;
   }
   for (const auto& r : records) {
-    for (const char* sql :
-         {"DELETE FROM outbox WHERE version_id IN (SELECT version_id FROM versions WHERE record_id = ?)",
-          "DELETE FROM heads WHERE record_id = ?", "DELETE FROM versions WHERE record_id = ?"}) {
-      Stmt st(store.db(), sql);
-      st.bind_id(1, r);
-      st.run();
-    }
+    store.outbox().remove_record(r);
+    store.versions().erase_record(r);
   }
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!records.count(original[i])) continue;
@@ -86,11 +77,7 @@ std::size_t rewrite_versions(Store& store, const std::function<bool(Version&)>& 
     store.apply_version(all[i], queued != in_outbox.end());
     // Back to its place in the outbox: the hub must still receive an observation before what
     // is inside it, whichever of them a re-key touched.
-    if (queued == in_outbox.end()) continue;
-    Stmt st(store.db(), "UPDATE outbox SET seq = ? WHERE version_id = ?");
-    st.bind(1, queued->second);
-    st.bind_id(2, all[i].version);
-    st.run();
+    if (queued != in_outbox.end()) store.outbox().place(all[i].version, queued->second);
   }
   return rewritten;
 }
@@ -122,7 +109,7 @@ std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& pe
       changed |= rekey_version_body(v, people);
       return changed;
     });
-    store.set_local_person(to);
+    store.meta().set_local_person(to);
   });
   return rewritten;
 }

@@ -23,7 +23,7 @@ struct DemoStore {
 
   DemoStore() {
     me = store.create(core::Person{"Sam Okafor", ""}, core::Id{}).record;
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     demo = core::seed_demo_data(store, me);
   }
   std::function<std::int64_t()> clock() {

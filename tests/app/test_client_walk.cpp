@@ -65,7 +65,7 @@ TEST_CASE("client: first run with demo data lands on Home with the follow-up vis
   h.type("Sam Okafor");
   h.tap("Start");
   REQUIRE(h.app().route().screen == app::ScreenId::Home);
-  auto me = h.store().local_person();
+  auto me = h.store().meta().local_person();
   REQUIRE(me);
   auto person = h.store().get(*me);
   REQUIRE(person);
@@ -86,7 +86,7 @@ TEST_CASE("client: first run refuses an empty name and says why", "[app][walk]")
   UiHarness h(768, 1024);
   h.tap("Start");
   CHECK(h.app().route().screen == app::ScreenId::FirstRun);
-  CHECK_FALSE(h.store().local_person());
+  CHECK_FALSE(h.store().meta().local_person());
 }
 
 TEST_CASE("client: a plan made from a template is saved with its tools and people", "[app][walk]") {
@@ -102,7 +102,7 @@ TEST_CASE("client: a plan made from a template is saved with its tools and peopl
   CHECK(o.tools.seating.enabled);
   CHECK(o.tools.seating.seats.size() == static_cast<std::size_t>(o.tools.seating.rows * o.tools.seating.cols));
   REQUIRE(o.participants.size() == 2);
-  CHECK(o.participants[0].person == *h.store().local_person());
+  CHECK(o.participants[0].person == *h.store().meta().local_person());
   CHECK(o.participants[0].role == core::Role::TeacherLeader);
   CHECK(o.participants[1].role == core::Role::ObservedTeacher);
   auto amira = h.store().get(o.participants[1].person);
@@ -134,7 +134,7 @@ TEST_CASE("client: observing — note with Enter, counter tap and undo, timer to
     CHECK(notes[0].text == "Ali answers first, then Bea");
     CHECK(notes[0].lesson_ms >= 65000);
     CHECK(notes[0].lesson_ms < 66000);
-    CHECK_FALSE(h.store().draft(app::ObserveModel::draft_key(obs_id)));
+    CHECK_FALSE(h.store().drafts().get(app::ObserveModel::draft_key(obs_id)));
     // The composer is ready for the next note (focus kept after Enter).
     h.type("Second");
     h.press_enter();
@@ -210,7 +210,7 @@ TEST_CASE("client: a typed note draft is autosaved within a second and comes bac
     h.type("Half a thought");
     h.advance(1000);
     h.frame();
-    auto saved = h.store().draft(app::ObserveModel::draft_key(obs_id));
+    auto saved = h.store().drafts().get(app::ObserveModel::draft_key(obs_id));
     REQUIRE(saved);
     CHECK(saved->find("Half a thought") != std::string::npos);
     // No Enter: the note is not a record yet.
@@ -236,7 +236,7 @@ TEST_CASE("client: a drag that starts on a button scrolls the list instead of pr
   h.type("Sam");
   h.tap("Start");  // with the demo
   // Enough planned visits to overflow the Home list.
-  auto me = *h.store().local_person();
+  auto me = *h.store().meta().local_person();
   for (int i = 0; i < 12; ++i) {
     core::Observation o;
     o.class_name = "Class " + std::to_string(i);
@@ -269,7 +269,7 @@ TEST_CASE("client: layout is one column in portrait and two in landscape", "[app
 TEST_CASE("client: changing the text size rebuilds the font atlas at the new size", "[app][theme]") {
   UiHarness h;
   float before = ui::fonts().body->FontSize;
-  h.store().set_meta("text_size", "1.30");
+  h.store().meta().set(core::MetaKey::TextSize, "1.30");
   h.app().context().theme_changed = true;
   CHECK(h.app().refresh_theme());
   h.frame();

@@ -46,10 +46,10 @@ TEST_CASE("coaching thread: the teacher leader's reply is saved durably and foll
     const auto& n = std::get<core::CoachingNote>(h.body);
     CHECK(n.coach == s.demo.coach);
     CHECK(n.teacher_leader == s.me);
-    CHECK(reopened.outbox_size() > 0);
+    CHECK(reopened.outbox().size() > 0);
   }
   CHECK(replies == 1);
-  CHECK_FALSE(reopened.draft(app::CoachingModel::draft_key(s.demo.observed_visit)));
+  CHECK_FALSE(reopened.drafts().get(app::CoachingModel::draft_key(s.demo.observed_visit)));
 
   app::CoachingModel coach(s.store, s.demo.coach, s.clock());
   REQUIRE(coach.load(s.demo.observed_visit));

@@ -50,7 +50,7 @@ struct TwoDeviceNote {
 TwoDeviceNote conflicted_note(Store& store) {
   TwoDeviceNote t;
   t.me = store.create(Person{"Sam Okafor", ""}, Id{}).record;
-  store.set_local_person(t.me);
+  store.meta().set_local_person(t.me);
   t.colleague = store.create(Person{"Amira Haddad", ""}, Id{}).record;
   Observation o;
   o.class_name = "8B science";
@@ -101,7 +101,7 @@ TEST_CASE("conflicts: keeping one version resolves the conflict and loses no ver
   testing_support::TempDir dir;
   Store store(dir.file("s.sqlite"));
   auto t = conflicted_note(store);
-  const auto outbox_before = store.outbox_size();
+  const auto outbox_before = store.outbox().size();
   app::ConflictsModel m(store, t.me);
   m.load();
   REQUIRE(m.keep(t.note, t.there.version));
@@ -119,7 +119,7 @@ TEST_CASE("conflicts: keeping one version resolves the conflict and loses no ver
   std::sort(both.begin(), both.end());
   CHECK(parents == both);                        // settles the conflict on every device that holds either head
   CHECK(store.versions_of(t.note).size() == 4);  // base, both edits, the choice: none dropped
-  CHECK(store.outbox_size() == outbox_before + 1);
+  CHECK(store.outbox().size() == outbox_before + 1);
   CHECK(store.conflicted_records().empty());
 }
 
@@ -196,7 +196,7 @@ TEST_CASE("conflicts: from Home's sync card to a kept version, with a finger", "
   h.tap("##name");
   h.type("Sam Okafor");
   h.tap("Start");
-  const Id me = *h.store().local_person();
+  const Id me = *h.store().meta().local_person();
   Observation o;
   o.class_name = "7A maths";
   o.participants = {{me, Role::TeacherLeader}};

@@ -39,7 +39,7 @@ TEST_CASE("debrief: any participant's note is saved under their name", "[app][de
   });
   REQUIRE(it != notes.end());
   CHECK(s.store.get(it->first)->version.author == s.demo.coach);
-  CHECK_FALSE(s.store.draft(app::DebriefModel::note_draft_key(s.demo.observed_visit)));
+  CHECK_FALSE(s.store.drafts().get(app::DebriefModel::note_draft_key(s.demo.observed_visit)));
 }
 
 TEST_CASE("debrief: a next step needs what, a participant as owner, and a real date", "[app][debrief]") {
@@ -82,7 +82,7 @@ TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it
   REQUIRE(m.steps().size() == 1);
   const core::Id step_id = m.steps().front().id;
   CHECK(m.steps().front().step.support == "Lolly sticks");
-  CHECK_FALSE(s.store.draft(app::DebriefModel::step_draft_key(s.demo.follow_up_visit)));
+  CHECK_FALSE(s.store.drafts().get(app::DebriefModel::step_draft_key(s.demo.follow_up_visit)));
 
   const auto versions = s.store.all_versions().size();
   DebriefAction sched = act(K::ScheduleFollowUp);

@@ -16,7 +16,7 @@ core::Id first_run(UiHarness& h) {
   h.type("Sam Okafor");
   h.tap("Start");
   REQUIRE(h.app().route().screen == app::ScreenId::Home);
-  return *h.store().local_person();
+  return *h.store().meta().local_person();
 }
 
 void open_screen(UiHarness& h, app::ScreenId screen, core::Id observation) {

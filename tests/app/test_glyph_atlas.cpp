@@ -161,7 +161,7 @@ TEST_CASE("glyphs: a Latin-only session never loads the CJK font", "[app][glyphs
   CountingFontSource fonts;
   GlyphClient client(dir.path(), fonts.source());
   add_person(client.store(), "Zoë Łukasz-Ñúñez");
-  client.store().save_draft("note:x", "«¿Por qué?» — naïve café…");
+  client.store().drafts().save("note:x", "«¿Por qué?» — naïve café…");
   client.frames(3);
   ImGui::GetIO().AddInputCharactersUTF8("Ärger über Öl");
   client.frames(3);
@@ -237,7 +237,7 @@ TEST_CASE("glyphs: the atlas grows with the characters in use, and stays small f
   // thread), so the timed rebuild below is the atlas alone.
   ImGui::GetIO().AddInputCharactersUTF8("\xE4\xB8\x80");
   client.frame();
-  client.store().save_draft("note:page", page);
+  client.store().drafts().save("note:page", page);
   client.app().glyphs().scan_store(client.store());
   const auto start = std::chrono::steady_clock::now();
   client.frame();

@@ -12,7 +12,7 @@ TEST_CASE("home: my cycles stay reachable after the last planned visit has happe
   h.tap("##name");
   h.type("Sam Okafor");
   h.tap("Start");
-  const Id me = *h.store().local_person();
+  const Id me = *h.store().meta().local_person();
 
   // The demo's cycles, latest visit first: questioning (a debriefed visit and a follow-up planned
   // for 2026-12-03) and group work, where a colleague observed me on 2026-11-24.
@@ -55,7 +55,7 @@ TEST_CASE("home: in the demo, the prompt a colleague shared with me is answered 
   h.tap("##name");
   h.type("Sam Okafor");
   h.tap("Start");
-  const Id me = *h.store().local_person();
+  const Id me = *h.store().meta().local_person();
   // For one visit, what waits follows the cycle: answer the prompts, then hold the debrief.
   auto waiting = app::build_home(h.store(), me).waiting;
   REQUIRE(waiting.size() >= 2);

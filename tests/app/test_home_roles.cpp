@@ -23,7 +23,7 @@ struct DemoHome {
     h.tap("##name");
     h.type("Sam Okafor");
     h.tap("Start");
-    me = *h.store().local_person();
+    me = *h.store().meta().local_person();
     for (const auto& [id, rec] : h.store().live(RecordType::Observation))
       if (std::get<Observation>(rec.body).status == ObservationStatus::Planned) follow_up = id;
   }
@@ -115,7 +115,7 @@ TEST_CASE("home: a coach sees which visits of the leaders they coach wait for a 
   test::TempDir dir;
   Store store(store_path_in(dir.path()));
   const Id jonas = store.create(Person{"Jonas Berg", ""}, Id{}).record;
-  store.set_local_person(jonas);
+  store.meta().set_local_person(jonas);
   const Id sam = store.create(Person{"Sam Okafor", ""}, jonas).record;
   const Id priya = store.create(Person{"Priya Nair", ""}, jonas).record;
   const Id amira = store.create(Person{"Amira Haddad", ""}, jonas).record;
@@ -164,7 +164,7 @@ TEST_CASE("home: each item of the coach's list opens the screen that settles it"
   REQUIRE(o.participants.at(2).role == Role::Coach);
   o.status = ObservationStatus::Observed;
   d.h.store().update(d.follow_up, o, d.me);
-  d.h.store().set_local_person(jonas);
+  d.h.store().meta().set_local_person(jonas);
   d.h.app().context().me = jonas;
   d.reopen_home();
   const auto coached = d.home().view().coached;

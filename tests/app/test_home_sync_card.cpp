@@ -14,7 +14,7 @@ Id first_run(test::UiHarness& h) {
   h.type("Sam Okafor");
   h.tap("Start");
   REQUIRE(h.app().route().screen == app::ScreenId::Home);
-  return *h.store().local_person();
+  return *h.store().meta().local_person();
 }
 void reenter_home(test::UiHarness& h) {
   h.app().context().go_home = true;
@@ -25,22 +25,22 @@ void reenter_home(test::UiHarness& h) {
 TEST_CASE("home sync card: items the hub refused can be sent again with one tap", "[app][sync][ui]") {
   test::UiHarness h(1280, 900);
   const Id me = first_run(h);
-  h.store().set_meta("sync.hub_url", "https://hub.school.example");
+  h.store().meta().set(core::MetaKey::SyncHubUrl, "https://hub.school.example");
   Observation o;
   o.class_name = "7A maths";
   o.participants = {{me, Role::TeacherLeader}};
   Version refused = h.store().create(o, me);
-  h.store().hold_back({HeldBackVersion{refused.version, 403, "Jonas Berg is not on the hub's roster", 1}});
-  REQUIRE(h.store().held_back_size() == 1);
+  h.store().outbox().hold_back({HeldBackVersion{refused.version, 403, "Jonas Berg is not on the hub's roster", 1}});
+  REQUIRE(h.store().outbox().held_back_size() == 1);
   reenter_home(h);
 
   CHECK(h.app().context().sync.held_back == 1);
   CHECK_THAT(h.app().context().sync.held_back_note, Catch::Contains("Jonas Berg is not on the hub's roster"));
   REQUIRE(h.has("Send refused items again"));
   h.tap("Send refused items again");
-  CHECK(h.store().held_back_size() == 0);
+  CHECK(h.store().outbox().held_back_size() == 0);
   bool queued = false;
-  for (const auto& v : h.store().outbox(1000)) queued = queued || v.version == refused.version;
+  for (const auto& v : h.store().outbox().first(1000)) queued = queued || v.version == refused.version;
   CHECK(queued);
   CHECK(h.app().context().sync_now);
   h.frames(2);

@@ -18,10 +18,10 @@ struct EnrolledWithTypedColleagues {
   Id ana, sam, sami, visit;
 
   explicit EnrolledWithTypedColleagues(core::Store& store) {
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     store.create_with_id(me, core::Person{"Lena", ""}, me);
     for (auto [id, name] : {std::pair<Id, const char*>{typed_ana, "ana lopez"}, {typed_sam, "Sam Lee"}}) {
-      store.mark_local_only(id);
+      store.outbox().mark_local_only(id);
       store.create_with_id(id, core::Person{name, ""}, me);
     }
     core::Observation o;
@@ -32,7 +32,7 @@ struct EnrolledWithTypedColleagues {
     ana = roster(store, "Ana López");
     sam = roster(store, "Sam Lee");
     sami = roster(store, "Sami Lehto");
-    store.set_meta("sync.hub_url", "https://hub.school.example");
+    store.meta().set(core::MetaKey::SyncHubUrl, "https://hub.school.example");
     core::sync::set_push_waits_for_colleagues(store, true);
   }
   static Id roster(core::Store& store, const std::string& name) {

@@ -42,7 +42,7 @@ TEST_CASE("observe draft: a draft saved by the earlier encoding loads with its k
           "[app][observe][drafts]") {
   Fixture f;
   SECTION("all four fields, a tab inside the text") {
-    f.store.save_draft(f.key(), "65000\t1\tWait time\x1fQuestions\tShe asked \"why?\"\tthen waited");
+    f.store.drafts().save(f.key(), "65000\t1\tWait time\x1fQuestions\tShe asked \"why?\"\tthen waited");
     auto m = f.model();
     REQUIRE(m.load(f.obs));
     CHECK(m.draft() == "She asked \"why?\"\tthen waited");
@@ -52,7 +52,7 @@ TEST_CASE("observe draft: a draft saved by the earlier encoding loads with its k
     CHECK_FALSE(m.draft_dirty());
   }
   SECTION("no tags") {
-    f.store.save_draft(f.key(), "1200\t2\t\tI wonder");
+    f.store.drafts().save(f.key(), "1200\t2\t\tI wonder");
     auto m = f.model();
     REQUIRE(m.load(f.obs));
     CHECK(m.draft() == "I wonder");
@@ -61,7 +61,7 @@ TEST_CASE("observe draft: a draft saved by the earlier encoding loads with its k
     CHECK(m.draft_started_ms() == 1200);
   }
   SECTION("plain words from an older or foreign form are kept as the text") {
-    f.store.save_draft(f.key(), "Just words\twith one tab");
+    f.store.drafts().save(f.key(), "Just words\twith one tab");
     auto m = f.model();
     REQUIRE(m.load(f.obs));
     CHECK(m.draft() == "Just words\twith one tab");
@@ -90,7 +90,7 @@ TEST_CASE("observe draft: what is typed is stored in the same form and comes bac
     CHECK_FALSE(m.draft_dirty());
   }
   // Typed before the lesson clock started: lesson time 0. An older app reads this form too.
-  CHECK(f.store.draft(f.key()) == std::string("0\t2\tWait time\tHalf a thought"));
+  CHECK(f.store.drafts().get(f.key()) == std::string("0\t2\tWait time\tHalf a thought"));
   auto again = f.model();
   REQUIRE(again.load(f.obs));
   CHECK(again.draft() == "Half a thought");
@@ -107,10 +107,10 @@ TEST_CASE("observe draft: saved once typing pauses, at the latest after kDraftLa
     REQUIRE(m.apply(typed("Wai")));
     f.now += app::kDraftQuietMs - 1;
     m.autosave(false);
-    CHECK_FALSE(f.store.draft(f.key()));
+    CHECK_FALSE(f.store.drafts().get(f.key()));
     f.now += 1;
     m.autosave(false);
-    CHECK(f.store.draft(f.key()));
+    CHECK(f.store.drafts().get(f.key()));
   }
   SECTION("steady typing") {
     std::string text;
@@ -118,18 +118,18 @@ TEST_CASE("observe draft: saved once typing pauses, at the latest after kDraftLa
       text += "a";
       REQUIRE(m.apply(typed(text)));
       m.autosave(false);
-      CHECK_FALSE(f.store.draft(f.key()));
+      CHECK_FALSE(f.store.drafts().get(f.key()));
       f.now += 100;
     }
     m.autosave(false);
-    CHECK(f.store.draft(f.key()));
+    CHECK(f.store.drafts().get(f.key()));
   }
   SECTION("emptying the composer clears the stored draft") {
     REQUIRE(m.apply(typed("abc")));
     m.autosave(true);
-    REQUIRE(f.store.draft(f.key()));
+    REQUIRE(f.store.drafts().get(f.key()));
     REQUIRE(m.apply(typed("")));
     m.autosave(true);
-    CHECK_FALSE(f.store.draft(f.key()));
+    CHECK_FALSE(f.store.drafts().get(f.key()));
   }
 }

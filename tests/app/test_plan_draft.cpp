@@ -21,7 +21,7 @@ struct PlanFixture {
     core::Store store(path);
     me = core::Id::random();
     store.create_with_id(me, core::Person{"Sam", ""}, me);
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
   }
   // A plan saved with `class_name`, opened again and its class changed to `edit` without saving:
   // the edit exists only in the autosaved draft. Returns the plan's observation.
@@ -74,10 +74,10 @@ TEST_CASE("plan draft: a half-typed plan survives closing the app and comes back
 
   std::string key = again.draft_key();
   REQUIRE(again.save());
-  store.clear_draft(key);
+  store.drafts().clear(key);
   again.clear_plan_draft();
-  CHECK_FALSE(store.draft(key).has_value());
-  CHECK_FALSE(store.draft(again.draft_key()).has_value());
+  CHECK_FALSE(store.drafts().get(key).has_value());
+  CHECK_FALSE(store.drafts().get(again.draft_key()).has_value());
 }
 
 TEST_CASE("plan draft: unsaved edits of an existing plan are kept under that plan", "[app][plan]") {
@@ -103,7 +103,7 @@ struct StoreSnapshot {
   std::int64_t outbox = 0;
   std::map<core::RecordType, std::int64_t> live;
   explicit StoreSnapshot(const core::Store& s)
-      : versions(s.all_versions().size()), outbox(s.outbox_size()), live(s.live_counts()) {}
+      : versions(s.all_versions().size()), outbox(s.outbox().size()), live(s.live_counts()) {}
   bool operator==(const StoreSnapshot& o) const {
     return versions == o.versions && outbox == o.outbox && live == o.live;
   }
@@ -122,8 +122,8 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
     REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
     m.autosave(true);
     key = m.draft_key();
-    store.save_draft("note:elsewhere", "a note typed on Observe");
-    store.save_draft("plan/0123", "another plan's edits");
+    store.drafts().save("note:elsewhere", "a note typed on Observe");
+    store.drafts().save("plan/0123", "another plan's edits");
   }
   {
     core::Store store(f.path);
@@ -133,7 +133,7 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
     REQUIRE(m.restore_draft());
     CHECK(m.from_draft());
     REQUIRE(m.discard_draft());
-    CHECK_FALSE(store.draft(key).has_value());
+    CHECK_FALSE(store.drafts().get(key).has_value());
     CHECK_FALSE(m.from_draft());
     // The form is a fresh new plan with only me in it.
     CHECK(m.form().focus_question.empty());
@@ -143,15 +143,15 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
     // Closing now does not write the discarded plan back.
     CHECK_FALSE(m.draft_pending());
     m.autosave(true);
-    CHECK_FALSE(store.draft(key).has_value());
+    CHECK_FALSE(store.drafts().get(key).has_value());
     // Nothing else was touched.
     CHECK(StoreSnapshot(store) == before);
-    CHECK(store.draft("note:elsewhere") == std::optional<std::string>("a note typed on Observe"));
-    CHECK(store.draft("plan/0123") == std::optional<std::string>("another plan's edits"));
+    CHECK(store.drafts().get("note:elsewhere") == std::optional<std::string>("a note typed on Observe"));
+    CHECK(store.drafts().get("plan/0123") == std::optional<std::string>("another plan's edits"));
   }
   // Durable: after a reopen the next new plan starts empty.
   core::Store store(f.path);
-  CHECK_FALSE(store.draft(key).has_value());
+  CHECK_FALSE(store.drafts().get(key).has_value());
   app::PlanModel next(store, f.me, f.lib);
   next.start_new({}, core::Role::TeacherLeader);
   CHECK_FALSE(next.restore_draft());
@@ -168,7 +168,7 @@ TEST_CASE("plan draft: discarding unsaved edits of an existing plan shows the st
   REQUIRE(m.restore_draft());
   std::string key = m.draft_key();
   REQUIRE(m.discard_draft());
-  CHECK_FALSE(store.draft(key).has_value());
+  CHECK_FALSE(store.drafts().get(key).has_value());
   CHECK(m.form().observation == obs);
   CHECK(m.form().class_name == "8B");
   CHECK(m.form().focus_question == "Who answers?");
@@ -192,25 +192,25 @@ TEST_CASE("plan screen: Discard draft asks first, and only the confirmation dele
   h.tap("\xE2\x80\xB9 Back");  // leaving keeps the typed plan as a draft
   auto* plan = static_cast<app::PlanScreen*>(h.app().screen(app::ScreenId::Plan));
   const std::string key = plan->model().draft_key();
-  REQUIRE(h.store().draft(key).has_value());
+  REQUIRE(h.store().drafts().get(key).has_value());
   const StoreSnapshot before(h.store());
 
   h.tap("+ Plan an observation");
   REQUIRE(plan->model().form().focus_question == "Who never speaks?");
   h.tap("Discard draft");  // one tap only asks
-  CHECK(h.store().draft(key).has_value());
+  CHECK(h.store().drafts().get(key).has_value());
   CHECK(plan->model().form().focus_question == "Who never speaks?");
   h.tap("Keep it");
   CHECK(h.has("Discard draft"));
-  CHECK(h.store().draft(key).has_value());
+  CHECK(h.store().drafts().get(key).has_value());
 
   h.tap("Discard draft");
   h.tap("Yes, discard");
-  CHECK_FALSE(h.store().draft(key).has_value());
+  CHECK_FALSE(h.store().drafts().get(key).has_value());
   CHECK(plan->model().form().focus_question.empty());
   CHECK(h.app().route().screen == app::ScreenId::Plan);
   CHECK_FALSE(h.has("Discard draft"));
   h.tap("\xE2\x80\xB9 Back");  // leaving again writes nothing back
-  CHECK_FALSE(h.store().draft(key).has_value());
+  CHECK_FALSE(h.store().drafts().get(key).has_value());
   CHECK(StoreSnapshot(h.store()) == before);
 }

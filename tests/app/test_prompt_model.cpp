@@ -55,7 +55,7 @@ TEST_CASE("prompt: a saved prompt keeps its text and the records of the picked e
   CHECK(saved->second.evidence.size() == 1 + 7);  // the note and each of the 7 open-question tallies
   CHECK(std::count(saved->second.evidence.begin(), saved->second.evidence.end(), item(m, note_key).records.front()) ==
         1);
-  CHECK_FALSE(s.store.draft(app::PromptModel::draft_key(s.demo.observed_visit)));
+  CHECK_FALSE(s.store.drafts().get(app::PromptModel::draft_key(s.demo.observed_visit)));
   CHECK(m.draft().empty());
   CHECK(m.picked().empty());
   CHECK(m.unshared_mine() == 1);
@@ -110,10 +110,10 @@ TEST_CASE("prompt: the typed prompt and its picked evidence are autosaved within
     REQUIRE(m.apply(act(K::ToggleEvidence, key)));
     REQUIRE(m.apply(act(K::EditDraft, "Which question got the longest answers")));
     m.autosave(false);
-    CHECK_FALSE(s.store.draft(app::PromptModel::draft_key(s.demo.observed_visit)));  // still typing
+    CHECK_FALSE(s.store.drafts().get(app::PromptModel::draft_key(s.demo.observed_visit)));  // still typing
     s.now += 1000;
     m.autosave(false);
-    CHECK(s.store.draft(app::PromptModel::draft_key(s.demo.observed_visit)));
+    CHECK(s.store.drafts().get(app::PromptModel::draft_key(s.demo.observed_visit)));
   }  // the app is killed here: no forced save
   app::PromptModel again(s.store, s.me, &lib, s.clock());
   REQUIRE(again.load(s.demo.observed_visit));

@@ -16,7 +16,7 @@ inline core::Id first_run_with_demo(UiHarness& h) {
   h.type("Sam Okafor");
   h.tap("Start");
   REQUIRE(h.app().route().screen == app::ScreenId::Home);
-  auto me = h.store().local_person();
+  auto me = h.store().meta().local_person();
   REQUIRE(me);
   return *me;
 }
@@ -77,7 +77,7 @@ TEST_CASE("prompt screen: tap evidence, type a prompt, save it and share it with
   SECTION("typing is kept as a draft within a second") {
     h.advance(1000);
     h.frames(2);
-    auto d = h.store().draft(app::PromptModel::draft_key(visit));
+    auto d = h.store().drafts().get(app::PromptModel::draft_key(visit));
     REQUIRE(d);
     CHECK(d->find("What were students thinking about") != std::string::npos);
   }
@@ -93,7 +93,7 @@ TEST_CASE("prompt screen: tap evidence, type a prompt, save it and share it with
   REQUIRE_FALSE(id.empty());
   CHECK_FALSE(saved.shared);
   CHECK(saved.evidence == std::vector<core::Id>{note_id});
-  CHECK_FALSE(h.store().draft(app::PromptModel::draft_key(visit)));
+  CHECK_FALSE(h.store().drafts().get(app::PromptModel::draft_key(visit)));
 
   REQUIRE(h.has("Share with Amira Haddad (1)"));
   h.tap("Share with Amira Haddad (1)");

@@ -40,7 +40,7 @@ TEST_CASE("reflect: an answer is a Reflection, and changing it is a new version 
   REQUIRE(answers().size() == 1);
   CHECK(answers().front().second.text == "Start with whiteboards.");
   CHECK(s.store.get(answers().front().first)->version.author == s.demo.observed_teacher);
-  CHECK_FALSE(s.store.draft(app::ReflectModel::draft_key(prompt)));
+  CHECK_FALSE(s.store.drafts().get(app::ReflectModel::draft_key(prompt)));
 
   REQUIRE(
       m.apply(ReflectAction{ReflectAction::Kind::EditAnswer, prompt, "Start with whiteboards and a 5-second wait."}));
@@ -98,7 +98,7 @@ TEST_CASE("reflect: a typed answer is autosaved within a second and comes back",
     s.now += 900;
     m.autosave(false);
   }
-  CHECK(s.store.draft(app::ReflectModel::draft_key(prompt)) == std::optional<std::string>("The back row"));
+  CHECK(s.store.drafts().get(app::ReflectModel::draft_key(prompt)) == std::optional<std::string>("The back row"));
   app::ReflectModel again(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(again.load(s.demo.observed_visit));
   auto p = std::find_if(again.prompts().begin(), again.prompts().end(),

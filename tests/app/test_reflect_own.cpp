@@ -37,7 +37,7 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
   CHECK(saved[0].second.text == "I want to know why the back row stays quiet.");
   CHECK(saved[0].second.prompt.empty());
   CHECK(s.store.get(saved[0].first)->version.author == s.demo.observed_teacher);
-  CHECK_FALSE(s.store.draft(app::ReflectModel::new_own_draft_key(visit)));
+  CHECK_FALSE(s.store.drafts().get(app::ReflectModel::new_own_draft_key(visit)));
   REQUIRE(m.own_reflections().size() == 1);
   CHECK(m.own_reflections()[0].mine);
   CHECK(m.own_reflections()[0].author == "You");
@@ -87,7 +87,7 @@ TEST_CASE("reflect: a half-typed own reflection is autosaved within a second and
     s.now += 900;
     m.autosave(false);
   }
-  CHECK(s.store.draft(app::ReflectModel::new_own_draft_key(s.demo.observed_visit)) ==
+  CHECK(s.store.drafts().get(app::ReflectModel::new_own_draft_key(s.demo.observed_visit)) ==
         std::optional<std::string>("Next time I will"));
   app::ReflectModel again(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(again.load(s.demo.observed_visit));

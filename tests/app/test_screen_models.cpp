@@ -21,7 +21,7 @@ struct Fixture {
 
   Fixture() {
     me = store.create(core::Person{"Sam", ""}, core::Id{}).record;
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     other = store.create(core::Person{"Jonas", ""}, me).record;
     core::Observation o;
     o.focus_question = "Who talks?";
@@ -174,11 +174,11 @@ TEST_CASE("observe model: an empty note is not saved and the draft is cleared fr
   typing.text = "abc";
   m.apply(typing);
   m.autosave(true);
-  CHECK(f.store.draft(app::ObserveModel::draft_key(f.obs)));
+  CHECK(f.store.drafts().get(app::ObserveModel::draft_key(f.obs)));
   typing.text = "";
   m.apply(typing);
   m.autosave(true);
-  CHECK_FALSE(f.store.draft(app::ObserveModel::draft_key(f.obs)));
+  CHECK_FALSE(f.store.drafts().get(app::ObserveModel::draft_key(f.obs)));
 }
 
 TEST_CASE("plan model: validation names what is missing", "[app][plan]") {
@@ -270,13 +270,13 @@ TEST_CASE("sync state: without a hub the device says work is kept here, with one
   app::SyncState s = app::read_sync_state(f.store);
   CHECK_FALSE(s.enrolled);
   CHECK(app::describe(s).find("kept on this device") != std::string::npos);
-  f.store.set_meta("sync.hub_url", "https://hub.example.org");  // the key SyncClient::enroll writes
+  f.store.meta().set(core::MetaKey::SyncHubUrl, "https://hub.example.org");  // the key SyncClient::enroll writes
   s = app::read_sync_state(f.store);
   CHECK(s.enrolled);
-  CHECK(s.waiting == f.store.outbox_size());
+  CHECK(s.waiting == f.store.outbox().size());
   CHECK(app::describe(s).find("hub.example.org") != std::string::npos);
   CHECK(s.last_sync.empty());
-  f.store.set_meta("sync.last_success_ms", "1795664719089");  // what SyncClient writes after a sync
+  f.store.meta().set(core::MetaKey::SyncLastSuccessMs, "1795664719089");  // what SyncClient writes after a sync
   s = app::read_sync_state(f.store);
   CHECK(s.last_sync == app::format_sync_time(1795664719089));
   CHECK_FALSE(s.last_sync.empty());
@@ -294,8 +294,8 @@ TEST_CASE("first run: the profile, role hint and text size are stored and demo d
   form.demo = false;
   auto r = app::complete_first_run(store, form);
   REQUIRE(r.ok);
-  CHECK(store.local_person() == r.me);
-  CHECK(store.meta("role_hint") == std::string("coach"));
-  CHECK(store.meta("text_size") == std::string("1.15"));
+  CHECK(store.meta().local_person() == r.me);
+  CHECK(store.meta().get(core::MetaKey::RoleHint) == std::string("coach"));
+  CHECK(store.meta().get(core::MetaKey::TextSize) == std::string("1.15"));
   CHECK(store.live(core::RecordType::Observation).empty());
 }

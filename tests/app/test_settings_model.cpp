@@ -25,14 +25,14 @@ TEST_CASE("settings: a new name updates my Person record, an empty one is refuse
 TEST_CASE("settings: text size and theme are stored where the shell reads them", "[app][settings]") {
   test::UiHarness h(1280, 800);
   core::Id me = h.store().create(core::Person{"Sam", ""}, core::Id{}).record;
-  h.store().set_local_person(me);
+  h.store().meta().set_local_person(me);
   app::SettingsModel m(h.store(), me, h.data_dir(), [] { return std::int64_t{0}; });
   m.load();
   CHECK_FALSE(m.dark());
   REQUIRE(m.set_text_size(1.3f));
   REQUIRE(m.set_dark(true));
-  CHECK(h.store().meta("text_size") == std::optional<std::string>("1.30"));
-  CHECK(h.store().meta("theme") == std::optional<std::string>("dark"));
+  CHECK(h.store().meta().get(core::MetaKey::TextSize) == std::optional<std::string>("1.30"));
+  CHECK(h.store().meta().get(core::MetaKey::Theme) == std::optional<std::string>("dark"));
   h.app().context().theme_changed = true;  // what the screen sets after a change
   REQUIRE(h.app().refresh_theme());
   CHECK(ui::theme_settings().dark);

@@ -32,7 +32,7 @@ struct Week {
   Id sam, amira, jonas, visit;
   Week() {
     sam = sams.store.create(Person{"Sam Okafor", ""}, Id{}).record;
-    sams.store.set_local_person(sam);
+    sams.store.meta().set_local_person(sam);
     amira = sams.store.create(Person{"Amira Haddad", ""}, sam).record;
     jonas = sams.store.create(Person{"Jonas Berg", ""}, sam).record;
     Observation o;
@@ -43,7 +43,7 @@ struct Week {
     o.participants = {{amira, Role::ObservedTeacher}, {sam, Role::TeacherLeader}, {jonas, Role::Coach}};
     visit = sams.store.create(o, sam).record;
     sync(sams, amiras);
-    amiras.store.set_local_person(amira);
+    amiras.store.meta().set_local_person(amira);
   }
   Observation at(Device& d) { return std::get<Observation>(d.store.get(visit)->body); }
 };
@@ -98,7 +98,7 @@ TEST_CASE("visit: the teacher leader cancels a visit, which leaves upcoming and 
   const auto versions = w.sams.store.versions_of(w.visit);
   REQUIRE(versions.size() == before + 1);
   CHECK(w.at(w.sams).status == ObservationStatus::Cancelled);
-  CHECK(w.sams.store.outbox_size() > 0);
+  CHECK(w.sams.store.outbox().size() > 0);
   auto sams_home = app::build_home(w.sams.store, w.sam, "2026-12-01");
   CHECK(sams_home.observing.empty());
   REQUIRE(sams_home.cancelled.size() == 1);

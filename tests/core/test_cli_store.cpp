@@ -44,7 +44,7 @@ TEST_CASE("cli: export then import into another directory reproduces the records
     core::ensure_directory(dir.file("a"));
     core::Store store(core::store_path_in(dir.file("a")));
     core::Id me = core::Id::random();
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     store.create(core::Person{"Ana", ""}, me);
     core::seed_demo_data(store, me);
   }

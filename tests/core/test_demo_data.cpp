@@ -47,7 +47,7 @@ TEST_CASE("demo data: a second cycle where a colleague observed me and a shared 
   CHECK(std::get<Prompt>(prompts.front().second.body).shared);
   CHECK(prompts.front().second.version.author != me);
   CHECK(store.live(RecordType::Reflection, demo.my_visit).empty());
-  CHECK(store.outbox_size() == 0);
+  CHECK(store.outbox().size() == 0);
 }
 
 TEST_CASE("demo data: nothing of it, nor anything added to it, enters the outbox", "[core][demo]") {
@@ -55,7 +55,7 @@ TEST_CASE("demo data: nothing of it, nor anything added to it, enters the outbox
   Store store(dir.file("s.sqlite"));
   Id me = Id::random();
   DemoData demo = seed_demo_data(store, me);
-  CHECK(store.outbox_size() == 0);
+  CHECK(store.outbox().size() == 0);
   store.create(EvidenceNote{demo.follow_up_visit, 1000, "a note in the demo visit", NoteKind::Noticing, {}}, me);
   auto plan = std::get<Observation>(store.get(demo.follow_up_visit)->body);
   plan.class_name = "8C";
@@ -63,8 +63,8 @@ TEST_CASE("demo data: nothing of it, nor anything added to it, enters the outbox
   Observation third = plan;
   third.follows = demo.follow_up_visit;
   store.create(third, me);
-  CHECK(store.outbox_size() == 0);
+  CHECK(store.outbox().size() == 0);
   // Real work still syncs.
   store.create(Person{"Real colleague", ""}, me);
-  CHECK(store.outbox_size() == 1);
+  CHECK(store.outbox().size() == 1);
 }

@@ -70,7 +70,7 @@ TEST_CASE("durability: every acknowledged note survives SIGKILL of the writer", 
     if (!store.get(*Id::from_hex(hex))) ++missing;
   CHECK(missing == 0);
   // Each acknowledged note also reached the outbox in the same commit.
-  CHECK(store.outbox_size() >= static_cast<std::int64_t>(acknowledged.size()));
+  CHECK(store.outbox().size() >= static_cast<std::int64_t>(acknowledged.size()));
 }
 
 TEST_CASE("durability: the store commits with WAL and synchronous=FULL", "[core][store][durability]") {

@@ -48,8 +48,8 @@ TEST_CASE("migrations: a database made by every earlier schema version opens wit
     auto head = store.get(rec);
     REQUIRE(head);
     CHECK(std::get<EvidenceNote>(head->body).text == "kept across the upgrade");
-    store.save_draft("k", "v");  // schema 2 feature works after the upgrade
-    CHECK(store.draft("k") == std::optional<std::string>("v"));
+    store.drafts().save("k", "v");  // schema 2 feature works after the upgrade
+    CHECK(store.drafts().get("k") == std::optional<std::string>("v"));
     Version next = store.update(rec, EvidenceNote{obs, 42, "edited after", NoteKind::Quote, {}}, Id::random());
     CHECK(next.parents.size() == 1);
   }

@@ -125,19 +125,19 @@ TEST_CASE("store: local saves enter the outbox in the same commit, applied versi
   Id me = Id::random(), obs = Id::random();
   Version v1 = store.create(note(obs, "a"), me);
   Version v2 = store.create(Tally{obs, "open-q", 1}, me);
-  auto out = store.outbox(10);
+  auto out = store.outbox().first(10);
   REQUIRE(out.size() == 2);
   CHECK(out[0].version == v1.version);
   CHECK(out[1].version == v2.version);
-  store.remove_from_outbox({v1.version});
-  CHECK(store.outbox_size() == 1);
+  store.outbox().remove({v1.version});
+  CHECK(store.outbox().size() == 1);
 
   Version remote = v1;
   remote.version = Id::random();
   remote.record = Id::random();
   remote.parents = {};
   store.apply_version(remote);
-  CHECK(store.outbox_size() == 1);
+  CHECK(store.outbox().size() == 1);
 }
 
 TEST_CASE("store: live lists one row per record of a type, scoped by observation", "[core][store]") {
@@ -163,19 +163,19 @@ TEST_CASE("store: a failed transaction leaves nothing behind", "[core][store]") 
     throw std::runtime_error("interrupted");
   }));
   CHECK(store.live(RecordType::EvidenceNote).empty());
-  CHECK(store.outbox_size() == 0);
+  CHECK(store.outbox().size() == 0);
 }
 
 TEST_CASE("store: drafts are kept until cleared", "[core][store]") {
   TempDir dir;
   {
     Store store(dir.file("s.sqlite"));
-    store.save_draft("observe/abc", "Students at the back");
+    store.drafts().save("observe/abc", "Students at the back");
   }
   Store store(dir.file("s.sqlite"));
-  CHECK(store.draft("observe/abc") == std::optional<std::string>("Students at the back"));
-  store.clear_draft("observe/abc");
-  CHECK_FALSE(store.draft("observe/abc").has_value());
+  CHECK(store.drafts().get("observe/abc") == std::optional<std::string>("Students at the back"));
+  store.drafts().clear("observe/abc");
+  CHECK_FALSE(store.drafts().get("observe/abc").has_value());
 }
 
 TEST_CASE("store: the local person and device settings persist", "[core][store]") {
@@ -183,11 +183,11 @@ TEST_CASE("store: the local person and device settings persist", "[core][store]"
   Id me = Id::random();
   {
     Store store(dir.file("s.sqlite"));
-    CHECK_FALSE(store.local_person().has_value());
-    store.set_local_person(me);
-    store.set_meta("hub_url", "https://hub.example");
+    CHECK_FALSE(store.meta().local_person().has_value());
+    store.meta().set_local_person(me);
+    store.meta().set(core::MetaKey::SyncHubUrl, "https://hub.example");
   }
   Store store(dir.file("s.sqlite"));
-  CHECK(store.local_person() == me);
-  CHECK(store.meta("hub_url") == std::optional<std::string>("https://hub.example"));
+  CHECK(store.meta().local_person() == me);
+  CHECK(store.meta().get(core::MetaKey::SyncHubUrl) == std::optional<std::string>("https://hub.example"));
 }

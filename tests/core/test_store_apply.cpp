@@ -90,7 +90,7 @@ TEST_CASE("store: a page applied at once ends exactly as its versions applied on
   CHECK(std::get<EvidenceNote>(at_once.get(edited.record)->body).text == "better words");
   CHECK(std::get<EvidenceNote>(at_once.get(late)->body).text == "new");
   CHECK_FALSE(at_once.get(gone.record));
-  CHECK(at_once.outbox_size() == 0);
+  CHECK(at_once.outbox().size() == 0);
   CHECK(at_once.live(RecordType::EvidenceNote, obs).size() == one_by_one.live(RecordType::EvidenceNote, obs).size());
 }
 

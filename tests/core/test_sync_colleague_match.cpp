@@ -27,7 +27,7 @@ Id roster_person(Store& store, const std::string& name) {
 // What the Plan saves for a colleague typed in by name.
 Id typed_colleague(Store& store, Id me, const std::string& name) {
   Id id = Id::random();
-  store.mark_local_only(id);
+  store.outbox().mark_local_only(id);
   store.create_with_id(id, Person{name, ""}, me);
   return id;
 }
@@ -39,7 +39,7 @@ struct OfflinePlan {
   Id ana, sam;
   Id cycle, visit, step;
   OfflinePlan() {
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     store.create_with_id(me, Person{"Lena", ""}, me);
     ana = typed_colleague(store, me, "ana lopez");
     sam = typed_colleague(store, me, "Sam Lee");
@@ -89,7 +89,7 @@ TEST_CASE("colleague match: typed colleagues named by a shareable plan are liste
   Observation demo;
   demo.participants = {{demo_person, Role::ObservedTeacher}, {p.me, Role::TeacherLeader}};
   Id demo_visit = Id::random();
-  p.store.mark_local_only(demo_visit);
+  p.store.outbox().mark_local_only(demo_visit);
   p.store.create_with_id(demo_visit, demo, p.me);
   Id roster = roster_person(p.store, "Ana López");
 
@@ -108,7 +108,7 @@ TEST_CASE("colleague match: while the push waits since enrollment, a match rewri
   OfflinePlan p;
   Id ana = roster_person(p.store, "Ana López");
   set_push_waits_for_colleagues(p.store, true);
-  std::int64_t outbox = p.store.outbox_size();
+  std::int64_t outbox = p.store.outbox().size();
   auto versions_before = p.store.all_versions().size();
 
   auto outcome = match_colleague(p.store, p.me, p.ana, ana);
@@ -118,7 +118,7 @@ TEST_CASE("colleague match: while the push waits since enrollment, a match rewri
   CHECK(p.participants()[0].person == ana);
   CHECK(std::get<Cycle>(p.store.get(p.cycle)->body).observed_teacher == ana);
   CHECK(std::get<NextStep>(p.store.get(p.step)->body).owner == ana);
-  CHECK(p.store.outbox_size() == outbox);  // the typed person's tombstone is local-only
+  CHECK(p.store.outbox().size() == outbox);  // the typed person's tombstone is local-only
   CHECK(p.store.all_versions().size() == versions_before + 1);
   CHECK_FALSE(p.store.get(p.ana));
   REQUIRE(device_only_colleagues(p.store, p.me).size() == 1);
@@ -126,10 +126,10 @@ TEST_CASE("colleague match: while the push waits since enrollment, a match rewri
   // The outbox keeps its order, so the hub still gets the visit before the next step inside it.
   match_colleague(p.store, p.me, p.sam, roster_person(p.store, "Sam Lee"));
   std::vector<RecordType> order;
-  for (const auto& v : p.store.outbox(1000)) order.push_back(v.type);
+  for (const auto& v : p.store.outbox().first(1000)) order.push_back(v.type);
   CHECK(order ==
         std::vector<RecordType>{RecordType::Person, RecordType::Cycle, RecordType::Observation, RecordType::NextStep});
-  for (const auto& v : p.store.outbox(1000))  // the hub refuses anyone's person record but one's own
+  for (const auto& v : p.store.outbox().first(1000))  // the hub refuses anyone's person record but one's own
     CHECK((v.type != RecordType::Person || v.record == p.me));
 }
 
@@ -138,8 +138,8 @@ TEST_CASE("colleague match: once versions left the device, a match saves new ver
   OfflinePlan p;
   Id sam = roster_person(p.store, "Sam Lee");
   std::vector<Id> sent;
-  for (const auto& v : p.store.outbox(1000)) sent.push_back(v.version);
-  p.store.remove_from_outbox(sent);  // as after a push the hub acknowledged
+  for (const auto& v : p.store.outbox().first(1000)) sent.push_back(v.version);
+  p.store.outbox().remove(sent);  // as after a push the hub acknowledged
   Version pushed_head = p.store.heads(p.visit)[0].version;
 
   auto outcome = match_colleague(p.store, p.me, p.sam, sam);
@@ -151,7 +151,7 @@ TEST_CASE("colleague match: once versions left the device, a match saves new ver
   CHECK(head.author == p.me);
   CHECK(p.participants()[2].person == sam);
   CHECK(p.store.versions_of(p.visit)[0].body == pushed_head.body);  // what was sent is untouched
-  auto outbox = p.store.outbox(1000);
+  auto outbox = p.store.outbox().first(1000);
   REQUIRE(outbox.size() == 1);
   CHECK(outbox[0].version == head.version);
 }
@@ -175,8 +175,8 @@ TEST_CASE("colleague match: a coaching note that left the device is copied to th
   p.store.update(p.visit, o, p.me);
   Id note = p.store.create(CoachingNote{p.visit, p.sam, "Your wait time gave Bea room to answer.", p.me}, p.me).record;
   std::vector<Id> sent;
-  for (const auto& v : p.store.outbox(1000)) sent.push_back(v.version);
-  p.store.remove_from_outbox(sent);
+  for (const auto& v : p.store.outbox().first(1000)) sent.push_back(v.version);
+  p.store.outbox().remove(sent);
 
   match_colleague(p.store, p.me, p.sam, roster);
   CHECK_FALSE(p.store.get(note));  // the note addressed to the typed id is deleted, its versions kept

@@ -24,7 +24,7 @@ TEST_CASE("sync rekey: offline work moves to the roster person, nothing lost", "
   TempStore tmp;
   Store store(tmp.path());
   Id local = Id::random(), hub = Id::random(), colleague = Id::random();
-  store.set_local_person(local);
+  store.meta().set_local_person(local);
   store.create_with_id(local, Person{"Ana (typed offline)", ""}, local);
   Observation o;
   o.participants = {{colleague, Role::ObservedTeacher}, {local, Role::TeacherLeader}};
@@ -40,7 +40,7 @@ TEST_CASE("sync rekey: offline work moves to the roster person, nothing lost", "
   step.owner = local;
   step.text = "Try think-pair-share";
   store.create(step, local);
-  std::int64_t outbox_before = store.outbox_size();
+  std::int64_t outbox_before = store.outbox().size();
 
   // The hub's roster version of the person, as the enroll response carries it.
   Version roster;
@@ -54,8 +54,8 @@ TEST_CASE("sync rekey: offline work moves to the roster person, nothing lost", "
 
   std::size_t n_rewritten = sync::rekey_person(store, local, hub, {roster.version});
   CHECK(n_rewritten == 5);  // person, observation, two note versions, next step
-  CHECK(store.local_person() == hub);
-  CHECK(store.outbox_size() == outbox_before);
+  CHECK(store.meta().local_person() == hub);
+  CHECK(store.outbox().size() == outbox_before);
   for (const auto& v : store.all_versions()) {
     CHECK(v.author != local);
     CHECK(v.body_hash == body_hash(v.type, v.tombstone, v.body));

@@ -30,7 +30,7 @@ struct Device {
     core::net::SyncClient(*store, options).enroll(url, code, "test device");
   }
   core::net::SyncResult sync() { return core::net::SyncClient(*store, options).sync(); }
-  core::Id me() const { return *store->local_person(); }
+  core::Id me() const { return *store->meta().local_person(); }
 
   core::Version note(core::Id observation, const std::string& text) {
     core::EvidenceNote n;

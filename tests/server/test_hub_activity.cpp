@@ -101,7 +101,7 @@ TEST_CASE("hub activity: weekly visit figures and device contact, small counts h
     CHECK(week_row(one.out, format(today, "%G-W%V")).size() == 4);
   }
   SECTION("a revoked device is counted as revoked, not as in contact") {
-    hub.admin({"revoke", "--device", *tomas.store->meta("sync.device")});
+    hub.admin({"revoke", "--device", *tomas.store->meta().get(core::MetaKey::SyncDevice)});
     auto after = run_command({hub_binary(), "activity", "--data", hub.data_dir()});
     CHECK(after.out.find("within a day: 1") != std::string::npos);
     CHECK(after.out.find("revoked: 1") != std::string::npos);

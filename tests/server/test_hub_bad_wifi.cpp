@@ -33,7 +33,7 @@ struct Classroom : TwoColleagues {
     }
     return false;
   }
-  static int saved(Device& d, const char* key) { return std::stoi(d.store->meta(key).value_or("0")); }
+  static int saved(Device& d, core::MetaKey key) { return std::stoi(d.store->meta().get(key).value_or("0")); }
 };
 }  // namespace
 
@@ -45,8 +45,8 @@ TEST_CASE("bad wifi: pushes cut after 64 KiB of request shrink until 3000 notes 
   c.write_notes(3000);
   proxy.set_mode(FaultProxy::Mode::CutRequest, 64 * 1024);
   CHECK(Classroom::sync_until_done(c.lena, 30));
-  CHECK(c.lena.store->outbox_size() == 0);
-  int shrunk = Classroom::saved(c.lena, "sync.push_batch");
+  CHECK(c.lena.store->outbox().size() == 0);
+  int shrunk = Classroom::saved(c.lena, core::MetaKey::SyncPushBatch);
   CHECK(shrunk >= core::net::kMinRequestVersions);
   CHECK(shrunk < 10000);  // halved on each cut, doubled on each success since
   c.chidi.sync();
@@ -57,7 +57,7 @@ TEST_CASE("bad wifi: pushes cut after 64 KiB of request shrink until 3000 notes 
   c.write_notes(4 * shrunk);
   auto r = c.lena.sync();
   CHECK(r.pushed == 4 * shrunk);
-  CHECK(Classroom::saved(c.lena, "sync.push_batch") > shrunk);
+  CHECK(Classroom::saved(c.lena, core::MetaKey::SyncPushBatch) > shrunk);
   c.chidi.sync();
   c.check_notes(c.chidi, 3000 + 4 * static_cast<std::size_t>(shrunk));
 }
@@ -73,7 +73,7 @@ TEST_CASE("bad wifi: pull answers cut after 64 KiB shrink the page until 3000 no
   CHECK(Classroom::sync_until_done(c.chidi, 30));
   // Below the configured page: it was halved until a page got through (each success then
   // doubles it, so its final value depends on how well the notes compress).
-  int page = Classroom::saved(c.chidi, "sync.pull_page");  // 0 when never adapted
+  int page = Classroom::saved(c.chidi, core::MetaKey::SyncPullPage);  // 0 when never adapted
   CHECK(page >= core::net::kMinRequestVersions);
   CHECK(page < 10000);
   c.check_notes(c.chidi, 3000);
@@ -92,7 +92,7 @@ TEST_CASE("bad wifi: a hub that cannot be reached at all leaves the batch size a
     CHECK(e.kind == SyncError::Kind::Unreachable);
     CHECK_FALSE(e.cut);
   }
-  CHECK_FALSE(c.lena.store->meta("sync.push_batch"));
+  CHECK_FALSE(c.lena.store->meta().get(core::MetaKey::SyncPushBatch));
   c.hub.start();  // the fixture kills it at the end
 }
 
@@ -144,8 +144,8 @@ TEST_CASE("bad wifi: a proxy that refuses large bodies (413) or gives up (502, 5
   c.lena.options.batch_size = 10000;
   c.write_notes(3000);
   CHECK(Classroom::sync_until_done(c.lena, 30));
-  CHECK(c.lena.store->outbox_size() == 0);
-  int batch = Classroom::saved(c.lena, "sync.push_batch");
+  CHECK(c.lena.store->outbox().size() == 0);
+  int batch = Classroom::saved(c.lena, core::MetaKey::SyncPushBatch);
   CHECK(batch >= core::net::kMinRequestVersions);
   CHECK(batch < 10000);
   c.chidi.sync();
@@ -165,5 +165,5 @@ TEST_CASE("bad wifi: a proxy refusing even the smallest batch gets a sentence, n
     CHECK_THAT(e.what(), Catch::Contains("too large for the hub or a proxy in front of it"));
     CHECK_THAT(e.what(), !Catch::Contains("<html>"));
   }
-  CHECK(c.lena.store->outbox_size() == 11);  // nothing lost: all of it waits for a better way in
+  CHECK(c.lena.store->outbox().size() == 11);  // nothing lost: all of it waits for a better way in
 }

@@ -13,7 +13,7 @@ namespace {
 // What the Plan saves for a colleague typed in by name (app/screens/plan/plan_model.cpp).
 Id typed_colleague(core::Store& store, Id me, const std::string& name) {
   Id id = Id::random();
-  store.mark_local_only(id);
+  store.outbox().mark_local_only(id);
   store.create_with_id(id, core::Person{name, ""}, me);
   return id;
 }
@@ -65,7 +65,7 @@ TEST_CASE("hub: a visit planned offline with two typed colleagues reaches both o
   // Offline, before any code: Lena plans a visit in Ana's classroom with Sam coaching.
   Device lena;
   Id offline_me = Id::random();
-  lena.store->set_local_person(offline_me);
+  lena.store->meta().set_local_person(offline_me);
   lena.store->create_with_id(offline_me, core::Person{"Lena", ""}, offline_me);
   Id typed_ana = typed_colleague(*lena.store, offline_me, "ana lopez");
   Id typed_sam = typed_colleague(*lena.store, offline_me, "Sam Lee");

@@ -26,7 +26,7 @@ struct Pair : TwoColleagues {
     chidi.sync();
     check_notes(chidi, n);
   }
-  std::string token(Device& d) { return *d.store->meta("sync.token"); }
+  std::string token(Device& d) { return *d.store->meta().get(core::MetaKey::SyncToken); }
 };
 
 httplib::Result raw_post(const std::string& url, const std::string& token, const std::string& path,
@@ -44,8 +44,8 @@ TEST_CASE("hub faults: the push answer is lost, the resend stores nothing twice"
   for (int i = 0; i < 20; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
   proxy.set_mode(FaultProxy::Mode::CutResponse, 0);
   CHECK_THROWS_AS(p.lena.sync(), SyncError);
-  CHECK(p.lena.store->outbox_size() == 21);  // nothing acknowledged, so nothing removed
-  p.check_chidi_has(20);                     // yet the hub did store the batch
+  CHECK(p.lena.store->outbox().size() == 21);  // nothing acknowledged, so nothing removed
+  p.check_chidi_has(20);                       // yet the hub did store the batch
   proxy.set_mode(FaultProxy::Mode::Drop);
   try {
     p.lena.sync();
@@ -56,7 +56,7 @@ TEST_CASE("hub faults: the push answer is lost, the resend stores nothing twice"
   proxy.set_mode(FaultProxy::Mode::Delay, 20);
   auto r = p.lena.sync();
   CHECK(r.pushed == 21);
-  CHECK(p.lena.store->outbox_size() == 0);
+  CHECK(p.lena.store->outbox().size() == 0);
   p.check_chidi_has(20);
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("hub faults: one push replayed ten times at once is applied once", "[s
   for (int i = 0; i < 50; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
   sync::PushRequest req;
   req.batch = Id::random();
-  req.versions = p.lena.store->outbox(1000);
+  req.versions = p.lena.store->outbox().first(1000);
   std::string body = sync::pack(req);
   std::vector<std::thread> threads;
   std::vector<sync::PushResponse> answers(10);
@@ -87,7 +87,7 @@ TEST_CASE("hub faults: one push replayed ten times at once is applied once", "[s
   }
   CHECK(fresh == 1);
   p.lena.sync();  // its own outbox resend: a no-op on the hub
-  CHECK(p.lena.store->outbox_size() == 0);
+  CHECK(p.lena.store->outbox().size() == 0);
   p.check_chidi_has(50);
 }
 
@@ -112,7 +112,7 @@ TEST_CASE("hub faults: the hub killed mid-batch loses nothing and duplicates not
   proxy.set_target(p.hub.port());
   p.chidi.enroll(p.hub.url(), p.hub.issue_code(p.chidi_id));  // hub port changed; re-enroll is allowed
   auto r = p.lena.sync();
-  CHECK(p.lena.store->outbox_size() == 0);
+  CHECK(p.lena.store->outbox().size() == 0);
   CHECK(r.pushed <= 3001);
   p.check_chidi_has(3000);
 }
@@ -126,10 +126,10 @@ TEST_CASE("hub faults: a crash after the hub acknowledged, before the local comm
     if (std::string(point) == "after_push_ack") throw std::runtime_error("simulated crash");
   };
   CHECK_THROWS(p.lena.sync());
-  CHECK(p.lena.store->outbox_size() == 11);
+  CHECK(p.lena.store->outbox().size() == 11);
   p.lena.options.fault = nullptr;
   p.lena.sync();
-  CHECK(p.lena.store->outbox_size() == 0);
+  CHECK(p.lena.store->outbox().size() == 0);
   p.check_chidi_has(10);
 }
 
@@ -139,13 +139,13 @@ TEST_CASE("hub faults: a crash between storing pulled records and the cursor dup
   p.enroll_lena(p.hub.url());
   for (int i = 0; i < 30; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
   p.lena.sync();
-  auto cursor_before = p.chidi.store->meta("sync.cursor");
+  auto cursor_before = p.chidi.store->meta().get(core::MetaKey::SyncCursor);
   p.chidi.options.fault = [](const char* point) {
     if (std::string(point) == "after_pull_store_before_cursor") throw std::runtime_error("simulated crash");
   };
   CHECK_THROWS(p.chidi.sync());
   CHECK(p.chidi.notes() == 0);  // the page and the cursor roll back together
-  CHECK(p.chidi.store->meta("sync.cursor") == cursor_before);
+  CHECK(p.chidi.store->meta().get(core::MetaKey::SyncCursor) == cursor_before);
   p.chidi.options.fault = nullptr;
   p.check_chidi_has(30);
 }
@@ -208,7 +208,7 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
     auto r = p.lena.sync();
     CHECK(r.held_back == 1);
     CHECK(r.pushed == 1);
-    auto held = p.lena.store->held_back();
+    auto held = p.lena.store->outbox().held_back();
     REQUIRE(held.size() == 1);
     CHECK(held[0].version == v.version);
     CHECK(held[0].status == 403);
@@ -223,8 +223,8 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
     Version foreign = sam.note(p.obs, "writing into someone else's observation");
     auto r = sam.sync();
     CHECK(r.held_back == 1);
-    CHECK(sam.store->outbox_size() == 0);
-    auto held = sam.store->held_back();
+    CHECK(sam.store->outbox().size() == 0);
+    auto held = sam.store->outbox().held_back();
     REQUIRE(held.size() == 1);
     CHECK(held[0].version == foreign.version);
     CHECK(held[0].status == 403);
@@ -232,7 +232,7 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
   }
   SECTION("a revoked device: 401 with the date and what to do") {
     std::string devices = p.hub.admin({"devices"});
-    std::string lena_device = *p.lena.store->meta("sync.device");
+    std::string lena_device = *p.lena.store->meta().get(core::MetaKey::SyncDevice);
     REQUIRE(devices.find(lena_device) != std::string::npos);
     p.hub.admin({"revoke", "--device", lena_device});
     try {
@@ -251,7 +251,7 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
     CHECK(garbage->body.find("not a peerobs sync message") != std::string::npos);
     sync::PushRequest req;
     req.batch = Id::random();
-    req.versions = p.lena.store->outbox(10);
+    req.versions = p.lena.store->outbox().first(10);
     for (int i = 0; i < 30; ++i) req.versions.push_back(p.lena.note(p.obs, "padding " + std::to_string(i)));
     std::string env = sync::pack(req);
     auto cut = raw_post(p.hub.url(), token, "/v1/push", env.substr(0, env.size() / 2));
@@ -322,7 +322,7 @@ TEST_CASE("pull: the next page is on its way while this one is stored, a crash b
   for (int i = 0; i < 350; ++i) p.lena.note(p.obs, "note " + std::to_string(i));
   p.lena.sync();
   FaultProxy proxy(p.hub.port());
-  p.chidi.store->set_meta("sync.hub_url", "http://127.0.0.1:" + std::to_string(proxy.port()));
+  p.chidi.store->meta().set(core::MetaKey::SyncHubUrl, "http://127.0.0.1:" + std::to_string(proxy.port()));
   p.chidi.options.page_size = 100;  // the observation, its 350 notes and two people: 4 pages
 
   // While a page is being stored, the request for the next one has already reached the proxy.
@@ -366,7 +366,7 @@ TEST_CASE("push: batches reach the hub in outbox order, and a crash between them
   SECTION("all batches") {
     auto r = p.lena.sync();
     CHECK(r.pushed == 351);
-    CHECK(p.lena.store->outbox_size() == 0);
+    CHECK(p.lena.store->outbox().size() == 0);
   }
   SECTION("a crash after the hub acknowledged the second batch") {
     int acks = 0;
@@ -374,10 +374,10 @@ TEST_CASE("push: batches reach the hub in outbox order, and a crash between them
       if (std::string(point) == "after_push_ack" && ++acks == 2) throw std::runtime_error("simulated crash");
     };
     CHECK_THROWS(p.lena.sync());
-    CHECK(p.lena.store->outbox_size() == 251);  // the first batch left; the second waits to be resent
+    CHECK(p.lena.store->outbox().size() == 251);  // the first batch left; the second waits to be resent
     p.lena.options.fault = nullptr;
     p.lena.sync();
-    CHECK(p.lena.store->outbox_size() == 0);
+    CHECK(p.lena.store->outbox().size() == 0);
   }
   // The hub fed them in the order they were written: chidi receives them in that order.
   p.check_chidi_has(350);

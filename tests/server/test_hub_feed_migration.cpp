@@ -43,7 +43,7 @@ struct OldHub : TwoColleagues {
   std::string db() const { return hub.data_dir() + "/hub.sqlite"; }
   void restart() {
     hub.start();  // on a new port: the devices follow it
-    for (Device* d : {&lena, &chidi}) d->store->set_meta("sync.hub_url", hub.url());
+    for (Device* d : {&lena, &chidi}) d->store->meta().set(core::MetaKey::SyncHubUrl, hub.url());
   }
   void notes(int from, int to) {
     for (int i = from; i < to; ++i) lena.note(obs, "note " + std::to_string(i));
@@ -58,7 +58,7 @@ TEST_CASE("hub feed migration: devices continue from their cursors after the mov
   h.chidi.sync();  // chidi is up to date at some cursor
   h.notes(40, 70);
   h.lena.sync();  // 30 more wait in the feed for chidi
-  auto chidi_cursor = std::stoll(*h.chidi.store->meta("sync.cursor"));
+  auto chidi_cursor = std::stoll(*h.chidi.store->meta().get(core::MetaKey::SyncCursor));
   h.hub.stop();
   rewrite_feed_as_schema_1(h.db(), 5);
   std::int64_t old_rows = scalar(h.db(), "SELECT count(*) FROM hub_feed");
@@ -78,7 +78,7 @@ TEST_CASE("hub feed migration: devices continue from their cursors after the mov
         old_high);
   CHECK(h.chidi.sync().pulled_total == 5);
   h.check_notes(h.chidi, 75);
-  CHECK(std::stoll(*h.chidi.store->meta("sync.cursor")) > chidi_cursor);
+  CHECK(std::stoll(*h.chidi.store->meta().get(core::MetaKey::SyncCursor)) > chidi_cursor);
 
   // A device enrolled after the move receives everything it may see.
   Device coach2;

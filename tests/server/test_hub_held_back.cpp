@@ -53,13 +53,13 @@ TEST_CASE("held back: a Person record for someone else is held back with the rea
   // Renaming a colleague is the program lead's job: the hub refuses it (403).
   Version rename = t.lena.store->update(chidi_record, Person{"Chidi the Great", ""}, t.lena.me());
   for (int i = 2; i < 5; ++i) t.lena.note(t.obs, "good " + std::to_string(i));
-  REQUIRE(t.lena.store->outbox_size() == 6);
+  REQUIRE(t.lena.store->outbox().size() == 6);
 
   auto r = t.lena.sync();
   CHECK(r.pushed == 5);
   CHECK(r.held_back == 1);
-  CHECK(t.lena.store->outbox_size() == 0);
-  auto held = t.lena.store->held_back();
+  CHECK(t.lena.store->outbox().size() == 0);
+  auto held = t.lena.store->outbox().held_back();
   REQUIRE(held.size() == 1);
   CHECK(held[0].version == rename.version);
   CHECK(held[0].status == 403);
@@ -77,7 +77,7 @@ TEST_CASE("held back: a Person record for someone else is held back with the rea
     auto again = t.lena.sync();
     CHECK(again.pushed == 1);
     CHECK(again.held_back == 0);
-    CHECK(t.lena.store->held_back_size() == 1);
+    CHECK(t.lena.store->outbox().held_back_size() == 1);
     auto notes = t.chidi_notes();
     CHECK(notes.count("after 0") == 1);
     CHECK(notes.size() == 6);
@@ -100,14 +100,14 @@ TEST_CASE("held back: a Person record for someone else is held back with the rea
     CHECK(core::net::held_back_message(0, "").empty());
   }
   SECTION("retrying puts it back in the outbox; refused again, it is held again, once") {
-    CHECK(t.lena.store->retry_held_back() == 1);
-    CHECK(t.lena.store->held_back_size() == 0);
-    CHECK(t.lena.store->outbox_size() == 1);
+    CHECK(t.lena.store->outbox().retry_held_back() == 1);
+    CHECK(t.lena.store->outbox().held_back_size() == 0);
+    CHECK(t.lena.store->outbox().size() == 1);
     auto retry = t.lena.sync();
     CHECK(retry.pushed == 0);
     CHECK(retry.held_back == 1);
-    CHECK(t.lena.store->held_back_size() == 1);
-    CHECK(t.lena.store->outbox_size() == 0);
+    CHECK(t.lena.store->outbox().held_back_size() == 1);
+    CHECK(t.lena.store->outbox().size() == 0);
     CHECK(std::get<Person>(t.chidi.store->get(chidi_record)->body).name == "Chidi");
   }
 }
@@ -131,7 +131,7 @@ TEST_CASE("held back: a version whose body changed (409) is held back, the rest 
   CHECK(r.pushed == 5);
   CHECK(r.held_back == 1);
   CHECK(r.pulled_skipped == 1);  // the hub's copy of that id is not forced onto this device
-  auto held = tablet.store->held_back();
+  auto held = tablet.store->outbox().held_back();
   REQUIRE(held.size() == 1);
   CHECK(held[0].version == original.version);
   CHECK(held[0].status == 409);
@@ -144,7 +144,7 @@ TEST_CASE("held back: a version whose body changed (409) is held back, the rest 
   auto clean = tablet.sync();
   CHECK(clean.pushed == 0);
   CHECK(clean.held_back == 0);
-  CHECK(tablet.store->held_back_size() == 1);
+  CHECK(tablet.store->outbox().held_back_size() == 1);
   t.lena.sync();
   CHECK(t.lena.notes(t.obs) == 6);
 }
@@ -168,8 +168,8 @@ TEST_CASE("held back: the hub's refusal names every refused version and stores n
   req.versions.push_back(t.lena.note(t.obs, "good b"));
 
   httplib::Client c(t.hub.url());
-  auto res = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta("sync.token")}}, sync::pack(req),
-                    "application/x-peerobs");
+  auto res = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta().get(core::MetaKey::SyncToken)}},
+                    sync::pack(req), "application/x-peerobs");
   REQUIRE(res);
   CHECK(res->status == 403);
   CHECK(res->get_header_value("Content-Type") == "application/x-peerobs");
@@ -186,8 +186,8 @@ TEST_CASE("held back: the hub's refusal names every refused version and stores n
   }
   CHECK(t.chidi_notes().empty());  // nothing of the batch was stored
   // The same batch id may be sent again later: a refused batch is not recorded as applied.
-  auto again = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta("sync.token")}}, sync::pack(req),
-                      "application/x-peerobs");
+  auto again = c.Post("/v1/push", {{"Authorization", "Bearer " + *t.lena.store->meta().get(core::MetaKey::SyncToken)}},
+                      sync::pack(req), "application/x-peerobs");
   REQUIRE(again);
   CHECK(again->status == 403);
 }

@@ -129,7 +129,7 @@ TEST_CASE("hub sync: a teacher who worked offline before enrolling keeps everyth
   School s;
   Device lena, lena_laptop;
   Id offline_me = Id::random();
-  lena.store->set_local_person(offline_me);
+  lena.store->meta().set_local_person(offline_me);
   lena.store->create_with_id(offline_me, Person{"Lena", "Northside"}, offline_me);
   Observation o = s.plan();
   o.participants[1].person = offline_me;
@@ -139,7 +139,7 @@ TEST_CASE("hub sync: a teacher who worked offline before enrolling keeps everyth
   CHECK(lena.me() == id(s.leader));
   auto r = lena.sync();
   CHECK(r.pushed == 3);
-  CHECK(lena.store->outbox_size() == 0);
+  CHECK(lena.store->outbox().size() == 0);
   s.enroll(lena_laptop, s.leader);
   lena_laptop.sync();
   CHECK(lena_laptop.notes(obs) == 1);

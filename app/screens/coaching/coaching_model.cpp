@@ -157,7 +157,7 @@ bool CoachingModel::save() {
   core::CoachingNote note{observation_, pair.teacher_leader, text, pair.coach};
   store_.transaction([&] {
     store_.create(note, me_);
-    store_.clear_draft(draft_key(observation_));
+    store_.drafts().clear(draft_key(observation_));
   });
   draft_.forget();
   reload_notes();

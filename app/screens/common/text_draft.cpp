@@ -8,7 +8,7 @@ namespace app {
 
 void TextDraft::open(const core::Store& store, std::string key) {
   key_ = std::move(key);
-  text_ = store.draft(key_).value_or(std::string());
+  text_ = store.drafts().get(key_).value_or(std::string());
   dirty_ = false;
 }
 
@@ -25,9 +25,9 @@ bool TextDraft::autosave(core::Store& store, std::int64_t now_ms, bool force, st
   if (!force && now_ms - last_change_ < kDraftQuietMs && now_ms - first_change_ < kDraftLatestMs) return true;
   try {
     if (text_.empty())
-      store.clear_draft(key_);
+      store.drafts().clear(key_);
     else
-      store.save_draft(key_, text_);
+      store.drafts().save(key_, text_);
     dirty_ = false;
     return true;
   } catch (const std::exception& e) {

@@ -31,7 +31,7 @@ class TextDraft {
   // Writes the draft if it changed and typing paused (or `force`); an empty text clears it.
   // False with `error` set when the store refused (the text stays in memory and dirty).
   bool autosave(core::Store& store, std::int64_t now_ms, bool force, std::string& error);
-  // After the text was saved as a record (in the same transaction as Store::clear_draft).
+  // After the text was saved as a record (in the same transaction as Drafts::clear).
   void forget();
 
  private:

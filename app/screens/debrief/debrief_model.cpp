@@ -123,7 +123,7 @@ bool DebriefModel::save_note() {
   if (text.empty()) return refuse("Write the note first: what was said or agreed.");
   store_.transaction([&] {
     store_.create(core::DebriefNote{observation_, text}, me_);
-    store_.clear_draft(note_draft_key(observation_));
+    store_.drafts().clear(note_draft_key(observation_));
   });
   note_draft_.forget();
   reload_lists();
@@ -150,7 +150,7 @@ bool DebriefModel::save_step() {
   s.follow_up_date = f.follow_up_date;
   store_.transaction([&] {
     store_.create(s, me_);
-    store_.clear_draft(step_draft_key(observation_));
+    store_.drafts().clear(step_draft_key(observation_));
   });
   step_draft_.forget();
   step_form_ = NextStepForm{};

@@ -40,9 +40,9 @@ FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form) 
       // The person record is authored by the person it describes, as the hub requires.
       r.me = core::Id::random();
       store.create_with_id(r.me, core::Person{name, ""}, r.me);
-      store.set_local_person(r.me);
-      store.set_meta("role_hint", core::role_name(form.role));
-      store.set_meta("text_size", size);
+      store.meta().set_local_person(r.me);
+      store.meta().set(core::MetaKey::RoleHint, core::role_name(form.role));
+      store.meta().set(core::MetaKey::TextSize, size);
     });
     if (form.demo) core::seed_demo_data(store, r.me);
     r.ok = true;
@@ -53,7 +53,7 @@ FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form) 
 }
 
 void FirstRunScreen::enter(const Route&, AppContext& ctx) {
-  if (auto s = ctx.store->meta("text_size")) form_.text_size = std::strtof(s->c_str(), nullptr);
+  if (auto s = ctx.store->meta().get(core::MetaKey::TextSize)) form_.text_size = std::strtof(s->c_str(), nullptr);
 }
 
 void FirstRunScreen::draw(AppContext& ctx) {
@@ -97,7 +97,7 @@ void FirstRunScreen::draw(AppContext& ctx) {
       form_.text_size = t.value;
       char size[16];
       std::snprintf(size, sizeof size, "%.2f", static_cast<double>(t.value));
-      ctx.store->set_meta("text_size", size);  // applied at once so the person sees the size they pick
+      ctx.store->meta().set(core::MetaKey::TextSize, size);  // applied at once so the person sees the size they pick
       ctx.theme_changed = true;
     }
   }

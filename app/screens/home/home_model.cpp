@@ -299,7 +299,7 @@ HomeOutcome apply_home_action(core::Store& store, core::Id me, const HomeAction&
       // Refused items wait on this device until the person asks again (after the program lead
       // fixed the roster, say); retrying blindly on a timer would only be refused again.
       try {
-        const std::int64_t n = store.retry_held_back();
+        const std::int64_t n = store.outbox().retry_held_back();
         return HomeOutcome{true, std::to_string(n) + (n == 1 ? " item goes" : " items go") + " out with the next sync"};
       } catch (const std::exception& e) {
         return HomeOutcome{false, std::string("Could not queue them again: ") + e.what()};

@@ -262,7 +262,7 @@ bool ObserveModel::save_note() {
   core::Version v;
   store_.transaction([&] {
     v = store_.create(n, me_);
-    store_.clear_draft(draft_key(observation_));
+    store_.drafts().clear(draft_key(observation_));
   });
   add_mine(v, n);
   draft_.forget();

@@ -55,7 +55,7 @@ void PlanModel::autosave(bool now) {
   }
   if (!now && t - draft_changed_at_ < std::chrono::milliseconds(800)) return;
   try {
-    store_.save_draft(draft_key(), text);
+    store_.drafts().save(draft_key(), text);
     draft_saved_ = text;
   } catch (const std::exception& e) {
     error_ = std::string("Could not keep the unsaved plan: ") + e.what();
@@ -65,7 +65,7 @@ void PlanModel::autosave(bool now) {
 bool PlanModel::draft_pending() const { return !draft_pending_.empty() && draft_pending_ != draft_saved_; }
 
 bool PlanModel::restore_draft() {
-  auto text = store_.draft(draft_key());
+  auto text = store_.drafts().get(draft_key());
   if (!text) {
     draft_saved_ = encode(form_);
     return false;
@@ -89,7 +89,7 @@ bool PlanModel::restore_draft() {
 }
 
 void PlanModel::clear_plan_draft() {
-  store_.clear_draft(draft_key());
+  store_.drafts().clear(draft_key());
   draft_saved_ = encode(form_);
   draft_pending_.clear();
   from_draft_ = false;
@@ -98,7 +98,7 @@ void PlanModel::clear_plan_draft() {
 bool PlanModel::discard_draft() {
   const std::string key = draft_key();  // from the route's identity, which a reset keeps
   try {
-    store_.clear_draft(key);
+    store_.drafts().clear(key);
   } catch (const std::exception& e) {
     error_ = std::string("Could not discard the unsaved plan: ") + e.what();
     return false;

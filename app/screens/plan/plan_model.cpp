@@ -290,7 +290,7 @@ bool PlanModel::save() {
           // Only the program lead adds people to the hub's roster (the hub refuses anyone else's
           // person record), so a colleague typed in here is a contact kept on this device.
           p.person = core::Id::random();
-          store_.mark_local_only(p.person);
+          store_.outbox().mark_local_only(p.person);
           store_.create_with_id(p.person, core::Person{p.name, ""}, me_);
         }
         o.participants.push_back({p.person, p.role});

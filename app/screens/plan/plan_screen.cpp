@@ -286,7 +286,7 @@ void PlanScreen::enter(const Route& route, AppContext& ctx) {
   ui_ = PlanUi{};
   if (route.observation.empty()) {
     core::Role mine = core::Role::TeacherLeader;
-    std::string hint = ctx.store->meta("role_hint").value_or("");
+    std::string hint = ctx.store->meta().get(core::MetaKey::RoleHint).value_or("");
     if (hint == "observed_teacher") mine = core::Role::ObservedTeacher;
     if (hint == "coach") mine = core::Role::Coach;
     model_->start_new(route.cycle, mine);
@@ -355,7 +355,7 @@ void PlanScreen::draw(AppContext& ctx) {
   if (ui::button("Save plan", ui::Tone::Primary, save_w)) {
     std::string kept_under = model_->draft_key();  // a new plan's key changes once it has an id
     if (model_->save()) {
-      ctx.store->clear_draft(kept_under);
+      ctx.store->drafts().clear(kept_under);
       model_->clear_plan_draft();
       ctx.toast = "Plan saved";
       loaded_ = true;

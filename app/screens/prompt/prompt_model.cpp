@@ -116,7 +116,7 @@ bool PromptModel::save_prompt() {
   p.shared = false;
   store_.transaction([&] {
     store_.create(p, me_);
-    store_.clear_draft(draft_key(observation_));
+    store_.drafts().clear(draft_key(observation_));
   });
   draft_.forget();
   draft_text_.clear();

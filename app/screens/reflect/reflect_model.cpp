@@ -162,7 +162,7 @@ bool ReflectModel::save_answer(core::Id prompt) {
       record = store_.create(r, me_).record;
     else
       store_.update(record, r, me_);
-    store_.clear_draft(draft_key(prompt));
+    store_.drafts().clear(draft_key(prompt));
   });
   p->reflection = record;
   p->answer = text;
@@ -187,7 +187,7 @@ bool ReflectModel::save_own(core::Id record) {
       store_.update(record, r, me_);
     else
       store_.create(r, me_);
-    store_.clear_draft(key);
+    store_.drafts().clear(key);
   });
   draft.forget();
   reload_own();
@@ -199,7 +199,7 @@ bool ReflectModel::remove_own(core::Id record) {
   if (!o || !o->mine) return refuse("Only the person who wrote a reflection removes it.");
   store_.transaction([&] {
     store_.remove(record, me_);
-    store_.clear_draft(own_draft_key(record));
+    store_.drafts().clear(own_draft_key(record));
   });
   reload_own();
   return true;

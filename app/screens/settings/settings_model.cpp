@@ -33,9 +33,9 @@ void SettingsModel::load() {
       school_ = std::get<core::Person>(p->body).school;
     }
     // The same keys and formats as the shell (App::wanted_theme) and the first-run screen.
-    if (auto s = store_.meta("text_size")) text_size_ = std::strtof(s->c_str(), nullptr);
+    if (auto s = store_.meta().get(core::MetaKey::TextSize)) text_size_ = std::strtof(s->c_str(), nullptr);
     if (!(text_size_ > 0.0f)) text_size_ = 1.0f;
-    dark_ = store_.meta("theme").value_or("light") == "dark";
+    dark_ = store_.meta().get(core::MetaKey::Theme).value_or("light") == "dark";
     colleagues_only_here_ = static_cast<int>(core::sync::device_only_colleagues(store_, me_).size());
   } catch (const std::exception& e) {
     fail(std::string("Could not read the settings: ") + e.what());
@@ -75,7 +75,7 @@ bool SettingsModel::set_text_size(float size) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(size));
   try {
-    store_.set_meta("text_size", buf);
+    store_.meta().set(core::MetaKey::TextSize, buf);
   } catch (const std::exception& e) {
     fail(std::string("Could not save the text size: ") + e.what());
     return false;
@@ -87,7 +87,7 @@ bool SettingsModel::set_text_size(float size) {
 bool SettingsModel::set_dark(bool dark) {
   if (dark == dark_) return false;
   try {
-    store_.set_meta("theme", dark ? "dark" : "light");
+    store_.meta().set(core::MetaKey::Theme, dark ? "dark" : "light");
   } catch (const std::exception& e) {
     fail(std::string("Could not save the theme: ") + e.what());
     return false;

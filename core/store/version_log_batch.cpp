@@ -1,5 +1,5 @@
-// Store::apply_versions and the batch writes under it: a pulled page (or a hub's push batch)
-// applied with few statements. Same outcome as apply_version on each version in order.
+// VersionLog::apply and the batch writes under it: a pulled page (or a hub's push batch)
+// applied with few statements. Same outcome as insert on each version in order.
 //
 // Why: a page holds thousands of versions, nearly all first versions of records this store has
 // never seen. One at a time, each cost two index probes and two single-row inserts at random
@@ -7,15 +7,15 @@
 // inserted 64 rows per statement, and their head rows sorted by record id, so the heads
 // indexes are walked in order (measured: 2-3x cheaper than the same rows in random order).
 // Anything else (a known version id, a record already stored or met earlier in the page) goes
-// through insert_version after the rows before it are written, so every check sees exactly
+// through insert after the rows before it are written, so every check sees exactly
 // what it would have seen one version at a time.
 #include <algorithm>
 #include <optional>
 #include <set>
 
 #include "core/serialization.h"
-#include "core/store.h"
-#include "core/store_batch.h"
+#include "core/store/batch.h"
+#include "core/store/version_log.h"
 
 namespace core {
 
@@ -30,64 +30,62 @@ std::set<Id> find_ids(Db& db, const std::string& sql_prefix, const std::vector<I
 constexpr std::size_t kRows = 64;  // rows per INSERT statement
 }  // namespace
 
-std::set<Id> Store::stored_versions(const std::vector<Id>& versions) const {
-  return find_ids(db_, "SELECT version_id FROM versions WHERE version_id IN (", versions);
+std::set<Id> VersionLog::stored_versions(const std::vector<Id>& versions) const {
+  return find_ids(c_.db(), "SELECT version_id FROM versions WHERE version_id IN (", versions);
 }
 
-std::set<Id> Store::stored_records(const std::vector<Id>& records) const {
-  return find_ids(db_, "SELECT DISTINCT record_id FROM versions WHERE record_id IN (", records);
+std::set<Id> VersionLog::stored_records(const std::vector<Id>& records) const {
+  return find_ids(c_.db(), "SELECT DISTINCT record_id FROM versions WHERE record_id IN (", records);
 }
 
-void Store::check_versions(const std::vector<Version>& versions) {
-  for (const auto& v : versions) {
-    if (!valid_record_type(static_cast<int>(v.type)))
-      throw std::runtime_error("version " + v.version.hex() + " has an unknown record type");
-    if (body_hash(v.type, v.tombstone, v.body) != v.body_hash)
-      throw std::runtime_error("version " + v.version.hex() + " does not match its body hash");
-    if (!v.tombstone) decode_body(v.type, v.body);  // refuse undecodable bodies before storing them
-  }
+std::unordered_map<Id, std::int64_t> VersionLog::seqs(const std::vector<Id>& versions) const {
+  std::unordered_map<Id, std::int64_t> out;
+  select_by_ids(c_.db(), "SELECT version_id, seq FROM versions WHERE version_id IN (", versions,
+                [&](const Stmt& st) { out[st.col_id(0)] = st.col_int(1); });
+  return out;
 }
 
-std::size_t Store::apply_versions(const std::vector<Version>& versions, const MismatchHandler& on_mismatch,
-                                  Checked checked) {
+void VersionLog::check_all(const std::vector<Version>& versions) {
+  for (const auto& v : versions) check(v);
+}
+
+std::size_t VersionLog::apply(const std::vector<Version>& versions, const MismatchHandler& on_mismatch, bool checked) {
+  // The checks insert makes before touching the database, first for the whole page: a bad
+  // version rolls the page back either way.
+  if (!checked) check_all(versions);
   std::size_t added = 0;
-  transaction([&] {
-    // The checks apply_version makes before touching the database, first for the whole page:
-    // a bad version rolls the page back either way.
-    if (checked == Checked::No) check_versions(versions);
-    std::vector<Id> version_ids, record_ids;
-    for (const auto& v : versions) {
-      version_ids.push_back(v.version);
-      record_ids.push_back(v.record);
+  std::vector<Id> version_ids, record_ids;
+  for (const auto& v : versions) {
+    version_ids.push_back(v.version);
+    record_ids.push_back(v.record);
+  }
+  std::set<Id> known_versions = stored_versions(version_ids);
+  std::set<Id> known_records = stored_records(record_ids);
+  std::set<Id> page_versions, page_records;
+  std::vector<const Version*> first_versions;
+  for (const auto& v : versions) {
+    bool repeated_version = !page_versions.insert(v.version).second;
+    bool repeated_record = !page_records.insert(v.record).second;
+    if (!repeated_version && !repeated_record && !known_versions.count(v.version) && !known_records.count(v.record)) {
+      first_versions.push_back(&v);
+      continue;
     }
-    std::set<Id> known_versions = stored_versions(version_ids);
-    std::set<Id> known_records = stored_records(record_ids);
-    std::set<Id> page_versions, page_records;
-    std::vector<const Version*> first_versions;
-    for (const auto& v : versions) {
-      bool repeated_version = !page_versions.insert(v.version).second;
-      bool repeated_record = !page_records.insert(v.record).second;
-      if (!repeated_version && !repeated_record && !known_versions.count(v.version) && !known_records.count(v.record)) {
-        first_versions.push_back(&v);
-        continue;
-      }
-      insert_first_versions(first_versions);
-      added += first_versions.size();
-      first_versions.clear();
-      try {
-        if (insert_version(v, false, true)) ++added;
-      } catch (const VersionMismatch& e) {
-        on_mismatch(v, e);
-      }
-    }
-    insert_first_versions(first_versions);
+    insert_first(first_versions);
     added += first_versions.size();
-  });
+    first_versions.clear();
+    try {
+      if (insert(v, true)) ++added;
+    } catch (const VersionMismatch& e) {
+      on_mismatch(v, e);
+    }
+  }
+  insert_first(first_versions);
+  added += first_versions.size();
   return added;
 }
 
-void Store::insert_first_versions(const std::vector<const Version*>& versions,
-                                  std::vector<std::pair<Id, std::int64_t>>* seqs) {
+void VersionLog::insert_first(const std::vector<const Version*>& versions,
+                              std::vector<std::pair<Id, std::int64_t>>* seqs) {
   if (versions.empty()) return;
   static const char* const kVersionsInsert =
       "INSERT INTO versions(version_id, record_id, type, author, observation, parents, tombstone, saved_at, body, "
@@ -96,13 +94,13 @@ void Store::insert_first_versions(const std::vector<const Version*>& versions,
   static const RowInsert versions_insert_returning(kVersionsInsert, 10, kRows, " RETURNING version_id, seq");
   static const RowInsert heads_insert("INSERT INTO heads(record_id, version_id, type, observation, tombstone) VALUES",
                                       5, kRows);
-  transaction([&] {
+  {
     // In the given order: `seq` is the local arrival order.
     std::function<void(const Stmt&)> keep_seq;
     if (seqs) keep_seq = [seqs](const Stmt& st) { seqs->emplace_back(st.col_id(0), st.col_int(1)); };
     const RowInsert& insert = seqs ? versions_insert_returning : versions_insert;
     insert.run(
-        *this, versions,
+        c_, versions,
         [](Stmt& st, int c, const Version* v) {
           std::string parents;
           for (const auto& p : v->parents) parents.append(reinterpret_cast<const char*>(p.bytes.data()), 16);
@@ -123,14 +121,14 @@ void Store::insert_first_versions(const std::vector<const Version*>& versions,
     std::sort(by_record.begin(), by_record.end(), [](const Version* a, const Version* b) {
       return a->record != b->record ? a->record < b->record : a->version < b->version;
     });
-    heads_insert.run(*this, by_record, [](Stmt& st, int c, const Version* v) {
+    heads_insert.run(c_, by_record, [](Stmt& st, int c, const Version* v) {
       st.bind_id(c, v->record);
       st.bind_id(c + 1, v->version);
       st.bind(c + 2, static_cast<std::int64_t>(v->type));
       st.bind_id(c + 3, v->observation);
       st.bind(c + 4, v->tombstone ? 1 : 0);
     });
-  });
+  }
 }
 
 }  // namespace core

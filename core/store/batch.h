@@ -1,5 +1,5 @@
 // Statements over many rows at once, for the paths that write or probe thousands of versions
-// (the store's batch apply, the hub's push and feed): one statement's own cost is about that of
+// (the version log's batch apply, the hub's feed): one statement's own cost is about that of
 // the index work it does, so rows go many to a statement.
 #pragma once
 #include <algorithm>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/store.h"
+#include "core/store/connection.h"
 
 namespace core {
 
@@ -26,10 +26,10 @@ class RowInsert {
         full_(sql(per_statement)) {}
 
   // Binds each row with bind(stmt, first_parameter, row); on_row, when given, reads each row a
-  // statement returns. Full statements are cached on the store's connection; the last, shorter
+  // statement returns. Full statements are cached on the connection; the last, shorter
   // one is prepared for its size.
   template <class Row, class Bind>
-  void run(Store& store, const std::vector<Row>& rows, Bind bind,
+  void run(const Connection& connection, const std::vector<Row>& rows, Bind bind,
            const std::function<void(const Stmt&)>& on_row = {}) const {
     for (std::size_t i = 0; i < rows.size(); i += per_statement_) {
       std::size_t n = std::min(per_statement_, rows.size() - i);
@@ -38,10 +38,10 @@ class RowInsert {
       std::optional<StmtLease> lease;
       Stmt* st = nullptr;
       if (n == per_statement_) {
-        st = &*lease.emplace(store.cached(full_.c_str()));
+        st = &*lease.emplace(connection.cached(full_.c_str()));
       } else {
         short_sql = sql(n);
-        st = &short_st.emplace(store.db(), short_sql.c_str());
+        st = &short_st.emplace(connection.db(), short_sql.c_str());
       }
       for (std::size_t j = 0; j < n; ++j) bind(*st, static_cast<int>(j) * columns_ + 1, rows[i + j]);
       if (!on_row) {

@@ -1,0 +1,47 @@
+// This device's settings and sync state: the `meta` table, and the only place that reads or
+// writes it. Every key is a MetaKey and its stored name is spelled once, in device_meta.cpp,
+// so a mistyped key does not compile and no two files can disagree about a name.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/ids.h"
+#include "core/store/connection.h"
+
+namespace core {
+
+enum class MetaKey {
+  LocalPerson,                 // the person using this device (hex id; first run or `peerobs-cli init`)
+  SyncHubUrl,                  // the hub this device is enrolled with (written by enrollment)
+  SyncToken,                   // the device's bearer token (the hub keeps only its hash)
+  SyncDevice,                  // the device id the hub gave (hex)
+  SyncPerson,                  // the roster person the hub enrolled this device as (hex)
+  SyncCursor,                  // the feed cursor pulled up to
+  SyncLastSuccessMs,           // device clock of the last complete sync, ms since epoch
+  SyncPushBatch,               // the adapted push batch size (versions), when it changed
+  SyncPullPage,                // the adapted pull page size (versions), when it changed
+  SyncPushWaitsForColleagues,  // "1" while enrollment holds sending until colleagues are matched
+  TextSize,                    // the user's text size factor, "1.00".."2.00"
+  Theme,                       // "light" (default) or "dark"
+  RoleHint,                    // the role picked on first run ("teacher_leader", ...)
+  HubFeedCursor,               // on the hub: the last feed cursor handed out
+};
+
+// The name a key is stored under (the names data files already hold).
+const char* meta_key_name(MetaKey key);
+
+class DeviceMeta {
+ public:
+  explicit DeviceMeta(const Connection& connection) : c_(connection) {}
+
+  std::optional<std::string> get(MetaKey key) const;
+  void set(MetaKey key, const std::string& value);
+  // The person using this device (MetaKey::LocalPerson as an id).
+  std::optional<Id> local_person() const;
+  void set_local_person(Id person);
+
+ private:
+  const Connection& c_;
+};
+
+}  // namespace core
