@@ -17,7 +17,7 @@ struct Fixture {
 
   Fixture() {
     me = store.create(core::Person{"Sam", ""}, core::Id{}).record;
-    store.set_local_person(me);
+    store.meta().set_local_person(me);
     core::Observation o;
     o.focus_question = "Who talks?";
     o.look_fors = {"Wait time", "Questions"};
