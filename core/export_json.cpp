@@ -73,13 +73,14 @@ void check_json_syntax(const std::string& text, const std::string& name) {
   if (!doc.IsObject()) throw ImportError(name + ": line 1: expected a JSON object at the top");
 }
 
-// Reads an export's fields in file order with cereal, keeping the place it reads ("versions[3]",
-// "author") so that a failure deep inside cereal can name it.
+// Where in the file a read failed, for the message: "versions[3]" and "author".
 struct ReadPlace {
   std::string where = "the top level";  // the version being read
   std::string field;                    // the field being read
 };
 
+// Reads an export's fields in file order with cereal, keeping its ReadPlace up to date so that a
+// failure deep inside cereal can name the field.
 class ExportReader {
  public:
   ExportReader(cereal::JSONInputArchive& ar, const std::string& name, ReadPlace& place)
