@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/client_session.h"
@@ -18,10 +19,10 @@ void usage() {
                "  --size WxH   initial window size in pixels (default 1280x800)\n",
                platform::default_data_dir().c_str());
 }
-}  // namespace
 
-int main(int argc, char** argv) {
-  app::ClientOptions options;
+// Fills `options` from the command line; an exit code when the program should stop at once
+// (--help, or an option it cannot use, said on stderr).
+std::optional<int> parse_command_line(int argc, char** argv, app::ClientOptions& options) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) {
@@ -44,10 +45,17 @@ int main(int argc, char** argv) {
     }
   }
   if (options.data_dir.empty()) options.data_dir = platform::default_data_dir();
+  if (const char* map = std::getenv("PEEROBS_UI_MAP"); map && *map) options.ui_map_path = map;
+  return std::nullopt;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  app::ClientOptions options;
+  if (std::optional<int> exit_code = parse_command_line(argc, argv, options)) return *exit_code;
   // libsodium starts once, here, before any thread exists: in the browser its start-up is not
   // thread-safe, and its random source must be set up on the page's thread first.
   core::ensure_sodium();
-  if (const char* map = std::getenv("PEEROBS_UI_MAP"); map && *map) options.ui_map_path = map;
   // Static: in the browser, main returns to the page while the session keeps running.
   static std::unique_ptr<app::ClientSession> session;
   try {

@@ -61,6 +61,142 @@ std::string plain(const std::string& cereal_message) {
   return cereal_message;
 }
 
+// The syntax first, with rapidjson: its errors carry an offset, which becomes a line and column.
+void check_json_syntax(const std::string& text, const std::string& name) {
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  if (doc.HasParseError()) {
+    auto [line, col] = line_and_column(text, doc.GetErrorOffset());
+    throw ImportError(name + ": line " + std::to_string(line) + ", column " + std::to_string(col) +
+                      ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
+  }
+  if (!doc.IsObject()) throw ImportError(name + ": line 1: expected a JSON object at the top");
+}
+
+// Where in the file a read failed, for the message: "versions[3]" and "author".
+struct ReadPlace {
+  std::string where = "the top level";  // the version being read
+  std::string field;                    // the field being read
+};
+
+// Reads an export's fields in file order with cereal, keeping its ReadPlace up to date so that a
+// failure deep inside cereal can name the field.
+class ExportReader {
+ public:
+  ExportReader(cereal::JSONInputArchive& ar, const std::string& name, ReadPlace& place)
+      : ar_(ar), name_(name), place_(place) {}
+
+  // "format", "format_version" (refused when newer than this build reads) and "exported_by".
+  void read_header() {
+    std::string format;
+    get("format", format);
+    if (format != "peerobs-export")
+      throw ImportError(name_ + ": field \"format\" is \"" + format + "\", expected \"peerobs-export\"");
+    int format_version = 0;
+    get("format_version", format_version);
+    if (format_version > kExportFormatVersion || format_version < 1)
+      throw ImportError(name_ + ": field \"format_version\" is " + std::to_string(format_version) +
+                        "; this peerobs reads versions 1 to " + std::to_string(kExportFormatVersion) +
+                        (format_version > kExportFormatVersion ? " (the file comes from a newer peerobs)" : ""));
+    Id exported_by;
+    get("exported_by", exported_by);
+  }
+
+  std::vector<VersionJson> read_versions() {
+    std::vector<VersionJson> out;
+    place_.field = "versions";
+    ar_.setNextName("versions");
+    ar_.startNode();
+    cereal::size_type count = 0;
+    ar_.loadSize(count);
+    for (cereal::size_type i = 0; i < count; ++i) {
+      place_.where = "versions[" + std::to_string(i) + "]";
+      out.push_back(read_version());
+    }
+    ar_.finishNode();
+    return out;
+  }
+
+ private:
+  template <class T>
+  void get(const char* field, T& value) {
+    place_.field = field;
+    ar_(cereal::make_nvp(field, value));
+  }
+
+  // One version: its envelope, its body (absent for a tombstone), and the body hash checked.
+  VersionJson read_version() {
+    ar_.startNode();
+    VersionJson item;
+    Version& v = item.v;
+    std::string type, hash;
+    get("version", v.version);
+    get("record", v.record);
+    get("type", type);
+    if (!type_from_name(type, v.type))
+      throw ImportError(name_ + ": " + place_.where + ".type: unknown record type \"" + type + "\"");
+    get("parents", v.parents);
+    get("author", v.author);
+    get("observation", v.observation);
+    get("tombstone", v.tombstone);
+    get("saved_at_ms", v.saved_at_ms);
+    get("body_hash", hash);
+    if (!v.tombstone) {
+      place_.field = "body";
+      item.body = load_body_json(ar_, v.type);
+      v.body = encode_body(item.body);
+    }
+    v.body_hash = body_hash(v.type, v.tombstone, v.body);
+    if (to_hex(v.body_hash) != hash)
+      throw ImportError(name_ + ": " + place_.where +
+                        ".body_hash: does not match the body (the file was changed or damaged)");
+    ar_.finishNode();
+    return item;
+  }
+
+  cereal::JSONInputArchive& ar_;
+  const std::string& name_;
+  ReadPlace& place_;
+};
+
+// Every version of the file, read and checked before anything is written.
+std::vector<VersionJson> read_export(const std::string& text, const std::string& name) {
+  ReadPlace place;
+  try {
+    std::istringstream in(text);
+    cereal::JSONInputArchive ar(in);
+    ExportReader reader(ar, name, place);
+    reader.read_header();
+    return reader.read_versions();
+  } catch (const ImportError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw ImportError(name + ": " + place.where + "." + place.field + ": " + plain(e.what()));
+  }
+}
+
+// All versions in one transaction: a file imports whole or not at all.
+ImportSummary apply_versions(Store& store, const std::vector<VersionJson>& parsed, const std::string& name) {
+  ImportSummary summary;
+  summary.versions_in_file = parsed.size();
+  auto me = store.meta().local_person();
+  try {
+    store.transaction([&] {
+      for (const auto& item : parsed) {
+        bool mine = me && item.v.author == *me;
+        if (store.apply_version(item.v, mine)) ++summary.versions_added;
+      }
+    });
+  } catch (const VersionMismatch& e) {
+    throw ImportError(name + ": " + e.what() + ". Nothing was imported.");
+  } catch (const DbError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw ImportError(name + ": " + e.what() + ". Nothing was imported.");
+  }
+  return summary;
+}
+
 }  // namespace
 
 void export_json(const Store& store, std::ostream& out) {
@@ -98,101 +234,9 @@ void export_json_file(const Store& store, const std::string& path) {
 }
 
 ImportSummary import_json_text(Store& store, const std::string& text, const std::string& name) {
-  {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError()) {
-      auto [line, col] = line_and_column(text, doc.GetErrorOffset());
-      throw ImportError(name + ": line " + std::to_string(line) + ", column " + std::to_string(col) +
-                        ": not valid JSON (" + rapidjson::GetParseError_En(doc.GetParseError()) + ")");
-    }
-    if (!doc.IsObject()) throw ImportError(name + ": line 1: expected a JSON object at the top");
-  }
-
-  std::vector<VersionJson> parsed;
-  std::string where = "the top level";
-  std::string field;
-  try {
-    std::istringstream in(text);
-    cereal::JSONInputArchive ar(in);
-    std::string format;
-    int format_version = 0;
-    field = "format";
-    ar(cereal::make_nvp("format", format));
-    if (format != "peerobs-export")
-      throw ImportError(name + ": field \"format\" is \"" + format + "\", expected \"peerobs-export\"");
-    field = "format_version";
-    ar(cereal::make_nvp("format_version", format_version));
-    if (format_version > kExportFormatVersion || format_version < 1)
-      throw ImportError(name + ": field \"format_version\" is " + std::to_string(format_version) +
-                        "; this peerobs reads versions 1 to " + std::to_string(kExportFormatVersion) +
-                        (format_version > kExportFormatVersion ? " (the file comes from a newer peerobs)" : ""));
-    Id exported_by;
-    field = "exported_by";
-    ar(cereal::make_nvp("exported_by", exported_by));
-    field = "versions";
-    ar.setNextName("versions");
-    ar.startNode();
-    cereal::size_type count = 0;
-    ar.loadSize(count);
-    for (cereal::size_type i = 0; i < count; ++i) {
-      where = "versions[" + std::to_string(i) + "]";
-      ar.startNode();
-      VersionJson item;
-      Version& v = item.v;
-      std::string type, hash;
-      auto get = [&](const char* n, auto& value) {
-        field = n;
-        ar(cereal::make_nvp(n, value));
-      };
-      get("version", v.version);
-      get("record", v.record);
-      get("type", type);
-      if (!type_from_name(type, v.type))
-        throw ImportError(name + ": " + where + ".type: unknown record type \"" + type + "\"");
-      get("parents", v.parents);
-      get("author", v.author);
-      get("observation", v.observation);
-      get("tombstone", v.tombstone);
-      get("saved_at_ms", v.saved_at_ms);
-      get("body_hash", hash);
-      if (!v.tombstone) {
-        field = "body";
-        item.body = load_body_json(ar, v.type);
-        v.body = encode_body(item.body);
-      }
-      v.body_hash = body_hash(v.type, v.tombstone, v.body);
-      if (to_hex(v.body_hash) != hash)
-        throw ImportError(name + ": " + where +
-                          ".body_hash: does not match the body (the file was changed or damaged)");
-      ar.finishNode();
-      parsed.push_back(std::move(item));
-    }
-    ar.finishNode();
-  } catch (const ImportError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw ImportError(name + ": " + where + "." + field + ": " + plain(e.what()));
-  }
-
-  ImportSummary summary;
-  summary.versions_in_file = parsed.size();
-  auto me = store.meta().local_person();
-  try {
-    store.transaction([&] {
-      for (const auto& item : parsed) {
-        bool mine = me && item.v.author == *me;
-        if (store.apply_version(item.v, mine)) ++summary.versions_added;
-      }
-    });
-  } catch (const VersionMismatch& e) {
-    throw ImportError(name + ": " + e.what() + ". Nothing was imported.");
-  } catch (const DbError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw ImportError(name + ": " + e.what() + ". Nothing was imported.");
-  }
-  return summary;
+  check_json_syntax(text, name);
+  const std::vector<VersionJson> parsed = read_export(text, name);
+  return apply_versions(store, parsed, name);
 }
 
 ImportSummary import_json_file(Store& store, const std::string& path) {

@@ -62,58 +62,54 @@ void guarded(httplib::Response& res, Fn&& fn) {
     refuse(res, 500, std::string("The hub failed: ") + e.what());
   }
 }
-}  // namespace
 
-int serve(const ServeOptions& options) {
-  bool https = !options.cert_file.empty() || !options.key_file.empty();
-  if (https && (options.cert_file.empty() || options.key_file.empty())) {
-    std::cerr << "peerobs-hub: HTTPS needs both --cert and --key.\n";
-    return 2;
-  }
-  if (!https && !is_loopback(options.host) && !options.allow_insecure_http) {
-    std::cerr << "peerobs-hub: refusing plain HTTP on " << options.host
-              << ": device tokens and teachers' notes would cross the network unencrypted. Give --cert and --key, "
-                 "listen on 127.0.0.1 behind a TLS proxy, or pass --allow-insecure-http if you really mean it.\n";
-    return 2;
-  }
-  if (!options.web_dir.empty()) {
-    std::string problem = web_dir_problem(options.web_dir, options.data_dir);
-    if (!problem.empty()) {
-      std::cerr << "peerobs-hub: " << problem << "\n";
-      return 2;
-    }
-  }
-  HubStore hub(options.data_dir);
-  const WebFiles web(options.web_dir);
+// Why the hub must not start with these options ("" when it may): half an HTTPS setup, plain
+// HTTP on a public address, a --web folder that is not the web client's.
+std::string options_problem(const ServeOptions& options, bool https) {
+  if (https && (options.cert_file.empty() || options.key_file.empty())) return "HTTPS needs both --cert and --key.";
+  if (!https && !is_loopback(options.host) && !options.allow_insecure_http)
+    return "refusing plain HTTP on " + options.host +
+           ": device tokens and teachers' notes would cross the network unencrypted. Give --cert and --key, "
+           "listen on 127.0.0.1 behind a TLS proxy, or pass --allow-insecure-http if you really mean it.";
+  if (!options.web_dir.empty()) return web_dir_problem(options.web_dir, options.data_dir);
+  return "";
+}
+
+// An HTTPS server with the certificate, or a plain one; null (and a message printed) when the
+// certificate or key cannot be loaded. Limits and timeouts are set.
+std::unique_ptr<httplib::Server> make_server(const ServeOptions& options, bool https) {
   std::unique_ptr<httplib::Server> server;
   if (https) {
     auto ssl = std::make_unique<httplib::SSLServer>(options.cert_file.c_str(), options.key_file.c_str());
     if (!ssl->is_valid()) {
       std::cerr << "peerobs-hub: could not load the certificate " << options.cert_file << " and key "
                 << options.key_file << ".\n";
-      return 2;
+      return nullptr;
     }
     server = std::move(ssl);
   } else {
     server = std::make_unique<httplib::Server>();
   }
-  std::mutex lock;
   server->set_payload_max_length(sync::kMaxWireBytes + sync::kHeaderBytes);
   server->set_read_timeout(30, 0);
   server->set_write_timeout(30, 0);
+  return server;
+}
 
-  // The store is used by one request at a time.
+// The sync API under /v1/, the web client's files at every other GET, and plain-words errors.
+// `lock` is held around database work only, so one request at a time uses the store.
+void add_routes(httplib::Server& server, HubStore& hub, const WebFiles& web, std::mutex& lock) {
   auto locked = [&lock](auto&& fn) {
     std::lock_guard<std::mutex> guard(lock);
     return fn();
   };
-  server->Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/enroll", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto enroll = sync::unpack<sync::EnrollRequest>(req.body);
       reply(res, sync::pack(locked([&] { return hub.enroll(enroll); })));
     });
   });
-  server->Post("/v1/push", [&](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/push", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       // Who is asking is checked before the body is decoded: an unknown token costs no decoding.
       auto device = locked([&] { return hub.authenticate(bearer(req)); });
@@ -121,22 +117,22 @@ int serve(const ServeOptions& options) {
       reply(res, sync::pack(locked([&] { return hub.push(device, push); })));
     });
   });
-  server->Post("/v1/pull", [&](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/pull", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       auto device = locked([&] { return hub.authenticate(bearer(req)); });
       auto pull = sync::unpack<sync::PullRequest>(req.body);
       reply(res, sync::pack(locked([&] { return hub.pull(device, pull); })));
     });
   });
-  server->Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/v1/status", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] { reply(res, sync::pack(locked([&] { return hub.status(hub.authenticate(bearer(req))); }))); });
   });
   // Every other GET/HEAD is the web client's (httplib routes HEAD to GET handlers), even a path
   // with a decoded newline ([\s\S], not "."). /v1/ stays out of it, so an unknown endpoint
   // still gets the API's own 404 from the error handler below.
-  server->Get(R"((?!/v1/)[\s\S]*)",
-              [&web](const httplib::Request& req, httplib::Response& res) { web.answer(req, res); });
-  server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  server.Get(R"((?!/v1/)[\s\S]*)",
+             [&web](const httplib::Request& req, httplib::Response& res) { web.answer(req, res); });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413)
       refuse(res, 413, "The request is larger than the hub accepts (16 MiB).");
@@ -145,20 +141,23 @@ int serve(const ServeOptions& options) {
     else
       refuse(res, res.status, "The hub could not handle this request.");
   });
+}
 
-  int port = options.port;
-  if (port == 0) {
-    port = server->bind_to_any_port(options.host.c_str());
-    if (port < 0) port = -1;
-  } else if (!server->bind_to_port(options.host.c_str(), port)) {
-    port = -1;
+// The port bound (the OS's choice for port 0), or -1.
+int bind_port(httplib::Server& server, const ServeOptions& options) {
+  if (options.port == 0) {
+    const int port = server.bind_to_any_port(options.host.c_str());
+    return port < 0 ? -1 : port;
   }
-  if (port < 0) {
-    std::cerr << "peerobs-hub: could not listen on " << options.host << ":" << options.port << ".\n";
-    return 1;
-  }
-  // Stop cleanly on SIGINT/SIGTERM: a dedicated thread waits for them (signals are blocked
-  // in every other thread, including httplib's workers created after this point).
+  return server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+}
+
+// Serves until SIGINT/SIGTERM (or until listening fails); true for a clean stop. `announcement`
+// is printed (flushed) only once the signals are caught, so a caller that stops the hub as soon
+// as it reads it always gets a clean stop.
+bool listen_until_signal(httplib::Server& server, const std::string& announcement) {
+  // A dedicated thread waits for the signals; they are blocked in every other thread, including
+  // httplib's workers, which are created after this point.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
@@ -167,15 +166,38 @@ int serve(const ServeOptions& options) {
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&signals, &sig);
-    server->stop();
+    server.stop();
   });
-  std::cout << "listening on " << options.host << ":" << port << (https ? " (https)" : "") << std::endl;
-  bool ok = server->listen_after_bind();
+  std::cout << announcement << std::endl;
+  const bool ok = server.listen_after_bind();
   if (stopper.joinable()) {
     pthread_kill(stopper.native_handle(), SIGTERM);  // wakes sigwait if listen ended another way
     stopper.join();
   }
-  return ok ? 0 : 1;
+  return ok;
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options) {
+  const bool https = !options.cert_file.empty() || !options.key_file.empty();
+  if (const std::string problem = options_problem(options, https); !problem.empty()) {
+    std::cerr << "peerobs-hub: " << problem << "\n";
+    return 2;
+  }
+  HubStore hub(options.data_dir);
+  const WebFiles web(options.web_dir);
+  std::unique_ptr<httplib::Server> server = make_server(options, https);
+  if (!server) return 2;
+  std::mutex lock;
+  add_routes(*server, hub, web, lock);
+  const int port = bind_port(*server, options);
+  if (port < 0) {
+    std::cerr << "peerobs-hub: could not listen on " << options.host << ":" << options.port << ".\n";
+    return 1;
+  }
+  const std::string listening = "listening on " + options.host + ":" + std::to_string(port) + (https ? " (https)" : "");
+  return listen_until_signal(*server, listening) ? 0 : 1;
 }
 
 }  // namespace server

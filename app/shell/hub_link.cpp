@@ -5,20 +5,6 @@
 
 namespace app {
 
-SyncState sync_state_from(const core::net::SyncStatus& s) {
-  SyncState out;
-  out.enrolled = s.enrolled;
-  out.hub = s.hub_url;
-  out.last_sync = format_sync_time(s.last_success_ms);
-  out.waiting = s.outbox;
-  out.error = s.last_error;
-  out.syncing = s.syncing;
-  out.conflicts = s.conflicts;
-  out.held_back = s.held_back;
-  out.held_back_note = core::net::held_back_message(s.held_back, s.held_back_reason);
-  return out;
-}
-
 HubLink::HubLink(std::string store_path, core::net::WorkerOptions options)
     : store_path_(std::move(store_path)), worker_(std::make_unique<core::net::SyncWorker>(store_path_, options)) {
   worker_->start();
@@ -87,16 +73,10 @@ std::optional<EnrollResult> HubLink::take_enroll_result() {
 }
 
 bool HubLink::poll(SyncState& state, bool& data_changed) {
-  core::net::SyncStatus status = worker_->status();
-  data_changed = status.data_generation != seen_generation_;
-  seen_generation_ = status.data_generation;
-  SyncState next = sync_state_from(status);
-  std::string shown = next.hub + "|" + next.last_sync + "|" + std::to_string(next.waiting) + "|" + next.error + "|" +
-                      (next.syncing ? "1" : "0") + "|" + std::to_string(next.conflicts) + "|" +
-                      std::to_string(next.held_back) + (next.enrolled ? "e" : "");
-  bool changed = shown != last_shown_ || data_changed;
-  last_shown_ = shown;
-  state = next;
+  state = worker_->status();
+  data_changed = state.data_generation != last_polled_.data_generation;
+  const bool changed = state != last_polled_;
+  last_polled_ = state;
   return changed;
 }
 

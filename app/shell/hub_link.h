@@ -38,7 +38,7 @@ class HubLink {
   // Starts enrolling; false if one is already running.
   bool enroll(const std::string& hub_url, const std::string& code, const std::string& device_name);
   bool enrolling() const;
-  // Fills `state` from the worker; true when something the UI shows changed since the last poll.
+  // Fills `state` with the worker's snapshot; true when any of it changed since the last poll.
   // `data_changed` is set when pulled data changed the store (views must be rebuilt).
   bool poll(SyncState& state, bool& data_changed);
   // The finished enrollment, once (nullopt while none finished since the last call).
@@ -51,11 +51,7 @@ class HubLink {
   std::thread enroll_thread_;
   bool enrolling_ = false;
   std::optional<EnrollResult> enroll_result_;
-  std::uint64_t seen_generation_ = 0;
-  std::string last_shown_;
+  SyncState last_polled_;  // the snapshot the previous poll() returned
 };
-
-// The SyncState the UI shows for a worker snapshot (pure; tested directly).
-SyncState sync_state_from(const core::net::SyncStatus& status);
 
 }  // namespace app

@@ -4,19 +4,16 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "core/net/sync_worker.h"
-
 namespace app {
 
 SyncState read_sync_state(const core::Store& store) {
   SyncState s;
   if (auto hub = store.meta().get(core::MetaKey::SyncHubUrl); hub && !hub->empty()) {
     s.enrolled = true;
-    s.hub = *hub;
+    s.hub_url = *hub;
   }
-  if (auto last = store.meta().get(core::MetaKey::SyncLastSuccessMs))
-    s.last_sync = format_sync_time(std::atoll(last->c_str()));
-  s.waiting = store.outbox().size();
+  if (auto last = store.meta().get(core::MetaKey::SyncLastSuccessMs)) s.last_success_ms = std::atoll(last->c_str());
+  s.outbox = store.outbox().size();
   // Conflicts are not counted here: that scans every head (30-60 ms at 100,000 records) on the
   // UI thread at each navigation. The sync worker counts them off the frame, hub or not, and its
   // first report comes before any network call. The held-back list is small.
@@ -44,10 +41,11 @@ std::string describe(const SyncState& s) {
                                   : " items were edited on two devices; both versions are kept until you choose.");
   if (!s.error.empty()) return "Sync problem: " + s.error + " Your work is safe on this device." + conflicts;
   if (!s.enrolled) return "Not connected to a hub \xE2\x80\x94 your work is kept on this device." + conflicts;
-  std::string out = "Syncing with " + s.hub + ".";
-  if (!s.last_sync.empty()) out += " Last sync " + s.last_sync + ".";
-  if (s.waiting > 0)
-    out += " " + std::to_string(s.waiting) + (s.waiting == 1 ? " change waits" : " changes wait") + " to be sent.";
+  std::string out = "Syncing with " + s.hub_url + ".";
+  if (const std::string last_sync = format_sync_time(s.last_success_ms); !last_sync.empty())
+    out += " Last sync " + last_sync + ".";
+  if (s.outbox > 0)
+    out += " " + std::to_string(s.outbox) + (s.outbox == 1 ? " change waits" : " changes wait") + " to be sent.";
   else
     out += " Everything is sent.";
   out += conflicts;

@@ -1,24 +1,16 @@
-// What Home shows about sync: a small plain struct the UI reads, filled from the store today and
-// by the sync worker once it is connected (it then overwrites the same fields each frame).
+// What Home shows about sync: the sync worker's own status struct (core::net::SyncStatus), read
+// from the store until the worker's first report, and the sentence Home and Settings show for it.
 #pragma once
 #include <cstdint>
 #include <string>
 
+#include "core/net/sync_status.h"
 #include "core/store.h"
 
 namespace app {
 
-struct SyncState {
-  bool enrolled = false;       // this device has a hub to sync with; default false
-  std::string hub;             // hub URL, "" when not enrolled
-  std::string last_sync;       // human time of the last successful sync, "" = never
-  std::int64_t waiting = 0;    // versions saved here and not yet sent (Store::outbox_size())
-  std::string error;           // the last sync problem in plain words, "" = none
-  bool syncing = false;        // a sync is running right now
-  std::int64_t conflicts = 0;  // records edited on two devices at once, waiting for a choice
-  std::int64_t held_back = 0;  // versions the hub refused; they stay on this device
-  std::string held_back_note;  // what to tell the user about them, "" when none
-};
+// One form for sync state in the whole client: the worker's snapshot, as HubLink passes it on.
+using SyncState = core::net::SyncStatus;
 
 // Reads the enrollment (meta "sync.hub_url", "sync.last_success_ms", written by core/net's
 // SyncClient), the outbox size and the held-back versions (with the same sentence the sync

@@ -4,40 +4,13 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace ui::soft_wrap {
 
 namespace {
 
 bool is_soft_cr(std::string_view d, std::size_t i) { return i + 1 < d.size() && d[i] == '\r' && d[i + 1] == '\n'; }
-
-// Decodes the code point at `i`; returns its byte length (1 for an invalid byte, shown as U+FFFD).
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) {
-    cp = 0xFFFD;
-    return 1;
-  }
-  char32_t v = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (c & 0x3F);
-  }
-  cp = v;
-  return n;
-}
-
-// Byte length of the code point that ends at `i` (i > 0).
-std::size_t previous_length(std::string_view s, std::size_t i) {
-  std::size_t start = i - 1;
-  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-  char32_t cp = 0;
-  return decode(s, start, cp) == i - start ? i - start : 1;
-}
 
 // Stored offsets of the soft breaks of one hard line [begin, end).
 void wrap_line(std::string_view s, std::size_t begin, std::size_t end, float width, const Advance& advance,
@@ -46,7 +19,7 @@ void wrap_line(std::string_view s, std::size_t begin, std::size_t end, float wid
   float x = 0.0f, x_at_break = 0.0f;  // widths of [line_start, i) and [line_start, break_at)
   for (std::size_t i = begin; i < end;) {
     char32_t cp = 0;
-    const std::size_t n = decode(s, i, cp);
+    const std::size_t n = core::utf8::decode(s, i, cp);
     const float w = advance(cp);
     const bool space = cp == ' ' || cp == '\t';
     // Spaces hang past the edge, so a break never leaves a line starting with the space that
@@ -144,7 +117,7 @@ bool inside_soft_break(std::string_view display, int pos) {
 int settle_caret(std::string_view display, int pos, int previous) {
   if (pos < 0 || !is_soft_cr(display, static_cast<std::size_t>(pos))) return pos;
   if (previous == pos + 1 && pos > 0)
-    return pos - static_cast<int>(previous_length(display, static_cast<std::size_t>(pos)));
+    return pos - static_cast<int>(core::utf8::length_before(display, static_cast<std::size_t>(pos)));
   return pos + 1;
 }
 
@@ -177,11 +150,11 @@ StoredEdit apply_display_edit(std::string_view old_display, int old_caret, std::
     // Only a soft break went: the key was Delete if the caret stood at the start of what went.
     if (old_caret <= static_cast<int>(p)) {
       char32_t cp = 0;
-      const std::size_t n = ss < old_stored.size() ? decode(old_stored, ss, cp) : 0;
+      const std::size_t n = ss < old_stored.size() ? core::utf8::decode(old_stored, ss, cp) : 0;
       out.stored = old_stored.substr(0, ss) + old_stored.substr(ss + n);
       out.caret = static_cast<int>(ss);
     } else {
-      const std::size_t n = ss > 0 ? previous_length(old_stored, ss) : 0;
+      const std::size_t n = ss > 0 ? core::utf8::length_before(old_stored, ss) : 0;
       out.stored = old_stored.substr(0, ss - n) + old_stored.substr(ss);
       out.caret = static_cast<int>(ss - n);
     }

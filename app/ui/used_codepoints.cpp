@@ -1,12 +1,13 @@
 // The code points in use. See used_codepoints.h.
 #include "app/ui/used_codepoints.h"
 
+#include "core/utf8.h"
+
 namespace ui {
 
 namespace {
 constexpr std::uint32_t kFirst = 0x80;   // ASCII is in every atlas already
 constexpr std::uint32_t kLast = 0xFFFF;  // ImWchar is 16 bits in Debian's ImGui 1.86
-constexpr std::uint32_t kReplacement = 0xFFFD;
 }  // namespace
 
 UsedCodepoints::UsedCodepoints() : bits_((kLast + 1) / 64, 0) {}
@@ -48,40 +49,9 @@ std::vector<std::uint32_t> UsedCodepoints::sorted() const {
 }
 
 std::uint32_t next_codepoint(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  int extra = 0;
-  std::uint32_t cp = 0;
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = lead & 0x07;
-  } else {
-    ++pos;
-    return kReplacement;
-  }
-  if (pos + static_cast<std::size_t>(extra) >= text.size()) {  // cut short at the end
-    ++pos;
-    return kReplacement;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    const unsigned char c = byte(pos + static_cast<std::size_t>(i));
-    if ((c & 0xC0) != 0x80) {
-      ++pos;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  pos += static_cast<std::size_t>(extra) + 1;
-  return cp;
+  char32_t cp = 0;
+  pos += core::utf8::decode(text, pos, cp);
+  return static_cast<std::uint32_t>(cp);
 }
 
 }  // namespace ui

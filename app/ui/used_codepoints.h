@@ -29,7 +29,8 @@ class UsedCodepoints {
   std::uint64_t generation_ = 0;
 };
 
-// Decodes UTF-8 one code point at a time; an invalid byte yields U+FFFD and advances one byte.
+// Decodes UTF-8 one code point at a time (strictly, core/utf8.h); an invalid byte yields U+FFFD
+// and advances one byte.
 std::uint32_t next_codepoint(std::string_view text, std::size_t& pos);
 
 }  // namespace ui

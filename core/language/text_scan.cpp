@@ -6,6 +6,8 @@
 #include <array>
 #include <cstring>
 
+#include "core/utf8.h"
+
 namespace core::language {
 
 namespace {
@@ -28,31 +30,6 @@ struct AsciiTable {
   }
 };
 constexpr AsciiTable kAscii;
-
-// Decodes one code point at s[i]. Invalid or truncated sequences give U+FFFD with length 1.
-inline std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  unsigned char c = b(0);
-  std::size_t n = s.size() - i;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  if (c >= 0xC2 && c <= 0xDF && n >= 2 && (b(1) & 0xC0) == 0x80) {
-    cp = static_cast<char32_t>(((c & 0x1F) << 6) | (b(1) & 0x3F));
-    return 2;
-  }
-  if (c >= 0xE0 && c <= 0xEF && n >= 3 && (b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80) {
-    cp = static_cast<char32_t>(((c & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F));
-    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return 3;
-  } else if (c >= 0xF0 && c <= 0xF4 && n >= 4 && (b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80 &&
-             (b(3) & 0xC0) == 0x80) {
-    cp = static_cast<char32_t>(((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F));
-    if (cp >= 0x10000 && cp <= 0x10FFFF) return 4;
-  }
-  cp = 0xFFFD;
-  return 1;
-}
 
 inline bool is_word_code_point(char32_t cp) {
   if (cp < 0x80) return kAscii.kind[cp] == kWordChar;
@@ -107,7 +84,7 @@ inline bool word_at(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return kAscii.kind[c] == kWordChar;
   char32_t cp;
-  decode(s, i, cp);
+  utf8::decode(s, i, cp);
   return is_word_code_point(cp);
 }
 
@@ -150,7 +127,7 @@ void scan_text(std::string_view text, ScannedText& out) {
     if (from < no_closer_until[k]) return 0;
     for (std::size_t j = from; j < stop;) {
       char32_t cp;
-      std::size_t len = decode(text, j, cp);
+      std::size_t len = utf8::decode(text, j, cp);
       bool closes = false;
       switch (kind) {
         case Quote::Straight:
@@ -180,7 +157,7 @@ void scan_text(std::string_view text, ScannedText& out) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     char32_t cp = c;
     std::size_t len = 1;
-    if (c >= 0x80) len = decode(text, i, cp);
+    if (c >= 0x80) len = utf8::decode(text, i, cp);
 
     if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) {
       Word w;
@@ -201,7 +178,7 @@ void scan_text(std::string_view text, ScannedText& out) {
           if (i >= n) break;
           cp = c;
           len = 1;
-          if (c >= 0x80) len = decode(text, i, cp);
+          if (c >= 0x80) len = utf8::decode(text, i, cp);
         } else {
           char* before = dst;
           dst = append_utf8(dst, fold(cp));
@@ -211,7 +188,7 @@ void scan_text(std::string_view text, ScannedText& out) {
           c = static_cast<unsigned char>(text[i]);
           cp = c;
           len = 1;
-          if (c >= 0x80) len = decode(text, i, cp);
+          if (c >= 0x80) len = utf8::decode(text, i, cp);
         }
         if (c < 0x80 ? kAscii.kind[c] == kWordChar : is_word_code_point(cp)) continue;
         if (is_apostrophe(cp) && word_at(text, i + len)) {
@@ -222,7 +199,7 @@ void scan_text(std::string_view text, ScannedText& out) {
           c = static_cast<unsigned char>(text[i]);
           cp = c;
           len = 1;
-          if (c >= 0x80) len = decode(text, i, cp);
+          if (c >= 0x80) len = utf8::decode(text, i, cp);
           continue;
         }
         break;

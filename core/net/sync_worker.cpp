@@ -41,18 +41,6 @@ SyncStatus SyncWorker::status() const {
   return status_;
 }
 
-std::string held_back_message(std::int64_t held_back, const std::string& reason) {
-  if (held_back <= 0) return "";
-  std::string out =
-      held_back == 1 ? "1 item could not be sent" : std::to_string(held_back) + " items could not be sent";
-  if (!reason.empty())
-    out += ": " + reason;
-  else
-    out += ".";
-  if (out.back() != '.') out += '.';
-  return out + " They stay on this device.";
-}
-
 std::chrono::milliseconds SyncWorker::backoff(const WorkerOptions& options, int failures) {
   auto wait = options.first_retry;
   for (int i = 1; i < failures && wait < options.max_retry; ++i) wait *= 2;
@@ -62,12 +50,14 @@ std::chrono::milliseconds SyncWorker::backoff(const WorkerOptions& options, int 
 void SyncWorker::publish_local_counts(Store& store) {
   std::int64_t outbox = store.outbox().size();
   auto held = store.outbox().held_back();
+  const auto held_count = static_cast<std::int64_t>(held.size());
+  std::string held_note = held_back_message(held_count, held.empty() ? "" : held.front().reason);
   std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
   std::int64_t last = std::stoll(store.meta().get(core::MetaKey::SyncLastSuccessMs).value_or("0"));
   std::lock_guard<std::mutex> lock(mutex_);
   status_.outbox = outbox;
-  status_.held_back = static_cast<std::int64_t>(held.size());
-  status_.held_back_reason = held.empty() ? "" : held.front().reason;
+  status_.held_back = held_count;
+  status_.held_back_note = std::move(held_note);
   status_.conflicts = conflicts;
   status_.last_success_ms = last;
   local_counts_published_ = true;
@@ -103,7 +93,7 @@ void SyncWorker::run_once(Store& store) {
   if (enrolled) ++status_.runs;
   if (changed > 0) ++status_.data_generation;
   if (!enrolled) return;
-  status_.last_error = error;
+  status_.error = error;
   status_.failures_in_a_row = error.empty() ? 0 : status_.failures_in_a_row + 1;
 }
 
@@ -122,7 +112,7 @@ void SyncWorker::run() {
     } catch (const std::exception& e) {
       std::lock_guard<std::mutex> lock(mutex_);
       status_.syncing = false;
-      status_.last_error = std::string("Sync could not open this device's data: ") + e.what();
+      status_.error = std::string("Sync could not open this device's data: ") + e.what();
       ++status_.failures_in_a_row;
     }
     std::chrono::milliseconds wait = options_.interval;

@@ -14,27 +14,9 @@
 #include <thread>
 
 #include "core/net/sync_client.h"
+#include "core/net/sync_status.h"
 
 namespace core::net {
-
-struct SyncStatus {
-  bool enrolled = false;
-  std::string hub_url;
-  bool syncing = false;               // a sync is running right now
-  std::int64_t last_success_ms = 0;   // device clock, for display only; 0 = never
-  std::int64_t outbox = 0;            // versions waiting to be sent
-  std::int64_t held_back = 0;         // versions the hub refused; kept on this device, not resent
-  std::string held_back_reason;       // the hub's reason for the most recently held one; "" if none
-  std::int64_t conflicts = 0;         // records with more than one head
-  std::string last_error;             // plain words; "" after a success
-  std::uint64_t data_generation = 0;  // +1 each time pulled data changed the store
-  int failures_in_a_row = 0;
-  std::int64_t runs = 0;  // syncs attempted since start
-};
-
-// What to tell the user about held-back versions, e.g. "2 items could not be sent: <reason>
-// They stay on this device." ("" when none are held back).
-std::string held_back_message(std::int64_t held_back, const std::string& reason);
 
 struct WorkerOptions {
   std::chrono::milliseconds interval{std::chrono::minutes(5)};     // between syncs when all is well

@@ -8,6 +8,7 @@
 
 #include "core/serialization.h"
 #include "core/sync/rekey.h"
+#include "core/utf8.h"
 
 namespace core::sync {
 
@@ -91,14 +92,13 @@ std::string comparable_name(const std::string& name) {
     std::size_t len = 1;
     if (c < 0x80) {
       piece = std::string(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-    } else if ((c & 0xE0) == 0xC0 && i + 1 < name.size()) {
-      len = 2;
-      unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3Fu);
-      piece = fold_code_point(cp);
-      if (piece.empty()) piece = name.substr(i, 2);
     } else {
-      // Other scripts (and malformed bytes) are compared as typed, one byte at a time.
-      piece = name.substr(i, 1);
+      // Accented Latin letters fold to their base letter; other scripts (and malformed bytes,
+      // one at a time) are compared as typed.
+      char32_t cp = 0;
+      len = utf8::decode(name, i, cp);
+      piece = fold_code_point(static_cast<unsigned>(cp));
+      if (piece.empty()) piece = name.substr(i, len);
     }
     i += len;
     if (piece == " " || piece == "\t" || piece == "\n") {

@@ -15,24 +15,46 @@ using namespace app;
 TEST_CASE("hub link: a worker snapshot becomes the sentence Home shows", "[app][sync]") {
   core::net::SyncStatus s;
   SECTION("not enrolled") {
-    CHECK(describe(sync_state_from(s)) == "Not connected to a hub \xE2\x80\x94 your work is kept on this device.");
+    CHECK(describe(s) == "Not connected to a hub \xE2\x80\x94 your work is kept on this device.");
   }
   SECTION("enrolled with work waiting and a conflict") {
     s.enrolled = true;
     s.hub_url = "https://hub.example";
     s.outbox = 3;
     s.conflicts = 1;
-    std::string text = describe(sync_state_from(s));
+    std::string text = describe(s);
     CHECK_THAT(text, Catch::Contains("Syncing with https://hub.example."));
     CHECK_THAT(text, Catch::Contains("3 changes wait to be sent"));
     CHECK_THAT(text, Catch::Contains("edited on two devices; both versions are kept"));
   }
   SECTION("a problem is named and the work is said to be safe") {
     s.enrolled = true;
-    s.last_error = "The hub is not reachable.";
-    CHECK_THAT(describe(sync_state_from(s)),
+    s.error = "The hub is not reachable.";
+    CHECK_THAT(describe(s),
                Catch::StartsWith("Sync problem: The hub is not reachable.") && Catch::Contains("safe on this device"));
   }
+}
+
+TEST_CASE("hub link: a snapshot differs from another when any one of its fields does", "[app][sync]") {
+  const SyncState before;
+  CHECK(before == SyncState{});
+  auto changed = [&](auto edit) {
+    SyncState after = before;
+    edit(after);
+    return after != before;
+  };
+  CHECK(changed([](SyncState& s) { s.enrolled = true; }));
+  CHECK(changed([](SyncState& s) { s.hub_url = "https://hub.example"; }));
+  CHECK(changed([](SyncState& s) { s.syncing = true; }));
+  CHECK(changed([](SyncState& s) { s.last_success_ms = 1; }));
+  CHECK(changed([](SyncState& s) { s.outbox = 1; }));
+  CHECK(changed([](SyncState& s) { s.held_back = 1; }));
+  CHECK(changed([](SyncState& s) { s.held_back_note = "1 item could not be sent."; }));
+  CHECK(changed([](SyncState& s) { s.conflicts = 1; }));
+  CHECK(changed([](SyncState& s) { s.error = "The hub is not reachable."; }));
+  CHECK(changed([](SyncState& s) { s.data_generation = 1; }));
+  CHECK(changed([](SyncState& s) { s.failures_in_a_row = 1; }));
+  CHECK(changed([](SyncState& s) { s.runs = 1; }));
 }
 
 TEST_CASE("hub link: enrolling against a hub that is not there fails in words, without blocking", "[app][sync]") {
@@ -83,5 +105,5 @@ TEST_CASE("hub link: the worker counts conflicts off the frame, with or without 
     if (seen == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   CHECK(seen == 1);
-  CHECK(describe(sync_state_from(worker.status())).find("edited on two devices") != std::string::npos);
+  CHECK(describe(worker.status()).find("edited on two devices") != std::string::npos);
 }

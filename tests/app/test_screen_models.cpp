@@ -273,13 +273,15 @@ TEST_CASE("sync state: without a hub the device says work is kept here, with one
   f.store.meta().set(core::MetaKey::SyncHubUrl, "https://hub.example.org");  // the key SyncClient::enroll writes
   s = app::read_sync_state(f.store);
   CHECK(s.enrolled);
-  CHECK(s.waiting == f.store.outbox().size());
+  CHECK(s.outbox == f.store.outbox().size());
   CHECK(app::describe(s).find("hub.example.org") != std::string::npos);
-  CHECK(s.last_sync.empty());
+  CHECK(s.last_success_ms == 0);
+  CHECK(app::describe(s).find("Last sync") == std::string::npos);
   f.store.meta().set(core::MetaKey::SyncLastSuccessMs, "1795664719089");  // what SyncClient writes after a sync
   s = app::read_sync_state(f.store);
-  CHECK(s.last_sync == app::format_sync_time(1795664719089));
-  CHECK_FALSE(s.last_sync.empty());
+  CHECK(s.last_success_ms == 1795664719089);
+  CHECK_FALSE(app::format_sync_time(s.last_success_ms).empty());
+  CHECK(app::describe(s).find("Last sync " + app::format_sync_time(1795664719089) + ".") != std::string::npos);
 }
 
 TEST_CASE("first run: the profile, role hint and text size are stored and demo data is optional", "[app][first_run]") {

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/ui/soft_wrap.h"
+#include "core/language/text_scan.h"
+#include "core/utf8.h"
 
 namespace sw = ui::soft_wrap;
 
@@ -117,6 +119,56 @@ TEST_CASE("soft wrap: multi-byte text breaks between code points and by glyph wi
     CHECK(sw::wrap(bad, 4, advance) == "ab\xFF\r\n\xC3zz");
     CHECK(sw::unwrap(sw::wrap(bad, 4, advance)) == bad);
   }
+}
+
+TEST_CASE("soft wrap: malformed UTF-8 reads as the language guide's scanner reads it, one U+FFFD a byte",
+          "[app][soft_wrap][utf8]") {
+  constexpr char32_t R = core::utf8::kReplacement;
+  const std::vector<std::pair<const char*, std::string>> cases = {
+      {"overlong '/'", "\xC0\xAF"},    {"overlong in three bytes", "\xE0\x80\xAF"},
+      {"a surrogate", "\xED\xA0\x80"}, {"above U+10FFFF", "\xF4\x90\x80\x80"},
+      {"cut short", "\xE5\xAD"},       {"a stray continuation byte", "\x80"},
+  };
+  for (const auto& [what, bad] : cases) {
+    INFO(what);
+    const std::string text = "ab" + bad + "cd";
+    std::vector<char32_t> seen;  // what wrapping asked the font about, in order
+    sw::wrap(text, 100, [&](char32_t c) {
+      seen.push_back(c);
+      return 1.0f;
+    });
+    std::vector<char32_t> want = {'a', 'b'};
+    want.insert(want.end(), bad.size(), R);
+    want.insert(want.end(), {'c', 'd'});
+    CHECK(seen == want);
+    // The scanner sees the same replacement characters: not letters, so they part the words.
+    core::language::ScannedText scanned;
+    core::language::scan_text(text, scanned);
+    REQUIRE(scanned.words.size() == 2);
+    CHECK(scanned.folded_word(scanned.words[0]) == "ab");
+    CHECK(scanned.folded_word(scanned.words[1]) == "cd");
+    // At a width of one glyph every character gets a line of its own: the loop ends, and no break
+    // falls inside a character.
+    const std::string narrow = sw::wrap(text, 1, advance);
+    CHECK(sw::unwrap(narrow) == text);
+    CHECK(narrow == "a\r\nb" + [&] {
+      std::string lines;
+      for (char c : bad) lines += std::string("\r\n") + c;
+      return lines;
+    }() + "\r\nc\r\nd");
+  }
+  // A valid letter in the same place is one word and one glyph.
+  core::language::ScannedText scanned;
+  core::language::scan_text(
+      "ab\xC3\xA9"
+      "cd",
+      scanned);
+  CHECK(scanned.words.size() == 1);
+  CHECK(sw::wrap("ab\xC3\xA9"
+                 "cd",
+                 2, advance) ==
+        "ab\r\n\xC3\xA9"
+        "c\r\nd");
 }
 
 TEST_CASE("soft wrap: text holding a carriage return is shown unwrapped and unchanged", "[app][soft_wrap]") {

@@ -299,7 +299,7 @@ TEST_CASE("sync worker: syncs at start and on demand, reports plain status, back
   worker.start();
   auto s = wait_for([](const core::net::SyncStatus& st) { return st.runs >= 1; });
   CHECK(s.enrolled);
-  CHECK(s.last_error.empty());
+  CHECK(s.error.empty());
   CHECK(s.data_generation == 1);
   CHECK(s.last_success_ms > 0);
   p.lena.note(p.obs, "another one");
@@ -310,7 +310,7 @@ TEST_CASE("sync worker: syncs at start and on demand, reports plain status, back
   p.hub.kill_hard();
   worker.sync_now();
   s = wait_for([](const core::net::SyncStatus& st) { return st.failures_in_a_row >= 2; });
-  CHECK(s.last_error.find("The hub is not reachable.") == 0);
+  CHECK(s.error.find("The hub is not reachable.") == 0);
   CHECK(s.failures_in_a_row >= 2);  // retried on its own, with backoff
   worker.stop();
 }

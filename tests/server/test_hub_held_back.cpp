@@ -91,10 +91,10 @@ TEST_CASE("held back: a Person record for someone else is held back with the rea
     for (int i = 0; i < 200 && (s = worker.status()).runs < 1; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
     worker.stop();
-    CHECK(s.last_error.empty());
+    CHECK(s.error.empty());
     CHECK(s.held_back == 1);
-    CHECK(s.held_back_reason == held[0].reason);
-    std::string message = core::net::held_back_message(s.held_back, s.held_back_reason);
+    const std::string& message = s.held_back_note;
+    CHECK(message == core::net::held_back_message(1, held[0].reason));
     CHECK(message.find("1 item could not be sent: The person version") == 0);
     CHECK(message.find("They stay on this device.") != std::string::npos);
     CHECK(core::net::held_back_message(0, "").empty());
