@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <optional>
 
-#include "app/screens/prompt/prompt_screen.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -22,7 +21,7 @@ void draw_note(const CoachingNoteView& n) {
 }
 }  // namespace
 
-void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx, std::vector<CoachingAction>& out) {
+void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx, Emitted<CoachingAction>& out) {
   ui::begin_scroll_area("##coaching");
   if (!m.loaded()) {
     ui::body_wrapped(m.error().c_str());
@@ -89,61 +88,38 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
     const char* hint = t->pair.coach == ctx.me
                            ? "e.g. Your first prompt led with the data; what did you notice about the silence after it?"
                            : "e.g. I noticed the silence too. What could I try in the next debrief?";
-    after::text_area("##coaching_note", hint, &ui.draft, 4.5f);
+    ui::text_area("##coaching_note", hint, &ui.draft, 4.5f);
     if (ui.draft != m.draft()) out.push_back(CoachingAction{CoachingAction::Kind::EditDraft, ui.draft, {}});
-    after::language_hint(ctx, ui.draft, ui.hint_for, ui.hint);
-    after::hint_line(ui.hint);
-    after::error_line(m.error());
+    ui.hint.draw(ctx.guide, ui.draft);
+    ui::error_wrapped(m.error());
     if (ui::button(replying ? "Save reply" : "Save note", ui::Tone::Primary))
       out.push_back(CoachingAction{CoachingAction::Kind::Save, {}, {}});
     ui::end_card();
   } else {
     std::string closed = t->name + " is no longer part of this observation, so this thread is closed.";
     ui::muted_wrapped(closed.c_str());
-    after::error_line(m.error());
+    ui::error_wrapped(m.error());
   }
   ui::end_column();
   ui::end_scroll_area();
 }
 
-std::string CoachingScreen::title() const {
-  return model_ && model_->loaded() ? "Coaching notes \xC2\xB7 " + model_->title() : "Coaching notes";
-}
-
-void CoachingScreen::enter(const Route& route, AppContext& ctx) {
+void CoachingShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
   // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
   std::optional<core::sync::CoachingPair> shown;
-  if (model_) {
-    model_->autosave(true);
-    if (model_->observation() == route.observation && model_->thread()) shown = model_->thread()->pair;
-  }
-  model_ = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
-  model_->load(route.observation);
-  if (shown) model_->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
-  ui_ = CoachingUi{};
-  ui_.draft = model_->draft();
+  if (m && m->observation() == route.observation && m->thread()) shown = m->thread()->pair;
+  m = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
+  m->load(route.observation);
+  if (shown) m->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
+  ui = CoachingUi{};
+  ui.draft = m->draft();
 }
 
-void CoachingScreen::tick(AppContext&) {
-  if (model_) model_->autosave(false);
+void CoachingShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+  if (!m.apply(a) || a.kind != CoachingAction::Kind::Save) return;
+  ui.draft.clear();
+  ctx.toast = "Coaching note saved";
+  ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
 }
-
-void CoachingScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<CoachingAction> actions;
-  draw_coaching(*model_, ui_, ctx, actions);
-  for (const auto& a : actions)
-    if (model_->apply(a) && a.kind == CoachingAction::Kind::Save) {
-      ui_.draft.clear();
-      ctx.toast = "Coaching note saved";
-      ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
-    }
-}
-
-void CoachingScreen::commit_drafts(AppContext&) {
-  if (model_) model_->autosave(true);
-}
-
-int CoachingScreen::wake_after_ms(const AppContext&) const { return model_ && model_->draft_dirty() ? 300 : -1; }
 
 }  // namespace app

@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -24,17 +24,36 @@ struct FirstRunResult {
 // and, if asked, seeds the demo data. Every write is durable before it returns.
 FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form);
 
-class FirstRunScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::FirstRun; }
-  std::string title() const override { return "Welcome"; }
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  FirstRunForm& form() { return form_; }
-
- private:
-  FirstRunForm form_;
-  std::string error_;
+// The screen's model: the choices so far and why the last Start was refused.
+struct FirstRunModel {
+  FirstRunForm form;
+  std::string error;  // plain words, "" = none
 };
+
+struct FirstRunUi {
+  std::string name;  // the name field's buffer
+};
+
+struct FirstRunAction {
+  enum class Kind { PickRole, PickTextSize, PickDemo, Start };
+  Kind kind = Kind::Start;
+  core::Role role = core::Role::TeacherLeader;  // PickRole
+  float text_size = 1.0f;                       // PickTextSize
+  bool demo = true;                             // PickDemo
+  std::string name;                             // Start: as typed
+};
+
+void draw_first_run(const FirstRunModel& model, FirstRunUi& ui, const AppContext& ctx, Emitted<FirstRunAction>& out);
+
+struct FirstRunShape : ScreenShape<FirstRunModel, FirstRunUi, FirstRunAction> {
+  static constexpr ScreenId kId = ScreenId::FirstRun;
+  static constexpr auto draw = draw_first_run;
+  static std::string title(const Model*) { return "Welcome"; }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
+  // Start completes the first run (complete_first_run); a text size is stored at once, so the
+  // person sees the size they pick.
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
+};
+using FirstRunScreen = ModelScreen<FirstRunShape>;
 
 }  // namespace app
