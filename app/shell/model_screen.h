@@ -1,7 +1,7 @@
 // The one shape of a screen: a model (plain C++, every write an action it applies), a Ui struct
 // (widget state only) and a draw function that reads the model, changes only its Ui and emits
-// actions and navigation requests. ModelScreen<Shape> is the Screen the App registers; a screen
-// names only what is its own in a Shape struct:
+// actions and navigation requests. ModelScreen<Shape, Model, Ui> is the Screen the App registers;
+// a screen names only what is its own in a Shape struct (in its .cpp):
 //   using Model, Ui, Action;   static constexpr ScreenId kId;   static constexpr auto draw = draw_x;
 //   static std::string title(const Model*);                     // null before the first enter()
 //   static void enter(std::unique_ptr<Model>&, Ui&, const Route&, AppContext&);  // build the view once
@@ -55,34 +55,20 @@ std::string title_with(const char* screen, const M* m) {
   return m && m->loaded() ? std::string(screen) + " \xC2\xB7 " + m->title() : std::string(screen);
 }
 
-template <class Shape>
+// The Screen of a Shape (declared in the screen's .cpp, with the model, Ui and action types its
+// header names). The member functions are in model_screen_impl.h, which only the screen's .cpp
+// includes, followed by `template class ModelScreen<Shape, Model, Ui>;`; the header declares
+// `extern template class ModelScreen<Shape, Model, Ui>;` so nothing else instantiates them.
+template <class Shape, class Model, class Ui>
 class ModelScreen final : public Screen {
  public:
-  using Model = typename Shape::Model;
-  using Ui = typename Shape::Ui;
-  using Action = typename Shape::Action;
-
-  ScreenId id() const override { return Shape::kId; }
-  std::string title() const override { return Shape::title(model_.get()); }
-  void enter(const Route& route, AppContext& ctx) override {
-    if (model_) Shape::commit_drafts(*model_, ctx);  // nothing typed is lost when the view is rebuilt
-    Shape::enter(model_, ui_, route, ctx);
-  }
-  void tick(AppContext& ctx) override {
-    if (model_) Shape::tick(*model_, ctx);
-  }
-  void draw(AppContext& ctx) override {
-    if (!model_) return;
-    Emitted<Action> out;
-    Shape::draw(static_cast<const Model&>(*model_), ui_, static_cast<const AppContext&>(ctx), out);
-    for (const Action& a : out.actions) Shape::apply(*model_, ui_, a, ctx);
-    if (out.open) ctx.open(*out.open);
-    if (out.sync_now) ctx.sync_now = true;
-  }
-  void commit_drafts(AppContext& ctx) override {
-    if (model_) Shape::commit_drafts(*model_, ctx);
-  }
-  int wake_after_ms(const AppContext& ctx) const override { return model_ ? Shape::wake_after_ms(*model_, ctx) : -1; }
+  ScreenId id() const override;
+  std::string title() const override;
+  void enter(const Route& route, AppContext& ctx) override;
+  void tick(AppContext& ctx) override;
+  void draw(AppContext& ctx) override;
+  void commit_drafts(AppContext& ctx) override;
+  int wake_after_ms(const AppContext& ctx) const override;
 
   // For tests and benchmarks: valid after enter().
   Model& model() { return *model_; }

@@ -1,5 +1,6 @@
 // The Coaching notes screen's drawing. See coaching_screen.h.
 #include "app/screens/coaching/coaching_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -104,22 +105,28 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
   ui::end_scroll_area();
 }
 
-void CoachingShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-  // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
-  std::optional<core::sync::CoachingPair> shown;
-  if (m && m->observation() == route.observation && m->thread()) shown = m->thread()->pair;
-  m = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
-  m->load(route.observation);
-  if (shown) m->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
-  ui = CoachingUi{};
-  ui.draft = m->draft();
-}
+struct CoachingShape : AutosavedShape<CoachingModel, CoachingUi, CoachingAction, &CoachingModel::draft_dirty> {
+  static constexpr ScreenId kId = ScreenId::CoachingNotes;
+  static constexpr auto draw = draw_coaching;
+  static std::string title(const Model* m) { return title_with("Coaching notes", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
+    std::optional<core::sync::CoachingPair> shown;
+    if (m && m->observation() == route.observation && m->thread()) shown = m->thread()->pair;
+    m = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
+    m->load(route.observation);
+    if (shown) m->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
+    ui = CoachingUi{};
+    ui.draft = m->draft();
+  }
 
-void CoachingShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (!m.apply(a) || a.kind != CoachingAction::Kind::Save) return;
-  ui.draft.clear();
-  ctx.toast = "Coaching note saved";
-  ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
-}
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a) || a.kind != CoachingAction::Kind::Save) return;
+    ui.draft.clear();
+    ctx.toast = "Coaching note saved";
+    ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
+  }
+};
+template class ModelScreen<CoachingShape, CoachingModel, CoachingUi>;
 
 }  // namespace app

@@ -17,13 +17,7 @@ struct CoachingUi {
 
 void draw_coaching(const CoachingModel& model, CoachingUi& ui, const AppContext& ctx, Emitted<CoachingAction>& out);
 
-struct CoachingShape : AutosavedShape<CoachingModel, CoachingUi, CoachingAction, &CoachingModel::draft_dirty> {
-  static constexpr ScreenId kId = ScreenId::CoachingNotes;
-  static constexpr auto draw = draw_coaching;
-  static std::string title(const Model* m) { return title_with("Coaching notes", m); }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using CoachingScreen = ModelScreen<CoachingShape>;
+using CoachingScreen = ModelScreen<struct CoachingShape, CoachingModel, CoachingUi>;
+extern template class ModelScreen<CoachingShape, CoachingModel, CoachingUi>;
 
 }  // namespace app

@@ -1,5 +1,6 @@
 // The "Colleagues on this device" screen's drawing. See match_colleagues_screen.h.
 #include "app/screens/colleagues/match_colleagues_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -120,22 +121,28 @@ void draw_match_colleagues(const MatchColleaguesModel& m, MatchColleaguesUi& ui,
   ui::end_centred_column();
 }
 
-void MatchColleaguesShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
-  m = std::make_unique<MatchColleaguesModel>(*ctx.store, ctx.me);
-  m->load();
-  ui = {};
-}
-
-void MatchColleaguesShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (a.kind == MatchColleaguesAction::Kind::Confirm) {
-    if (!m.confirm(a.colleague, a.roster_person)) return;
-    ui.searching = core::Id{};
-    ctx.toast = "Colleague matched";
-    ctx.sync_now = ctx.sync.enrolled && !m.push_waits();
-  } else if (m.finish()) {
-    ctx.sync_now = ctx.sync.enrolled;
-    ctx.go_home = true;
+struct MatchColleaguesShape : ScreenShape<MatchColleaguesModel, MatchColleaguesUi, MatchColleaguesAction> {
+  static constexpr ScreenId kId = ScreenId::MatchColleagues;
+  static constexpr auto draw = draw_match_colleagues;
+  static std::string title(const Model*) { return "Colleagues on this device"; }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
+    m = std::make_unique<MatchColleaguesModel>(*ctx.store, ctx.me);
+    m->load();
+    ui = {};
   }
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (a.kind == MatchColleaguesAction::Kind::Confirm) {
+      if (!m.confirm(a.colleague, a.roster_person)) return;
+      ui.searching = core::Id{};
+      ctx.toast = "Colleague matched";
+      ctx.sync_now = ctx.sync.enrolled && !m.push_waits();
+    } else if (m.finish()) {
+      ctx.sync_now = ctx.sync.enrolled;
+      ctx.go_home = true;
+    }
+  }
+};
+template class ModelScreen<MatchColleaguesShape, MatchColleaguesModel, MatchColleaguesUi>;
 
 }  // namespace app

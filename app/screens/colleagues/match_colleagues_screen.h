@@ -25,13 +25,7 @@ struct MatchColleaguesUi {
 void draw_match_colleagues(const MatchColleaguesModel& model, MatchColleaguesUi& ui, const AppContext& ctx,
                            Emitted<MatchColleaguesAction>& out);
 
-struct MatchColleaguesShape : ScreenShape<MatchColleaguesModel, MatchColleaguesUi, MatchColleaguesAction> {
-  static constexpr ScreenId kId = ScreenId::MatchColleagues;
-  static constexpr auto draw = draw_match_colleagues;
-  static std::string title(const Model*) { return "Colleagues on this device"; }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using MatchColleaguesScreen = ModelScreen<MatchColleaguesShape>;
+using MatchColleaguesScreen = ModelScreen<struct MatchColleaguesShape, MatchColleaguesModel, MatchColleaguesUi>;
+extern template class ModelScreen<MatchColleaguesShape, MatchColleaguesModel, MatchColleaguesUi>;
 
 }  // namespace app

@@ -1,5 +1,6 @@
 // The "Edited on two devices" screen's drawing. See conflicts_screen.h.
 #include "app/screens/conflicts/conflicts_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -111,16 +112,22 @@ void draw_conflicts(const ConflictsModel& m, ConflictsUi&, const AppContext&, Em
   ui::end_centred_column();
 }
 
-void ConflictsShape::enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
-  m = std::make_unique<ConflictsModel>(*ctx.store, ctx.me);
-  m->load();
-}
+struct ConflictsShape : ScreenShape<ConflictsModel, ConflictsUi, ConflictChoice> {
+  static constexpr ScreenId kId = ScreenId::Conflicts;
+  static constexpr auto draw = draw_conflicts;
+  static std::string title(const Model*) { return "Edited on two devices"; }
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
+    m = std::make_unique<ConflictsModel>(*ctx.store, ctx.me);
+    m->load();
+  }
 
-void ConflictsShape::apply(Model& m, Ui&, const Action& c, AppContext& ctx) {
-  if (!m.keep(c.record, c.version)) return;
-  ctx.toast = "Version kept";
-  ctx.sync.conflicts = std::max<std::int64_t>(0, ctx.sync.conflicts - 1);
-  ctx.sync_now = ctx.sync.enrolled;  // send the choice so the other device settles too
-}
+  static void apply(Model& m, Ui&, const Action& c, AppContext& ctx) {
+    if (!m.keep(c.record, c.version)) return;
+    ctx.toast = "Version kept";
+    ctx.sync.conflicts = std::max<std::int64_t>(0, ctx.sync.conflicts - 1);
+    ctx.sync_now = ctx.sync.enrolled;  // send the choice so the other device settles too
+  }
+};
+template class ModelScreen<ConflictsShape, ConflictsModel, ConflictsUi>;
 
 }  // namespace app

@@ -18,13 +18,7 @@ struct ConflictsUi {};  // a tap on "Keep this version" is the whole choice
 
 void draw_conflicts(const ConflictsModel& model, ConflictsUi& ui, const AppContext& ctx, Emitted<ConflictChoice>& out);
 
-struct ConflictsShape : ScreenShape<ConflictsModel, ConflictsUi, ConflictChoice> {
-  static constexpr ScreenId kId = ScreenId::Conflicts;
-  static constexpr auto draw = draw_conflicts;
-  static std::string title(const Model*) { return "Edited on two devices"; }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& choice, AppContext& ctx);
-};
-using ConflictsScreen = ModelScreen<ConflictsShape>;
+using ConflictsScreen = ModelScreen<struct ConflictsShape, ConflictsModel, ConflictsUi>;
+extern template class ModelScreen<ConflictsShape, ConflictsModel, ConflictsUi>;
 
 }  // namespace app

@@ -1,6 +1,7 @@
 // The Cycle screen's drawing. See cycle_screen.h. Bars use one accent colour; a later visit is a
 // deeper tone of it so visits are told apart by order, never by "better" or "worse".
 #include "app/screens/cycle/cycle_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -145,6 +146,7 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, Emitted<CycleAction
     ui::end_card();
     ImGui::PopID();
   }
+
   // A cancelled visit collected nothing and compares with nothing: one plain line says it was planned.
   for (const auto& c : m.cancelled()) {
     std::string line = (c.date.empty() ? std::string("A visit without a date") : c.date) + " \xC2\xB7 cancelled";
@@ -332,20 +334,25 @@ void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<Cy
 
 // ---- the screen ----
 
-std::string CycleShape::title(const Model* m) {
-  return m && m->loaded() && !m->info().title.empty() ? m->info().title : std::string("Learning cycle");
-}
+struct CycleShape : ScreenShape<CycleModel, CycleUi, CycleAction> {
+  static constexpr ScreenId kId = ScreenId::Cycle;
+  static constexpr auto draw = draw_cycle;
+  static std::string title(const Model* m) {
+    return m && m->loaded() && !m->info().title.empty() ? m->info().title : std::string("Learning cycle");
+  }
 
-void CycleShape::enter(std::unique_ptr<Model>& m, Ui&, const Route& route, AppContext& ctx) {
-  m = std::make_unique<CycleModel>(*ctx.store, ctx.me);
-  m->load(route.cycle, route.observation);
-}
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route& route, AppContext& ctx) {
+    m = std::make_unique<CycleModel>(*ctx.store, ctx.me);
+    m->load(route.cycle, route.observation);
+  }
 
-void CycleShape::apply(Model& m, Ui&, const Action& a, AppContext& ctx) {
-  if (a.kind == CycleAction::Kind::ChooseObserver)
-    m.choose_observer(a.record);
-  else if (m.set_step_status(a.record, a.status))
-    ctx.toast = std::string("Next step marked ") + next_step_status_label(a.status);
-}
+  static void apply(Model& m, Ui&, const Action& a, AppContext& ctx) {
+    if (a.kind == CycleAction::Kind::ChooseObserver)
+      m.choose_observer(a.record);
+    else if (m.set_step_status(a.record, a.status))
+      ctx.toast = std::string("Next step marked ") + next_step_status_label(a.status);
+  }
+};
+template class ModelScreen<CycleShape, CycleModel, CycleUi>;
 
 }  // namespace app

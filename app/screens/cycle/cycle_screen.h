@@ -20,13 +20,7 @@ struct CycleUi {};  // every choice on this screen is the model's (whose data th
 
 void draw_cycle(const CycleModel& model, CycleUi& ui, const AppContext& ctx, Emitted<CycleAction>& out);
 
-struct CycleShape : ScreenShape<CycleModel, CycleUi, CycleAction> {
-  static constexpr ScreenId kId = ScreenId::Cycle;
-  static constexpr auto draw = draw_cycle;
-  static std::string title(const Model* m);
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using CycleScreen = ModelScreen<CycleShape>;
+using CycleScreen = ModelScreen<struct CycleShape, CycleModel, CycleUi>;
+extern template class ModelScreen<CycleShape, CycleModel, CycleUi>;
 
 }  // namespace app

@@ -1,5 +1,6 @@
 // The Debrief screen's drawing. See debrief_screen.h; the rules live in debrief_model.cpp.
 #include "app/screens/debrief/debrief_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -182,39 +183,45 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, E
 
 // ---- the screen ----
 
-void DebriefShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-  m = std::make_unique<DebriefModel>(*ctx.store, ctx.me, ctx.now_ms);
-  m->load(route.observation);
-  ui = DebriefUi{};
-  ui.note = m->note_draft();
-  ui.step = m->step_form();
-}
-
-void DebriefShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (!m.apply(a)) return;
-  switch (a.kind) {
-    case K::SaveNote:
-      ui.note.clear();
-      ctx.toast = "Note saved";
-      break;
-    case K::SaveStep:
-      ui.step = m.step_form();
-      ctx.toast = "Next step added";
-      break;
-    case K::ScheduleFollowUp: {
-      auto f = ctx.store->get(m.last_follow_up());
-      std::string date = f && std::holds_alternative<core::Observation>(f->body)
-                             ? std::get<core::Observation>(f->body).date
-                             : std::string();
-      ctx.toast = "Follow-up visit planned for " + date;
-      break;
-    }
-    case K::MarkDebriefed:
-      ctx.toast = "Debrief marked as held";
-      break;
-    default:
-      break;
+struct DebriefShape : AutosavedShape<DebriefModel, DebriefUi, DebriefAction, &DebriefModel::drafts_dirty> {
+  static constexpr ScreenId kId = ScreenId::Debrief;
+  static constexpr auto draw = draw_debrief;
+  static std::string title(const Model* m) { return title_with("Debrief", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    m = std::make_unique<DebriefModel>(*ctx.store, ctx.me, ctx.now_ms);
+    m->load(route.observation);
+    ui = DebriefUi{};
+    ui.note = m->note_draft();
+    ui.step = m->step_form();
   }
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    switch (a.kind) {
+      case K::SaveNote:
+        ui.note.clear();
+        ctx.toast = "Note saved";
+        break;
+      case K::SaveStep:
+        ui.step = m.step_form();
+        ctx.toast = "Next step added";
+        break;
+      case K::ScheduleFollowUp: {
+        auto f = ctx.store->get(m.last_follow_up());
+        std::string date = f && std::holds_alternative<core::Observation>(f->body)
+                               ? std::get<core::Observation>(f->body).date
+                               : std::string();
+        ctx.toast = "Follow-up visit planned for " + date;
+        break;
+      }
+      case K::MarkDebriefed:
+        ctx.toast = "Debrief marked as held";
+        break;
+      default:
+        break;
+    }
+  }
+};
+template class ModelScreen<DebriefShape, DebriefModel, DebriefUi>;
 
 }  // namespace app

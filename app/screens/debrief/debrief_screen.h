@@ -18,13 +18,7 @@ struct DebriefUi {
 
 void draw_debrief(const DebriefModel& model, DebriefUi& ui, const AppContext& ctx, Emitted<DebriefAction>& out);
 
-struct DebriefShape : AutosavedShape<DebriefModel, DebriefUi, DebriefAction, &DebriefModel::drafts_dirty> {
-  static constexpr ScreenId kId = ScreenId::Debrief;
-  static constexpr auto draw = draw_debrief;
-  static std::string title(const Model* m) { return title_with("Debrief", m); }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using DebriefScreen = ModelScreen<DebriefShape>;
+using DebriefScreen = ModelScreen<struct DebriefShape, DebriefModel, DebriefUi>;
+extern template class ModelScreen<DebriefShape, DebriefModel, DebriefUi>;
 
 }  // namespace app

@@ -2,6 +2,7 @@
 #include "app/screens/first_run/first_run_screen.h"
 #include "app/screens/common/model_text.h"
 #include "app/screens/settings/settings_model.h"  // kTextSizeOptions
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -118,38 +119,46 @@ void draw_first_run(const FirstRunModel& m, FirstRunUi& ui, const AppContext&, E
   ui::end_centred_column();
 }
 
-void FirstRunShape::enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
-  if (!m) m = std::make_unique<FirstRunModel>();  // coming back keeps the choices made
-  if (auto s = ctx.store->meta("text_size")) m->form.text_size = std::strtof(s->c_str(), nullptr);
-}
+struct FirstRunShape : ScreenShape<FirstRunModel, FirstRunUi, FirstRunAction> {
+  static constexpr ScreenId kId = ScreenId::FirstRun;
+  static constexpr auto draw = draw_first_run;
+  static std::string title(const Model*) { return "Welcome"; }
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
+    if (!m) m = std::make_unique<FirstRunModel>();  // coming back keeps the choices made
+    if (auto s = ctx.store->meta("text_size")) m->form.text_size = std::strtof(s->c_str(), nullptr);
+  }
 
-void FirstRunShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  switch (a.kind) {
-    case FirstRunAction::Kind::PickRole:
-      m.form.role = a.role;
-      break;
-    case FirstRunAction::Kind::PickTextSize:
-      m.error = set_text_size(*ctx.store, a.text_size);
-      if (m.error.empty()) {
-        m.form.text_size = a.text_size;
-        ctx.theme_changed = true;
+  // Start completes the first run (complete_first_run); a text size is stored at once, so the
+  // person sees the size they pick.
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    switch (a.kind) {
+      case FirstRunAction::Kind::PickRole:
+        m.form.role = a.role;
+        break;
+      case FirstRunAction::Kind::PickTextSize:
+        m.error = set_text_size(*ctx.store, a.text_size);
+        if (m.error.empty()) {
+          m.form.text_size = a.text_size;
+          ctx.theme_changed = true;
+        }
+        break;
+      case FirstRunAction::Kind::PickDemo:
+        m.form.demo = a.demo;
+        break;
+      case FirstRunAction::Kind::Start: {
+        m.form.name = a.name;
+        FirstRunResult r = complete_first_run(*ctx.store, m.form);
+        m.error = r.error;
+        if (!r.ok) return;
+        ctx.me = r.me;
+        ctx.go_home = true;
+        ctx.toast = m.form.demo ? "Welcome! The demo cycle is ready." : "Welcome!";
+        ui = FirstRunUi{};
+        break;
       }
-      break;
-    case FirstRunAction::Kind::PickDemo:
-      m.form.demo = a.demo;
-      break;
-    case FirstRunAction::Kind::Start: {
-      m.form.name = a.name;
-      FirstRunResult r = complete_first_run(*ctx.store, m.form);
-      m.error = r.error;
-      if (!r.ok) return;
-      ctx.me = r.me;
-      ctx.go_home = true;
-      ctx.toast = m.form.demo ? "Welcome! The demo cycle is ready." : "Welcome!";
-      ui = FirstRunUi{};
-      break;
     }
   }
-}
+};
+template class ModelScreen<FirstRunShape, FirstRunModel, FirstRunUi>;
 
 }  // namespace app

@@ -45,15 +45,7 @@ struct FirstRunAction {
 
 void draw_first_run(const FirstRunModel& model, FirstRunUi& ui, const AppContext& ctx, Emitted<FirstRunAction>& out);
 
-struct FirstRunShape : ScreenShape<FirstRunModel, FirstRunUi, FirstRunAction> {
-  static constexpr ScreenId kId = ScreenId::FirstRun;
-  static constexpr auto draw = draw_first_run;
-  static std::string title(const Model*) { return "Welcome"; }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  // Start completes the first run (complete_first_run); a text size is stored at once, so the
-  // person sees the size they pick.
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using FirstRunScreen = ModelScreen<FirstRunShape>;
+using FirstRunScreen = ModelScreen<struct FirstRunShape, FirstRunModel, FirstRunUi>;
+extern template class ModelScreen<FirstRunShape, FirstRunModel, FirstRunUi>;
 
 }  // namespace app

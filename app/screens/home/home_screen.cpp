@@ -1,6 +1,7 @@
 // Home's drawing and the application of its actions. The view and the rules live in
 // home_model.cpp; nothing here reads or writes the store while drawing.
 #include "app/screens/home/home_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -289,32 +290,38 @@ HomeView read_home(const AppContext& ctx) {
 }
 }  // namespace
 
-void HomeShape::enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
-  m = std::make_unique<HomeView>(read_home(ctx));
-}
+struct HomeShape : ScreenShape<HomeView, HomeUi, HomeAction> {
+  static constexpr ScreenId kId = ScreenId::Home;
+  static constexpr auto draw = draw_home;
+  static std::string title(const Model*) { return "Home"; }
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
+    m = std::make_unique<HomeView>(read_home(ctx));
+  }
 
-void HomeShape::apply(Model& view, Ui& ui, const Action& action, AppContext& ctx) {
-  HomeOutcome outcome = apply_home_action(*ctx.store, ctx.me, action);
-  if (action.kind == HomeAction::Kind::SendRefusedAgain) {
-    ctx.toast = outcome.message;
-    if (outcome.done) {
-      ctx.sync.held_back = 0;
-      ctx.sync.held_back_note.clear();
-      ctx.sync_now = true;
+  static void apply(Model& view, Ui& ui, const Action& action, AppContext& ctx) {
+    HomeOutcome outcome = apply_home_action(*ctx.store, ctx.me, action);
+    if (action.kind == HomeAction::Kind::SendRefusedAgain) {
+      ctx.toast = outcome.message;
+      if (outcome.done) {
+        ctx.sync.held_back = 0;
+        ctx.sync.held_back_note.clear();
+        ctx.sync_now = true;
+      }
+      return;
     }
-    return;
+    if (!outcome.done) {
+      const bool answer =
+          action.kind == HomeAction::Kind::AcceptProposal || action.kind == HomeAction::Kind::KeepPlannedTime;
+      if (answer) ui.editor = HomeUi::Editor::None;  // the problem shows under the proposal, not in a card's editor
+      ui.visit = action.visit;
+      ui.problem = outcome.message;  // shown in the card's editor (or under the proposal)
+      return;
+    }
+    ctx.toast = outcome.message;
+    ui = HomeUi{};
+    view = read_home(ctx);  // the saved change, as the store now has it
   }
-  if (!outcome.done) {
-    const bool answer =
-        action.kind == HomeAction::Kind::AcceptProposal || action.kind == HomeAction::Kind::KeepPlannedTime;
-    if (answer) ui.editor = HomeUi::Editor::None;  // the problem shows under the proposal, not in a card's editor
-    ui.visit = action.visit;
-    ui.problem = outcome.message;  // shown in the card's editor (or under the proposal)
-    return;
-  }
-  ctx.toast = outcome.message;
-  ui = HomeUi{};
-  view = read_home(ctx);  // the saved change, as the store now has it
-}
+};
+template class ModelScreen<HomeShape, HomeView, HomeUi>;
 
 }  // namespace app

@@ -20,13 +20,7 @@ struct HomeUi {
 
 void draw_home(const HomeView& view, HomeUi& ui, const AppContext& ctx, Emitted<HomeAction>& out);
 
-struct HomeShape : ScreenShape<HomeView, HomeUi, HomeAction> {
-  static constexpr ScreenId kId = ScreenId::Home;
-  static constexpr auto draw = draw_home;
-  static std::string title(const Model*) { return "Home"; }
-  static void enter(std::unique_ptr<Model>& view, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& view, Ui& ui, const Action& a, AppContext& ctx);
-};
-using HomeScreen = ModelScreen<HomeShape>;
+using HomeScreen = ModelScreen<struct HomeShape, HomeView, HomeUi>;
+extern template class ModelScreen<HomeShape, HomeView, HomeUi>;
 
 }  // namespace app

@@ -1,6 +1,7 @@
 // The Observe screen's drawing: clock and focus, the one-line note composer, counters, timers,
 // the seating chart and the virtualized timeline. See observe_screen.h.
 #include "app/screens/observe/observe_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -100,6 +101,7 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     out.push_back(act(K::SaveNote));
     ui.focus_composer = enter;  // keep typing after Enter; a tap on Save lets the keyboard go
   }
+
   // Kind chips, then look-for tags, in one flowing row.
   const core::NoteKind kinds[] = {core::NoteKind::Noticing, core::NoteKind::Quote, core::NoteKind::Wondering};
   bool first = true;
@@ -112,6 +114,7 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
       out.push_back(a);
     }
   }
+
   // The look-for tags pick several at once, the kinds only one: a quiet word in the row tells
   // the two groups apart, so a tag is not taken for a fourth kind of note.
   if (!m.plan().look_fors.empty()) {
@@ -134,6 +137,7 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     if (ui::chip(tag.c_str(), on)) out.push_back(act(K::ToggleTag, tag));
     ImGui::PopID();
   }
+
   // A gentle hint about evaluative wording; it never blocks saving.
   ui.hint.update(ctx.guide, ui.draft);
   if (!m.draft().empty()) {
@@ -437,30 +441,37 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, E
 
 // ---- the screen ----
 
-void ObserveShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-  // Coming back to the same lesson keeps the model (its undo list, the open edit sheet).
-  if (m && m->observation() == route.observation && m->loaded()) return;
-  m = std::make_unique<ObserveModel>(*ctx.store, ctx.me, ctx.now_ms);
-  m->load(route.observation);
-  ui = ObserveUi{};
-  ui.draft = m->draft();
-}
-
-void ObserveShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (!m.apply(a)) return;
-  if (a.kind == K::SaveNote) ui.draft.clear();
-  if (a.kind == K::EditNote) ctx.toast = "Note updated";
-  if (a.kind == K::DeleteItem) ctx.toast = "Deleted";
-  if (a.kind == K::End) ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
-}
-
-int ObserveShape::wake_after_ms(const Model& m, const AppContext&) {
-  int wake = m.draft_dirty() ? 300 : -1;
-  if (m.clock_running()) {
-    int to_next_second = static_cast<int>(1000 - m.lesson_now() % 1000);
-    wake = wake < 0 ? to_next_second : std::min(wake, to_next_second);
+struct ObserveShape : AutosavedShape<ObserveModel, ObserveUi, ObserveAction, &ObserveModel::draft_dirty> {
+  static constexpr ScreenId kId = ScreenId::Observe;
+  static constexpr auto draw = draw_observe;
+  static std::string title(const Model* m) { return title_with("Observe", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    // Coming back to the same lesson keeps the model (its undo list, the open edit sheet).
+    if (m && m->observation() == route.observation && m->loaded()) return;
+    m = std::make_unique<ObserveModel>(*ctx.store, ctx.me, ctx.now_ms);
+    m->load(route.observation);
+    ui = ObserveUi{};
+    ui.draft = m->draft();
   }
-  return wake;
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    if (a.kind == K::SaveNote) ui.draft.clear();
+    if (a.kind == K::EditNote) ctx.toast = "Note updated";
+    if (a.kind == K::DeleteItem) ctx.toast = "Deleted";
+    if (a.kind == K::End) ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
+  }
+
+  // A frame a second while the lesson clock runs, besides the draft's autosave.
+  static int wake_after_ms(const Model& m, const AppContext&) {
+    int wake = m.draft_dirty() ? 300 : -1;
+    if (m.clock_running()) {
+      int to_next_second = static_cast<int>(1000 - m.lesson_now() % 1000);
+      wake = wake < 0 ? to_next_second : std::min(wake, to_next_second);
+    }
+    return wake;
+  }
+};
+template class ModelScreen<ObserveShape, ObserveModel, ObserveUi>;
 
 }  // namespace app

@@ -23,15 +23,7 @@ struct ObserveUi {
 // Draws the screen; every user action is appended to `out`.
 void draw_observe(const ObserveModel& model, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out);
 
-struct ObserveShape : AutosavedShape<ObserveModel, ObserveUi, ObserveAction, &ObserveModel::draft_dirty> {
-  static constexpr ScreenId kId = ScreenId::Observe;
-  static constexpr auto draw = draw_observe;
-  static std::string title(const Model* m) { return title_with("Observe", m); }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-  // A frame a second while the lesson clock runs, besides the draft's autosave.
-  static int wake_after_ms(const Model& m, const AppContext& ctx);
-};
-using ObserveScreen = ModelScreen<ObserveShape>;
+using ObserveScreen = ModelScreen<struct ObserveShape, ObserveModel, ObserveUi>;
+extern template class ModelScreen<ObserveShape, ObserveModel, ObserveUi>;
 
 }  // namespace app

@@ -1,6 +1,7 @@
 // The Plan screen's drawing and how its actions are applied. See plan_screen.h; the rules live in
 // plan_model.cpp.
 #include "app/screens/plan/plan_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -351,49 +352,56 @@ void draw_plan(const PlanModel& m, PlanUi& ui, const AppContext&, Emitted<PlanAc
 
 // ---- the screen ----
 
-std::string PlanShape::title(const Model* m) {
-  if (!m || m->form().observation.empty()) return "Plan an observation";
-  return m->form().class_name.empty() ? std::string("Plan") : "Plan \xC2\xB7 " + m->form().class_name;
-}
-
-void PlanShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-  if (m && !route.observation.empty() && m->form().observation == route.observation) return;
-  m = std::make_unique<PlanModel>(*ctx.store, ctx.me, *ctx.templates, ctx.now_ms);
-  ui = PlanUi{};
-  if (route.observation.empty()) {
-    core::Role mine = core::Role::TeacherLeader;
-    std::string hint = ctx.store->meta("role_hint").value_or("");
-    if (hint == "observed_teacher") mine = core::Role::ObservedTeacher;
-    if (hint == "coach") mine = core::Role::Coach;
-    m->start_new(route.cycle, mine);
-    if (mine == core::Role::ObservedTeacher) ui.new_person_role = core::Role::TeacherLeader;
-    if (m->restore_draft()) ctx.toast = "Your unsaved plan is back";
-  } else if (m->load(route.observation) && m->restore_draft()) {
-    ctx.toast = "Your unsaved changes are back";
+struct PlanShape : AutosavedShape<PlanModel, PlanUi, PlanAction, &PlanModel::draft_pending> {
+  static constexpr ScreenId kId = ScreenId::Plan;
+  static constexpr auto draw = draw_plan;
+  static std::string title(const Model* m) {
+    if (!m || m->form().observation.empty()) return "Plan an observation";
+    return m->form().class_name.empty() ? std::string("Plan") : "Plan \xC2\xB7 " + m->form().class_name;
   }
-}
 
-void PlanShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (!m.apply(a)) return;
-  switch (a.kind) {
-    case K::AddNewPerson:
-      ui.new_person.clear();
-      break;
-    case K::DiscardDraft:
-      ctx.toast = "Draft discarded";
-      break;
-    case K::CancelVisit:
-      ui.confirm_cancel = false;
-      ctx.toast = "Visit cancelled";
-      ctx.go_back = true;
-      break;
-    case K::Save:
-      ctx.toast = "Plan saved";
-      ctx.go_back = true;
-      break;
-    default:
-      break;
+  // Coming back to the same saved plan keeps what was typed; any other route starts afresh and
+  // brings back the draft kept for it.
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    if (m && !route.observation.empty() && m->form().observation == route.observation) return;
+    m = std::make_unique<PlanModel>(*ctx.store, ctx.me, *ctx.templates, ctx.now_ms);
+    ui = PlanUi{};
+    if (route.observation.empty()) {
+      core::Role mine = core::Role::TeacherLeader;
+      std::string hint = ctx.store->meta("role_hint").value_or("");
+      if (hint == "observed_teacher") mine = core::Role::ObservedTeacher;
+      if (hint == "coach") mine = core::Role::Coach;
+      m->start_new(route.cycle, mine);
+      if (mine == core::Role::ObservedTeacher) ui.new_person_role = core::Role::TeacherLeader;
+      if (m->restore_draft()) ctx.toast = "Your unsaved plan is back";
+    } else if (m->load(route.observation) && m->restore_draft()) {
+      ctx.toast = "Your unsaved changes are back";
+    }
   }
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    switch (a.kind) {
+      case K::AddNewPerson:
+        ui.new_person.clear();
+        break;
+      case K::DiscardDraft:
+        ctx.toast = "Draft discarded";
+        break;
+      case K::CancelVisit:
+        ui.confirm_cancel = false;
+        ctx.toast = "Visit cancelled";
+        ctx.go_back = true;
+        break;
+      case K::Save:
+        ctx.toast = "Plan saved";
+        ctx.go_back = true;
+        break;
+      default:
+        break;
+    }
+  }
+};
+template class ModelScreen<PlanShape, PlanModel, PlanUi>;
 
 }  // namespace app

@@ -24,15 +24,7 @@ struct PlanUi {
 
 void draw_plan(const PlanModel& model, PlanUi& ui, const AppContext& ctx, Emitted<PlanAction>& out);
 
-struct PlanShape : AutosavedShape<PlanModel, PlanUi, PlanAction, &PlanModel::draft_pending> {
-  static constexpr ScreenId kId = ScreenId::Plan;
-  static constexpr auto draw = draw_plan;
-  static std::string title(const Model* m);
-  // Coming back to the same saved plan keeps what was typed; any other route starts afresh and
-  // brings back the draft kept for it.
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using PlanScreen = ModelScreen<PlanShape>;
+using PlanScreen = ModelScreen<struct PlanShape, PlanModel, PlanUi>;
+extern template class ModelScreen<PlanShape, PlanModel, PlanUi>;
 
 }  // namespace app

@@ -1,5 +1,6 @@
 // The Prompt screen's drawing and how its actions are applied. See prompt_screen.h.
 #include "app/screens/prompt/prompt_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -170,27 +171,33 @@ void draw_prompt(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Emit
 
 // ---- the screen ----
 
-void PromptShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-  // Always rebuilt: other screens (and sync) may have changed the evidence or the prompts; the
-  // draft was committed before, so nothing typed is lost.
-  m = std::make_unique<PromptModel>(*ctx.store, ctx.me, ctx.templates, ctx.now_ms);
-  m->load(route.observation);
-  const bool all_stems = ui.all_stems;  // how many suggestions were shown stays as it was
-  ui = PromptUi{};
-  ui.all_stems = all_stems;
-  ui.draft = m->draft();
-}
-
-void PromptShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (!m.apply(a)) return;
-  if (a.kind == K::SavePrompt) {
-    ui.draft.clear();
-    ctx.toast = "Prompt saved";
+struct PromptShape : AutosavedShape<PromptModel, PromptUi, PromptAction, &PromptModel::draft_dirty> {
+  static constexpr ScreenId kId = ScreenId::Prompt;
+  static constexpr auto draw = draw_prompt;
+  static std::string title(const Model* m) { return title_with("Prompts", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    // Always rebuilt: other screens (and sync) may have changed the evidence or the prompts; the
+    // draft was committed before, so nothing typed is lost.
+    m = std::make_unique<PromptModel>(*ctx.store, ctx.me, ctx.templates, ctx.now_ms);
+    m->load(route.observation);
+    const bool all_stems = ui.all_stems;  // how many suggestions were shown stays as it was
+    ui = PromptUi{};
+    ui.all_stems = all_stems;
+    ui.draft = m->draft();
   }
-  if (a.kind == K::UseStem) ui.draft = m.draft();
-  if (a.kind == K::DeletePrompt) ctx.toast = "Prompt deleted";
-  if (a.kind == K::Share)
-    ctx.toast = m.teacher_name().empty() ? std::string("Prompts shared") : "Shared with " + m.teacher_name();
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    if (a.kind == K::SavePrompt) {
+      ui.draft.clear();
+      ctx.toast = "Prompt saved";
+    }
+    if (a.kind == K::UseStem) ui.draft = m.draft();
+    if (a.kind == K::DeletePrompt) ctx.toast = "Prompt deleted";
+    if (a.kind == K::Share)
+      ctx.toast = m.teacher_name().empty() ? std::string("Prompts shared") : "Shared with " + m.teacher_name();
+  }
+};
+template class ModelScreen<PromptShape, PromptModel, PromptUi>;
 
 }  // namespace app

@@ -19,14 +19,8 @@ struct PromptUi {
 // Draws the screen; every user action is appended to `out`.
 void draw_prompt(const PromptModel& model, PromptUi& ui, const AppContext& ctx, Emitted<PromptAction>& out);
 
-struct PromptShape : AutosavedShape<PromptModel, PromptUi, PromptAction, &PromptModel::draft_dirty> {
-  static constexpr ScreenId kId = ScreenId::Prompt;
-  static constexpr auto draw = draw_prompt;
-  static std::string title(const Model* m) { return title_with("Prompts", m); }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using PromptScreen = ModelScreen<PromptShape>;
+using PromptScreen = ModelScreen<struct PromptShape, PromptModel, PromptUi>;
+extern template class ModelScreen<PromptShape, PromptModel, PromptUi>;
 
 // A piece of evidence as the teacher reads it: a quote in quotation marks, anything else as is.
 std::string shown_text(const EvidenceItem& item);

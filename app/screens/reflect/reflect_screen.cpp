@@ -1,5 +1,6 @@
 // The Reflect screen's drawing. See reflect_screen.h.
 #include "app/screens/reflect/reflect_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -188,38 +189,44 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, E
 
 // ---- the screen ----
 
-void ReflectShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-  m = std::make_unique<ReflectModel>(*ctx.store, ctx.me, ctx.now_ms);
-  m->load(route.observation);
-  ui = ReflectUi{};
-  // A draft typed over a saved answer reopens the answer for editing, so the words show again.
-  for (const auto& p : m->prompts())
-    if (!p.answer.empty() && !p.draft.text().empty()) {
-      ui.editing.insert(p.id);
-      ui.answers[p.id] = p.draft.text();
-    }
-  ui.own_new = m->new_own_draft().text();
-  for (const auto& o : m->own_reflections())
-    if (o.mine && !o.draft.text().empty()) ui.own_text[o.id] = o.draft.text();
-}
-
-void ReflectShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (!m.apply(a)) return;
-  if (a.kind == ReflectAction::Kind::SaveAnswer) {
-    ui.editing.erase(a.prompt);
-    ui.answers.erase(a.prompt);
-    ctx.toast = "Answer saved";
-  } else if (a.kind == ReflectAction::Kind::SaveOwn) {
-    if (a.record.empty())
-      ui.own_new.clear();
-    else
-      ui.own_text.erase(a.record);
-    ctx.toast = "Reflection saved";
-  } else if (a.kind == ReflectAction::Kind::RemoveOwn) {
-    ui.own_text.erase(a.record);
-    ui.confirm_remove = core::Id{};
-    ctx.toast = "Reflection removed";
+struct ReflectShape : AutosavedShape<ReflectModel, ReflectUi, ReflectAction, &ReflectModel::any_dirty> {
+  static constexpr ScreenId kId = ScreenId::Reflect;
+  static constexpr auto draw = draw_reflect;
+  static std::string title(const Model* m) { return title_with("Reflect", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    m = std::make_unique<ReflectModel>(*ctx.store, ctx.me, ctx.now_ms);
+    m->load(route.observation);
+    ui = ReflectUi{};
+    // A draft typed over a saved answer reopens the answer for editing, so the words show again.
+    for (const auto& p : m->prompts())
+      if (!p.answer.empty() && !p.draft.text().empty()) {
+        ui.editing.insert(p.id);
+        ui.answers[p.id] = p.draft.text();
+      }
+    ui.own_new = m->new_own_draft().text();
+    for (const auto& o : m->own_reflections())
+      if (o.mine && !o.draft.text().empty()) ui.own_text[o.id] = o.draft.text();
   }
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    if (a.kind == ReflectAction::Kind::SaveAnswer) {
+      ui.editing.erase(a.prompt);
+      ui.answers.erase(a.prompt);
+      ctx.toast = "Answer saved";
+    } else if (a.kind == ReflectAction::Kind::SaveOwn) {
+      if (a.record.empty())
+        ui.own_new.clear();
+      else
+        ui.own_text.erase(a.record);
+      ctx.toast = "Reflection saved";
+    } else if (a.kind == ReflectAction::Kind::RemoveOwn) {
+      ui.own_text.erase(a.record);
+      ui.confirm_remove = core::Id{};
+      ctx.toast = "Reflection removed";
+    }
+  }
+};
+template class ModelScreen<ReflectShape, ReflectModel, ReflectUi>;
 
 }  // namespace app

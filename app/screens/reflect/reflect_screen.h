@@ -24,13 +24,7 @@ struct ReflectUi {
 
 void draw_reflect(const ReflectModel& model, ReflectUi& ui, const AppContext& ctx, Emitted<ReflectAction>& out);
 
-struct ReflectShape : AutosavedShape<ReflectModel, ReflectUi, ReflectAction, &ReflectModel::any_dirty> {
-  static constexpr ScreenId kId = ScreenId::Reflect;
-  static constexpr auto draw = draw_reflect;
-  static std::string title(const Model* m) { return title_with("Reflect", m); }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using ReflectScreen = ModelScreen<ReflectShape>;
+using ReflectScreen = ModelScreen<struct ReflectShape, ReflectModel, ReflectUi>;
+extern template class ModelScreen<ReflectShape, ReflectModel, ReflectUi>;
 
 }  // namespace app

@@ -1,5 +1,6 @@
 // The Settings screen's drawing. See settings_screen.h.
 #include "app/screens/settings/settings_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -127,34 +128,40 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
   ui::end_centred_column();
 }
 
-void SettingsShape::enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
-  m = std::make_unique<SettingsModel>(*ctx.store, ctx.me, ctx.data_dir, ctx.now_ms);
-  m->load();
-  ui.name = m->name();
-}
+struct SettingsShape : ScreenShape<SettingsModel, SettingsUi, SettingsAction> {
+  static constexpr ScreenId kId = ScreenId::Settings;
+  static constexpr auto draw = draw_settings;
+  static std::string title(const Model*) { return "Settings"; }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
+    m = std::make_unique<SettingsModel>(*ctx.store, ctx.me, ctx.data_dir, ctx.now_ms);
+    m->load();
+    ui.name = m->name();
+  }
 
-void SettingsShape::apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
-  if (a.kind == K::Connect) {
-    ctx.enroll = AppContext::EnrollRequest{a.text, a.code};
-    ctx.enroll_message.clear();
-    return;
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (a.kind == K::Connect) {
+      ctx.enroll = AppContext::EnrollRequest{a.text, a.code};
+      ctx.enroll_message.clear();
+      return;
+    }
+    if (!m.apply(a)) return;
+    switch (a.kind) {
+      case K::SaveName:
+        ui.name = m.name();
+        ctx.toast = "Name saved";
+        break;
+      case K::SetTextSize:
+      case K::SetDark:
+        ctx.theme_changed = true;  // the shell rebuilds fonts and colours before the next frame
+        break;
+      case K::Export:
+        ctx.toast = "Exported";
+        break;
+      case K::Connect:
+        break;
+    }
   }
-  if (!m.apply(a)) return;
-  switch (a.kind) {
-    case K::SaveName:
-      ui.name = m.name();
-      ctx.toast = "Name saved";
-      break;
-    case K::SetTextSize:
-    case K::SetDark:
-      ctx.theme_changed = true;  // the shell rebuilds fonts and colours before the next frame
-      break;
-    case K::Export:
-      ctx.toast = "Exported";
-      break;
-    case K::Connect:
-      break;
-  }
-}
+};
+template class ModelScreen<SettingsShape, SettingsModel, SettingsUi>;
 
 }  // namespace app

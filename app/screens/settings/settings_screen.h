@@ -17,13 +17,7 @@ struct SettingsUi {
 
 void draw_settings(const SettingsModel& model, SettingsUi& ui, const AppContext& ctx, Emitted<SettingsAction>& out);
 
-struct SettingsShape : ScreenShape<SettingsModel, SettingsUi, SettingsAction> {
-  static constexpr ScreenId kId = ScreenId::Settings;
-  static constexpr auto draw = draw_settings;
-  static std::string title(const Model*) { return "Settings"; }
-  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx);
-  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx);
-};
-using SettingsScreen = ModelScreen<SettingsShape>;
+using SettingsScreen = ModelScreen<struct SettingsShape, SettingsModel, SettingsUi>;
+extern template class ModelScreen<SettingsShape, SettingsModel, SettingsUi>;
 
 }  // namespace app
