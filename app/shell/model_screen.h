@@ -38,6 +38,13 @@ struct ScreenShape {
   static void tick(Model&, AppContext&) {}
   static void commit_drafts(Model&, AppContext&) {}
   static int wake_after_ms(const Model&, const AppContext&) { return -1; }
+
+  // For enter(): a fresh model over the store, me and the clock, loaded with the route's visit.
+  static Model& load_visit(std::unique_ptr<Model>& m, const Route& route, AppContext& ctx) {
+    m = std::make_unique<Model>(*ctx.store, ctx.me, ctx.now_ms);
+    m->load(route.observation);
+    return *m;
+  }
 };
 
 // A screen whose model autosaves typed drafts: once a frame when typing paused, at once on

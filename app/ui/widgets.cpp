@@ -141,6 +141,12 @@ void muted_wrapped(const char* text) {
   ImGui::PopStyleColor();
 }
 
+void message_body(const char* id, const std::string& text) {
+  begin_scroll_area(id);
+  body_wrapped(text.c_str());
+  end_scroll_area();
+}
+
 void error_wrapped(const std::string& text) {
   if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);

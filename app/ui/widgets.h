@@ -32,6 +32,9 @@ void heading(const char* text);
 void subheading(const char* text);
 void body_wrapped(const char* text);
 void muted_wrapped(const char* text);
+// The whole body as one wrapped message in a scroll area, instead of a screen that has nothing
+// to show (its record is not on this device); `return ui::message_body(...)` from a draw.
+void message_body(const char* id, const std::string& text);
 // What stopped an action, wrapped in the danger colour; nothing when `text` is empty.
 void error_wrapped(const std::string& text);
 // The outcome of the last action: in the danger colour when it failed, else in the success colour,

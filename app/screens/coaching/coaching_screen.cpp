@@ -23,15 +23,8 @@ void draw_note(const CoachingNoteView& n) {
 }  // namespace
 
 void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx, Emitted<CoachingAction>& out) {
-  ui::begin_scroll_area("##coaching");
-  if (!m.loaded()) {
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(40.0f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-  ui::begin_column(width);
+  if (!m.loaded()) return ui::message_body("##coaching", m.error());
+  ui::begin_centred_column("##coaching", 40.0f);
   const CoachingThreadView* t = m.thread();
   ui::begin_card("##private", true);
   if (t) {
@@ -52,9 +45,7 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
                             "to show here."
                       : m.is_coach() ? "This observation has no teacher leader to write to."
                                      : "No coach co-observed this lesson, so there is no coaching thread.");
-    ui::end_column();
-    ui::end_scroll_area();
-    return;
+    return ui::end_centred_column();
   }
   if (m.threads().size() > 1) {
     int i = 0;
@@ -101,8 +92,7 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
     ui::muted_wrapped(closed.c_str());
     ui::error_wrapped(m.error());
   }
-  ui::end_column();
-  ui::end_scroll_area();
+  ui::end_centred_column();
 }
 
 struct CoachingShape : AutosavedShape<CoachingModel, CoachingUi, CoachingAction, &CoachingModel::draft_dirty> {
@@ -113,8 +103,7 @@ struct CoachingShape : AutosavedShape<CoachingModel, CoachingUi, CoachingAction,
     // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
     std::optional<core::sync::CoachingPair> shown;
     if (m && m->observation() == route.observation && m->thread()) shown = m->thread()->pair;
-    m = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
-    m->load(route.observation);
+    load_visit(m, route, ctx);
     if (shown) m->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
     ui = CoachingUi{};
     ui.draft = m->draft();

@@ -293,12 +293,7 @@ void draw_charts(const CycleModel& m, Emitted<CycleAction>& out) {
 }  // namespace
 
 void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<CycleAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##cycle_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+  if (!m.loaded()) return ui::message_body("##cycle_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   auto intro = [&] {
     ui::caption("FOCUS QUESTION");

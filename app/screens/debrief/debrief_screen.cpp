@@ -139,12 +139,7 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& ou
 }  // namespace
 
 void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, Emitted<DebriefAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##debrief_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+  if (!m.loaded()) return ui::message_body("##debrief_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = avail.y - ui::footer_height();
   auto focus = [&] {
@@ -188,8 +183,7 @@ struct DebriefShape : AutosavedShape<DebriefModel, DebriefUi, DebriefAction, &De
   static constexpr auto draw = draw_debrief;
   static std::string title(const Model* m) { return title_with("Debrief", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-    m = std::make_unique<DebriefModel>(*ctx.store, ctx.me, ctx.now_ms);
-    m->load(route.observation);
+    load_visit(m, route, ctx);
     ui = DebriefUi{};
     ui.note = m->note_draft();
     ui.step = m->step_form();

@@ -425,12 +425,7 @@ void draw_error_banner(const std::string& error) {
 }  // namespace
 
 void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##observe_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+  if (!m.loaded()) return ui::message_body("##observe_missing", m.error());
   if (ui::is_narrow())
     draw_portrait(m, ui, ctx, out);
   else
@@ -448,8 +443,7 @@ struct ObserveShape : AutosavedShape<ObserveModel, ObserveUi, ObserveAction, &Ob
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
     // Coming back to the same lesson keeps the model (its undo list, the open edit sheet).
     if (m && m->observation() == route.observation && m->loaded()) return;
-    m = std::make_unique<ObserveModel>(*ctx.store, ctx.me, ctx.now_ms);
-    m->load(route.observation);
+    load_visit(m, route, ctx);
     ui = ObserveUi{};
     ui.draft = m->draft();
   }

@@ -124,12 +124,7 @@ void draw_prompts(const PromptModel& m, Emitted<PromptAction>& out) {
 }  // namespace
 
 void draw_prompt(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Emitted<PromptAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##prompt_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+  if (!m.loaded()) return ui::message_body("##prompt_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = avail.y - ui::footer_height();
   auto intro = [&] {

@@ -125,12 +125,7 @@ void draw_own_reflections(const ReflectModel& m, ReflectUi& ui, const AppContext
 }  // namespace
 
 void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, Emitted<ReflectAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##reflect_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+  if (!m.loaded()) return ui::message_body("##reflect_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   auto data = [&] {
     ui::begin_card("##focus");
@@ -194,8 +189,7 @@ struct ReflectShape : AutosavedShape<ReflectModel, ReflectUi, ReflectAction, &Re
   static constexpr auto draw = draw_reflect;
   static std::string title(const Model* m) { return title_with("Reflect", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
-    m = std::make_unique<ReflectModel>(*ctx.store, ctx.me, ctx.now_ms);
-    m->load(route.observation);
+    load_visit(m, route, ctx);
     ui = ReflectUi{};
     // A draft typed over a saved answer reopens the answer for editing, so the words show again.
     for (const auto& p : m->prompts())
