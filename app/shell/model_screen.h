@@ -1,12 +1,12 @@
 // The one shape of a screen: a model (plain C++, every write an action it applies), a Ui struct
 // (widget state only) and a draw function that reads the model, changes only its Ui and emits
 // actions and navigation requests. ModelScreen<Shape, Model, Ui> is the Screen the App registers;
-// a screen names only what is its own in a Shape struct (in its .cpp):
-//   using Model, Ui, Action;   static constexpr ScreenId kId;   static constexpr auto draw = draw_x;
+// a screen names only what is its own in a Shape struct (in its .cpp), derived from
+// ScreenShape<its id, its draw function> (the model, Ui and action types are the draw's) or
+// AutosavedShape<id, draw, what says a draft waits>, which say what it does between frames:
 //   static std::string title(const Model*);                     // null before the first enter()
 //   static void enter(std::unique_ptr<Model>&, Ui&, const Route&, AppContext&);  // build the view once
 //   static void apply(Model&, Ui&, const Action&, AppContext&); // after the frame: store, toasts
-// and, from ScreenShape or AutosavedShape, what it does between frames (autosave, wake-ups).
 #pragma once
 #include <memory>
 #include <optional>
@@ -29,12 +29,24 @@ struct Emitted {
   void push_back(Action action) { actions.push_back(std::move(action)); }
 };
 
-// A screen whose model keeps nothing typed between frames.
+// The types a draw function works on: void draw_x(const Model&, Ui&, const AppContext&, Emitted<Action>&).
+template <class Draw>
+struct DrawnTypes;
 template <class M, class U, class A>
-struct ScreenShape {
+struct DrawnTypes<void (*)(const M&, U&, const AppContext&, Emitted<A>&)> {
   using Model = M;
   using Ui = U;
   using Action = A;
+};
+
+// A screen whose model keeps nothing typed between frames.
+template <ScreenId Id, auto Draw>
+struct ScreenShape {
+  using Model = typename DrawnTypes<decltype(Draw)>::Model;
+  using Ui = typename DrawnTypes<decltype(Draw)>::Ui;
+  using Action = typename DrawnTypes<decltype(Draw)>::Action;
+  static constexpr ScreenId kId = Id;
+  static constexpr auto draw = Draw;
   static void tick(Model&, AppContext&) {}
   static void commit_drafts(Model&, AppContext&) {}
   static int wake_after_ms(const Model&, const AppContext&) { return -1; }
@@ -49,11 +61,13 @@ struct ScreenShape {
 
 // A screen whose model autosaves typed drafts: once a frame when typing paused, at once on
 // leaving and on lifecycle events, and a frame 300 ms after typing so a pause is noticed.
-template <class M, class U, class A, bool (M::*Dirty)() const>
-struct AutosavedShape : ScreenShape<M, U, A> {
-  static void tick(M& m, AppContext&) { m.autosave(false); }
-  static void commit_drafts(M& m, AppContext&) { m.autosave(true); }
-  static int wake_after_ms(const M& m, const AppContext&) { return (m.*Dirty)() ? 300 : -1; }
+// `Dirty` is the model's `bool dirty() const` that says a typed change waits to be written.
+template <ScreenId Id, auto Draw, auto Dirty>
+struct AutosavedShape : ScreenShape<Id, Draw> {
+  using Model = typename ScreenShape<Id, Draw>::Model;
+  static void tick(Model& m, AppContext&) { m.autosave(false); }
+  static void commit_drafts(Model& m, AppContext&) { m.autosave(true); }
+  static int wake_after_ms(const Model& m, const AppContext&) { return (m.*Dirty)() ? 300 : -1; }
 };
 
 // "Debrief · 8B science" once the model has loaded, else the screen's name alone.

@@ -95,9 +95,7 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
   ui::end_centred_column();
 }
 
-struct CoachingShape : AutosavedShape<CoachingModel, CoachingUi, CoachingAction, &CoachingModel::draft_dirty> {
-  static constexpr ScreenId kId = ScreenId::CoachingNotes;
-  static constexpr auto draw = draw_coaching;
+struct CoachingShape : AutosavedShape<ScreenId::CoachingNotes, draw_coaching, &CoachingModel::draft_dirty> {
   static std::string title(const Model* m) { return title_with("Coaching notes", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
     // Entered again (a reply arrived by sync, say): stay in the thread that was shown.

@@ -121,9 +121,7 @@ void draw_match_colleagues(const MatchColleaguesModel& m, MatchColleaguesUi& ui,
   ui::end_centred_column();
 }
 
-struct MatchColleaguesShape : ScreenShape<MatchColleaguesModel, MatchColleaguesUi, MatchColleaguesAction> {
-  static constexpr ScreenId kId = ScreenId::MatchColleagues;
-  static constexpr auto draw = draw_match_colleagues;
+struct MatchColleaguesShape : ScreenShape<ScreenId::MatchColleagues, draw_match_colleagues> {
   static std::string title(const Model*) { return "Colleagues on this device"; }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
     m = std::make_unique<MatchColleaguesModel>(*ctx.store, ctx.me);

@@ -112,9 +112,7 @@ void draw_conflicts(const ConflictsModel& m, ConflictsUi&, const AppContext&, Em
   ui::end_centred_column();
 }
 
-struct ConflictsShape : ScreenShape<ConflictsModel, ConflictsUi, ConflictChoice> {
-  static constexpr ScreenId kId = ScreenId::Conflicts;
-  static constexpr auto draw = draw_conflicts;
+struct ConflictsShape : ScreenShape<ScreenId::Conflicts, draw_conflicts> {
   static std::string title(const Model*) { return "Edited on two devices"; }
   static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
     m = std::make_unique<ConflictsModel>(*ctx.store, ctx.me);

@@ -329,9 +329,7 @@ void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<Cy
 
 // ---- the screen ----
 
-struct CycleShape : ScreenShape<CycleModel, CycleUi, CycleAction> {
-  static constexpr ScreenId kId = ScreenId::Cycle;
-  static constexpr auto draw = draw_cycle;
+struct CycleShape : ScreenShape<ScreenId::Cycle, draw_cycle> {
   static std::string title(const Model* m) {
     return m && m->loaded() && !m->info().title.empty() ? m->info().title : std::string("Learning cycle");
   }

@@ -178,9 +178,7 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, E
 
 // ---- the screen ----
 
-struct DebriefShape : AutosavedShape<DebriefModel, DebriefUi, DebriefAction, &DebriefModel::drafts_dirty> {
-  static constexpr ScreenId kId = ScreenId::Debrief;
-  static constexpr auto draw = draw_debrief;
+struct DebriefShape : AutosavedShape<ScreenId::Debrief, draw_debrief, &DebriefModel::drafts_dirty> {
   static std::string title(const Model* m) { return title_with("Debrief", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
     load_visit(m, route, ctx);

@@ -119,9 +119,7 @@ void draw_first_run(const FirstRunModel& m, FirstRunUi& ui, const AppContext&, E
   ui::end_centred_column();
 }
 
-struct FirstRunShape : ScreenShape<FirstRunModel, FirstRunUi, FirstRunAction> {
-  static constexpr ScreenId kId = ScreenId::FirstRun;
-  static constexpr auto draw = draw_first_run;
+struct FirstRunShape : ScreenShape<ScreenId::FirstRun, draw_first_run> {
   static std::string title(const Model*) { return "Welcome"; }
   static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
     if (!m) m = std::make_unique<FirstRunModel>();  // coming back keeps the choices made

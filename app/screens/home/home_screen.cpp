@@ -290,9 +290,7 @@ HomeView read_home(const AppContext& ctx) {
 }
 }  // namespace
 
-struct HomeShape : ScreenShape<HomeView, HomeUi, HomeAction> {
-  static constexpr ScreenId kId = ScreenId::Home;
-  static constexpr auto draw = draw_home;
+struct HomeShape : ScreenShape<ScreenId::Home, draw_home> {
   static std::string title(const Model*) { return "Home"; }
   static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
     m = std::make_unique<HomeView>(read_home(ctx));

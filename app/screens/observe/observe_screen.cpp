@@ -436,9 +436,7 @@ void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, E
 
 // ---- the screen ----
 
-struct ObserveShape : AutosavedShape<ObserveModel, ObserveUi, ObserveAction, &ObserveModel::draft_dirty> {
-  static constexpr ScreenId kId = ScreenId::Observe;
-  static constexpr auto draw = draw_observe;
+struct ObserveShape : AutosavedShape<ScreenId::Observe, draw_observe, &ObserveModel::draft_dirty> {
   static std::string title(const Model* m) { return title_with("Observe", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
     // Coming back to the same lesson keeps the model (its undo list, the open edit sheet).

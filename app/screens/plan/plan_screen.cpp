@@ -352,9 +352,7 @@ void draw_plan(const PlanModel& m, PlanUi& ui, const AppContext&, Emitted<PlanAc
 
 // ---- the screen ----
 
-struct PlanShape : AutosavedShape<PlanModel, PlanUi, PlanAction, &PlanModel::draft_pending> {
-  static constexpr ScreenId kId = ScreenId::Plan;
-  static constexpr auto draw = draw_plan;
+struct PlanShape : AutosavedShape<ScreenId::Plan, draw_plan, &PlanModel::draft_pending> {
   static std::string title(const Model* m) {
     if (!m || m->form().observation.empty()) return "Plan an observation";
     return m->form().class_name.empty() ? std::string("Plan") : "Plan \xC2\xB7 " + m->form().class_name;

@@ -166,9 +166,7 @@ void draw_prompt(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Emit
 
 // ---- the screen ----
 
-struct PromptShape : AutosavedShape<PromptModel, PromptUi, PromptAction, &PromptModel::draft_dirty> {
-  static constexpr ScreenId kId = ScreenId::Prompt;
-  static constexpr auto draw = draw_prompt;
+struct PromptShape : AutosavedShape<ScreenId::Prompt, draw_prompt, &PromptModel::draft_dirty> {
   static std::string title(const Model* m) { return title_with("Prompts", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
     // Always rebuilt: other screens (and sync) may have changed the evidence or the prompts; the

@@ -184,9 +184,7 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, E
 
 // ---- the screen ----
 
-struct ReflectShape : AutosavedShape<ReflectModel, ReflectUi, ReflectAction, &ReflectModel::any_dirty> {
-  static constexpr ScreenId kId = ScreenId::Reflect;
-  static constexpr auto draw = draw_reflect;
+struct ReflectShape : AutosavedShape<ScreenId::Reflect, draw_reflect, &ReflectModel::any_dirty> {
   static std::string title(const Model* m) { return title_with("Reflect", m); }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
     load_visit(m, route, ctx);

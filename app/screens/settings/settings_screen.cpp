@@ -128,9 +128,7 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
   ui::end_centred_column();
 }
 
-struct SettingsShape : ScreenShape<SettingsModel, SettingsUi, SettingsAction> {
-  static constexpr ScreenId kId = ScreenId::Settings;
-  static constexpr auto draw = draw_settings;
+struct SettingsShape : ScreenShape<ScreenId::Settings, draw_settings> {
   static std::string title(const Model*) { return "Settings"; }
   static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
     m = std::make_unique<SettingsModel>(*ctx.store, ctx.me, ctx.data_dir, ctx.now_ms);
