@@ -113,26 +113,22 @@ void end_scroll_area() {
 
 // ---- text ----
 
-void heading(const char* text) {
-  ImGui::PushFont(fonts().heading);
+void body_wrapped(const char* text) {
   ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
+}
+
+void heading(const char* text) {
+  ImGui::PushFont(fonts().heading);
+  body_wrapped(text);
   ImGui::PopFont();
 }
 
 void subheading(const char* text) {
   ImGui::PushFont(fonts().bold);
-  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
+  body_wrapped(text);
   ImGui::PopFont();
-}
-
-void body_wrapped(const char* text) {
-  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
 }
 
 void muted_wrapped(const char* text) {

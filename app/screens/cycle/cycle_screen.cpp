@@ -303,28 +303,16 @@ void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<Cy
     ui::error_wrapped(m.error());
     ImGui::Spacing();
   };
-  if (ui::is_narrow()) {
-    ui::begin_scroll_area("##cycle");
+  auto charts = [&] {
     intro();
     draw_charts(m, out);
-    ImGui::Spacing();
+  };
+  auto steps_and_visits = [&] {
     draw_steps(m, out);
     ImGui::Spacing();
     draw_visits(m, ctx, out);
-    ui::end_scroll_area();
-  } else {
-    float left = std::floor(avail.x * 0.56f);
-    ui::begin_scroll_area("##cycle_left", ImVec2(left, avail.y));
-    intro();
-    draw_charts(m, out);
-    ui::end_scroll_area();
-    ImGui::SameLine(0, 0);
-    ui::begin_scroll_area("##cycle_right", ImVec2(avail.x - left, avail.y));
-    draw_steps(m, out);
-    ImGui::Spacing();
-    draw_visits(m, ctx, out);
-    ui::end_scroll_area();
-  }
+  };
+  ui::two_columns("##cycle", avail, 0.56f, charts, steps_and_visits);
 }
 
 // ---- the screen ----

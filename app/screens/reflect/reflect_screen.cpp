@@ -164,22 +164,7 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, E
     draw_own_reflections(m, ui, ctx, out);
     ui::error_wrapped(m.error());
   };
-  if (ui::is_narrow()) {
-    ui::begin_scroll_area("##reflect");
-    prompts();
-    ImGui::Spacing();
-    data();
-    ui::end_scroll_area();
-  } else {
-    float left = std::floor(avail.x * 0.45f);
-    ui::begin_scroll_area("##reflect_left", ImVec2(left, avail.y));
-    data();
-    ui::end_scroll_area();
-    ImGui::SameLine(0, 0);
-    ui::begin_scroll_area("##reflect_right", ImVec2(avail.x - left, avail.y));
-    prompts();
-    ui::end_scroll_area();
-  }
+  ui::two_columns("##reflect", avail, 0.45f, data, prompts, /*right_first=*/true);
 }
 
 // ---- the screen ----
