@@ -224,25 +224,12 @@ void PlanModel::set_role(std::size_t participant, core::Role role) {
   form_changed();
 }
 
-namespace {
 template <class List>
-bool toggle(List& list, std::size_t index) {
+bool PlanModel::toggle(List& list, std::size_t index) {
   if (index >= list.size()) return false;
   list[index].second = !list[index].second;
+  form_changed();
   return true;
-}
-}  // namespace
-
-void PlanModel::toggle_look_for(std::size_t index) {
-  if (toggle(form_.look_fors, index)) form_changed();
-}
-
-void PlanModel::toggle_counter(std::size_t index) {
-  if (toggle(form_.counters, index)) form_changed();
-}
-
-void PlanModel::toggle_timer(std::size_t index) {
-  if (toggle(form_.timers, index)) form_changed();
 }
 
 void PlanModel::toggle_evidence_notes() {
@@ -271,8 +258,7 @@ bool PlanModel::apply(const PlanAction& a) {
     case K::AddNewPerson:
       return add_new_person(a.text, a.role);
     case K::ToggleLookFor:
-      toggle_look_for(a.index);
-      return true;
+      return toggle(form_.look_fors, a.index);
     case K::AddLookFor:
       add_look_for(a.text);
       return true;
@@ -280,14 +266,12 @@ bool PlanModel::apply(const PlanAction& a) {
       toggle_evidence_notes();
       return true;
     case K::ToggleCounter:
-      toggle_counter(a.index);
-      return true;
+      return toggle(form_.counters, a.index);
     case K::AddCounter:
       add_counter(a.text);
       return true;
     case K::ToggleTimer:
-      toggle_timer(a.index);
-      return true;
+      return toggle(form_.timers, a.index);
     case K::AddTimer:
       add_timer(a.text);
       return true;

@@ -98,10 +98,7 @@ class PlanModel {
   void apply_template(const std::string& key);
   void set_text(PlanField field, const std::string& text, std::size_t seat = 0);
   void set_role(std::size_t participant, core::Role role);
-  void toggle_look_for(std::size_t index);
   void toggle_evidence_notes();
-  void toggle_counter(std::size_t index);
-  void toggle_timer(std::size_t index);
   void add_look_for(const std::string& text);
   void add_counter(const std::string& label);
   void add_timer(const std::string& label);
@@ -144,6 +141,9 @@ class PlanModel {
 
  private:
   std::string unique_key(const std::string& label, bool counter) const;
+  // Picks or unpicks item `index` of a look-for, counter or timer list; false if there is none.
+  template <class List>
+  bool toggle(List& list, std::size_t index);
   void resize_seats(bool on, int rows, int cols);  // keeps labels of seats that stay
   void form_changed();  // keeps the changed form as the draft (encoded here, once per change)
   void open_draft();    // points the draft at this plan's key

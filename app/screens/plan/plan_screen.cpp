@@ -15,18 +15,13 @@
 namespace app {
 
 namespace {
-const char* role_chip(core::Role r) {
-  switch (r) {
-    case core::Role::ObservedTeacher:
-      return "Observed";
-    case core::Role::TeacherLeader:
-      return "Observer";
-    case core::Role::Coach:
-      return "Coach";
-  }
-  return "";
-}
-const core::Role kRoles[] = {core::Role::ObservedTeacher, core::Role::TeacherLeader, core::Role::Coach};
+// The roles a person takes in a visit, as their chips say them, in the order they are shown.
+struct RoleChip {
+  core::Role role;
+  const char* label;
+};
+const RoleChip kRoles[] = {
+    {core::Role::ObservedTeacher, "Observed"}, {core::Role::TeacherLeader, "Observer"}, {core::Role::Coach, "Coach"}};
 using K = PlanAction::Kind;
 
 PlanAction act(K kind, std::size_t index = 0) {
@@ -196,11 +191,11 @@ void draw_people(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
       ImGui::SameLine();
       ui::caption("new");
     }
-    for (core::Role r : kRoles) {
-      if (r != kRoles[0]) ImGui::SameLine();
-      if (ui::chip(role_chip(r), person.role == r)) {
+    for (const RoleChip& r : kRoles) {
+      if (r.role != kRoles[0].role) ImGui::SameLine();
+      if (ui::chip(r.label, person.role == r.role)) {
         PlanAction a = act(K::SetRole, p);
-        a.role = r;
+        a.role = r.role;
         out.push_back(a);
       }
     }
@@ -230,10 +225,10 @@ void draw_people(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
   }
   if (first_person) ui::caption("Everyone on this device is already in the plan.");
   ui::caption("New people and people you add join as:");
-  for (core::Role r : kRoles) {
-    if (r != kRoles[0]) ImGui::SameLine();
-    ImGui::PushID(static_cast<int>(r));
-    if (ui::chip(role_chip(r), ui.new_person_role == r)) ui.new_person_role = r;
+  for (const RoleChip& r : kRoles) {
+    if (r.role != kRoles[0].role) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(r.role));
+    if (ui::chip(r.label, ui.new_person_role == r.role)) ui.new_person_role = r.role;
     ImGui::PopID();
   }
   if (add_row("##new_person", "A new person's name", &ui.new_person))
