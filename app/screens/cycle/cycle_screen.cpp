@@ -146,7 +146,6 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, Emitted<CycleAction
     ui::end_card();
     ImGui::PopID();
   }
-
   // A cancelled visit collected nothing and compares with nothing: one plain line says it was planned.
   for (const auto& c : m.cancelled()) {
     std::string line = (c.date.empty() ? std::string("A visit without a date") : c.date) + " \xC2\xB7 cancelled";

@@ -101,7 +101,6 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     out.push_back(act(K::SaveNote));
     ui.focus_composer = enter;  // keep typing after Enter; a tap on Save lets the keyboard go
   }
-
   // Kind chips, then look-for tags, in one flowing row.
   const core::NoteKind kinds[] = {core::NoteKind::Noticing, core::NoteKind::Quote, core::NoteKind::Wondering};
   bool first = true;
@@ -114,7 +113,6 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
       out.push_back(a);
     }
   }
-
   // The look-for tags pick several at once, the kinds only one: a quiet word in the row tells
   // the two groups apart, so a tag is not taken for a fourth kind of note.
   if (!m.plan().look_fors.empty()) {
@@ -137,7 +135,6 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     if (ui::chip(tag.c_str(), on)) out.push_back(act(K::ToggleTag, tag));
     ImGui::PopID();
   }
-
   // A gentle hint about evaluative wording; it never blocks saving.
   ui.hint.update(ctx.guide, ui.draft);
   if (!m.draft().empty()) {
