@@ -23,6 +23,13 @@
 
 namespace app {
 
+namespace {
+template <class... Screens>
+void register_screens(App& app) {
+  (app.register_screen(std::make_unique<Screens>()), ...);
+}
+}  // namespace
+
 App::App(core::Store& store, AppOptions options)
     : store_(store), options_(std::move(options)), glyphs_(options_.font_files) {
   if (!options_.now_ms) options_.now_ms = [] { return core::wall_clock_ms(); };
@@ -40,18 +47,9 @@ App::App(core::Store& store, AppOptions options)
     // The app works without the guide; the hint under the composer simply does not show.
     theme_error_ = std::string("The language guide did not load: ") + e.what();
   }
-  register_screen(std::make_unique<FirstRunScreen>());
-  register_screen(std::make_unique<HomeScreen>());
-  register_screen(std::make_unique<PlanScreen>());
-  register_screen(std::make_unique<ObserveScreen>());
-  register_screen(std::make_unique<PromptScreen>());
-  register_screen(std::make_unique<ReflectScreen>());
-  register_screen(std::make_unique<DebriefScreen>());
-  register_screen(std::make_unique<CycleScreen>());
-  register_screen(std::make_unique<CoachingScreen>());
-  register_screen(std::make_unique<SettingsScreen>());
-  register_screen(std::make_unique<ConflictsScreen>());
-  register_screen(std::make_unique<MatchColleaguesScreen>());
+  // The built-in screens: a new screen is one file plus its name here.
+  register_screens<FirstRunScreen, HomeScreen, PlanScreen, ObserveScreen, PromptScreen, ReflectScreen, DebriefScreen,
+                   CycleScreen, CoachingScreen, SettingsScreen, ConflictsScreen, MatchColleaguesScreen>(*this);
   stack_.push_back(Route{ctx_.me.empty() ? ScreenId::FirstRun : ScreenId::Home, {}, {}});
   enter_current();
 }

@@ -58,7 +58,6 @@ void record_last(const char* label) {
   if (ImGui::IsRectVisible(min, max)) g_records.push_back({label, min, max});
 }
 
-float chip_height() { return std::max(44.0f * theme_settings().display_scale, std::round(em(2.4f))); }
 }  // namespace
 
 void record_item(const char* label) { record_last(label); }
@@ -114,32 +113,49 @@ void end_scroll_area() {
 
 // ---- text ----
 
-void heading(const char* text) {
-  ImGui::PushFont(fonts().heading);
-  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
-  ImGui::PopFont();
-}
-
-void subheading(const char* text) {
-  ImGui::PushFont(fonts().bold);
-  ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
-  ImGui::PopFont();
-}
-
 void body_wrapped(const char* text) {
   ImGui::PushTextWrapPos(content_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
 }
 
+void heading(const char* text) {
+  ImGui::PushFont(fonts().heading);
+  body_wrapped(text);
+  ImGui::PopFont();
+}
+
+void subheading(const char* text) {
+  ImGui::PushFont(fonts().bold);
+  body_wrapped(text);
+  ImGui::PopFont();
+}
+
 void muted_wrapped(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
   body_wrapped(text);
   ImGui::PopStyleColor();
+}
+
+void message_body(const char* id, const std::string& text) {
+  begin_scroll_area(id);
+  body_wrapped(text.c_str());
+  end_scroll_area();
+}
+
+void error_wrapped(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+  body_wrapped(text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void outcome_wrapped(const std::string& text, bool failed) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, failed ? palette().danger : palette().success);
+  body_wrapped(text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::Spacing();
 }
 
 void caption(const char* text) {
@@ -210,12 +226,15 @@ bool button(const char* text, Tone tone, float width) {
   return pressed_now;
 }
 
-float chip_width(const char* text) { return ImGui::CalcTextSize(text, nullptr, true).x + em(1.8f); }
+float chip_width(const char* text) {
+  return std::max(touch_px(), ImGui::CalcTextSize(text, nullptr, true).x + em(1.8f));
+}
 
 bool chip(const char* text, bool selected) {
   const Palette& p = palette();
   ImVec4 bg = selected ? p.chip_on : p.chip, fg = selected ? p.on_accent : p.text;
-  float h = chip_height();
+  // As tall as every other touch target (48 px at scale 1): chips are tapped as often as buttons.
+  const float h = touch_px();
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, h * 0.5f);
   ImGui::PushStyleColor(ImGuiCol_Button, bg);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg);
@@ -315,6 +334,19 @@ void end_column() {
   --g_card_depth;
   ImGui::PopItemWidth();
   ImGui::EndGroup();
+}
+
+float begin_centred_column(const char* scroll_id, float max_width_em) {
+  begin_scroll_area(scroll_id);
+  const float width = std::min(ImGui::GetContentRegionAvail().x, em(max_width_em));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
+  begin_column(width);
+  return width;
+}
+
+void end_centred_column() {
+  end_column();
+  end_scroll_area();
 }
 
 float content_width() { return std::max(1.0f, content_right() - ImGui::GetCursorScreenPos().x); }

@@ -20,12 +20,26 @@ void end_root();
 // A scrolling region of the given size (0 = fill); drag on it to scroll (see touch_scroll_frame).
 bool begin_scroll_area(const char* id, ImVec2 size = ImVec2(0, 0));
 void end_scroll_area();
+// The body as two scroll areas side by side, `left()` in the first `left_share` of the width, or,
+// on a narrow window, one scroll area with both, the left one first unless `right_first`.
+// Scroll ids: `id` when narrow, `id`_left and `id`_right when wide.
+template <class Left, class Right>
+void two_columns(const std::string& id, ImVec2 size, float left_share, Left&& left, Right&& right,
+                 bool right_first = false);
 
 // ---- text ----
 void heading(const char* text);
 void subheading(const char* text);
 void body_wrapped(const char* text);
 void muted_wrapped(const char* text);
+// The whole body as one wrapped message in a scroll area, instead of a screen that has nothing
+// to show (its record is not on this device); `return ui::message_body(...)` from a draw.
+void message_body(const char* id, const std::string& text);
+// What stopped an action, wrapped in the danger colour; nothing when `text` is empty.
+void error_wrapped(const std::string& text);
+// The outcome of the last action: in the danger colour when it failed, else in the success colour,
+// followed by a little space; nothing when `text` is empty.
+void outcome_wrapped(const std::string& text, bool failed);
 void caption(const char* text);
 void label(const char* text);  // a bold field label above an input
 
@@ -50,6 +64,10 @@ void end_card();
 // A column narrower than the region (e.g. a centred form); text wraps and fields fill inside it.
 void begin_column(float width);
 void end_column();
+// A scroll area filling the region with a column centred in it, at most `max_width_em` wide (a
+// form or a list that would be hard to read across a wide window); returns the column's width.
+float begin_centred_column(const char* scroll_id, float max_width_em);
+void end_centred_column();
 // Width available inside the current card or column (or region).
 float content_width();
 
@@ -90,5 +108,27 @@ void begin_frame_records();  // the App calls this at the start of each frame
 // Lists the item just drawn under `label` (for kit widgets that live in other files).
 void record_item(const char* label);
 const std::vector<ItemRecord>& recorded_items();
+
+// ---- templates ----
+
+template <class Left, class Right>
+void two_columns(const std::string& id, ImVec2 size, float left_share, Left&& left, Right&& right, bool right_first) {
+  if (is_narrow()) {
+    begin_scroll_area(id.c_str(), size);
+    right_first ? right() : left();
+    ImGui::Spacing();
+    right_first ? left() : right();
+    end_scroll_area();
+    return;
+  }
+  const float first = static_cast<float>(static_cast<int>(size.x * left_share));  // whole pixels
+  begin_scroll_area((id + "_left").c_str(), ImVec2(first, size.y));
+  left();
+  end_scroll_area();
+  ImGui::SameLine(0, 0);
+  begin_scroll_area((id + "_right").c_str(), ImVec2(size.x - first, size.y));
+  right();
+  end_scroll_area();
+}
 
 }  // namespace ui

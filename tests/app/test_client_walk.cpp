@@ -72,11 +72,11 @@ TEST_CASE("client: first run with demo data lands on Home with the follow-up vis
   CHECK(std::get<core::Person>(person->body).name == "Sam Okafor");
   CHECK(h.store().live(core::RecordType::Observation).size() == 3);
   auto* home = static_cast<app::HomeScreen*>(h.app().screen(app::ScreenId::Home));
-  REQUIRE(home->view().observing.size() == 1);
-  CHECK(home->view().observing.front().follow_up);
+  REQUIRE(home->model().observing.size() == 1);
+  CHECK(home->model().observing.front().follow_up);
   // The demo's other side: a colleague observed my class and a prompt waits for my answer.
   bool prompt_waits = false;
-  for (const auto& w : home->view().waiting)
+  for (const auto& w : home->model().waiting)
     prompt_waits = prompt_waits || (w.kind == app::WaitingItem::Kind::AnswerPrompts && w.text == "1 prompt to answer");
   CHECK(prompt_waits);
   CHECK(h.has("Observe"));
@@ -304,7 +304,7 @@ TEST_CASE("client: evaluative wording in a note gets a gentle hint and still sav
   h.tap("##note");
   h.type("Great job with the questions");
   auto* observe = static_cast<app::ObserveScreen*>(h.app().screen(app::ScreenId::Observe));
-  CHECK(observe->ui_state().hint.find("praise") != std::string::npos);
+  CHECK(observe->ui_state().hint.text.find("praise") != std::string::npos);
   h.press_enter();
   auto notes = bodies<core::EvidenceNote>(h.store(), core::RecordType::EvidenceNote, obs_id);
   REQUIRE(notes.size() == 1);  // never blocked

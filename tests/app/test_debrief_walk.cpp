@@ -26,10 +26,9 @@ void open_screen(UiHarness& h, app::ScreenId screen, core::Id observation) {
 }
 
 void tap_after(UiHarness& h, const std::string& label) {
-  ImVec2 c;
   INFO("widget " << label);
-  REQUIRE(app::after::find_item(label, c));
-  h.tap_at(c);
+  REQUIRE(h.has(label));
+  h.tap(label);
 }
 
 template <typename T>
@@ -43,7 +42,6 @@ std::vector<std::pair<core::Id, T>> live(core::Store& store, core::RecordType ty
 TEST_CASE("client walk: observe, prompt and share, reflect, debrief, and the follow-up is scheduled",
           "[app][debrief][ui][walk]") {
   UiHarness h(1280, 2000);
-  app::after::record_items(true);
   const core::Id me = first_run(h);
   core::Id follow, amira;
   for (const auto& [id, rec] : h.store().live(core::RecordType::Observation))
@@ -132,5 +130,4 @@ TEST_CASE("client walk: observe, prompt and share, reflect, debrief, and the fol
   h.frames(2);
   REQUIRE(h.app().route().screen == app::ScreenId::Cycle);
   CHECK(h.has("Done"));
-  app::after::record_items(false);
 }

@@ -38,7 +38,7 @@ struct DemoHome {
 
 TEST_CASE("home: the teacher leader cancels a visit from its card only after confirming", "[app][home][schedule][ui]") {
   DemoHome d;
-  REQUIRE(d.home().view().observing.size() == 1);
+  REQUIRE(d.home().model().observing.size() == 1);
   d.h.tap("Cancel visit");
   REQUIRE(d.h.has("Yes, cancel it"));
   d.h.tap("Keep the visit");
@@ -48,7 +48,7 @@ TEST_CASE("home: the teacher leader cancels a visit from its card only after con
   d.h.tap("Yes, cancel it");
   d.h.frames(1);
   CHECK(d.visit().status == ObservationStatus::Cancelled);
-  CHECK(d.home().view().observing.empty());
+  CHECK(d.home().model().observing.empty());
   CHECK_FALSE(d.h.has("Yes, cancel it"));
 }
 
@@ -68,7 +68,7 @@ TEST_CASE("home: rescheduling from the card refuses 2026-02-31 and moves to a re
   d.h.frames(1);
   CHECK(d.visit().date == "2026-12-10");
   CHECK(d.visit().time == "11:15");
-  CHECK(d.home().view().observing.at(0).when == "2026-12-10 at 11:15");
+  CHECK(d.home().model().observing.at(0).when == "2026-12-10 at 11:15");
   CHECK_FALSE(d.h.has("Move visit"));
 }
 
@@ -85,7 +85,7 @@ TEST_CASE("home: the teacher leader accepts another time proposed for a visit in
   d.h.store().update(d.follow_up, o, amira);
   d.reopen_home();
   REQUIRE(d.h.has("Accept new time"));
-  CHECK(d.home().view().observing.at(0).proposal == "Amira Haddad proposes 2026-12-04 at 13:10 instead.");
+  CHECK(d.home().model().observing.at(0).proposal == "Amira Haddad proposes 2026-12-04 at 13:10 instead.");
   d.h.tap("Accept new time");
   d.h.frames(1);
   CHECK(d.visit().date == "2026-12-04");
@@ -107,7 +107,7 @@ TEST_CASE("plan: the teacher leader cancels a visit from its plan only after con
   d.h.frames(2);
   CHECK(d.visit().status == ObservationStatus::Cancelled);
   CHECK(d.h.app().route().screen == app::ScreenId::Home);
-  CHECK(d.home().view().observing.empty());
+  CHECK(d.home().model().observing.empty());
 }
 
 TEST_CASE("home: a coach sees which visits of the leaders they coach wait for a debrief or a coaching note",
@@ -167,7 +167,7 @@ TEST_CASE("home: each item of the coach's list opens the screen that settles it"
   d.h.store().meta().set_local_person(jonas);
   d.h.app().context().me = jonas;
   d.reopen_home();
-  const auto coached = d.home().view().coached;
+  const auto coached = d.home().model().coached;
   REQUIRE(coached.size() == 1);
   CHECK(coached[0].name == "Sam Okafor");
   REQUIRE(coached[0].waiting.size() == 2);

@@ -17,6 +17,10 @@ struct PlanFixture {
   std::string path = core::store_path_in(dir.path());
   core::TemplateLibrary lib;
   core::Id me;
+  std::int64_t now = 1'000'000;  // the wall clock the drafts see, in ms; tests move it
+  std::function<std::int64_t()> clock() {
+    return [this] { return now; };
+  }
   PlanFixture() {
     core::Store store(path);
     me = core::Id::random();
@@ -28,17 +32,17 @@ struct PlanFixture {
   core::Id plan_with_unsaved_edit(core::Store& store, const std::string& class_name, const std::string& edit) {
     core::Id obs;
     {
-      app::PlanModel m(store, me, lib);
+      app::PlanModel m(store, me, lib, clock());
       m.start_new({}, core::Role::TeacherLeader);
-      m.form().focus_question = "Who answers?";
-      m.form().class_name = class_name;
+      m.set_text(app::PlanField::FocusQuestion, "Who answers?");
+      m.set_text(app::PlanField::ClassName, class_name);
       REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
       REQUIRE(m.save());
       obs = m.saved();
     }
-    app::PlanModel m(store, me, lib);
+    app::PlanModel m(store, me, lib, clock());
     REQUIRE(m.load(obs));
-    m.form().class_name = edit;
+    m.set_text(app::PlanField::ClassName, edit);
     m.autosave(true);
     return obs;
   }
@@ -49,11 +53,11 @@ TEST_CASE("plan draft: a half-typed plan survives closing the app and comes back
   PlanFixture f;
   {
     core::Store store(f.path);
-    app::PlanModel m(store, f.me, f.lib);
+    app::PlanModel m(store, f.me, f.lib, f.clock());
     m.start_new({}, core::Role::TeacherLeader);
     CHECK_FALSE(m.restore_draft());
-    m.form().focus_question = "Do all groups get my attention?";
-    m.form().class_name = "7C maths";
+    m.set_text(app::PlanField::FocusQuestion, "Do all groups get my attention?");
+    m.set_text(app::PlanField::ClassName, "7C maths");
     REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
     m.add_counter("Visits to a group");
     m.autosave(false);  // the change is fresh: not written yet
@@ -62,7 +66,7 @@ TEST_CASE("plan draft: a half-typed plan survives closing the app and comes back
     CHECK_FALSE(m.draft_pending());
   }
   core::Store store(f.path);
-  app::PlanModel again(store, f.me, f.lib);
+  app::PlanModel again(store, f.me, f.lib, f.clock());
   again.start_new({}, core::Role::TeacherLeader);
   REQUIRE(again.restore_draft());
   CHECK(again.form().focus_question == "Do all groups get my attention?");
@@ -84,14 +88,14 @@ TEST_CASE("plan draft: unsaved edits of an existing plan are kept under that pla
   PlanFixture f;
   core::Store store(f.path);
   core::Id obs = f.plan_with_unsaved_edit(store, "", "8B");
-  app::PlanModel m(store, f.me, f.lib);
+  app::PlanModel m(store, f.me, f.lib, f.clock());
   REQUIRE(m.load(obs));
   CHECK(m.form().class_name.empty());  // the stored plan is unchanged
   REQUIRE(m.restore_draft());
   CHECK(m.form().class_name == "8B");
   CHECK(m.form().observation == obs);
   // A new plan does not pick up another plan's draft.
-  app::PlanModel fresh(store, f.me, f.lib);
+  app::PlanModel fresh(store, f.me, f.lib, f.clock());
   fresh.start_new({}, core::Role::TeacherLeader);
   CHECK_FALSE(fresh.restore_draft());
 }
@@ -115,10 +119,10 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
   std::string key;
   {
     core::Store store(f.path);
-    app::PlanModel m(store, f.me, f.lib);
+    app::PlanModel m(store, f.me, f.lib, f.clock());
     m.start_new({}, core::Role::TeacherLeader);
     CHECK_FALSE(m.from_draft());  // nothing restored: nothing to discard
-    m.form().focus_question = "Do all groups get my attention?";
+    m.set_text(app::PlanField::FocusQuestion, "Do all groups get my attention?");
     REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
     m.autosave(true);
     key = m.draft_key();
@@ -128,7 +132,7 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
   {
     core::Store store(f.path);
     const StoreSnapshot before(store);
-    app::PlanModel m(store, f.me, f.lib);
+    app::PlanModel m(store, f.me, f.lib, f.clock());
     m.start_new({}, core::Role::TeacherLeader);
     REQUIRE(m.restore_draft());
     CHECK(m.from_draft());
@@ -152,7 +156,7 @@ TEST_CASE("plan draft: discarding a restored new-plan draft deletes it for good 
   // Durable: after a reopen the next new plan starts empty.
   core::Store store(f.path);
   CHECK_FALSE(store.drafts().get(key).has_value());
-  app::PlanModel next(store, f.me, f.lib);
+  app::PlanModel next(store, f.me, f.lib, f.clock());
   next.start_new({}, core::Role::TeacherLeader);
   CHECK_FALSE(next.restore_draft());
   CHECK(next.form().focus_question.empty());
@@ -163,7 +167,7 @@ TEST_CASE("plan draft: discarding unsaved edits of an existing plan shows the st
   core::Store store(f.path);
   core::Id obs = f.plan_with_unsaved_edit(store, "8B", "8C after a room change");
   const StoreSnapshot before(store);
-  app::PlanModel m(store, f.me, f.lib);
+  app::PlanModel m(store, f.me, f.lib, f.clock());
   REQUIRE(m.load(obs));
   REQUIRE(m.restore_draft());
   std::string key = m.draft_key();
@@ -213,4 +217,43 @@ TEST_CASE("plan screen: Discard draft asks first, and only the confirmation dele
   h.tap("\xE2\x80\xB9 Back");  // leaving again writes nothing back
   CHECK_FALSE(h.store().drafts().get(key).has_value());
   CHECK(StoreSnapshot(h.store()) == before);
+}
+
+TEST_CASE("plan draft: kept on the app's clock once typing pauses, and the Save action takes it away", "[app][plan]") {
+  PlanFixture f;
+  core::Store store(f.path);
+  app::PlanModel m(store, f.me, f.lib, f.clock());
+  m.start_new({}, core::Role::TeacherLeader);
+  CHECK_FALSE(m.restore_draft());
+  const std::string key = m.draft_key();
+  app::PlanAction type;
+  type.kind = app::PlanAction::Kind::SetText;
+  type.field = app::PlanField::FocusQuestion;
+  type.text = "Who answers?";
+  REQUIRE(m.apply(type));
+  CHECK(m.draft_pending());
+  f.now += 299;  // still typing, as far as the clock says
+  m.autosave(false);
+  CHECK_FALSE(store.drafts().get(key).has_value());
+  f.now += 1;  // a 300 ms pause
+  m.autosave(false);
+  REQUIRE(store.drafts().get(key).has_value());
+  CHECK_FALSE(m.draft_pending());
+  f.now += 10'000;
+  m.autosave(false);  // no change since: nothing to write
+  CHECK_FALSE(m.draft_pending());
+
+  app::PlanAction amira;
+  amira.kind = app::PlanAction::Kind::AddNewPerson;
+  amira.text = "Amira";
+  amira.role = core::Role::ObservedTeacher;
+  REQUIRE(m.apply(amira));
+  app::PlanAction save;
+  save.kind = app::PlanAction::Kind::Save;
+  REQUIRE(m.apply(save));
+  CHECK_FALSE(store.drafts().get(key).has_value());  // the plan is the record now
+  CHECK_FALSE(m.draft_pending());
+  CHECK_FALSE(store.drafts().get(m.draft_key()).has_value());
+  m.autosave(true);  // leaving the screen after saving writes no draft back
+  CHECK_FALSE(store.drafts().get(m.draft_key()).has_value());
 }

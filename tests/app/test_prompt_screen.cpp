@@ -48,18 +48,16 @@ inline void open_screen(UiHarness& h, app::ScreenId screen, core::Id observation
   REQUIRE(h.app().route().screen == screen);
 }
 
-// Taps a row or text area of the after-the-lesson screens (listed by app::after's test hook).
+// Taps a row or text area of the after-the-lesson screens (rows and text areas are listed like every kit widget).
 inline void tap_after(UiHarness& h, const std::string& label) {
-  ImVec2 c;
   INFO("widget " << label);
-  REQUIRE(app::after::find_item(label, c));
-  h.tap_at(c);
+  REQUIRE(h.has(label));
+  h.tap(label);
 }
 }  // namespace test
 
 TEST_CASE("prompt screen: tap evidence, type a prompt, save it and share it with the teacher", "[app][prompt][ui]") {
   UiHarness h(1280, 2000);
-  app::after::record_items(true);
   test::first_run_with_demo(h);
   auto [visit, follow] = test::demo_visits(h.store());
   (void)follow;
@@ -102,5 +100,4 @@ TEST_CASE("prompt screen: tap evidence, type a prompt, save it and share it with
   CHECK(shared.shared);
   CHECK(h.store().versions_of(id).size() == 2);
   CHECK(h.has("Share with Amira Haddad"));  // nothing left to share: the button stays, disabled
-  app::after::record_items(false);
 }

@@ -184,21 +184,21 @@ TEST_CASE("observe model: an empty note is not saved and the draft is cleared fr
 TEST_CASE("plan model: validation names what is missing", "[app][plan]") {
   Fixture f;
   core::TemplateLibrary lib;
-  app::PlanModel m(f.store, f.me, lib);
+  app::PlanModel m(f.store, f.me, lib, [] { return std::int64_t{0}; });
   m.start_new({}, core::Role::TeacherLeader);
   CHECK(m.validate().find("focus question") != std::string::npos);
-  m.form().focus_question = "Who answers?";
+  m.set_text(app::PlanField::FocusQuestion, "Who answers?");
   CHECK(m.validate().find("observed teacher") != std::string::npos);
   REQUIRE(m.add_new_person("Amira", core::Role::ObservedTeacher));
-  m.form().date = "2026-13-01";
+  m.set_text(app::PlanField::Date, "2026-13-01");
   CHECK(m.validate().find("2026-13-01") != std::string::npos);
-  m.form().date = "2026-12-01";
-  m.form().time = "25:00";
+  m.set_text(app::PlanField::Date, "2026-12-01");
+  m.set_text(app::PlanField::Time, "25:00");
   CHECK(m.validate().find("25:00") != std::string::npos);
-  m.form().time = "10:40";
-  m.form().evidence_notes = false;
+  m.set_text(app::PlanField::Time, "10:40");
+  m.toggle_evidence_notes();  // off
   CHECK(m.validate().find("at least one") != std::string::npos);
-  m.form().evidence_notes = true;
+  m.toggle_evidence_notes();  // on again
   m.add_counter("Open questions");
   m.add_counter("Open questions");
   CHECK(m.form().counters[0].first.key == "open-questions");

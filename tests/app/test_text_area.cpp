@@ -122,15 +122,14 @@ const std::vector<std::string> kWords = {"Amira",
 TEST_CASE("text area: a long paragraph wraps inside the debrief note and is saved exactly as typed",
           "[app][ui][wrap]") {
   UiHarness h(768, 1024);
-  app::after::record_items(true);
   ImGuiIO& io = ImGui::GetIO();
   io.KeyMap[ImGuiKey_Backspace] = kBackspaceKey;
   io.KeyMap[ImGuiKey_Home] = kHomeKey;
   io.KeyMap[ImGuiKey_A] = kAKey;
   io.KeyMap[ImGuiKey_C] = kCKey;
   const core::Id visit = open_debrief(h);
-  ImVec2 note;
-  REQUIRE(app::after::find_item("##note", note));
+  REQUIRE(h.has("##note"));
+  const ImVec2 note = h.center_of("##note");
   h.tap_at(note);
 
   std::string typed;
@@ -194,18 +193,14 @@ TEST_CASE("text area: a long paragraph wraps inside the debrief note and is save
   REQUIRE(notes.size() == 1);
   CHECK(notes[0] == typed);
   CHECK(notes[0].find('\r') == std::string::npos);
-  app::after::record_items(false);
 }
 
 TEST_CASE("text area: a saved paragraph is shown wrapped when the field is not being edited", "[app][ui][wrap]") {
   UiHarness h(768, 1024);
-  app::after::record_items(true);
   open_debrief(h);
-  ImVec2 note;
-  REQUIRE(app::after::find_item("##note", note));
-  // Listed by the kit too, so the UI map (PEEROBS_UI_MAP) lets xdotool tap it by name.
+  // Listed by the kit, so the UI map (PEEROBS_UI_MAP) lets xdotool tap it by name.
   REQUIRE(h.has("##note"));
-  CHECK(h.center_of("##note").y == Approx(note.y).margin(2.0));
+  const ImVec2 note = h.center_of("##note");
   h.tap_at(note);
   std::string typed;
   for (const auto& w : kWords) typed += w + " ";
@@ -220,5 +215,4 @@ TEST_CASE("text area: a saved paragraph is shown wrapped when the field is not b
   CHECK(std::count(f.drawn.begin(), f.drawn.end(), '\r') >= 3);
   const float inner = f.window->Rect().GetWidth() - 2.0f * ui::em(0.8f);
   for (float w : drawn_line_widths(f.drawn)) CHECK(w <= inner);
-  app::after::record_items(false);
 }

@@ -66,20 +66,20 @@ TEST_CASE("plan: 2026-02-31 is refused with Debrief's words, 2028-02-29 is a dat
   CHECK_FALSE(debrief.apply(save));
 
   TemplateLibrary templates;
-  app::PlanModel plan(s.store, s.me, templates);
+  app::PlanModel plan(s.store, s.me, templates, s.clock());
   plan.start_new({}, Role::TeacherLeader);
-  plan.form().focus_question = "Who answers?";
+  plan.set_text(app::PlanField::FocusQuestion, "Who answers?");
   plan.add_person(s.demo.observed_teacher, Role::ObservedTeacher);
-  plan.form().date = "2026-02-31";
+  plan.set_text(app::PlanField::Date, "2026-02-31");
   CHECK_FALSE(plan.save());
   CHECK(plan.error() == debrief.error());
   CHECK(plan.error() == date_problem("2026-02-31"));
 
-  plan.form().date = "2028-02-29";
-  plan.form().time = "24:10";
+  plan.set_text(app::PlanField::Date, "2028-02-29");
+  plan.set_text(app::PlanField::Time, "24:10");
   CHECK_FALSE(plan.save());
   CHECK(plan.error() == time_problem("24:10"));
-  plan.form().time = "08:50";
+  plan.set_text(app::PlanField::Time, "08:50");
   REQUIRE(plan.save());
   CHECK(std::get<Observation>(s.store.get(plan.saved())->body).date == "2028-02-29");
 }
@@ -214,15 +214,15 @@ TEST_CASE("plan: a new date typed in the plan answers a waiting proposal, and th
   REQUIRE(app::propose_time(w.amiras.store, w.amira, w.visit, "2026-12-05", "09:00").empty());
   sync(w.amiras, w.sams);
   TemplateLibrary templates;
-  app::PlanModel plan(w.sams.store, w.sam, templates);
+  app::PlanModel plan(w.sams.store, w.sam, templates, [] { return std::int64_t{0}; });
   REQUIRE(plan.load(w.visit));
-  plan.form().look_fors.push_back({"Wait time", true});
+  plan.add_look_for("Wait time");
   SECTION("an edit that keeps the time leaves the proposal waiting") {
     REQUIRE(plan.save());
     CHECK(w.at(w.sams).proposed_date == "2026-12-05");
   }
   SECTION("moving the date in the plan answers it") {
-    plan.form().date = "2026-12-08";
+    plan.set_text(app::PlanField::Date, "2026-12-08");
     REQUIRE(plan.save());
     CHECK(w.at(w.sams).date == "2026-12-08");
     CHECK(w.at(w.sams).proposed_date.empty());
@@ -233,7 +233,7 @@ TEST_CASE("plan: a new date typed in the plan answers a waiting proposal, and th
     CHECK(w.at(w.sams).status == ObservationStatus::Cancelled);
     CHECK_FALSE(plan.can_cancel());
   }
-  app::PlanModel amiras_plan(w.amiras.store, w.amira, templates);
+  app::PlanModel amiras_plan(w.amiras.store, w.amira, templates, [] { return std::int64_t{0}; });
   REQUIRE(amiras_plan.load(w.visit));
   CHECK_FALSE(amiras_plan.can_cancel());
 }

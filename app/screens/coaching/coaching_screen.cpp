@@ -1,12 +1,12 @@
 // The Coaching notes screen's drawing. See coaching_screen.h.
 #include "app/screens/coaching/coaching_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <optional>
 
-#include "app/screens/prompt/prompt_screen.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -22,16 +22,9 @@ void draw_note(const CoachingNoteView& n) {
 }
 }  // namespace
 
-void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx, std::vector<CoachingAction>& out) {
-  ui::begin_scroll_area("##coaching");
-  if (!m.loaded()) {
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(40.0f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-  ui::begin_column(width);
+void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx, Emitted<CoachingAction>& out) {
+  if (!m.loaded()) return ui::message_body("##coaching", m.error());
+  ui::begin_centred_column("##coaching", 40.0f);
   const CoachingThreadView* t = m.thread();
   ui::begin_card("##private", true);
   if (t) {
@@ -52,9 +45,7 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
                             "to show here."
                       : m.is_coach() ? "This observation has no teacher leader to write to."
                                      : "No coach co-observed this lesson, so there is no coaching thread.");
-    ui::end_column();
-    ui::end_scroll_area();
-    return;
+    return ui::end_centred_column();
   }
   if (m.threads().size() > 1) {
     int i = 0;
@@ -89,61 +80,40 @@ void draw_coaching(const CoachingModel& m, CoachingUi& ui, const AppContext& ctx
     const char* hint = t->pair.coach == ctx.me
                            ? "e.g. Your first prompt led with the data; what did you notice about the silence after it?"
                            : "e.g. I noticed the silence too. What could I try in the next debrief?";
-    after::text_area("##coaching_note", hint, &ui.draft, 4.5f);
+    ui::text_area("##coaching_note", hint, &ui.draft, 4.5f);
     if (ui.draft != m.draft()) out.push_back(CoachingAction{CoachingAction::Kind::EditDraft, ui.draft, {}});
-    after::language_hint(ctx, ui.draft, ui.hint_for, ui.hint);
-    after::hint_line(ui.hint);
-    after::error_line(m.error());
+    ui.hint.draw(ctx.guide, ui.draft);
+    ui::error_wrapped(m.error());
     if (ui::button(replying ? "Save reply" : "Save note", ui::Tone::Primary))
       out.push_back(CoachingAction{CoachingAction::Kind::Save, {}, {}});
     ui::end_card();
   } else {
     std::string closed = t->name + " is no longer part of this observation, so this thread is closed.";
     ui::muted_wrapped(closed.c_str());
-    after::error_line(m.error());
+    ui::error_wrapped(m.error());
   }
-  ui::end_column();
-  ui::end_scroll_area();
+  ui::end_centred_column();
 }
 
-std::string CoachingScreen::title() const {
-  return model_ && model_->loaded() ? "Coaching notes \xC2\xB7 " + model_->title() : "Coaching notes";
-}
-
-void CoachingScreen::enter(const Route& route, AppContext& ctx) {
-  // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
-  std::optional<core::sync::CoachingPair> shown;
-  if (model_) {
-    model_->autosave(true);
-    if (model_->observation() == route.observation && model_->thread()) shown = model_->thread()->pair;
+struct CoachingShape : AutosavedShape<ScreenId::CoachingNotes, draw_coaching, &CoachingModel::draft_dirty> {
+  static std::string title(const Model* m) { return title_with("Coaching notes", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    // Entered again (a reply arrived by sync, say): stay in the thread that was shown.
+    std::optional<core::sync::CoachingPair> shown;
+    if (m && m->observation() == route.observation && m->thread()) shown = m->thread()->pair;
+    load_visit(m, route, ctx);
+    if (shown) m->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
+    ui = CoachingUi{};
+    ui.draft = m->draft();
   }
-  model_ = std::make_unique<CoachingModel>(*ctx.store, ctx.me, ctx.now_ms);
-  model_->load(route.observation);
-  if (shown) model_->apply(CoachingAction{CoachingAction::Kind::PickThread, {}, *shown});
-  ui_ = CoachingUi{};
-  ui_.draft = model_->draft();
-}
 
-void CoachingScreen::tick(AppContext&) {
-  if (model_) model_->autosave(false);
-}
-
-void CoachingScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<CoachingAction> actions;
-  draw_coaching(*model_, ui_, ctx, actions);
-  for (const auto& a : actions)
-    if (model_->apply(a) && a.kind == CoachingAction::Kind::Save) {
-      ui_.draft.clear();
-      ctx.toast = "Coaching note saved";
-      ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
-    }
-}
-
-void CoachingScreen::commit_drafts(AppContext&) {
-  if (model_) model_->autosave(true);
-}
-
-int CoachingScreen::wake_after_ms(const AppContext&) const { return model_ && model_->draft_dirty() ? 300 : -1; }
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a) || a.kind != CoachingAction::Kind::Save) return;
+    ui.draft.clear();
+    ctx.toast = "Coaching note saved";
+    ctx.sync_now = ctx.sync.enrolled;  // the other one of the two sees it sooner
+  }
+};
+template class ModelScreen<CoachingShape, CoachingModel, CoachingUi>;
 
 }  // namespace app

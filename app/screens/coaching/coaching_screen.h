@@ -2,36 +2,22 @@
 // teacher leader, shown only to those two: notes in order with who wrote each and when, then
 // the composer (autosaved draft, language hint) for a note or a reply.
 #pragma once
-#include <memory>
 #include <string>
-#include <vector>
 
 #include "app/screens/coaching/coaching_model.h"
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
+#include "app/ui/language_hint.h"
 
 namespace app {
 
 struct CoachingUi {
   std::string draft;  // the field's buffer
-  std::string hint_for, hint;
+  ui::LanguageHint hint;
 };
 
-void draw_coaching(const CoachingModel& model, CoachingUi& ui, const AppContext& ctx, std::vector<CoachingAction>& out);
+void draw_coaching(const CoachingModel& model, CoachingUi& ui, const AppContext& ctx, Emitted<CoachingAction>& out);
 
-class CoachingScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::CoachingNotes; }
-  std::string title() const override;
-  void enter(const Route& route, AppContext& ctx) override;
-  void tick(AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  void commit_drafts(AppContext& ctx) override;
-  int wake_after_ms(const AppContext& ctx) const override;
-  CoachingModel& model() { return *model_; }  // valid after enter()
-
- private:
-  std::unique_ptr<CoachingModel> model_;
-  CoachingUi ui_;
-};
+using CoachingScreen = ModelScreen<struct CoachingShape, CoachingModel, CoachingUi>;
+extern template class ModelScreen<CoachingShape, CoachingModel, CoachingUi>;
 
 }  // namespace app

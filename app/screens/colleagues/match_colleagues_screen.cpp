@@ -1,5 +1,6 @@
 // The "Colleagues on this device" screen's drawing. See match_colleagues_screen.h.
 #include "app/screens/colleagues/match_colleagues_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -21,7 +22,7 @@ std::string visits_caption(const UnmatchedColleague& c) {
 }
 
 void draw_colleague(const UnmatchedColleague& c, const MatchColleaguesModel& m, MatchColleaguesUi& ui,
-                    std::vector<MatchColleaguesAction>& out) {
+                    Emitted<MatchColleaguesAction>& out) {
   ui::begin_card("##colleague");
   ui::heading(c.typed_name.c_str());
   ui::caption(visits_caption(c).c_str());
@@ -69,12 +70,9 @@ void draw_colleague(const UnmatchedColleague& c, const MatchColleaguesModel& m, 
 }
 }  // namespace
 
-void draw_match_colleagues(const MatchColleaguesModel& m, MatchColleaguesUi& ui,
-                           std::vector<MatchColleaguesAction>& out) {
-  ui::begin_scroll_area("##match_colleagues");
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(44.0f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-  ui::begin_column(width);
+void draw_match_colleagues(const MatchColleaguesModel& m, MatchColleaguesUi& ui, const AppContext&,
+                           Emitted<MatchColleaguesAction>& out) {
+  ui::begin_centred_column("##match_colleagues", 44.0f);
   ui::begin_card("##about", true);
   ui::subheading("Who are the colleagues you typed in?");
   ui::body_wrapped(
@@ -87,12 +85,7 @@ void draw_match_colleagues(const MatchColleaguesModel& m, MatchColleaguesUi& ui,
         "them on this device for now.");
   ui::end_card();
   ImGui::Spacing();
-  if (!m.message().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, m.message_is_error() ? ui::palette().danger : ui::palette().success);
-    ui::body_wrapped(m.message().c_str());
-    ImGui::PopStyleColor();
-    ImGui::Spacing();
-  }
+  ui::outcome_wrapped(m.message(), m.message_is_error());
   if (m.roster().empty() && !m.unmatched().empty()) {
     ui::muted_wrapped(
         "Your school's roster has not reached this device yet. It comes with the next sync; you can "
@@ -125,31 +118,29 @@ void draw_match_colleagues(const MatchColleaguesModel& m, MatchColleaguesUi& ui,
                        : m.unmatched().empty() ? "Done: send my work"
                                                : "Keep them on this device for now";
   if (ui::button(finish, ui::Tone::Primary)) out.push_back({MatchColleaguesAction::Kind::Finish, {}, {}});
-  ui::end_column();
-  ui::end_scroll_area();
+  ui::end_centred_column();
 }
 
-void MatchColleaguesScreen::enter(const Route&, AppContext& ctx) {
-  model_ = std::make_unique<MatchColleaguesModel>(*ctx.store, ctx.me);
-  model_->load();
-  ui_ = {};
-}
+struct MatchColleaguesShape : ScreenShape<ScreenId::MatchColleagues, draw_match_colleagues> {
+  static std::string title(const Model*) { return "Colleagues on this device"; }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
+    m = std::make_unique<MatchColleaguesModel>(*ctx.store, ctx.me);
+    m->load();
+    ui = {};
+  }
 
-void MatchColleaguesScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<MatchColleaguesAction> actions;
-  draw_match_colleagues(*model_, ui_, actions);
-  for (const auto& a : actions) {
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
     if (a.kind == MatchColleaguesAction::Kind::Confirm) {
-      if (!model_->confirm(a.colleague, a.roster_person)) continue;
-      ui_.searching = core::Id{};
+      if (!m.confirm(a.colleague, a.roster_person)) return;
+      ui.searching = core::Id{};
       ctx.toast = "Colleague matched";
-      ctx.sync_now = ctx.sync.enrolled && !model_->push_waits();
-    } else if (model_->finish()) {
+      ctx.sync_now = ctx.sync.enrolled && !m.push_waits();
+    } else if (m.finish()) {
       ctx.sync_now = ctx.sync.enrolled;
       ctx.go_home = true;
     }
   }
-}
+};
+template class ModelScreen<MatchColleaguesShape, MatchColleaguesModel, MatchColleaguesUi>;
 
 }  // namespace app

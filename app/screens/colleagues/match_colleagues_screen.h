@@ -3,12 +3,10 @@
 // "This is <name>" buttons, or a search of the whole roster; a tap on a name is the confirmation.
 // Below, who is still unmatched and what that means, and the button that lets sending go on.
 #pragma once
-#include <memory>
 #include <string>
-#include <vector>
 
 #include "app/screens/colleagues/match_colleagues_model.h"
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -24,20 +22,10 @@ struct MatchColleaguesUi {
   bool focus_search = false;  // the search just opened: its field takes the keyboard
 };
 
-void draw_match_colleagues(const MatchColleaguesModel& model, MatchColleaguesUi& ui,
-                           std::vector<MatchColleaguesAction>& out);
+void draw_match_colleagues(const MatchColleaguesModel& model, MatchColleaguesUi& ui, const AppContext& ctx,
+                           Emitted<MatchColleaguesAction>& out);
 
-class MatchColleaguesScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::MatchColleagues; }
-  std::string title() const override { return "Colleagues on this device"; }
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  MatchColleaguesModel& model() { return *model_; }  // valid after enter()
-
- private:
-  std::unique_ptr<MatchColleaguesModel> model_;
-  MatchColleaguesUi ui_;
-};
+using MatchColleaguesScreen = ModelScreen<struct MatchColleaguesShape, MatchColleaguesModel, MatchColleaguesUi>;
+extern template class ModelScreen<MatchColleaguesShape, MatchColleaguesModel, MatchColleaguesUi>;
 
 }  // namespace app

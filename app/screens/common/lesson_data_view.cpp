@@ -73,6 +73,13 @@ void share_bar(const DataSummary& d, const std::string& group) {
 }
 }  // namespace
 
+void draw_focus_question(const char* caption, const std::string& question) {
+  ui::caption(caption);
+  ImGui::PushFont(ui::fonts().bold);
+  ui::body_wrapped(question.empty() ? "No focus question in the plan." : question.c_str());
+  ImGui::PopFont();
+}
+
 void draw_data_summary(const DataSummary& d) {
   const ui::Palette& p = ui::palette();
   bool any = false;

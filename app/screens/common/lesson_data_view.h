@@ -3,11 +3,16 @@
 // sections that say whose data each is, and an observer's whole timeline. Charts are neutral: one
 // accent colour, intensity = amount, never a verdict. Drawing only: no store, no actions.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "app/screens/common/lesson_data.h"
 
 namespace app {
+
+// The plan's focus question under a small capital caption ("FOCUS QUESTION"), in bold; says so
+// when the plan has none. Prompt, Reflect and Debrief open with it.
+void draw_focus_question(const char* caption, const std::string& question);
 
 // One observer's data summary, inside the current card.
 void draw_data_summary(const DataSummary& summary);

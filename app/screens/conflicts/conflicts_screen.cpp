@@ -1,5 +1,6 @@
 // The "Edited on two devices" screen's drawing. See conflicts_screen.h.
 #include "app/screens/conflicts/conflicts_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -38,11 +39,8 @@ std::string keep_label(int conflict, int version) {
 }
 }  // namespace
 
-void draw_conflicts(const ConflictsModel& m, std::vector<ConflictChoice>& out) {
-  ui::begin_scroll_area("##conflicts");
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(60.0f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-  ui::begin_column(width);
+void draw_conflicts(const ConflictsModel& m, ConflictsUi&, const AppContext&, Emitted<ConflictChoice>& out) {
+  ui::begin_centred_column("##conflicts", 60.0f);
   ui::begin_card("##about", true);
   ui::subheading("Both versions are kept until you choose");
   ui::body_wrapped(
@@ -50,12 +48,7 @@ void draw_conflicts(const ConflictsModel& m, std::vector<ConflictChoice>& out) {
       "Pick the version to keep; the other stays in the item's history on every device.");
   ui::end_card();
   ImGui::Spacing();
-  if (!m.message().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, m.message_is_error() ? ui::palette().danger : ui::palette().success);
-    ui::body_wrapped(m.message().c_str());
-    ImGui::PopStyleColor();
-    ImGui::Spacing();
-  }
+  ui::outcome_wrapped(m.message(), m.message_is_error());
   if (m.conflicts().empty()) ui::muted_wrapped("Nothing waits for a choice: every item you edited has one version.");
   if (m.others() > 0) {
     std::string text =
@@ -116,25 +109,23 @@ void draw_conflicts(const ConflictsModel& m, std::vector<ConflictChoice>& out) {
     ImGui::PopID();
     ++n;
   }
-  ui::end_column();
-  ui::end_scroll_area();
+  ui::end_centred_column();
 }
 
-void ConflictsScreen::enter(const Route&, AppContext& ctx) {
-  model_ = std::make_unique<ConflictsModel>(*ctx.store, ctx.me);
-  model_->load();
-}
+struct ConflictsShape : ScreenShape<ScreenId::Conflicts, draw_conflicts> {
+  static std::string title(const Model*) { return "Edited on two devices"; }
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
+    m = std::make_unique<ConflictsModel>(*ctx.store, ctx.me);
+    m->load();
+  }
 
-void ConflictsScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<ConflictChoice> choices;
-  draw_conflicts(*model_, choices);
-  for (const auto& c : choices)
-    if (model_->keep(c.record, c.version)) {
-      ctx.toast = "Version kept";
-      ctx.sync.conflicts = std::max<std::int64_t>(0, ctx.sync.conflicts - 1);
-      ctx.sync_now = ctx.sync.enrolled;  // send the choice so the other device settles too
-    }
-}
+  static void apply(Model& m, Ui&, const Action& c, AppContext& ctx) {
+    if (!m.keep(c.record, c.version)) return;
+    ctx.toast = "Version kept";
+    ctx.sync.conflicts = std::max<std::int64_t>(0, ctx.sync.conflicts - 1);
+    ctx.sync_now = ctx.sync.enrolled;  // send the choice so the other device settles too
+  }
+};
+template class ModelScreen<ConflictsShape, ConflictsModel, ConflictsUi>;
 
 }  // namespace app

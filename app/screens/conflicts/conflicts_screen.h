@@ -2,12 +2,10 @@
 // devices shows its versions beside each other (stacked when narrow), the lines that differ marked,
 // and "Keep this version" under each.
 #pragma once
-#include <memory>
 #include <string>
-#include <vector>
 
 #include "app/screens/conflicts/conflicts_model.h"
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -16,18 +14,11 @@ struct ConflictChoice {
   core::Id version;
 };
 
-void draw_conflicts(const ConflictsModel& model, std::vector<ConflictChoice>& out);
+struct ConflictsUi {};  // a tap on "Keep this version" is the whole choice
 
-class ConflictsScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::Conflicts; }
-  std::string title() const override { return "Edited on two devices"; }
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  ConflictsModel& model() { return *model_; }  // valid after enter()
+void draw_conflicts(const ConflictsModel& model, ConflictsUi& ui, const AppContext& ctx, Emitted<ConflictChoice>& out);
 
- private:
-  std::unique_ptr<ConflictsModel> model_;
-};
+using ConflictsScreen = ModelScreen<struct ConflictsShape, ConflictsModel, ConflictsUi>;
+extern template class ModelScreen<ConflictsShape, ConflictsModel, ConflictsUi>;
 
 }  // namespace app

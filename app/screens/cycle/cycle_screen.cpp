@@ -1,6 +1,7 @@
 // The Cycle screen's drawing. See cycle_screen.h. Bars use one accent colour; a later visit is a
 // deeper tone of it so visits are told apart by order, never by "better" or "worse".
 #include "app/screens/cycle/cycle_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -113,7 +114,7 @@ void share_rows(const CycleModel& m, const std::string& group) {
   }
 }
 
-void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAction>& out) {
+void draw_visits(const CycleModel& m, const AppContext& ctx, Emitted<CycleAction>& out) {
   ui::heading("Visits");
   if (m.visits().empty()) ui::muted_wrapped("No visits in this cycle yet.");
   int i = 0;
@@ -129,12 +130,8 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAc
       if (!ctx.has(screen)) return;
       if (!first) ui::flow_next(ui::button_width(label));
       first = false;
-      if (ui::button(label, primary ? ui::Tone::Primary : ui::Tone::Secondary)) {
-        CycleAction a;
-        a.kind = CycleAction::Kind::Open;
-        a.route = Route{screen, v.id, m.cycle()};
-        out.push_back(a);
-      }
+      if (ui::button(label, primary ? ui::Tone::Primary : ui::Tone::Secondary))
+        out.open = Route{screen, v.id, m.cycle()};
     };
     if (v.status == core::ObservationStatus::Planned) {
       if (v.me_in && v.my_role != core::Role::ObservedTeacher) open("Observe", ScreenId::Observe, true);
@@ -157,7 +154,7 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, std::vector<CycleAc
 }
 
 // Whose data the charts show: one observer at a time, chosen with a chip when there are several.
-void draw_observer_choice(const CycleModel& m, std::vector<CycleAction>& out) {
+void draw_observer_choice(const CycleModel& m, Emitted<CycleAction>& out) {
   const auto& obs = m.observers();
   if (obs.empty()) return;
   if (obs.size() == 1) {
@@ -181,7 +178,7 @@ void draw_observer_choice(const CycleModel& m, std::vector<CycleAction>& out) {
   ui::caption("Observers count on their own devices, so each one's data is shown on its own, never added together.");
 }
 
-void draw_steps(const CycleModel& m, std::vector<CycleAction>& out) {
+void draw_steps(const CycleModel& m, Emitted<CycleAction>& out) {
   ui::heading("Next steps");
   if (m.steps().empty()) ui::muted_wrapped("Next steps agreed in a debrief show here.");
   const core::NextStepStatus all[] = {core::NextStepStatus::Open, core::NextStepStatus::Done,
@@ -219,7 +216,7 @@ void draw_steps(const CycleModel& m, std::vector<CycleAction>& out) {
   }
 }
 
-void draw_charts(const CycleModel& m, std::vector<CycleAction>& out) {
+void draw_charts(const CycleModel& m, Emitted<CycleAction>& out) {
   ui::heading("The same data, visit by visit");
   ui::caption("Each bar is one visit, oldest first. The numbers describe what was seen; they are not a grade.");
   draw_observer_choice(m, out);
@@ -294,75 +291,48 @@ void draw_charts(const CycleModel& m, std::vector<CycleAction>& out) {
 }
 }  // namespace
 
-void draw_cycle(const CycleModel& m, const AppContext& ctx, std::vector<CycleAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##cycle_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<CycleAction>& out) {
+  if (!m.loaded()) return ui::message_body("##cycle_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   auto intro = [&] {
     ui::caption("FOCUS QUESTION");
     ImGui::PushFont(ui::fonts().bold);
     ui::body_wrapped(m.info().focus_question.empty() ? "No focus question." : m.info().focus_question.c_str());
     ImGui::PopFont();
-    if (!m.error().empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
-      ui::body_wrapped(m.error().c_str());
-      ImGui::PopStyleColor();
-    }
+    ui::error_wrapped(m.error());
     ImGui::Spacing();
   };
-  if (ui::is_narrow()) {
-    ui::begin_scroll_area("##cycle");
+  auto charts = [&] {
     intro();
     draw_charts(m, out);
-    ImGui::Spacing();
+  };
+  auto steps_and_visits = [&] {
     draw_steps(m, out);
     ImGui::Spacing();
     draw_visits(m, ctx, out);
-    ui::end_scroll_area();
-  } else {
-    float left = std::floor(avail.x * 0.56f);
-    ui::begin_scroll_area("##cycle_left", ImVec2(left, avail.y));
-    intro();
-    draw_charts(m, out);
-    ui::end_scroll_area();
-    ImGui::SameLine(0, 0);
-    ui::begin_scroll_area("##cycle_right", ImVec2(avail.x - left, avail.y));
-    draw_steps(m, out);
-    ImGui::Spacing();
-    draw_visits(m, ctx, out);
-    ui::end_scroll_area();
-  }
+  };
+  ui::two_columns("##cycle", avail, 0.56f, charts, steps_and_visits);
 }
 
 // ---- the screen ----
 
-std::string CycleScreen::title() const {
-  return model_ && model_->loaded()
-             ? (model_->info().title.empty() ? std::string("Learning cycle") : model_->info().title)
-             : "Learning cycle";
-}
+struct CycleShape : ScreenShape<ScreenId::Cycle, draw_cycle> {
+  static std::string title(const Model* m) {
+    return m && m->loaded() && !m->info().title.empty() ? m->info().title : std::string("Learning cycle");
+  }
 
-void CycleScreen::enter(const Route& route, AppContext& ctx) {
-  model_ = std::make_unique<CycleModel>(*ctx.store, ctx.me);
-  model_->load(route.cycle, route.observation);
-}
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route& route, AppContext& ctx) {
+    m = std::make_unique<CycleModel>(*ctx.store, ctx.me);
+    m->load(route.cycle, route.observation);
+  }
 
-void CycleScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<CycleAction> actions;
-  draw_cycle(*model_, ctx, actions);
-  for (const auto& a : actions) {
-    if (a.kind == CycleAction::Kind::Open)
-      ctx.open(a.route);
-    else if (a.kind == CycleAction::Kind::ChooseObserver)
-      model_->choose_observer(a.record);
-    else if (model_->set_step_status(a.record, a.status))
+  static void apply(Model& m, Ui&, const Action& a, AppContext& ctx) {
+    if (a.kind == CycleAction::Kind::ChooseObserver)
+      m.choose_observer(a.record);
+    else if (m.set_step_status(a.record, a.status))
       ctx.toast = std::string("Next step marked ") + next_step_status_label(a.status);
   }
-}
+};
+template class ModelScreen<CycleShape, CycleModel, CycleUi>;
 
 }  // namespace app

@@ -1,5 +1,6 @@
 // The Debrief screen's drawing. See debrief_screen.h; the rules live in debrief_model.cpp.
 #include "app/screens/debrief/debrief_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -7,7 +8,7 @@
 #include <cmath>
 
 #include "app/screens/common/lesson_data_view.h"
-#include "app/screens/prompt/prompt_screen.h"
+#include "app/ui/rows.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -20,7 +21,7 @@ bool same_form(const NextStepForm& a, const NextStepForm& b) {
   return a.text == b.text && a.owner == b.owner && a.support == b.support && a.follow_up_date == b.follow_up_date;
 }
 
-void draw_notes(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, std::vector<DebriefAction>& out) {
+void draw_notes(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, Emitted<DebriefAction>& out) {
   ui::heading("Debrief notes");
   ui::caption("What was said and agreed in the conversation. Everyone in the observation can add a note.");
   if (m.notes().empty()) ui::muted_wrapped("No notes yet.");
@@ -36,15 +37,14 @@ void draw_notes(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, std
   if (!m.can_write()) return;
   ui::begin_card("##note_composer");
   ui::label("Add a note");
-  after::text_area("##note", "e.g. We noticed the back row wrote but did not speak.", &ui.note, 3.2f);
+  ui::text_area("##note", "e.g. We noticed the back row wrote but did not speak.", &ui.note, 3.2f);
   if (ui.note != m.note_draft()) {
     DebriefAction a;
     a.kind = K::EditNote;
     a.text = ui.note;
     out.push_back(a);
   }
-  after::language_hint(ctx, ui.note, ui.hint_for, ui.hint);
-  after::hint_line(ui.hint);
+  ui.hint.draw(ctx.guide, ui.note);
   if (ui::button("Save note", ui::Tone::Primary)) out.push_back(DebriefAction{K::SaveNote, {}, {}, {}});
   ui::end_card();
 }
@@ -72,7 +72,7 @@ void draw_lesson(const DebriefModel& m) {
   ui::end_card();
 }
 
-void draw_steps(const DebriefModel& m, DebriefUi& ui, std::vector<DebriefAction>& out) {
+void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& out) {
   ui::heading("Next steps");
   ui::caption("What will be tried, who owns it, the support it needs, and when follow-up data is collected.");
   if (m.steps().empty()) ui::muted_wrapped("No next steps yet.");
@@ -138,21 +138,12 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, std::vector<DebriefAction>
 }
 }  // namespace
 
-void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, std::vector<DebriefAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##debrief_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, Emitted<DebriefAction>& out) {
+  if (!m.loaded()) return ui::message_body("##debrief_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float body_h = avail.y - after::footer_height();
+  const float body_h = avail.y - ui::footer_height();
   auto focus = [&] {
-    ui::caption("FOCUS QUESTION");
-    ImGui::PushFont(ui::fonts().bold);
-    ui::body_wrapped(m.plan().focus_question.empty() ? "No focus question in the plan."
-                                                     : m.plan().focus_question.c_str());
-    ImGui::PopFont();
+    draw_focus_question("FOCUS QUESTION", m.plan().focus_question);
     ImGui::Spacing();
   };
   if (ui::is_narrow()) {
@@ -178,7 +169,7 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, s
   const bool held = m.plan().status == core::ObservationStatus::Debriefed;
   const char* label = held ? "Debrief held" : "Mark the debrief as held";
   float w = ui::button_width(label);
-  after::footer_begin(m.error(), w);
+  ui::footer_begin(m.error(), w);
   ImGui::BeginDisabled(held || !m.can_write());
   if (ui::button(label, held ? ui::Tone::Quiet : ui::Tone::Secondary, w))
     out.push_back(DebriefAction{K::MarkDebriefed, {}, {}, {}});
@@ -187,41 +178,28 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, s
 
 // ---- the screen ----
 
-std::string DebriefScreen::title() const {
-  return model_ && model_->loaded() ? "Debrief \xC2\xB7 " + model_->title() : "Debrief";
-}
+struct DebriefShape : AutosavedShape<ScreenId::Debrief, draw_debrief, &DebriefModel::drafts_dirty> {
+  static std::string title(const Model* m) { return title_with("Debrief", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    load_visit(m, route, ctx);
+    ui = DebriefUi{};
+    ui.note = m->note_draft();
+    ui.step = m->step_form();
+  }
 
-void DebriefScreen::enter(const Route& route, AppContext& ctx) {
-  if (model_) model_->autosave(true);
-  model_ = std::make_unique<DebriefModel>(*ctx.store, ctx.me, ctx.now_ms);
-  model_->load(route.observation);
-  ui_ = DebriefUi{};
-  ui_.note = model_->note_draft();
-  ui_.step = model_->step_form();
-}
-
-void DebriefScreen::tick(AppContext&) {
-  if (model_) model_->autosave(false);
-}
-
-void DebriefScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<DebriefAction> actions;
-  draw_debrief(*model_, ui_, ctx, actions);
-  for (const auto& a : actions) {
-    bool ok = model_->apply(a);
-    if (!ok) continue;
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
     switch (a.kind) {
       case K::SaveNote:
-        ui_.note.clear();
+        ui.note.clear();
         ctx.toast = "Note saved";
         break;
       case K::SaveStep:
-        ui_.step = model_->step_form();
+        ui.step = m.step_form();
         ctx.toast = "Next step added";
         break;
       case K::ScheduleFollowUp: {
-        auto f = ctx.store->get(model_->last_follow_up());
+        auto f = ctx.store->get(m.last_follow_up());
         std::string date = f && std::holds_alternative<core::Observation>(f->body)
                                ? std::get<core::Observation>(f->body).date
                                : std::string();
@@ -235,12 +213,7 @@ void DebriefScreen::draw(AppContext& ctx) {
         break;
     }
   }
-}
-
-void DebriefScreen::commit_drafts(AppContext&) {
-  if (model_) model_->autosave(true);
-}
-
-int DebriefScreen::wake_after_ms(const AppContext&) const { return model_ && model_->drafts_dirty() ? 300 : -1; }
+};
+template class ModelScreen<DebriefShape, DebriefModel, DebriefUi>;
 
 }  // namespace app

@@ -1,6 +1,8 @@
 // First run: the form's action and its drawing. See first_run.h.
 #include "app/screens/first_run/first_run_screen.h"
 #include "app/screens/common/model_text.h"
+#include "app/screens/settings/settings_model.h"  // kTextSizeOptions
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -15,11 +17,22 @@ namespace app {
 
 namespace {
 
-struct TextSizeChoice {
-  const char* label;
-  float value;
-};
-const TextSizeChoice kTextSizes[] = {{"Small", 0.9f}, {"Medium", 1.0f}, {"Large", 1.15f}, {"Extra large", 1.3f}};
+// The store's meta value for a text size: "1.15", kept within what the layouts were checked at.
+std::string text_size_meta(float size) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(std::clamp(size, 0.85f, 1.4f)));
+  return text;
+}
+
+// Stores the size at once; "" when done, else why not in plain words.
+std::string set_text_size(core::Store& store, float size) {
+  try {
+    store.meta().set(core::MetaKey::TextSize, text_size_meta(size));
+    return "";
+  } catch (const std::exception& e) {
+    return std::string("Could not keep the text size: ") + e.what();
+  }
+}
 }  // namespace
 
 FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form) {
@@ -34,8 +47,7 @@ FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form) 
     return r;
   }
   try {
-    char size[16];
-    std::snprintf(size, sizeof size, "%.2f", static_cast<double>(std::clamp(form.text_size, 0.85f, 1.4f)));
+    const std::string size = text_size_meta(form.text_size);
     store.transaction([&] {
       // The person record is authored by the person it describes, as the hub requires.
       r.me = core::Id::random();
@@ -52,15 +64,10 @@ FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form) 
   return r;
 }
 
-void FirstRunScreen::enter(const Route&, AppContext& ctx) {
-  if (auto s = ctx.store->meta().get(core::MetaKey::TextSize)) form_.text_size = std::strtof(s->c_str(), nullptr);
-}
-
-void FirstRunScreen::draw(AppContext& ctx) {
-  ui::begin_scroll_area("##first_run");
-  float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(38.0f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-  ui::begin_column(width);
+void draw_first_run(const FirstRunModel& m, FirstRunUi& ui, const AppContext&, Emitted<FirstRunAction>& out) {
+  using K = FirstRunAction::Kind;
+  const FirstRunForm& form = m.form;
+  const float width = ui::begin_centred_column("##first_run", 38.0f);
   ImGui::Dummy(ImVec2(width, ui::em(1.0f)));
   ui::heading("Welcome to peerobs");
   ui::muted_wrapped(
@@ -69,7 +76,7 @@ void FirstRunScreen::draw(AppContext& ctx) {
   ImGui::Dummy(ImVec2(0, ui::em(0.5f)));
 
   ui::label("Your name");
-  ui::text_field("##name", "e.g. Sam Okafor", &form_.name, 0, width);
+  ui::text_field("##name", "e.g. Sam Okafor", &ui.name, 0, width);
   ImGui::Dummy(ImVec2(0, ui::em(0.3f)));
 
   ui::label("What do you usually do?");
@@ -84,52 +91,72 @@ void FirstRunScreen::draw(AppContext& ctx) {
   for (const auto& r : roles) {
     if (!first) ui::flow_next(ui::chip_width(r.label));
     first = false;
-    if (ui::chip(r.label, form_.role == r.role)) form_.role = r.role;
+    if (ui::chip(r.label, form.role == r.role)) out.push_back({K::PickRole, r.role, 1.0f, true, {}});
   }
   ImGui::Dummy(ImVec2(0, ui::em(0.3f)));
 
   ui::label("Text size");
   first = true;
-  for (const auto& t : kTextSizes) {
+  for (const auto& t : kTextSizeOptions) {
     if (!first) ui::flow_next(ui::chip_width(t.label));
     first = false;
-    if (ui::chip(t.label, std::abs(form_.text_size - t.value) < 0.01f)) {
-      form_.text_size = t.value;
-      char size[16];
-      std::snprintf(size, sizeof size, "%.2f", static_cast<double>(t.value));
-      ctx.store->meta().set(core::MetaKey::TextSize, size);  // applied at once so the person sees the size they pick
-      ctx.theme_changed = true;
-    }
+    if (ui::chip(t.label, std::abs(form.text_size - t.value) < 0.01f))
+      out.push_back({K::PickTextSize, {}, t.value, true, {}});
   }
   ImGui::Dummy(ImVec2(0, ui::em(0.3f)));
 
   ui::label("Start with an example?");
-  if (ui::chip("Add a demo cycle to explore", form_.demo)) form_.demo = true;
+  if (ui::chip("Add a demo cycle to explore", form.demo)) out.push_back({K::PickDemo, {}, 1.0f, true, {}});
   ui::flow_next(ui::chip_width("Start empty"));
-  if (ui::chip("Start empty", !form_.demo)) form_.demo = false;
+  if (ui::chip("Start empty", !form.demo)) out.push_back({K::PickDemo, {}, 1.0f, false, {}});
   ui::caption(
       "The demo is a questioning cycle with three colleagues: one visit observed and debriefed, "
       "and a follow-up visit that you will observe.");
   ImGui::Dummy(ImVec2(0, ui::em(0.8f)));
 
-  if (!error_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
-    ui::body_wrapped(error_.c_str());
-    ImGui::PopStyleColor();
+  ui::error_wrapped(m.error);
+  if (ui::button("Start", ui::Tone::Primary, width)) out.push_back({K::Start, {}, 1.0f, true, ui.name});
+  ui::end_centred_column();
+}
+
+struct FirstRunShape : ScreenShape<ScreenId::FirstRun, draw_first_run> {
+  static std::string title(const Model*) { return "Welcome"; }
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
+    if (!m) m = std::make_unique<FirstRunModel>();  // coming back keeps the choices made
+    if (auto s = ctx.store->meta().get(core::MetaKey::TextSize)) m->form.text_size = std::strtof(s->c_str(), nullptr);
   }
-  if (ui::button("Start", ui::Tone::Primary, width)) {
-    FirstRunResult r = complete_first_run(*ctx.store, form_);
-    if (r.ok) {
-      ctx.me = r.me;
-      ctx.go_home = true;
-      ctx.toast = form_.demo ? "Welcome! The demo cycle is ready." : "Welcome!";
-      error_.clear();
-    } else {
-      error_ = r.error;
+
+  // Start completes the first run (complete_first_run); a text size is stored at once, so the
+  // person sees the size they pick.
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    switch (a.kind) {
+      case FirstRunAction::Kind::PickRole:
+        m.form.role = a.role;
+        break;
+      case FirstRunAction::Kind::PickTextSize:
+        m.error = set_text_size(*ctx.store, a.text_size);
+        if (m.error.empty()) {
+          m.form.text_size = a.text_size;
+          ctx.theme_changed = true;
+        }
+        break;
+      case FirstRunAction::Kind::PickDemo:
+        m.form.demo = a.demo;
+        break;
+      case FirstRunAction::Kind::Start: {
+        m.form.name = a.name;
+        FirstRunResult r = complete_first_run(*ctx.store, m.form);
+        m.error = r.error;
+        if (!r.ok) return;
+        ctx.me = r.me;
+        ctx.go_home = true;
+        ctx.toast = m.form.demo ? "Welcome! The demo cycle is ready." : "Welcome!";
+        ui = FirstRunUi{};
+        break;
+      }
     }
   }
-  ui::end_column();
-  ui::end_scroll_area();
-}
+};
+template class ModelScreen<FirstRunShape, FirstRunModel, FirstRunUi>;
 
 }  // namespace app

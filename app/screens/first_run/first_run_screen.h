@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -24,17 +24,28 @@ struct FirstRunResult {
 // and, if asked, seeds the demo data. Every write is durable before it returns.
 FirstRunResult complete_first_run(core::Store& store, const FirstRunForm& form);
 
-class FirstRunScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::FirstRun; }
-  std::string title() const override { return "Welcome"; }
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  FirstRunForm& form() { return form_; }
-
- private:
-  FirstRunForm form_;
-  std::string error_;
+// The screen's model: the choices so far and why the last Start was refused.
+struct FirstRunModel {
+  FirstRunForm form;
+  std::string error;  // plain words, "" = none
 };
+
+struct FirstRunUi {
+  std::string name;  // the name field's buffer
+};
+
+struct FirstRunAction {
+  enum class Kind { PickRole, PickTextSize, PickDemo, Start };
+  Kind kind = Kind::Start;
+  core::Role role = core::Role::TeacherLeader;  // PickRole
+  float text_size = 1.0f;                       // PickTextSize
+  bool demo = true;                             // PickDemo
+  std::string name;                             // Start: as typed
+};
+
+void draw_first_run(const FirstRunModel& model, FirstRunUi& ui, const AppContext& ctx, Emitted<FirstRunAction>& out);
+
+using FirstRunScreen = ModelScreen<struct FirstRunShape, FirstRunModel, FirstRunUi>;
+extern template class ModelScreen<FirstRunShape, FirstRunModel, FirstRunUi>;
 
 }  // namespace app

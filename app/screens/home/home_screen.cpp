@@ -1,12 +1,12 @@
 // Home's drawing and the application of its actions. The view and the rules live in
 // home_model.cpp; nothing here reads or writes the store while drawing.
 #include "app/screens/home/home_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <string>
 
 #include "app/ui/theme.h"
@@ -17,11 +17,11 @@ namespace app {
 
 namespace {
 
-// What a frame's drawing collects: at most one action, applied after the frame is drawn.
+// What every part of Home's drawing reads and where it puts what a tap asks for.
 struct HomeFrame {
-  AppContext& ctx;
+  const AppContext& ctx;
   HomeUi& ui;
-  std::optional<HomeAction> action;
+  Emitted<HomeAction>& out;
   int index = 0;  // ImGui ids of repeated cards
 };
 
@@ -34,13 +34,6 @@ void open_editor(HomeUi& ui, const HomeObservation& o, HomeUi::Editor editor) {
   ui.time = editor == HomeUi::Editor::ConfirmCancel ? std::string() : o.time;
 }
 
-void problem_text(const std::string& problem) {
-  if (problem.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
-  ui::body_wrapped(problem.c_str());
-  ImGui::PopStyleColor();
-}
-
 // The card's editor for a new date and time (a move, or a proposal), or the cancel question.
 void visit_editor(const HomeObservation& o, HomeFrame& f) {
   HomeUi& ui = f.ui;
@@ -49,11 +42,11 @@ void visit_editor(const HomeObservation& o, HomeFrame& f) {
     ImGui::PushFont(ui::fonts().bold);
     ui::body_wrapped("Cancel this visit? Everyone in it will see it as cancelled.");
     ImGui::PopFont();
-    problem_text(ui.problem);
+    ui::error_wrapped(ui.problem);
     if (ui::button("Keep the visit", ui::Tone::Secondary)) ui.editor = HomeUi::Editor::None;
     ui::flow_next(ui::button_width("Yes, cancel it"));
     if (ui::button("Yes, cancel it", ui::Tone::Danger))
-      f.action = HomeAction{HomeAction::Kind::CancelVisit, o.id, {}, {}};
+      f.out.push_back(HomeAction{HomeAction::Kind::CancelVisit, o.id, {}, {}});
     return;
   }
   const bool move = ui.editor == HomeUi::Editor::Reschedule;
@@ -64,16 +57,17 @@ void visit_editor(const HomeObservation& o, HomeFrame& f) {
                  ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
   ImGui::SameLine();
   ui::text_field("##new_time", "HH:MM", &ui.time, ImGuiInputTextFlags_CharsNoBlank, half);
-  problem_text(ui.problem);
+  ui::error_wrapped(ui.problem);
   const char* go = move ? "Move visit" : "Send proposal";
   if (ui::button(go, ui::Tone::Primary))
-    f.action = HomeAction{move ? HomeAction::Kind::MoveVisit : HomeAction::Kind::ProposeTime, o.id, ui.date, ui.time};
+    f.out.push_back(
+        HomeAction{move ? HomeAction::Kind::MoveVisit : HomeAction::Kind::ProposeTime, o.id, ui.date, ui.time});
   ui::flow_next(ui::button_width("Close"));
   if (ui::button("Close", ui::Tone::Quiet)) ui.editor = HomeUi::Editor::None;
 }
 
 void observation_card(const HomeObservation& o, HomeFrame& f) {
-  AppContext& ctx = f.ctx;
+  const AppContext& ctx = f.ctx;
   ImGui::PushID(f.index++);
   ui::begin_card("##obs");
   ui::subheading(o.title.c_str());
@@ -96,13 +90,13 @@ void observation_card(const HomeObservation& o, HomeFrame& f) {
   };
   if (observer) {
     next("Observe");
-    if (ui::button("Observe", ui::Tone::Primary)) ctx.open(Route{ScreenId::Observe, o.id, o.cycle});
+    if (ui::button("Observe", ui::Tone::Primary)) f.out.open = Route{ScreenId::Observe, o.id, o.cycle};
   }
   next(observer ? "See plan" : "Edit plan");
-  if (ui::button(observer ? "See plan" : "Edit plan")) ctx.open(Route{ScreenId::Plan, o.id, o.cycle});
+  if (ui::button(observer ? "See plan" : "Edit plan")) f.out.open = Route{ScreenId::Plan, o.id, o.cycle};
   if (ctx.has(ScreenId::Cycle) && !o.cycle.empty()) {
     next("Cycle");
-    if (ui::button("Cycle", ui::Tone::Quiet)) ctx.open(Route{ScreenId::Cycle, o.id, o.cycle});
+    if (ui::button("Cycle", ui::Tone::Quiet)) f.out.open = Route{ScreenId::Cycle, o.id, o.cycle};
   }
   if (o.can_reschedule) {
     next("Reschedule");
@@ -168,7 +162,7 @@ void upcoming(const HomeView& v, HomeFrame& f) {
       ui::subheading(c.title.c_str());
       ui::caption(c.detail.c_str());
       ImGui::Spacing();
-      if (ui::button("Open cycle")) f.ctx.open(Route{ScreenId::Cycle, c.latest, c.id});
+      if (ui::button("Open cycle")) f.out.open = Route{ScreenId::Cycle, c.latest, c.id};
       ui::end_card();
       ImGui::PopID();
     }
@@ -176,7 +170,7 @@ void upcoming(const HomeView& v, HomeFrame& f) {
 }
 
 void waiting_item(const WaitingItem& w, HomeFrame& f) {
-  AppContext& ctx = f.ctx;
+  const AppContext& ctx = f.ctx;
   ImGui::PushID(f.index++);
   ui::begin_card("##wait", w.kind == WaitingItem::Kind::AnswerPrompts || w.kind == WaitingItem::Kind::ProposedTime);
   ui::subheading(w.text.c_str());
@@ -184,11 +178,11 @@ void waiting_item(const WaitingItem& w, HomeFrame& f) {
   if (w.kind == WaitingItem::Kind::ProposedTime) {
     // Answered here, one tap: the proposal says the new time, the card says the planned one.
     if (ui::button("Accept new time", ui::Tone::Primary))
-      f.action = HomeAction{HomeAction::Kind::AcceptProposal, w.observation, {}, {}};
+      f.out.push_back(HomeAction{HomeAction::Kind::AcceptProposal, w.observation, {}, {}});
     ui::flow_next(ui::button_width("Keep planned time"));
     if (ui::button("Keep planned time"))
-      f.action = HomeAction{HomeAction::Kind::KeepPlannedTime, w.observation, {}, {}};
-    if (f.ui.visit == w.observation && f.ui.editor == HomeUi::Editor::None) problem_text(f.ui.problem);
+      f.out.push_back(HomeAction{HomeAction::Kind::KeepPlannedTime, w.observation, {}, {}});
+    if (f.ui.visit == w.observation && f.ui.editor == HomeUi::Editor::None) ui::error_wrapped(f.ui.problem);
   } else {
     // Each item opens the screen that deals with it, when this build has that screen.
     ScreenId target = w.kind == WaitingItem::Kind::AnswerPrompts  ? ScreenId::Reflect
@@ -199,7 +193,7 @@ void waiting_item(const WaitingItem& w, HomeFrame& f) {
                           : w.kind == WaitingItem::Kind::WritePrompts ? "Write prompts"
                           : w.kind == WaitingItem::Kind::HoldDebrief  ? "Open debrief"
                                                                       : "Open";
-      if (ui::button(label)) ctx.open(Route{target, w.observation, {}});
+      if (ui::button(label)) f.out.open = Route{target, w.observation, {}};
     }
   }
   ui::end_card();
@@ -229,7 +223,7 @@ void coaching(const HomeView& v, HomeFrame& f) {
       const bool debrief = w.kind == CoachingWait::Kind::Debrief;
       const ScreenId target = debrief ? ScreenId::Debrief : ScreenId::CoachingNotes;
       if (f.ctx.has(target) && ui::button(debrief ? "Open debrief" : "Write coaching note"))
-        f.ctx.open(Route{target, w.observation, w.cycle});
+        f.out.open = Route{target, w.observation, w.cycle};
       ImGui::PopID();
     }
     ui::end_card();
@@ -239,7 +233,7 @@ void coaching(const HomeView& v, HomeFrame& f) {
 }
 
 void sync_card(HomeFrame& f) {
-  AppContext& ctx = f.ctx;
+  const AppContext& ctx = f.ctx;
   ui::heading("Sync");
   ui::begin_card("##sync");
   ImGui::PushFont(ui::fonts().bold);
@@ -251,22 +245,23 @@ void sync_card(HomeFrame& f) {
   std::string text = describe(ctx.sync);
   ui::body_wrapped(text.c_str());
   if (ctx.sync.conflicts > 0 && ctx.has(ScreenId::Conflicts))
-    if (ui::button("Choose between versions", ui::Tone::Primary)) ctx.open(Route{ScreenId::Conflicts, {}, {}});
+    if (ui::button("Choose between versions", ui::Tone::Primary)) f.out.open = Route{ScreenId::Conflicts, {}, {}};
   if (ctx.sync.enrolled) {
-    if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
+    if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) f.out.sync_now = true;
     if (ctx.sync.held_back > 0) {
       const char* again = "Send refused items again";
       ui::flow_next(ui::button_width(again));
-      if (ui::button(again, ui::Tone::Quiet)) f.action = HomeAction{HomeAction::Kind::SendRefusedAgain, {}, {}, {}};
+      if (ui::button(again, ui::Tone::Quiet))
+        f.out.push_back(HomeAction{HomeAction::Kind::SendRefusedAgain, {}, {}, {}});
     }
   } else if (ctx.has(ScreenId::Settings)) {
-    if (ui::button("Connect to a hub", ui::Tone::Quiet)) ctx.open(Route{ScreenId::Settings, {}, {}});
+    if (ui::button("Connect to a hub", ui::Tone::Quiet)) f.out.open = Route{ScreenId::Settings, {}, {}};
   }
   ui::end_card();
 }
 
 void side(const HomeView& v, HomeFrame& f) {
-  if (ui::button("+ Plan an observation", ui::Tone::Primary, -1.0f)) f.ctx.open(Route{ScreenId::Plan, {}, {}});
+  if (ui::button("+ Plan an observation", ui::Tone::Primary, -1.0f)) f.out.open = Route{ScreenId::Plan, {}, {}};
   ImGui::Spacing();
   const bool coach_waits =
       std::any_of(v.coached.begin(), v.coached.end(), [](const CoachedLeader& l) { return !l.waiting.empty(); });
@@ -281,59 +276,50 @@ void side(const HomeView& v, HomeFrame& f) {
 }
 }  // namespace
 
-void HomeScreen::enter(const Route&, AppContext& ctx) {
-  view_ = build_home(*ctx.store, ctx.me, ctx.now_ms ? core::local_date(ctx.now_ms()) : std::string());
+void draw_home(const HomeView& view, HomeUi& ui, const AppContext& ctx, Emitted<HomeAction>& out) {
+  HomeFrame f{ctx, ui, out, 0};
+  ui::error_wrapped(view.error);
+  auto left = [&] { upcoming(view, f); };
+  auto right = [&] { side(view, f); };
+  ui::two_columns("##home", ImGui::GetContentRegionAvail(), 0.58f, left, right, /*right_first=*/true);
 }
 
-void HomeScreen::apply(const HomeAction& action, AppContext& ctx) {
-  HomeOutcome outcome = apply_home_action(*ctx.store, ctx.me, action);
-  if (action.kind == HomeAction::Kind::SendRefusedAgain) {
-    ctx.toast = outcome.message;
-    if (outcome.done) {
-      ctx.sync.held_back = 0;
-      ctx.sync.held_back_note.clear();
-      ctx.sync_now = true;
+namespace {
+HomeView read_home(const AppContext& ctx) {
+  return build_home(*ctx.store, ctx.me, ctx.now_ms ? core::local_date(ctx.now_ms()) : std::string());
+}
+}  // namespace
+
+struct HomeShape : ScreenShape<ScreenId::Home, draw_home> {
+  static std::string title(const Model*) { return "Home"; }
+  static void enter(std::unique_ptr<Model>& m, Ui&, const Route&, AppContext& ctx) {
+    m = std::make_unique<HomeView>(read_home(ctx));
+  }
+
+  static void apply(Model& view, Ui& ui, const Action& action, AppContext& ctx) {
+    HomeOutcome outcome = apply_home_action(*ctx.store, ctx.me, action);
+    if (action.kind == HomeAction::Kind::SendRefusedAgain) {
+      ctx.toast = outcome.message;
+      if (outcome.done) {
+        ctx.sync.held_back = 0;
+        ctx.sync.held_back_note.clear();
+        ctx.sync_now = true;
+      }
+      return;
     }
-    return;
+    if (!outcome.done) {
+      const bool answer =
+          action.kind == HomeAction::Kind::AcceptProposal || action.kind == HomeAction::Kind::KeepPlannedTime;
+      if (answer) ui.editor = HomeUi::Editor::None;  // the problem shows under the proposal, not in a card's editor
+      ui.visit = action.visit;
+      ui.problem = outcome.message;  // shown in the card's editor (or under the proposal)
+      return;
+    }
+    ctx.toast = outcome.message;
+    ui = HomeUi{};
+    view = read_home(ctx);  // the saved change, as the store now has it
   }
-  if (!outcome.done) {
-    const bool answer =
-        action.kind == HomeAction::Kind::AcceptProposal || action.kind == HomeAction::Kind::KeepPlannedTime;
-    if (answer) ui_.editor = HomeUi::Editor::None;  // the problem shows under the proposal, not in a card's editor
-    ui_.visit = action.visit;
-    ui_.problem = outcome.message;  // shown in the card's editor (or under the proposal)
-    return;
-  }
-  ctx.toast = outcome.message;
-  ui_ = HomeUi{};
-  enter(Route{ScreenId::Home, {}, {}}, ctx);  // the saved change, as the store now has it
-}
-
-void HomeScreen::draw(AppContext& ctx) {
-  HomeFrame f{ctx, ui_, std::nullopt, 0};
-  if (!view_.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
-    ui::body_wrapped(view_.error.c_str());
-    ImGui::PopStyleColor();
-  }
-  if (ui::is_narrow()) {
-    ui::begin_scroll_area("##home");
-    side(view_, f);
-    ImGui::Spacing();
-    upcoming(view_, f);
-    ui::end_scroll_area();
-  } else {
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    float left = std::floor(avail.x * 0.58f);
-    ui::begin_scroll_area("##home_left", ImVec2(left, avail.y));
-    upcoming(view_, f);
-    ui::end_scroll_area();
-    ImGui::SameLine(0, 0);
-    ui::begin_scroll_area("##home_right", ImVec2(avail.x - left, avail.y));
-    side(view_, f);
-    ui::end_scroll_area();
-  }
-  if (f.action) apply(*f.action, ctx);
-}
+};
+template class ModelScreen<HomeShape, HomeView, HomeUi>;
 
 }  // namespace app

@@ -1,12 +1,11 @@
-// Home: the screen over home_model.h. Entering builds the view from the store once; drawing reads
-// it, keeps only widget state (HomeUi) and emits HomeActions, which are applied after the frame's
-// drawing (each a durable write) before the view is built again.
+// Home: the screen over home_model.h, whose model is the HomeView. Entering builds the view from
+// the store once; drawing reads it, keeps only widget state (HomeUi) and emits HomeActions, which
+// are applied after the frame's drawing (each a durable write) before the view is built again.
 #pragma once
-#include <optional>
 #include <string>
 
 #include "app/screens/home/home_model.h"
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -19,20 +18,9 @@ struct HomeUi {
   std::string problem;     // why that card's last change was refused, "" = none
 };
 
-class HomeScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::Home; }
-  std::string title() const override { return "Home"; }
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  const HomeView& view() const { return view_; }
-  HomeUi& ui_state() { return ui_; }
+void draw_home(const HomeView& view, HomeUi& ui, const AppContext& ctx, Emitted<HomeAction>& out);
 
- private:
-  void apply(const HomeAction& action, AppContext& ctx);
-
-  HomeView view_;
-  HomeUi ui_;
-};
+using HomeScreen = ModelScreen<struct HomeShape, HomeView, HomeUi>;
+extern template class ModelScreen<HomeShape, HomeView, HomeUi>;
 
 }  // namespace app

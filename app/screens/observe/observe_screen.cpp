@@ -1,6 +1,7 @@
 // The Observe screen's drawing: clock and focus, the one-line note composer, counters, timers,
 // the seating chart and the virtualized timeline. See observe_screen.h.
 #include "app/screens/observe/observe_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/screens/common/lesson_data_view.h"
 #include "app/screens/common/model_text.h"
 #include "app/screens/common/record_summary.h"
 #include "app/ui/theme.h"
@@ -39,7 +41,7 @@ const char* item_kind_label(const TimelineItem& it) {
   return "";
 }
 
-void draw_clock(const ObserveModel& m, ObserveUi& ui, bool can_prompt, std::vector<ObserveAction>& out) {
+void draw_clock(const ObserveModel& m, bool can_prompt, Emitted<ObserveAction>& out) {
   const ui::Palette& p = ui::palette();
   ImGui::PushFont(ui::fonts().clock);
   ImGui::PushStyleColor(ImGuiCol_Text, m.clock_running() ? p.accent : p.text);
@@ -61,7 +63,8 @@ void draw_clock(const ObserveModel& m, ObserveUi& ui, bool can_prompt, std::vect
   } else {
     if (m.clock_ended() && can_prompt) {
       // The next step of the cycle: turn the evidence into questions for the teacher.
-      if (ui::button("Write prompts", ui::Tone::Primary)) ui.open_prompts = true;
+      if (ui::button("Write prompts", ui::Tone::Primary))
+        out.open = Route{ScreenId::Prompt, m.observation(), m.plan().cycle};  // the draft is kept on leaving
       ImGui::SameLine();
     }
     if (ui::button(m.clock_ended() ? "Resume observing" : "Resume",
@@ -74,15 +77,7 @@ void draw_clock(const ObserveModel& m, ObserveUi& ui, bool can_prompt, std::vect
   }
 }
 
-void draw_focus(const ObserveModel& m) {
-  ui::caption("FOCUS QUESTION");
-  ImGui::PushFont(ui::fonts().bold);
-  ui::body_wrapped(m.plan().focus_question.empty() ? "No focus question in the plan."
-                                                   : m.plan().focus_question.c_str());
-  ImGui::PopFont();
-}
-
-void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, std::vector<ObserveAction>& out) {
+void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
   if (!m.plan().tools.evidence_notes) {
     ui::muted_wrapped("The plan for this lesson asks for data only, no notes.");
     return;
@@ -141,31 +136,15 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     ImGui::PopID();
   }
   // A gentle hint about evaluative wording; it never blocks saving.
-  if (ui.hint_for != ui.draft) {
-    ui.hint_for = ui.draft;
-    ui.hint.clear();
-    if (ctx.guide && !ui.draft.empty()) {
-      auto findings = ctx.guide->check(ui.draft);
-      if (!findings.empty()) {
-        const auto& f = findings.front();
-        std::string words = ui.draft.substr(f.start, f.end - f.start);
-        ui.hint = "\xE2\x80\x9C" + words + "\xE2\x80\x9D sounds like " + core::category_name(f.category) + ". " +
-                  f.suggestion;
-      }
-    }
-  }
+  ui.hint.update(ctx.guide, ui.draft);
   if (!m.draft().empty()) {
     std::string since = "Stamped at " + ui::format_lesson_time(m.draft_started_ms()) + ", when you began typing.";
     ui::caption(since.c_str());
   }
-  if (!ui.hint.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
-    ui::body_wrapped(ui.hint.c_str());
-    ImGui::PopStyleColor();
-  }
+  if (!ui.hint.text.empty()) ui::muted_wrapped(ui.hint.text.c_str());
 }
 
-void draw_counters(const ObserveModel& m, bool co_observed, std::vector<ObserveAction>& out) {
+void draw_counters(const ObserveModel& m, bool co_observed, Emitted<ObserveAction>& out) {
   if (m.counters().empty()) return;
   // Each observer counts on their own device; the numbers here are only mine, never a sum. Said in
   // the heading itself: a caption line would push the counters out of a phone's short tool panel.
@@ -185,7 +164,7 @@ void draw_counters(const ObserveModel& m, bool co_observed, std::vector<ObserveA
   ImGui::EndDisabled();
 }
 
-void draw_timers(const ObserveModel& m, std::vector<ObserveAction>& out) {
+void draw_timers(const ObserveModel& m, Emitted<ObserveAction>& out) {
   if (m.timers().empty()) return;
   ui::subheading("Timers");
   float w = std::max(ui::em(9.0f), ui::touch_px() * 2.0f), h = std::max(ui::em(4.6f), ui::touch_px() * 1.6f);
@@ -205,7 +184,7 @@ void draw_timers(const ObserveModel& m, std::vector<ObserveAction>& out) {
   if (grouped) ui::caption("Timers of one group run one at a time: starting one stops the other.");
 }
 
-void draw_seating(const ObserveModel& m, std::vector<ObserveAction>& out) {
+void draw_seating(const ObserveModel& m, Emitted<ObserveAction>& out) {
   if (m.seats().empty()) return;
   ui::subheading("Seating chart");
   ui::caption("Front of the room. Tap a seat each time that student takes part.");
@@ -279,7 +258,7 @@ void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
   }
 }
 
-void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, std::vector<ObserveAction>& out) {
+void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, Emitted<ObserveAction>& out) {
   const auto& items = m.timeline();
   auto found = std::find_if(items.begin(), items.end(), [&](const TimelineItem& i) { return i.record == ui.editing; });
   ImGuiIO& io = ImGui::GetIO();
@@ -328,179 +307,160 @@ void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, std::vector<ObserveAc
   }
   ImGui::PopStyleVar();
 }
-}  // namespace
 
-void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, std::vector<ObserveAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##observe_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
-  const bool narrow = ui::is_narrow();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float gap = ui::em(1.0f);
-
+// The counters, timers and seating chart the plan asked for.
+void draw_tools(const ObserveModel& m, const AppContext& ctx, Emitted<ObserveAction>& out) {
   const bool co_observed = std::any_of(
       m.plan().participants.begin(), m.plan().participants.end(),
       [&](const core::Participant& p) { return p.person != ctx.me && p.role != core::Role::ObservedTeacher; });
-  auto tools = [&] {
-    draw_counters(m, co_observed, out);
-    draw_timers(m, out);
-    draw_seating(m, out);
-  };
-  auto clock_card = [&](bool side_by_side) {
-    ui::begin_card("##clock");
-    if (side_by_side) {
-      ImGui::BeginGroup();
-      draw_clock(m, ui, ctx.has(ScreenId::Prompt), out);
-      ImGui::EndGroup();
-      ImGui::SameLine(0, ui::em(1.5f));
-      ImGui::BeginGroup();
-      draw_focus(m);
-      ImGui::EndGroup();
-    } else {
-      draw_clock(m, ui, ctx.has(ScreenId::Prompt), out);
-      ImGui::Spacing();
-      draw_focus(m);
-    }
-    ui::end_card();
-  };
-  // A hairline where the cards that stay put end and the scrolling tools begin, so a tile half
-  // scrolled under the composer reads as scrolled, not as drawn over.
-  auto rule = [&](float width) {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), ui::col(ui::palette().border));
-    ImGui::Dummy(ImVec2(width, 1.0f));
-  };
-  auto composer_card = [&] {
-    ui::begin_card("##composer");
-    draw_composer(m, ui, ctx, out);
-    ui::end_card();
-  };
-  auto timeline = [&](ImVec2 size) {
-    std::string head = "Timeline \xC2\xB7 " + std::to_string(m.timeline().size());
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui::em(1.0f));
-    ui::subheading(head.c_str());
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::em(1.0f), ui::em(0.4f)));
-    ImGui::BeginChild("##timeline", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    draw_timeline(m, ui);
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-  };
+  draw_counters(m, co_observed, out);
+  draw_timers(m, out);
+  draw_seating(m, out);
+}
 
-  if (narrow) {
-    // Portrait: clock, focus and composer stay put; tools and timeline share the rest.
-    ImGui::SetCursorPos(ImVec2(gap, ImGui::GetCursorPosY() + gap * 0.6f));
-    ui::begin_column(avail.x - 2 * gap);
-    clock_card(true);
-    composer_card();
-    ui::end_column();
-    rule(avail.x);
-    float rest = ImGui::GetContentRegionAvail().y;
-    ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, std::floor(rest * 0.55f)));
-    tools();
-    ui::end_scroll_area();
-    timeline(ImVec2(avail.x, 0));
-  } else {
-    // Landscape: the composer stays put over the tools on the left; the clock and the focus
-    // question stay put over the timeline on the right.
-    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
-    float left = std::floor(avail.x * 0.58f);
-    ImGui::BeginChild("##observe_left", ImVec2(left, avail.y), false, fixed);
-    ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
-    ui::begin_column(left - 2 * gap);
-    composer_card();
-    ui::end_column();
-    rule(left);
-    ui::begin_scroll_area("##observe_tools");
-    tools();
-    ui::end_scroll_area();
-    ImGui::EndChild();
-    ImGui::SameLine(0, 0);
-    ImGui::BeginChild("##observe_right", ImVec2(0, avail.y), false, fixed);
-    ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
-    ui::begin_column(avail.x - left - 2 * gap);
-    clock_card(false);
-    ui::end_column();
-    ImGui::SetCursorPosX(0);
-    timeline(ImVec2(0, 0));
-    ImGui::EndChild();
-  }
-  if (!m.error().empty()) {
-    // Problems show at the bottom edge, in plain words, until the next action.
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - ui::em(1.0f)), ImGuiCond_Always,
-                            ImVec2(0.5f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::palette().danger_soft);
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
-    ImGui::Begin("##observe_error", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::TextUnformatted(m.error().c_str());
-    ImGui::End();
-    ImGui::PopStyleColor(2);
-  }
+// The lesson clock and its buttons with the focus question beside (landscape) or below it.
+void draw_clock_card(const ObserveModel& m, const AppContext& ctx, bool side_by_side, Emitted<ObserveAction>& out) {
+  ui::begin_card("##clock");
+  ImGui::BeginGroup();
+  draw_clock(m, ctx.has(ScreenId::Prompt), out);
+  ImGui::EndGroup();
+  if (side_by_side)
+    ImGui::SameLine(0, ui::em(1.5f));
+  else
+    ImGui::Spacing();
+  ImGui::BeginGroup();
+  draw_focus_question("FOCUS QUESTION", m.plan().focus_question);
+  ImGui::EndGroup();
+  ui::end_card();
+}
+
+void draw_composer_card(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
+  ui::begin_card("##composer");
+  draw_composer(m, ui, ctx, out);
+  ui::end_card();
+}
+
+// A hairline where the cards that stay put end and the scrolling tools begin, so a tile half
+// scrolled under the composer reads as scrolled, not as drawn over.
+void draw_rule(float width) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), ui::col(ui::palette().border));
+  ImGui::Dummy(ImVec2(width, 1.0f));
+}
+
+void draw_timeline_panel(const ObserveModel& m, ObserveUi& ui, ImVec2 size) {
+  std::string head = "Timeline \xC2\xB7 " + std::to_string(m.timeline().size());
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui::em(1.0f));
+  ui::subheading(head.c_str());
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::em(1.0f), ui::em(0.4f)));
+  ImGui::BeginChild("##timeline", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  draw_timeline(m, ui);
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+}
+
+// Portrait: clock, focus and composer stay put; tools and timeline share the rest.
+void draw_portrait(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ui::em(1.0f);
+  ImGui::SetCursorPos(ImVec2(gap, ImGui::GetCursorPosY() + gap * 0.6f));
+  ui::begin_column(avail.x - 2 * gap);
+  draw_clock_card(m, ctx, true, out);
+  draw_composer_card(m, ui, ctx, out);
+  ui::end_column();
+  draw_rule(avail.x);
+  float rest = ImGui::GetContentRegionAvail().y;
+  ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, std::floor(rest * 0.55f)));
+  draw_tools(m, ctx, out);
+  ui::end_scroll_area();
+  draw_timeline_panel(m, ui, ImVec2(avail.x, 0));
+}
+
+// Landscape: the composer stays put over the tools on the left; the clock and the focus
+// question stay put over the timeline on the right.
+void draw_landscape(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ui::em(1.0f);
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+  float left = std::floor(avail.x * 0.58f);
+  ImGui::BeginChild("##observe_left", ImVec2(left, avail.y), false, fixed);
+  ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
+  ui::begin_column(left - 2 * gap);
+  draw_composer_card(m, ui, ctx, out);
+  ui::end_column();
+  draw_rule(left);
+  ui::begin_scroll_area("##observe_tools");
+  draw_tools(m, ctx, out);
+  ui::end_scroll_area();
+  ImGui::EndChild();
+  ImGui::SameLine(0, 0);
+  ImGui::BeginChild("##observe_right", ImVec2(0, avail.y), false, fixed);
+  ImGui::SetCursorPos(ImVec2(gap, gap * 0.6f));
+  ui::begin_column(avail.x - left - 2 * gap);
+  draw_clock_card(m, ctx, false, out);
+  ui::end_column();
+  ImGui::SetCursorPosX(0);
+  draw_timeline_panel(m, ui, ImVec2(0, 0));
+  ImGui::EndChild();
+}
+
+// Problems show at the bottom edge, in plain words, until the next action.
+void draw_error_banner(const std::string& error) {
+  if (error.empty()) return;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - ui::em(1.0f)), ImGuiCond_Always,
+                          ImVec2(0.5f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::palette().danger_soft);
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
+  ImGui::Begin("##observe_error", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::TextUnformatted(error.c_str());
+  ImGui::End();
+  ImGui::PopStyleColor(2);
+}
+}  // namespace
+
+void draw_observe(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
+  if (!m.loaded()) return ui::message_body("##observe_missing", m.error());
+  if (ui::is_narrow())
+    draw_portrait(m, ui, ctx, out);
+  else
+    draw_landscape(m, ui, ctx, out);
+  draw_error_banner(m.error());
   draw_edit_sheet(m, ui, out);
 }
 
 // ---- the screen ----
 
-std::string ObserveScreen::title() const {
-  return model_ && model_->loaded() ? "Observe \xC2\xB7 " + model_->title() : "Observe";
-}
-
-void ObserveScreen::enter(const Route& route, AppContext& ctx) {
-  route_observation_ = route.observation;
-  route_cycle_ = route.cycle;
-  if (!model_ || model_->observation() != route.observation || !model_->loaded()) {
-    model_ = std::make_unique<ObserveModel>(*ctx.store, ctx.me, ctx.now_ms);
-    model_->load(route.observation);
-    ui_ = ObserveUi{};
-    ui_.draft = model_->draft();
+struct ObserveShape : AutosavedShape<ScreenId::Observe, draw_observe, &ObserveModel::draft_dirty> {
+  static std::string title(const Model* m) { return title_with("Observe", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    // Coming back to the same lesson keeps the model (its undo list, the open edit sheet).
+    if (m && m->observation() == route.observation && m->loaded()) return;
+    load_visit(m, route, ctx);
+    ui = ObserveUi{};
+    ui.draft = m->draft();
   }
-}
 
-void ObserveScreen::tick(AppContext&) {
-  if (model_) model_->autosave(false);
-}
-
-void ObserveScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<ObserveAction> actions;
-  draw_observe(*model_, ui_, ctx, actions);
-  if (ui_.open_prompts) {
-    ui_.open_prompts = false;
-    autosave_then_open_prompts(ctx);
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    if (a.kind == K::SaveNote) ui.draft.clear();
+    if (a.kind == K::EditNote) ctx.toast = "Note updated";
+    if (a.kind == K::DeleteItem) ctx.toast = "Deleted";
+    if (a.kind == K::End) ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
   }
-  for (const auto& a : actions) {
-    bool ok = model_->apply(a);
-    if (a.kind == ObserveAction::Kind::SaveNote && ok) ui_.draft.clear();
-    if (a.kind == ObserveAction::Kind::EditNote && ok) ctx.toast = "Note updated";
-    if (a.kind == ObserveAction::Kind::DeleteItem && ok) ctx.toast = "Deleted";
-    if (a.kind == ObserveAction::Kind::End && ok)
-      ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
+
+  // A frame a second while the lesson clock runs, besides the draft's autosave.
+  static int wake_after_ms(const Model& m, const AppContext&) {
+    int wake = m.draft_dirty() ? 300 : -1;
+    if (m.clock_running()) {
+      int to_next_second = static_cast<int>(1000 - m.lesson_now() % 1000);
+      wake = wake < 0 ? to_next_second : std::min(wake, to_next_second);
+    }
+    return wake;
   }
-}
-
-void ObserveScreen::autosave_then_open_prompts(AppContext& ctx) {
-  if (model_) model_->autosave(true);
-  ctx.open(Route{ScreenId::Prompt, route_observation_, route_cycle_});
-}
-
-void ObserveScreen::commit_drafts(AppContext&) {
-  if (model_) model_->autosave(true);
-}
-
-int ObserveScreen::wake_after_ms(const AppContext&) const {
-  if (!model_) return -1;
-  int wake = -1;
-  if (model_->draft_dirty()) wake = 300;
-  if (model_->clock_running()) {
-    int to_next_second = static_cast<int>(1000 - model_->lesson_now() % 1000);
-    wake = wake < 0 ? to_next_second : std::min(wake, to_next_second);
-  }
-  return wake;
-}
+};
+template class ModelScreen<ObserveShape, ObserveModel, ObserveUi>;
 
 }  // namespace app

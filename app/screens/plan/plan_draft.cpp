@@ -45,53 +45,38 @@ std::string PlanModel::draft_key() const {
   return "plan/new/" + (form_.cycle.empty() ? std::string("none") : form_.cycle.hex());
 }
 
+void PlanModel::open_draft() { draft_.open(store_, draft_key()); }
+
+void PlanModel::form_changed() { draft_.edit(encode(form_), now_ms_ ? now_ms_() : 0); }
+
 void PlanModel::autosave(bool now) {
-  std::string text = encode(form_);
-  if (text == draft_saved_) return;
-  auto t = std::chrono::steady_clock::now();
-  if (text != draft_pending_) {
-    draft_pending_ = text;
-    draft_changed_at_ = t;
-  }
-  if (!now && t - draft_changed_at_ < std::chrono::milliseconds(800)) return;
-  try {
-    store_.drafts().save(draft_key(), text);
-    draft_saved_ = text;
-  } catch (const std::exception& e) {
-    error_ = std::string("Could not keep the unsaved plan: ") + e.what();
-  }
+  std::string error;
+  if (!draft_.autosave(store_, now_ms_ ? now_ms_() : 0, now, error))
+    error_ = "Could not keep the unsaved plan: " + error;
 }
 
-bool PlanModel::draft_pending() const { return !draft_pending_.empty() && draft_pending_ != draft_saved_; }
-
 bool PlanModel::restore_draft() {
-  auto text = store_.drafts().get(draft_key());
-  if (!text) {
-    draft_saved_ = encode(form_);
-    return false;
-  }
+  open_draft();
+  if (draft_.text().empty()) return false;
   try {
-    std::istringstream in(*text);
+    std::istringstream in(draft_.text());
     cereal::JSONInputArchive ar(in);
     PlanForm restored;
     ar(cereal::make_nvp("plan", restored));
     restored.observation = form_.observation;  // identity comes from the route, not the draft
     restored.cycle = form_.cycle;
     form_ = std::move(restored);
-    draft_saved_ = *text;
     from_draft_ = true;
     return true;
   } catch (const std::exception&) {
     // A draft from an older layout of the form: keep the plan as stored rather than guess.
-    draft_saved_ = encode(form_);
     return false;
   }
 }
 
 void PlanModel::clear_plan_draft() {
   store_.drafts().clear(draft_key());
-  draft_saved_ = encode(form_);
-  draft_pending_.clear();
+  draft_.forget();
   from_draft_ = false;
 }
 
@@ -109,8 +94,6 @@ bool PlanModel::discard_draft() {
   else
     load(observation);  // the stored plan; if it vanished meanwhile, error() says so
   // The fresh form is what the store now holds: nothing to autosave until the next change.
-  draft_saved_ = encode(form_);
-  draft_pending_.clear();
   from_draft_ = false;
   return true;
 }

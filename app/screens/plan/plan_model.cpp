@@ -28,8 +28,9 @@ std::string default_seat_label(int row, int col) {
 }
 }  // namespace
 
-PlanModel::PlanModel(core::Store& store, core::Id me, const core::TemplateLibrary& templates)
-    : store_(store), me_(me), templates_(templates) {
+PlanModel::PlanModel(core::Store& store, core::Id me, const core::TemplateLibrary& templates,
+                     std::function<std::int64_t()> now_ms)
+    : store_(store), me_(me), templates_(templates), now_ms_(std::move(now_ms)) {
   for (const auto& [id, h] : store_.live(core::RecordType::Person))
     people_.push_back({id, std::get<core::Person>(h.body).name});
   std::sort(people_.begin(), people_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -48,7 +49,8 @@ void PlanModel::start_new(core::Id cycle, core::Role my_role) {
   for (const auto& [id, name] : people_)
     if (id == me_) my_name = name;
   form_.participants.push_back({me_, my_name, my_role});
-  set_seating(false, 4, 6);
+  resize_seats(false, 4, 6);
+  open_draft();
 }
 
 bool PlanModel::load(core::Id observation) {
@@ -77,7 +79,7 @@ bool PlanModel::load(core::Id observation) {
   form_.seating = o.tools.seating.enabled;
   form_.rows = o.tools.seating.rows > 0 ? o.tools.seating.rows : 4;
   form_.cols = o.tools.seating.cols > 0 ? o.tools.seating.cols : 6;
-  set_seating(form_.seating, form_.rows, form_.cols);
+  resize_seats(form_.seating, form_.rows, form_.cols);
   for (const auto& s : o.tools.seating.seats)
     if (s.row >= 0 && s.row < form_.rows && s.col >= 0 && s.col < form_.cols)
       form_.seat_labels[static_cast<std::size_t>(s.row * form_.cols + s.col)] = s.label;
@@ -92,6 +94,7 @@ bool PlanModel::load(core::Id observation) {
       if (id == p.person) name = n;
     form_.participants.push_back({p.person, name, p.role});
   }
+  open_draft();
   return true;
 }
 
@@ -121,33 +124,41 @@ void PlanModel::apply_template(const std::string& key) {
   for (const auto& c : t->counters) form_.counters.push_back({c, true});
   form_.timers.clear();
   for (const auto& tm : t->timers) form_.timers.push_back({tm, true});
-  set_seating(t->seating_chart, form_.rows, form_.cols);
+  resize_seats(t->seating_chart, form_.rows, form_.cols);
+  form_changed();
 }
 
 void PlanModel::add_look_for(const std::string& text) {
   std::string t = trim(text);
   if (t.empty()) return;
-  for (auto& l : form_.look_fors)
-    if (l.first == t) {
-      l.second = true;
-      return;
-    }
-  form_.look_fors.push_back({t, true});
+  auto same = std::find_if(form_.look_fors.begin(), form_.look_fors.end(), [&](const auto& l) { return l.first == t; });
+  if (same != form_.look_fors.end())
+    same->second = true;
+  else
+    form_.look_fors.push_back({t, true});
+  form_changed();
 }
 
 void PlanModel::add_counter(const std::string& label) {
   std::string l = trim(label);
   if (l.empty()) return;
   form_.counters.push_back({core::CounterTool{unique_key(l, true), l}, true});
+  form_changed();
 }
 
 void PlanModel::add_timer(const std::string& label) {
   std::string l = trim(label);
   if (l.empty()) return;
   form_.timers.push_back({core::TimerTool{unique_key(l, false), l, ""}, true});
+  form_changed();
 }
 
 void PlanModel::set_seating(bool on, int rows, int cols) {
+  resize_seats(on, rows, cols);
+  form_changed();
+}
+
+void PlanModel::resize_seats(bool on, int rows, int cols) {
   rows = std::clamp(rows, 1, 10);
   cols = std::clamp(cols, 1, 10);
   std::vector<std::string> labels(static_cast<std::size_t>(rows * cols));
@@ -170,6 +181,7 @@ void PlanModel::add_person(core::Id person, core::Role role) {
   for (const auto& [id, n] : people_)
     if (id == person) name = n;
   form_.participants.push_back({person, name, role});
+  form_changed();
 }
 
 bool PlanModel::add_new_person(const std::string& name, core::Role role) {
@@ -184,12 +196,96 @@ bool PlanModel::add_new_person(const std::string& name, core::Role role) {
       return true;
     }
   form_.participants.push_back({core::Id{}, n, role});
+  form_changed();
   return true;
 }
 
 void PlanModel::remove_participant(std::size_t index) {
-  if (index < form_.participants.size())
-    form_.participants.erase(form_.participants.begin() + static_cast<long>(index));
+  if (index >= form_.participants.size()) return;
+  form_.participants.erase(form_.participants.begin() + static_cast<long>(index));
+  form_changed();
+}
+
+void PlanModel::set_text(PlanField field, const std::string& text, std::size_t seat) {
+  std::string* target = field == PlanField::FocusQuestion ? &form_.focus_question
+                        : field == PlanField::ClassName   ? &form_.class_name
+                        : field == PlanField::Date        ? &form_.date
+                        : field == PlanField::Time        ? &form_.time
+                        : seat < form_.seat_labels.size() ? &form_.seat_labels[seat]
+                                                          : nullptr;
+  if (!target || *target == text) return;
+  *target = text;
+  form_changed();
+}
+
+void PlanModel::set_role(std::size_t participant, core::Role role) {
+  if (participant >= form_.participants.size() || form_.participants[participant].role == role) return;
+  form_.participants[participant].role = role;
+  form_changed();
+}
+
+template <class List>
+bool PlanModel::toggle(List& list, std::size_t index) {
+  if (index >= list.size()) return false;
+  list[index].second = !list[index].second;
+  form_changed();
+  return true;
+}
+
+void PlanModel::toggle_evidence_notes() {
+  form_.evidence_notes = !form_.evidence_notes;
+  form_changed();
+}
+
+bool PlanModel::apply(const PlanAction& a) {
+  using K = PlanAction::Kind;
+  switch (a.kind) {
+    case K::ApplyTemplate:
+      apply_template(a.text);
+      return error_.empty();
+    case K::SetText:
+      set_text(a.field, a.text, a.index);
+      return true;
+    case K::SetRole:
+      set_role(a.index, a.role);
+      return true;
+    case K::RemoveParticipant:
+      remove_participant(a.index);
+      return true;
+    case K::AddPerson:
+      add_person(a.person, a.role);
+      return true;
+    case K::AddNewPerson:
+      return add_new_person(a.text, a.role);
+    case K::ToggleLookFor:
+      return toggle(form_.look_fors, a.index);
+    case K::AddLookFor:
+      add_look_for(a.text);
+      return true;
+    case K::ToggleEvidenceNotes:
+      toggle_evidence_notes();
+      return true;
+    case K::ToggleCounter:
+      return toggle(form_.counters, a.index);
+    case K::AddCounter:
+      add_counter(a.text);
+      return true;
+    case K::ToggleTimer:
+      return toggle(form_.timers, a.index);
+    case K::AddTimer:
+      add_timer(a.text);
+      return true;
+    case K::SetSeating:
+      set_seating(a.on, a.rows, a.cols);
+      return true;
+    case K::DiscardDraft:
+      return discard_draft();
+    case K::CancelVisit:
+      return cancel();
+    case K::Save:
+      return save();
+  }
+  return false;
 }
 
 std::string PlanModel::validate() const {
@@ -281,8 +377,10 @@ bool PlanModel::save() {
   // Work on copies so a failed transaction leaves the form as it was (no ids of rolled-back records).
   std::vector<PlanPerson> parts = form_.participants;
   core::Id cycle = form_.cycle, observation = form_.observation;
+  const std::string kept_under = draft_key();  // a new plan's key changes once it has an id
   try {
     store_.transaction([&] {
+      store_.drafts().clear(kept_under);  // the draft is the plan now: both, or neither
       o.participants.clear();
       core::Id observed;
       for (auto& p : parts) {
@@ -318,6 +416,8 @@ bool PlanModel::save() {
   for (const auto& p : form_.participants)
     if (std::none_of(people_.begin(), people_.end(), [&](const auto& x) { return x.first == p.person; }))
       people_.push_back({p.person, p.name});
+  from_draft_ = false;
+  open_draft();  // under the saved plan's key, where nothing is kept yet
   return true;
 }
 

@@ -3,13 +3,17 @@
 // class, date and time, and the participants with their roles.
 // Guarantees: save() validates first and names what is missing in plain words (dates and times
 // through core/dates.h); a valid plan is written (new people, a new cycle if needed, the
-// observation) in one durable transaction; a new date or time answers a waiting proposal.
+// observation) in one durable transaction; a new date or time answers a waiting proposal. Every
+// change to the form goes through a method below (or apply), which also keeps the unsaved form as
+// a draft (plan_draft.cpp): encoded once per change, never per frame.
 #pragma once
-#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/screens/common/text_draft.h"
 #include "core/records.h"
 #include "core/store.h"
 #include "core/templates.h"
@@ -43,16 +47,58 @@ struct PlanForm {
   core::Id follows;
 };
 
+// The form's text fields.
+enum class PlanField { FocusQuestion, ClassName, Date, Time, SeatLabel };
+
+// What a tap or a keystroke on the Plan screen asks for.
+struct PlanAction {
+  enum class Kind {
+    ApplyTemplate,        // text: the template's key
+    SetText,              // field (SeatLabel: index is the seat, row-major), text
+    SetRole,              // index: the participant; role
+    RemoveParticipant,    // index
+    AddPerson,            // person, role
+    AddNewPerson,         // text: the name as typed; role
+    ToggleLookFor,        // index
+    AddLookFor,           // text
+    ToggleEvidenceNotes,  //
+    ToggleCounter,        // index
+    AddCounter,           // text: the label
+    ToggleTimer,          // index
+    AddTimer,             // text: the label
+    SetSeating,           // on, rows, cols
+    DiscardDraft,         //
+    CancelVisit,          //
+    Save,                 //
+  };
+  Kind kind = Kind::Save;
+  PlanField field = PlanField::FocusQuestion;
+  std::string text;
+  std::size_t index = 0;
+  core::Role role = core::Role::TeacherLeader;
+  core::Id person;
+  bool on = false;
+  int rows = 4, cols = 6;
+};
+
 class PlanModel {
  public:
-  PlanModel(core::Store& store, core::Id me, const core::TemplateLibrary& templates);
+  // `now_ms` is the wall clock the draft's autosave rhythm follows (AppContext::now_ms).
+  PlanModel(core::Store& store, core::Id me, const core::TemplateLibrary& templates,
+            std::function<std::int64_t()> now_ms);
 
   // A new plan in `cycle` (empty = new cycle) with me as a participant in `my_role`.
   void start_new(core::Id cycle, core::Role my_role);
   // Edits an existing observation; false (and error()) if it is not here.
   bool load(core::Id observation);
 
+  // Applies one action; false when it was refused or failed (error() says why).
+  bool apply(const PlanAction& action);
+
   void apply_template(const std::string& key);
+  void set_text(PlanField field, const std::string& text, std::size_t seat = 0);
+  void set_role(std::size_t participant, core::Role role);
+  void toggle_evidence_notes();
   void add_look_for(const std::string& text);
   void add_counter(const std::string& label);
   void add_timer(const std::string& label);
@@ -71,7 +117,6 @@ class PlanModel {
   // Validates and writes; false with error() set when it could not.
   bool save();
 
-  PlanForm& form() { return form_; }
   const PlanForm& form() const { return form_; }
   const std::vector<std::pair<core::Id, std::string>>& people() const { return people_; }  // sorted by name
   const core::TemplateLibrary& templates() const { return templates_; }
@@ -79,9 +124,10 @@ class PlanModel {
   core::Id saved() const { return form_.observation; }
 
   // ---- the unsaved form as a draft (plan_draft.cpp) ----
-  // Saves the form to the store's drafts within a second of a change, or at once if `now`.
+  // Saves the form to the store's drafts within a second of a change (TextDraft's rhythm), or at
+  // once if `now`.
   void autosave(bool now);
-  bool draft_pending() const;  // a change waits to be autosaved
+  bool draft_pending() const { return draft_.dirty(); }  // a change waits to be autosaved
   // Replaces the form with the draft kept for this plan, if any; true if one was restored.
   bool restore_draft();
   void clear_plan_draft();
@@ -95,6 +141,12 @@ class PlanModel {
 
  private:
   std::string unique_key(const std::string& label, bool counter) const;
+  // Picks or unpicks item `index` of a look-for, counter or timer list; false if there is none.
+  template <class List>
+  bool toggle(List& list, std::size_t index);
+  void resize_seats(bool on, int rows, int cols);  // keeps labels of seats that stay
+  void form_changed();  // keeps the changed form as the draft (encoded here, once per change)
+  void open_draft();    // points the draft at this plan's key
 
   core::Store& store_;
   core::Id me_;
@@ -102,9 +154,8 @@ class PlanModel {
   PlanForm form_;
   std::vector<std::pair<core::Id, std::string>> people_;
   std::string error_;
-  std::string draft_saved_;    // the form as last written to (or read from) the drafts table
-  std::string draft_pending_;  // the form as last seen changed
-  std::chrono::steady_clock::time_point draft_changed_at_{};
+  std::function<std::int64_t()> now_ms_;
+  TextDraft draft_;                                  // the form as JSON, under draft_key()
   bool from_draft_ = false;                          // the form came from restore_draft()
   core::Role new_role_ = core::Role::TeacherLeader;  // my role in a new plan, for a reset
 };

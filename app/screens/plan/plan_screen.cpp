@@ -1,29 +1,76 @@
-// The Plan screen's drawing. See plan.h; the rules live in plan_model.cpp.
+// The Plan screen's drawing and how its actions are applied. See plan_screen.h; the rules live in
+// plan_model.cpp.
 #include "app/screens/plan/plan_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "app/ui/rows.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 namespace app {
 
 namespace {
-const char* role_chip(core::Role r) {
-  switch (r) {
-    case core::Role::ObservedTeacher:
-      return "Observed";
-    case core::Role::TeacherLeader:
-      return "Observer";
-    case core::Role::Coach:
-      return "Coach";
-  }
-  return "";
+// The roles a person takes in a visit, as their chips say them, in the order they are shown.
+struct RoleChip {
+  core::Role role;
+  const char* label;
+};
+const RoleChip kRoles[] = {
+    {core::Role::ObservedTeacher, "Observed"}, {core::Role::TeacherLeader, "Observer"}, {core::Role::Coach, "Coach"}};
+using K = PlanAction::Kind;
+
+PlanAction act(K kind, std::size_t index = 0) {
+  PlanAction a;
+  a.kind = kind;
+  a.index = index;
+  return a;
 }
-const core::Role kRoles[] = {core::Role::ObservedTeacher, core::Role::TeacherLeader, core::Role::Coach};
+
+PlanAction with_text(K kind, std::string text, core::Role role = core::Role::TeacherLeader) {
+  PlanAction a = act(kind);
+  a.text = std::move(text);
+  a.role = role;
+  return a;
+}
+
+// A field of the form: drawn over a copy of the model's text; a change is one SetText action.
+PlanAction set_text(PlanField field, std::string text, std::size_t seat = 0) {
+  PlanAction a = with_text(K::SetText, std::move(text));
+  a.field = field;
+  a.index = seat;
+  return a;
+}
+
+void form_field(const char* id, const char* hint, const std::string& value, PlanField field, Emitted<PlanAction>& out,
+                int flags = 0, float width = -1.0f, std::size_t seat = 0) {
+  std::string text = value;
+  if (ui::text_field(id, hint, &text, flags, width)) out.push_back(set_text(field, std::move(text), seat));
+}
+
+PlanAction seating(bool on, int rows, int cols) {
+  PlanAction a = act(K::SetSeating);
+  a.on = on;
+  a.rows = rows;
+  a.cols = cols;
+  return a;
+}
+
+// A row of chips that toggle the picked items of a list (look-fors, counters, timers).
+template <class List, class Label>
+void toggle_chips(const List& list, K kind, int id_base, Label&& label, Emitted<PlanAction>& out) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    ImGui::PushID(id_base + static_cast<int>(i));
+    const std::string text = label(list[i].first);
+    if (i > 0) ui::flow_next(ui::chip_width(text.c_str()));
+    if (ui::chip(text.c_str(), list[i].second)) out.push_back(act(kind, i));
+    ImGui::PopID();
+  }
+}
 
 // A text field with an Add button on the same row; returns true when the text should be added.
 bool add_row(const char* id, const char* hint, std::string* text) {
@@ -38,14 +85,16 @@ bool add_row(const char* id, const char* hint, std::string* text) {
   return enter || tapped;
 }
 
-void stepper(const char* id, const char* label, int* value, int lo, int hi, bool* changed) {
+// A number with − and + buttons; true when a tap changed `value` (within lo..hi).
+bool stepper(const char* id, const char* label, int* value, int lo, int hi) {
+  bool changed = false;
   ImGui::PushID(id);
   ImGui::AlignTextToFramePadding();
   ui::label(label);
   ImGui::SameLine();
   if (ui::button("\xE2\x88\x92", ui::Tone::Secondary, ui::touch_px()) && *value > lo) {  // minus sign
     --*value;
-    *changed = true;
+    changed = true;
   }
   ImGui::SameLine();
   std::string v = std::to_string(*value);
@@ -55,14 +104,15 @@ void stepper(const char* id, const char* label, int* value, int lo, int hi, bool
   ImGui::SameLine();
   if (ui::button("+", ui::Tone::Secondary, ui::touch_px()) && *value < hi) {
     ++*value;
-    *changed = true;
+    changed = true;
   }
   ImGui::PopID();
+  return changed;
 }
 
 // Under a saved visit's date: how to move it, and cancelling it. The first tap only asks, so a
 // stray tap never cancels a colleague's visit.
-void draw_cancel(PlanUi& ui) {
+void draw_cancel(PlanUi& ui, Emitted<PlanAction>& out) {
   ImGui::Spacing();
   ui::caption("To move the visit, change its date or time and save the plan.");
   if (!ui.confirm_cancel) {
@@ -74,11 +124,11 @@ void draw_cancel(PlanUi& ui) {
   ImGui::PopFont();
   if (ui::button("Keep the visit", ui::Tone::Secondary)) ui.confirm_cancel = false;
   ui::flow_next(ui::button_width("Yes, cancel it"));
-  if (ui::button("Yes, cancel it", ui::Tone::Danger)) ui.cancel_confirmed = true;
+  if (ui::button("Yes, cancel it", ui::Tone::Danger)) out.push_back(act(K::CancelVisit));
 }
 
-void draw_lesson(PlanModel& m, PlanUi& ui) {
-  PlanForm& f = m.form();
+void draw_template(const PlanModel& m, Emitted<PlanAction>& out) {
+  const PlanForm& f = m.form();
   ui::begin_card("##template");
   ui::subheading("Start from a template");
   bool first = true;
@@ -88,24 +138,29 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
     ImGui::PushID(i++);
     if (!first) ui::flow_next(ui::chip_width(t.title.c_str()));
     first = false;
-    if (ui::chip(t.title.c_str(), f.template_key == t.key)) m.apply_template(t.key);
+    if (ui::chip(t.title.c_str(), f.template_key == t.key)) out.push_back(with_text(K::ApplyTemplate, t.key));
     ImGui::PopID();
   }
   if (first) ui::caption("No templates are installed; add look-fors and tools by hand below.");
   if (const core::ObservationTemplate* t = m.templates().find(f.template_key)) ui::caption(t->description.c_str());
   ui::end_card();
+}
 
+void draw_focus_and_lesson(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
+  const PlanForm& f = m.form();
   ui::begin_card("##focus");
   ui::subheading("Focus question");
   ui::caption("The observed teacher's own question about their classroom.");
   // A question is often a long sentence: it wraps rather than scrolling sideways out of view.
-  ui::text_area("##focus_q", "What do you want to know about your classroom?", &f.focus_question, 2.6f);
+  std::string question = f.focus_question;
+  if (ui::text_area("##focus_q", "What do you want to know about your classroom?", &question, 2.6f))
+    out.push_back(set_text(PlanField::FocusQuestion, std::move(question)));
   ui::end_card();
 
   ui::begin_card("##lesson");
   ui::subheading("The lesson");
   ui::label("Class");
-  ui::text_field("##class", "e.g. 8B science", &f.class_name);
+  form_field("##class", "e.g. 8B science", f.class_name, PlanField::ClassName, out);
   // Date and time side by side: labels on one row, fields on the next, so both line up.
   float half = (ui::content_width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   // Screen positions: SameLine(x) would count the card's group offset twice and push the
@@ -115,35 +170,38 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
   ImGui::SameLine();
   ImGui::SetCursorScreenPos(ImVec2(row.x + half + ImGui::GetStyle().ItemSpacing.x, row.y));
   ui::label("Start time");
-  ui::text_field("##date", "YYYY-MM-DD", &f.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank,
-                 half);
+  form_field("##date", "YYYY-MM-DD", f.date, PlanField::Date, out,
+             ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
   ImGui::SameLine();
-  ui::text_field("##time", "HH:MM", &f.time, ImGuiInputTextFlags_CharsNoBlank, half);
-  if (m.can_cancel()) draw_cancel(ui);
+  form_field("##time", "HH:MM", f.time, PlanField::Time, out, ImGuiInputTextFlags_CharsNoBlank, half);
+  if (m.can_cancel()) draw_cancel(ui, out);
   ui::end_card();
+}
 
+void draw_people(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
+  const PlanForm& f = m.form();
   ui::begin_card("##people");
   ui::subheading("People");
   for (std::size_t p = 0; p < f.participants.size(); ++p) {
     ImGui::PushID(static_cast<int>(p));
-    PlanPerson& person = f.participants[p];
+    const PlanPerson& person = f.participants[p];
     ImGui::AlignTextToFramePadding();
     ui::label(person.name.c_str());
     if (person.person.empty()) {
       ImGui::SameLine();
       ui::caption("new");
     }
-    for (core::Role r : kRoles) {
-      if (r != kRoles[0]) ImGui::SameLine();
-      if (ui::chip(role_chip(r), person.role == r)) person.role = r;
+    for (const RoleChip& r : kRoles) {
+      if (r.role != kRoles[0].role) ImGui::SameLine();
+      if (ui::chip(r.label, person.role == r.role)) {
+        PlanAction a = act(K::SetRole, p);
+        a.role = r.role;
+        out.push_back(a);
+      }
     }
     ui::flow_next(ui::button_width("Remove"));
-    bool remove = ui::button("Remove", ui::Tone::Quiet);
+    if (ui::button("Remove", ui::Tone::Quiet)) out.push_back(act(K::RemoveParticipant, p));
     ImGui::PopID();
-    if (remove) {
-      m.remove_participant(p);
-      break;
-    }
   }
   ImGui::Spacing();
   ui::label("Add someone on this device");
@@ -157,96 +215,97 @@ void draw_lesson(PlanModel& m, PlanUi& ui) {
     ImGui::PushID(shown++);
     if (!first_person) ui::flow_next(ui::chip_width(name.c_str()));
     first_person = false;
-    if (ui::chip(name.c_str(), false)) m.add_person(id, ui.new_person_role);
+    if (ui::chip(name.c_str(), false)) {
+      PlanAction a = act(K::AddPerson);
+      a.person = person;
+      a.role = ui.new_person_role;
+      out.push_back(a);
+    }
     ImGui::PopID();
   }
   if (first_person) ui::caption("Everyone on this device is already in the plan.");
   ui::caption("New people and people you add join as:");
-  for (core::Role r : kRoles) {
-    if (r != kRoles[0]) ImGui::SameLine();
-    ImGui::PushID(static_cast<int>(r));
-    if (ui::chip(role_chip(r), ui.new_person_role == r)) ui.new_person_role = r;
+  for (const RoleChip& r : kRoles) {
+    if (r.role != kRoles[0].role) ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(r.role));
+    if (ui::chip(r.label, ui.new_person_role == r.role)) ui.new_person_role = r.role;
     ImGui::PopID();
   }
-  if (add_row("##new_person", "A new person's name", &ui.new_person) &&
-      m.add_new_person(ui.new_person, ui.new_person_role))
-    ui.new_person.clear();
+  if (add_row("##new_person", "A new person's name", &ui.new_person))
+    out.push_back(with_text(K::AddNewPerson, ui.new_person, ui.new_person_role));
   ui::end_card();
 }
 
-void draw_data(PlanModel& m, PlanUi& ui) {
-  PlanForm& f = m.form();
+void draw_lesson(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
+  draw_template(m, out);
+  draw_focus_and_lesson(m, ui, out);
+  draw_people(m, ui, out);
+}
+
+void draw_seating(const PlanForm& f, Emitted<PlanAction>& out) {
+  if (ui::chip("Seating chart", f.seating)) out.push_back(seating(!f.seating, f.rows, f.cols));
+  if (!f.seating) return;
+  int rows = f.rows, cols = f.cols;
+  const bool more_rows = stepper("##rows", "Rows", &rows, 1, 10);
+  ImGui::SameLine(0, ui::em(1.5f));
+  const bool more_cols = stepper("##cols", "Columns", &cols, 1, 10);
+  if (more_rows || more_cols) out.push_back(seating(true, rows, cols));
+  ui::caption("Seat labels (front row first). Clear a label to leave an aisle.");
+  float gap = ImGui::GetStyle().ItemSpacing.x;
+  float w =
+      std::max(ui::em(3.0f), (ui::content_width() - gap * static_cast<float>(f.cols - 1)) / static_cast<float>(f.cols));
+  for (int r = 0; r < f.rows; ++r)
+    for (int c = 0; c < f.cols; ++c) {
+      ImGui::PushID(r * 100 + c);
+      if (c > 0) ImGui::SameLine();
+      const auto seat = static_cast<std::size_t>(r * f.cols + c);
+      form_field("##seat", "", f.seat_labels[seat], PlanField::SeatLabel, out, 0, w, seat);
+      ImGui::PopID();
+    }
+}
+
+void draw_data(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
+  const PlanForm& f = m.form();
   ui::begin_card("##lookfors");
   ui::subheading("Look-fors");
   ui::caption("What the observed teacher wants the observers to look for. Tap to pick.");
-  for (std::size_t i = 0; i < f.look_fors.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    if (i > 0) ui::flow_next(ui::chip_width(f.look_fors[i].first.c_str()));
-    if (ui::chip(f.look_fors[i].first.c_str(), f.look_fors[i].second)) f.look_fors[i].second = !f.look_fors[i].second;
-    ImGui::PopID();
-  }
+  toggle_chips(
+      f.look_fors, K::ToggleLookFor, 0, [](const std::string& l) { return l; }, out);
   if (add_row("##new_lookfor", "Another look-for", &ui.new_look_for)) {
-    m.add_look_for(ui.new_look_for);
+    out.push_back(with_text(K::AddLookFor, ui.new_look_for));
     ui.new_look_for.clear();
   }
   ui::end_card();
 
   ui::begin_card("##tools");
   ui::subheading("Data to collect");
-  if (ui::chip("Evidence notes", f.evidence_notes)) f.evidence_notes = !f.evidence_notes;
+  if (ui::chip("Evidence notes", f.evidence_notes)) out.push_back(act(K::ToggleEvidenceNotes));
   ImGui::Spacing();
   ui::label("Counters");
-  for (std::size_t i = 0; i < f.counters.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    if (i > 0) ui::flow_next(ui::chip_width(f.counters[i].first.label.c_str()));
-    if (ui::chip(f.counters[i].first.label.c_str(), f.counters[i].second)) f.counters[i].second = !f.counters[i].second;
-    ImGui::PopID();
-  }
+  toggle_chips(
+      f.counters, K::ToggleCounter, 0, [](const core::CounterTool& c) { return c.label; }, out);
   if (add_row("##new_counter", "A counter, e.g. Open questions", &ui.new_counter)) {
-    m.add_counter(ui.new_counter);
+    out.push_back(with_text(K::AddCounter, ui.new_counter));
     ui.new_counter.clear();
   }
   ImGui::Spacing();
   ui::label("Timers");
-  for (std::size_t i = 0; i < f.timers.size(); ++i) {
-    ImGui::PushID(1000 + static_cast<int>(i));
-    std::string label = f.timers[i].first.label;
-    if (!f.timers[i].first.exclusive_group.empty()) label += " \xC2\xB7 one at a time";
-    if (i > 0) ui::flow_next(ui::chip_width(label.c_str()));
-    if (ui::chip(label.c_str(), f.timers[i].second)) f.timers[i].second = !f.timers[i].second;
-    ImGui::PopID();
-  }
+  auto timer_label = [](const core::TimerTool& t) {
+    return t.exclusive_group.empty() ? t.label : t.label + " \xC2\xB7 one at a time";
+  };
+  toggle_chips(f.timers, K::ToggleTimer, 1000, timer_label, out);
   if (add_row("##new_timer", "A timer, e.g. Group work", &ui.new_timer)) {
-    m.add_timer(ui.new_timer);
+    out.push_back(with_text(K::AddTimer, ui.new_timer));
     ui.new_timer.clear();
   }
   ImGui::Spacing();
-  if (ui::chip("Seating chart", f.seating)) m.set_seating(!f.seating, f.rows, f.cols);
-  if (f.seating) {
-    int rows = f.rows, cols = f.cols;
-    bool changed = false;
-    stepper("##rows", "Rows", &rows, 1, 10, &changed);
-    ImGui::SameLine(0, ui::em(1.5f));
-    stepper("##cols", "Columns", &cols, 1, 10, &changed);
-    if (changed) m.set_seating(true, rows, cols);
-    ui::caption("Seat labels (front row first). Clear a label to leave an aisle.");
-    float gap = ImGui::GetStyle().ItemSpacing.x;
-    float w = std::max(ui::em(3.0f),
-                       (ui::content_width() - gap * static_cast<float>(f.cols - 1)) / static_cast<float>(f.cols));
-    for (int r = 0; r < f.rows; ++r)
-      for (int c = 0; c < f.cols; ++c) {
-        ImGui::PushID(r * 100 + c);
-        if (c > 0) ImGui::SameLine();
-        ui::text_field("##seat", "", &f.seat_labels[static_cast<std::size_t>(r * f.cols + c)], 0, w);
-        ImGui::PopID();
-      }
-  }
+  draw_seating(f, out);
   ui::end_card();
 }
 
 // Above the form when it came back from a draft: says so, and offers to throw it away. The
 // first tap only asks; typed work goes only on the second, so a stray tap loses nothing.
-void draw_draft_bar(PlanModel& m, PlanUi& ui, AppContext& ctx) {
+void draw_draft_bar(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
   if (!m.from_draft()) return;
   const ImVec2 start = ImGui::GetCursorPos();
   ImGui::SetCursorPos(ImVec2(start.x + ui::em(1.0f), start.y + ui::em(0.5f)));
@@ -263,7 +322,7 @@ void draw_draft_bar(PlanModel& m, PlanUi& ui, AppContext& ctx) {
     ImGui::SameLine();
     if (ui::button("Yes, discard", ui::Tone::Danger)) {
       ui.confirm_discard = false;
-      if (m.discard_draft()) ctx.toast = "Draft discarded";
+      out.push_back(act(K::DiscardDraft));
     }
   } else {
     ui::flow_next(ui::button_width("Discard draft"));
@@ -274,94 +333,68 @@ void draw_draft_bar(PlanModel& m, PlanUi& ui, AppContext& ctx) {
 }
 }  // namespace
 
-std::string PlanScreen::title() const {
-  if (!model_ || model_->form().observation.empty()) return "Plan an observation";
-  return model_->form().class_name.empty() ? std::string("Plan") : "Plan \xC2\xB7 " + model_->form().class_name;
-}
-
-void PlanScreen::enter(const Route& route, AppContext& ctx) {
-  // Coming back to the same plan keeps what was typed; a different route starts afresh.
-  if (model_ && loaded_ && model_->form().observation == route.observation && !route.observation.empty()) return;
-  model_ = std::make_unique<PlanModel>(*ctx.store, ctx.me, *ctx.templates);
-  ui_ = PlanUi{};
-  if (route.observation.empty()) {
-    core::Role mine = core::Role::TeacherLeader;
-    std::string hint = ctx.store->meta().get(core::MetaKey::RoleHint).value_or("");
-    if (hint == "observed_teacher") mine = core::Role::ObservedTeacher;
-    if (hint == "coach") mine = core::Role::Coach;
-    model_->start_new(route.cycle, mine);
-    if (mine == core::Role::ObservedTeacher) ui_.new_person_role = core::Role::TeacherLeader;
-    loaded_ = false;
-    if (model_->restore_draft()) ctx.toast = "Your unsaved plan is back";
-  } else {
-    loaded_ = model_->load(route.observation);
-    if (loaded_ && model_->restore_draft()) ctx.toast = "Your unsaved changes are back";
-  }
-}
-
-void PlanScreen::tick(AppContext&) {
-  if (model_) model_->autosave(false);
-}
-
-void PlanScreen::commit_drafts(AppContext&) {
-  if (model_) model_->autosave(true);
-}
-
-int PlanScreen::wake_after_ms(const AppContext&) const { return model_ && model_->draft_pending() ? 250 : -1; }
-
-void PlanScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  if (ui_.cancel_confirmed) {
-    // Emitted by last frame's drawing; applied here, before anything is drawn from the model.
-    ui_.cancel_confirmed = ui_.confirm_cancel = false;
-    if (model_->cancel()) {
-      ctx.toast = "Visit cancelled";
-      ctx.go_back = true;
-      return;
-    }
-  }
-  const bool narrow = ui::is_narrow();
-  draw_draft_bar(*model_, ui_, ctx);
+void draw_plan(const PlanModel& m, PlanUi& ui, const AppContext&, Emitted<PlanAction>& out) {
+  draw_draft_bar(m, ui, out);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float footer = ui::touch_px() + ui::em(2.2f);
-  if (narrow) {
-    ui::begin_scroll_area("##plan", ImVec2(avail.x, avail.y - footer));
-    draw_lesson(*model_, ui_);
-    draw_data(*model_, ui_);
-    ui::end_scroll_area();
-  } else {
-    float left = std::floor(avail.x * 0.5f);
-    ui::begin_scroll_area("##plan_left", ImVec2(left, avail.y - footer));
-    draw_lesson(*model_, ui_);
-    ui::end_scroll_area();
-    ImGui::SameLine(0, 0);
-    ui::begin_scroll_area("##plan_right", ImVec2(avail.x - left, avail.y - footer));
-    draw_data(*model_, ui_);
-    ui::end_scroll_area();
-  }
+  auto lesson = [&] { draw_lesson(m, ui, out); };
+  auto data = [&] { draw_data(m, ui, out); };
+  ui::two_columns("##plan", ImVec2(avail.x, avail.y - ui::footer_height()), 0.5f, lesson, data);
   // Footer: what is missing, and Save.
-  ImGui::SetCursorPos(ImVec2(ui::em(1.0f), ImGui::GetCursorPosY() + ui::em(0.4f)));
-  float save_w = ui::button_width("Save plan");
-  if (!model_->error().empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
-    ImGui::PushTextWrapPos(avail.x - save_w - ui::em(2.0f));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(model_->error().c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
+  const float save_w = ui::button_width("Save plan");
+  ui::footer_begin(m.error(), save_w);
+  if (ui::button("Save plan", ui::Tone::Primary, save_w)) out.push_back(act(K::Save));
+}
+
+// ---- the screen ----
+
+struct PlanShape : AutosavedShape<ScreenId::Plan, draw_plan, &PlanModel::draft_pending> {
+  static std::string title(const Model* m) {
+    if (!m || m->form().observation.empty()) return "Plan an observation";
+    return m->form().class_name.empty() ? std::string("Plan") : "Plan \xC2\xB7 " + m->form().class_name;
   }
-  ImGui::SetCursorPosX(avail.x - save_w - ui::em(1.0f));
-  if (ui::button("Save plan", ui::Tone::Primary, save_w)) {
-    std::string kept_under = model_->draft_key();  // a new plan's key changes once it has an id
-    if (model_->save()) {
-      ctx.store->drafts().clear(kept_under);
-      model_->clear_plan_draft();
-      ctx.toast = "Plan saved";
-      loaded_ = true;
-      ctx.go_back = true;
+
+  // Coming back to the same saved plan keeps what was typed; any other route starts afresh and
+  // brings back the draft kept for it.
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    if (m && !route.observation.empty() && m->form().observation == route.observation) return;
+    m = std::make_unique<PlanModel>(*ctx.store, ctx.me, *ctx.templates, ctx.now_ms);
+    ui = PlanUi{};
+    if (route.observation.empty()) {
+      core::Role mine = core::Role::TeacherLeader;
+      std::string hint = ctx.store->meta().get(core::MetaKey::RoleHint).value_or("");
+      if (hint == "observed_teacher") mine = core::Role::ObservedTeacher;
+      if (hint == "coach") mine = core::Role::Coach;
+      m->start_new(route.cycle, mine);
+      if (mine == core::Role::ObservedTeacher) ui.new_person_role = core::Role::TeacherLeader;
+      if (m->restore_draft()) ctx.toast = "Your unsaved plan is back";
+    } else if (m->load(route.observation) && m->restore_draft()) {
+      ctx.toast = "Your unsaved changes are back";
     }
   }
-}
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
+    switch (a.kind) {
+      case K::AddNewPerson:
+        ui.new_person.clear();
+        break;
+      case K::DiscardDraft:
+        ctx.toast = "Draft discarded";
+        break;
+      case K::CancelVisit:
+        ui.confirm_cancel = false;
+        ctx.toast = "Visit cancelled";
+        ctx.go_back = true;
+        break;
+      case K::Save:
+        ctx.toast = "Plan saved";
+        ctx.go_back = true;
+        break;
+      default:
+        break;
+    }
+  }
+};
+template class ModelScreen<PlanShape, PlanModel, PlanUi>;
 
 }  // namespace app

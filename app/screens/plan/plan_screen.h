@@ -1,11 +1,12 @@
 // The Plan screen (pre-conference): ImGui drawing over PlanModel. Route.observation empty = a new
-// plan (in Route.cycle if set); otherwise edits that observation's plan.
+// plan (in Route.cycle if set); otherwise edits that observation's plan. Drawing reads the model
+// and emits PlanActions (every keystroke in a field is one SetText); the model applies them and
+// keeps the unsaved form as a draft.
 #pragma once
-#include <memory>
 #include <string>
 
 #include "app/screens/plan/plan_model.h"
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -18,26 +19,12 @@ struct PlanUi {
   std::string new_person;
   core::Role new_person_role = core::Role::ObservedTeacher;
   bool confirm_discard = false;
-  bool confirm_cancel = false;    // "Cancel this visit" was tapped once and waits for its confirmation
-  bool cancel_confirmed = false;  // emitted by the drawing: cancel the visit after this frame's draw
+  bool confirm_cancel = false;
 };
 
-class PlanScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::Plan; }
-  std::string title() const override;
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  void tick(AppContext&) override;
-  void commit_drafts(AppContext&) override;
-  int wake_after_ms(const AppContext&) const override;
-  PlanModel& model() { return *model_; }  // valid after enter()
-  PlanUi& ui_state() { return ui_; }
+void draw_plan(const PlanModel& model, PlanUi& ui, const AppContext& ctx, Emitted<PlanAction>& out);
 
- private:
-  std::unique_ptr<PlanModel> model_;
-  PlanUi ui_;
-  bool loaded_ = false;
-};
+using PlanScreen = ModelScreen<struct PlanShape, PlanModel, PlanUi>;
+extern template class ModelScreen<PlanShape, PlanModel, PlanUi>;
 
 }  // namespace app

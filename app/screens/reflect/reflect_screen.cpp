@@ -1,5 +1,6 @@
 // The Reflect screen's drawing. See reflect_screen.h.
 #include "app/screens/reflect/reflect_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -8,7 +9,7 @@
 #include <cmath>
 
 #include "app/screens/common/lesson_data_view.h"
-#include "app/screens/prompt/prompt_screen.h"
+#include "app/screens/prompt/prompt_screen.h"  // shown_text
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -16,7 +17,7 @@ namespace app {
 
 namespace {
 void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& ui, const AppContext& ctx,
-                      std::vector<ReflectAction>& out) {
+                      Emitted<ReflectAction>& out) {
   ImGui::PushID(p.id.hex().c_str());
   ui::begin_card("##rp", p.answer.empty() && m.can_answer());
   std::string from = "From " + p.from;
@@ -27,7 +28,7 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
   for (const auto& e : p.evidence) {
     std::string line = std::string(evidence_kind_label(e)) +
                        (e.kind == EvidenceKind::Note ? " at " + ui::format_lesson_time(e.lesson_ms) : std::string()) +
-                       ": " + after::shown_text(e);
+                       ": " + shown_text(e);
     ImGui::Indent(ui::em(0.6f));
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
     ui::body_wrapped(line.c_str());
@@ -52,10 +53,9 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
     auto it = ui.answers.find(p.id);
     if (it == ui.answers.end()) it = ui.answers.emplace(p.id, p.draft.text()).first;
     std::string field = "##answer-" + p.id.short_hex();  // one label per prompt, for tests
-    after::text_area(field.c_str(), "Your thoughts, in your own words", &it->second, 4.0f);
+    ui::text_area(field.c_str(), "Your thoughts, in your own words", &it->second, 4.0f);
     if (it->second != p.draft.text()) out.push_back(ReflectAction{ReflectAction::Kind::EditAnswer, p.id, it->second});
-    after::language_hint(ctx, it->second, ui.hint_for[p.id], ui.hint[p.id]);
-    after::hint_line(ui.hint[p.id]);
+    ui.hints[p.id].draw(ctx.guide, it->second);
     if (ui::button(p.answer.empty() ? "Save answer" : "Save changes", ui::Tone::Primary))
       out.push_back(ReflectAction{ReflectAction::Kind::SaveAnswer, p.id, it->second});
   }
@@ -64,7 +64,7 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
 }
 
 // One of the teacher's own reflections: the text, and for its author Change and Remove.
-void draw_own_card(const OwnReflection& o, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out) {
+void draw_own_card(const OwnReflection& o, ReflectUi& ui, const AppContext& ctx, Emitted<ReflectAction>& out) {
   ImGui::PushID(o.id.hex().c_str());
   ui::begin_card("##own");
   auto editing = ui.own_text.find(o.id);
@@ -89,11 +89,10 @@ void draw_own_card(const OwnReflection& o, ReflectUi& ui, const AppContext& ctx,
     }
   } else {
     std::string field = "##own-" + o.id.short_hex();
-    after::text_area(field.c_str(), "Your reflection", &editing->second, 3.2f);
+    ui::text_area(field.c_str(), "Your reflection", &editing->second, 3.2f);
     if (editing->second != o.draft.text())
       out.push_back(ReflectAction{ReflectAction::Kind::EditOwn, {}, editing->second, o.id});
-    after::language_hint(ctx, editing->second, ui.hint_for[o.id], ui.hint[o.id]);
-    after::hint_line(ui.hint[o.id]);
+    ui.hints[o.id].draw(ctx.guide, editing->second);
     if (ui::button("Save changes", ui::Tone::Primary))
       out.push_back(ReflectAction{ReflectAction::Kind::SaveOwn, {}, {}, o.id});
   }
@@ -102,8 +101,7 @@ void draw_own_card(const OwnReflection& o, ReflectUi& ui, const AppContext& ctx,
 }
 
 // The observed teacher's reflections that answer no prompt, and (for them) the composer.
-void draw_own_reflections(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx,
-                          std::vector<ReflectAction>& out) {
+void draw_own_reflections(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, Emitted<ReflectAction>& out) {
   if (!m.can_answer() && m.own_reflections().empty()) return;
   std::string head = m.can_answer()             ? std::string("Your own reflections")
                      : m.teacher_name().empty() ? std::string("The teacher\xE2\x80\x99s own reflections")
@@ -116,32 +114,23 @@ void draw_own_reflections(const ReflectModel& m, ReflectUi& ui, const AppContext
   if (!m.can_answer()) return;
   ui::begin_card("##own_composer");
   ui::label(m.own_reflections().empty() ? "Write a reflection of your own" : "Write another reflection");
-  after::text_area("##own_new", "e.g. I want to find out why the back row stays quiet", &ui.own_new, 3.2f);
+  ui::text_area("##own_new", "e.g. I want to find out why the back row stays quiet", &ui.own_new, 3.2f);
   if (ui.own_new != m.new_own_draft().text())
     out.push_back(ReflectAction{ReflectAction::Kind::EditOwn, {}, ui.own_new, {}});
-  after::language_hint(ctx, ui.own_new, ui.hint_for[core::Id{}], ui.hint[core::Id{}]);
-  after::hint_line(ui.hint[core::Id{}]);
+  ui.hints[core::Id{}].draw(ctx.guide, ui.own_new);
   if (ui::button("Save reflection", ui::Tone::Primary))
     out.push_back(ReflectAction{ReflectAction::Kind::SaveOwn, {}, {}, {}});
   ui::end_card();
 }
 }  // namespace
 
-void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, std::vector<ReflectAction>& out) {
-  if (!m.loaded()) {
-    ui::begin_scroll_area("##reflect_missing");
-    ui::body_wrapped(m.error().c_str());
-    ui::end_scroll_area();
-    return;
-  }
+void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, Emitted<ReflectAction>& out) {
+  if (!m.loaded()) return ui::message_body("##reflect_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   auto data = [&] {
     ui::begin_card("##focus");
-    ui::caption(m.can_answer() ? "YOUR FOCUS QUESTION" : "FOCUS QUESTION");  // observers read it too
-    ImGui::PushFont(ui::fonts().bold);
-    ui::body_wrapped(m.plan().focus_question.empty() ? "No focus question in the plan."
-                                                     : m.plan().focus_question.c_str());
-    ImGui::PopFont();
+    // Observers read it too: "your" only to the observed teacher.
+    draw_focus_question(m.can_answer() ? "YOUR FOCUS QUESTION" : "FOCUS QUESTION", m.plan().focus_question);
     ui::end_card();
     ui::begin_card("##data");
     ui::subheading("What was collected");
@@ -173,81 +162,48 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, s
     for (const auto& p : m.prompts()) draw_prompt_card(m, p, ui, ctx, out);
     ImGui::Spacing();
     draw_own_reflections(m, ui, ctx, out);
-    after::error_line(m.error());
+    ui::error_wrapped(m.error());
   };
-  if (ui::is_narrow()) {
-    ui::begin_scroll_area("##reflect");
-    prompts();
-    ImGui::Spacing();
-    data();
-    ui::end_scroll_area();
-  } else {
-    float left = std::floor(avail.x * 0.45f);
-    ui::begin_scroll_area("##reflect_left", ImVec2(left, avail.y));
-    data();
-    ui::end_scroll_area();
-    ImGui::SameLine(0, 0);
-    ui::begin_scroll_area("##reflect_right", ImVec2(avail.x - left, avail.y));
-    prompts();
-    ui::end_scroll_area();
-  }
+  ui::two_columns("##reflect", avail, 0.45f, data, prompts, /*right_first=*/true);
 }
 
 // ---- the screen ----
 
-std::string ReflectScreen::title() const {
-  return model_ && model_->loaded() ? "Reflect \xC2\xB7 " + model_->title() : "Reflect";
-}
+struct ReflectShape : AutosavedShape<ScreenId::Reflect, draw_reflect, &ReflectModel::any_dirty> {
+  static std::string title(const Model* m) { return title_with("Reflect", m); }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route& route, AppContext& ctx) {
+    load_visit(m, route, ctx);
+    ui = ReflectUi{};
+    // A draft typed over a saved answer reopens the answer for editing, so the words show again.
+    for (const auto& p : m->prompts())
+      if (!p.answer.empty() && !p.draft.text().empty()) {
+        ui.editing.insert(p.id);
+        ui.answers[p.id] = p.draft.text();
+      }
+    ui.own_new = m->new_own_draft().text();
+    for (const auto& o : m->own_reflections())
+      if (o.mine && !o.draft.text().empty()) ui.own_text[o.id] = o.draft.text();
+  }
 
-void ReflectScreen::enter(const Route& route, AppContext& ctx) {
-  if (model_) model_->autosave(true);
-  model_ = std::make_unique<ReflectModel>(*ctx.store, ctx.me, ctx.now_ms);
-  model_->load(route.observation);
-  ui_ = ReflectUi{};
-  // A draft typed over a saved answer reopens the answer for editing, so the words show again.
-  for (const auto& p : model_->prompts())
-    if (!p.answer.empty() && !p.draft.text().empty()) {
-      ui_.editing.insert(p.id);
-      ui_.answers[p.id] = p.draft.text();
-    }
-  ui_.own_new = model_->new_own_draft().text();
-  for (const auto& o : model_->own_reflections())
-    if (o.mine && !o.draft.text().empty()) ui_.own_text[o.id] = o.draft.text();
-}
-
-void ReflectScreen::tick(AppContext&) {
-  if (model_) model_->autosave(false);
-}
-
-void ReflectScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  std::vector<ReflectAction> actions;
-  draw_reflect(*model_, ui_, ctx, actions);
-  for (const auto& a : actions) {
-    bool ok = model_->apply(a);
-    if (!ok) continue;
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (!m.apply(a)) return;
     if (a.kind == ReflectAction::Kind::SaveAnswer) {
-      ui_.editing.erase(a.prompt);
-      ui_.answers.erase(a.prompt);
+      ui.editing.erase(a.prompt);
+      ui.answers.erase(a.prompt);
       ctx.toast = "Answer saved";
     } else if (a.kind == ReflectAction::Kind::SaveOwn) {
       if (a.record.empty())
-        ui_.own_new.clear();
+        ui.own_new.clear();
       else
-        ui_.own_text.erase(a.record);
+        ui.own_text.erase(a.record);
       ctx.toast = "Reflection saved";
     } else if (a.kind == ReflectAction::Kind::RemoveOwn) {
-      ui_.own_text.erase(a.record);
-      ui_.confirm_remove = core::Id{};
+      ui.own_text.erase(a.record);
+      ui.confirm_remove = core::Id{};
       ctx.toast = "Reflection removed";
     }
   }
-}
-
-void ReflectScreen::commit_drafts(AppContext&) {
-  if (model_) model_->autosave(true);
-}
-
-int ReflectScreen::wake_after_ms(const AppContext&) const { return model_ && model_->any_dirty() ? 300 : -1; }
+};
+template class ModelScreen<ReflectShape, ReflectModel, ReflectUi>;
 
 }  // namespace app

@@ -42,6 +42,22 @@ void SettingsModel::load() {
   }
 }
 
+bool SettingsModel::apply(const SettingsAction& a) {
+  switch (a.kind) {
+    case SettingsAction::Kind::SaveName:
+      return save_name(a.text);
+    case SettingsAction::Kind::SetTextSize:
+      return set_text_size(a.text_size);
+    case SettingsAction::Kind::SetDark:
+      return set_dark(a.dark);
+    case SettingsAction::Kind::Export:
+      return export_all();
+    case SettingsAction::Kind::Connect:
+      return false;  // not the model's: the screen hands it to the shell
+  }
+  return false;
+}
+
 bool SettingsModel::save_name(const std::string& typed) {
   std::string name = trim(typed);
   if (me_.empty()) {

@@ -21,11 +21,25 @@ struct TextSizeOption {
 // The same choices as the first-run screen offers.
 extern const TextSizeOption kTextSizeOptions[4];
 
+// What a tap on Settings asks for. Connect is the shell's (HubLink runs the enrollment), the
+// rest the model's.
+struct SettingsAction {
+  enum class Kind { SaveName, SetTextSize, SetDark, Export, Connect };
+  Kind kind = Kind::SaveName;
+  std::string text;        // SaveName: the name as typed; Connect: the hub's address
+  float text_size = 1.0f;  // SetTextSize: one of kTextSizeOptions
+  bool dark = false;       // SetDark
+  std::string code;        // Connect: the one-time enrollment code
+};
+
 class SettingsModel {
  public:
   SettingsModel(core::Store& store, core::Id me, std::string data_dir, std::function<std::int64_t()> now_ms);
 
   void load();
+  // Applies one action; true when it changed something (a name saved, the look changed, a file
+  // written), false when nothing changed or it failed (message() says why).
+  bool apply(const SettingsAction& action);
   bool save_name(const std::string& name);
   // Writes the meta key; true when the look changed (the caller sets ctx.theme_changed).
   bool set_text_size(float size);

@@ -1,5 +1,6 @@
 // The Settings screen's drawing. See settings_screen.h.
 #include "app/screens/settings/settings_screen.h"
+#include "app/shell/model_screen_impl.h"
 
 #include <imgui.h>
 
@@ -11,34 +12,24 @@
 
 namespace app {
 
-void SettingsScreen::enter(const Route&, AppContext& ctx) {
-  model_ = std::make_unique<SettingsModel>(*ctx.store, ctx.me, ctx.data_dir, ctx.now_ms);
-  model_->load();
-  ui_.name = model_->name();
-}
+namespace {
+using K = SettingsAction::Kind;
+}  // namespace
 
-void SettingsScreen::draw(AppContext& ctx) {
-  if (!model_) return;
-  SettingsModel& m = *model_;
-  ui::begin_scroll_area("##settings");
-  const float width = std::min(ImGui::GetContentRegionAvail().x, ui::em(38.0f));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-  ui::begin_column(width);
+void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx, Emitted<SettingsAction>& out) {
+  ui::begin_centred_column("##settings", 38.0f);
 
   ui::begin_card("##profile");
   ui::subheading("Profile");
   ui::label("Your name");
   float save_w = ui::button_width("Save");
-  bool enter = ui::text_field("##name", "Your name", &ui_.name, ImGuiInputTextFlags_EnterReturnsTrue,
+  bool enter = ui::text_field("##name", "Your name", &ui.name, ImGuiInputTextFlags_EnterReturnsTrue,
                               ui::content_width() - save_w - ImGui::GetStyle().ItemSpacing.x);
   ImGui::SameLine();
-  ImGui::BeginDisabled(ui_.name == m.name());
+  ImGui::BeginDisabled(ui.name == m.name());
   bool tapped = ui::button("Save", ui::Tone::Primary, save_w);
   ImGui::EndDisabled();
-  if ((enter || tapped) && m.save_name(ui_.name)) {
-    ui_.name = m.name();
-    ctx.toast = "Name saved";
-  }
+  if (enter || tapped) out.push_back({K::SaveName, ui.name, 1.0f, false, {}});
   ui::caption("Colleagues see this name on the observations you share.");
   ui::end_card();
 
@@ -48,14 +39,14 @@ void SettingsScreen::draw(AppContext& ctx) {
   for (const auto& t : kTextSizeOptions) {
     if (!first) ui::flow_next(ui::chip_width(t.label));
     first = false;
-    if (ui::chip(t.label, std::fabs(m.text_size() - t.value) < 0.01f) && m.set_text_size(t.value))
-      ctx.theme_changed = true;
+    if (ui::chip(t.label, std::fabs(m.text_size() - t.value) < 0.01f))
+      out.push_back({K::SetTextSize, {}, t.value, false, {}});
   }
   ImGui::Spacing();
   ui::subheading("Theme");
-  if (ui::chip("Light", !m.dark()) && m.set_dark(false)) ctx.theme_changed = true;
+  if (ui::chip("Light", !m.dark())) out.push_back({K::SetDark, {}, 1.0f, false, {}});
   ui::flow_next(ui::chip_width("Dark"));
-  if (ui::chip("Dark", m.dark()) && m.set_dark(true)) ctx.theme_changed = true;
+  if (ui::chip("Dark", m.dark())) out.push_back({K::SetDark, {}, 1.0f, true, {}});
   ui::end_card();
 
   ui::begin_card("##hub");
@@ -63,7 +54,7 @@ void SettingsScreen::draw(AppContext& ctx) {
   if (ctx.sync.enrolled) {
     std::string text = describe(ctx.sync);
     ui::body_wrapped(text.c_str());
-    if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) ctx.sync_now = true;
+    if (ui::button(ctx.sync.syncing ? "Syncing..." : "Sync now", ui::Tone::Secondary)) out.sync_now = true;
     if (m.colleagues_only_here() > 0 && ctx.has(ScreenId::MatchColleagues)) {
       ImGui::Spacing();
       std::string only_here = m.colleagues_only_here() == 1
@@ -74,24 +65,22 @@ void SettingsScreen::draw(AppContext& ctx) {
                                         " colleagues you typed into plans are only on this device and do not "
                                         "receive those visits.";
       ui::body_wrapped(only_here.c_str());
-      if (ui::button("Match them with the roster")) ctx.open(Route{ScreenId::MatchColleagues, {}, {}});
+      if (ui::button("Match them with the roster")) out.open = Route{ScreenId::MatchColleagues, {}, {}};
     }
   } else {
     ui::body_wrapped(
         "Connect this device to share observations with the colleagues taking part in them. Ask your "
         "program lead for the hub's address and a one-time code.");
     // In the browser the hub that served this page is the one to join: the address is filled in.
-    if (ui_.hub_url.empty() && !ctx.served_by_hub.empty() && !ui_.hub_url_edited) ui_.hub_url = ctx.served_by_hub;
+    if (ui.hub_url.empty() && !ctx.served_by_hub.empty() && !ui.hub_url_edited) ui.hub_url = ctx.served_by_hub;
     ui::label("Hub address");
-    if (ui::text_field("##hub_url", "https://hub.your-school.example", &ui_.hub_url)) ui_.hub_url_edited = true;
+    if (ui::text_field("##hub_url", "https://hub.your-school.example", &ui.hub_url)) ui.hub_url_edited = true;
     ui::label("Enrollment code");
-    ui::text_field("##code", "e.g. ABCD-EFGH-JKMN", &ui_.code);
-    bool ready = !ui_.hub_url.empty() && !ui_.code.empty() && !ctx.enrolling;
+    ui::text_field("##code", "e.g. ABCD-EFGH-JKMN", &ui.code);
+    bool ready = !ui.hub_url.empty() && !ui.code.empty() && !ctx.enrolling;
     ImGui::BeginDisabled(!ready);
-    if (ui::button(ctx.enrolling ? "Connecting..." : "Connect", ui::Tone::Primary)) {
-      ctx.enroll = AppContext::EnrollRequest{ui_.hub_url, ui_.code};
-      ctx.enroll_message.clear();
-    }
+    if (ui::button(ctx.enrolling ? "Connecting..." : "Connect", ui::Tone::Primary))
+      out.push_back({K::Connect, ui.hub_url, 1.0f, false, ui.code});
     ImGui::EndDisabled();
     ui::caption("Everything you captured before connecting is kept and sent.");
   }
@@ -119,9 +108,7 @@ void SettingsScreen::draw(AppContext& ctx) {
   }
   ImGui::Spacing();
   if (ctx.served_by_hub.empty()) {
-    if (ui::button("Export everything to a file", ui::Tone::Secondary)) {
-      if (m.export_all()) ctx.toast = "Exported";
-    }
+    if (ui::button("Export everything to a file", ui::Tone::Secondary)) out.push_back({K::Export, {}, 1.0f, false, {}});
     ui::caption("A JSON file with every record and its history, in the data folder. peerobs-cli import reads it back.");
   } else {
     // A file written inside the browser's storage is out of the person's reach; until the browser
@@ -138,8 +125,41 @@ void SettingsScreen::draw(AppContext& ctx) {
     ui::body_wrapped(m.message().c_str());
     ImGui::PopStyleColor();
   }
-  ui::end_column();
-  ui::end_scroll_area();
+  ui::end_centred_column();
 }
+
+struct SettingsShape : ScreenShape<ScreenId::Settings, draw_settings> {
+  static std::string title(const Model*) { return "Settings"; }
+  static void enter(std::unique_ptr<Model>& m, Ui& ui, const Route&, AppContext& ctx) {
+    m = std::make_unique<SettingsModel>(*ctx.store, ctx.me, ctx.data_dir, ctx.now_ms);
+    m->load();
+    ui.name = m->name();
+  }
+
+  static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
+    if (a.kind == K::Connect) {
+      ctx.enroll = AppContext::EnrollRequest{a.text, a.code};
+      ctx.enroll_message.clear();
+      return;
+    }
+    if (!m.apply(a)) return;
+    switch (a.kind) {
+      case K::SaveName:
+        ui.name = m.name();
+        ctx.toast = "Name saved";
+        break;
+      case K::SetTextSize:
+      case K::SetDark:
+        ctx.theme_changed = true;  // the shell rebuilds fonts and colours before the next frame
+        break;
+      case K::Export:
+        ctx.toast = "Exported";
+        break;
+      case K::Connect:
+        break;
+    }
+  }
+};
+template class ModelScreen<SettingsShape, SettingsModel, SettingsUi>;
 
 }  // namespace app

@@ -1,11 +1,10 @@
 // The Settings screen: ImGui drawing over SettingsModel (profile, text size, theme, data
 // location, export). Changing the look sets ctx.theme_changed so the shell rebuilds the fonts.
 #pragma once
-#include <memory>
 #include <string>
 
 #include "app/screens/settings/settings_model.h"
-#include "app/shell/screen.h"
+#include "app/shell/model_screen.h"
 
 namespace app {
 
@@ -16,17 +15,9 @@ struct SettingsUi {
   std::string code;             // the enrollment code field's buffer
 };
 
-class SettingsScreen : public Screen {
- public:
-  ScreenId id() const override { return ScreenId::Settings; }
-  std::string title() const override { return "Settings"; }
-  void enter(const Route& route, AppContext& ctx) override;
-  void draw(AppContext& ctx) override;
-  SettingsModel& model() { return *model_; }  // valid after enter()
+void draw_settings(const SettingsModel& model, SettingsUi& ui, const AppContext& ctx, Emitted<SettingsAction>& out);
 
- private:
-  std::unique_ptr<SettingsModel> model_;
-  SettingsUi ui_;
-};
+using SettingsScreen = ModelScreen<struct SettingsShape, SettingsModel, SettingsUi>;
+extern template class ModelScreen<SettingsShape, SettingsModel, SettingsUi>;
 
 }  // namespace app
