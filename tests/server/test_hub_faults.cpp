@@ -68,12 +68,14 @@ TEST_CASE("hub faults: one push replayed ten times at once is applied once", "[s
   req.batch = Id::random();
   req.versions = p.lena.store->outbox().first(1000);
   std::string body = sync::pack(req);
+  // Read once here: a store is used by one thread at a time (its connection caches statements).
+  const std::string token = p.token(p.lena);
   std::vector<std::thread> threads;
   std::vector<sync::PushResponse> answers(10);
   std::vector<int> statuses(10, 0);
   for (int i = 0; i < 10; ++i)
     threads.emplace_back([&, i] {
-      auto res = raw_post(p.hub.url(), p.token(p.lena), "/v1/push", body);
+      auto res = raw_post(p.hub.url(), token, "/v1/push", body);
       if (!res) return;
       statuses[static_cast<std::size_t>(i)] = res->status;
       if (res->status == 200) answers[static_cast<std::size_t>(i)] = sync::unpack<sync::PushResponse>(res->body);
