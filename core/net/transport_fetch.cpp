@@ -11,9 +11,12 @@
 
 namespace {
 
+// EM_JS bodies are JavaScript: clang-format would break them ("===" as "== =").
+// clang-format off
 // Sends the request and keeps the answer in a per-worker table; returns its handle. The body is
 // copied out of the module's shared memory first: XHR refuses views of a SharedArrayBuffer.
-EM_JS(int, peerobs_xhr_send, (const char* url, const char* token, const char* body, int body_len, int timeout_ms), {
+EM_JS(int, peerobs_xhr_send,
+      (const char* url, const char* token, const char* body, int body_len, int timeout_ms), {
   var table = globalThis.peerobsXhr || (globalThis.peerobsXhr = {next : 1, answers : {}});
   var id = table.next++;
   var answer = {reached : false, cut : false, status : 0, body : new Uint8Array(0), type : "", error : ""};
@@ -27,7 +30,7 @@ EM_JS(int, peerobs_xhr_send, (const char* url, const char* token, const char* bo
     var t = UTF8ToString(token);
     if (t.length) xhr.setRequestHeader("Authorization", "Bearer " + t);
     xhr.send(HEAPU8.slice(body, body + body_len));
-    if (xhr.status == = 0) {
+    if (xhr.status === 0) {
       answer.error = "no answer";
     } else {
       answer.reached = true;
@@ -38,32 +41,33 @@ EM_JS(int, peerobs_xhr_send, (const char* url, const char* token, const char* bo
   } catch (e) {
     // NetworkError: offline, refused, or cut mid-way (the browser does not say which);
     // TimeoutError: the hub took longer than the read timeout, which a smaller request may beat.
-    answer.error = (e&& e.name == = "TimeoutError")
-                       ? "timed out"
-                       : (navigator.onLine == = false ? "this device is offline" : "network error");
-    answer.cut = !!(e&& e.name == = "TimeoutError");
+    answer.error = (e && e.name === "TimeoutError") ? "timed out" : (navigator.onLine === false ? "this device is offline" : "network error");
+    answer.cut = !!(e && e.name === "TimeoutError");
   }
   return id;
 });
 
 EM_JS(int, peerobs_xhr_int, (int id, int what), {
   var a = globalThis.peerobsXhr.answers[id];
-  return what == = 0 ? (a.reached ? 1 : 0) : what == = 1 ? (a.cut ? 1 : 0) : what == = 2 ? a.status : a.body.length;
+  return what === 0 ? (a.reached ? 1 : 0) : what === 1 ? (a.cut ? 1 : 0) : what === 2 ? a.status : a.body.length;
 });
 
 EM_JS(int, peerobs_xhr_text_length, (int id, int what), {
   var a = globalThis.peerobsXhr.answers[id];
-  return lengthBytesUTF8(what == = 0 ? a.type : a.error);
+  return lengthBytesUTF8(what === 0 ? a.type : a.error);
 });
 
 EM_JS(void, peerobs_xhr_copy_text, (int id, int what, char* out, int size), {
   var a = globalThis.peerobsXhr.answers[id];
-  stringToUTF8(what == = 0 ? a.type : a.error, out, size);
+  stringToUTF8(what === 0 ? a.type : a.error, out, size);
 });
 
-EM_JS(void, peerobs_xhr_copy_body, (int id, char* out), { HEAPU8.set(globalThis.peerobsXhr.answers[id].body, out); });
+EM_JS(void, peerobs_xhr_copy_body, (int id, char* out), {
+  HEAPU8.set(globalThis.peerobsXhr.answers[id].body, out);
+});
 
 EM_JS(void, peerobs_xhr_forget, (int id), { delete globalThis.peerobsXhr.answers[id]; });
+// clang-format on
 
 std::string answer_text(int id, int what) {
   std::string s(static_cast<std::size_t>(peerobs_xhr_text_length(id, what)) + 1, '\0');

@@ -11,20 +11,24 @@
 
 namespace {
 
+// EM_JS bodies are JavaScript: clang-format would break them ("===" as "== =").
+// clang-format off
 EM_JS(int, peerobs_storage_pending, (), {
   var s = Module['peerobsStorage'];
-  return s && s.changes != = s.stored ? 1 : 0;
+  return s && s.changes !== s.stored ? 1 : 0;
 });
 
 // Copies a JS string into a std::string through the stack-free UTF-8 helpers.
 EM_JS(int, peerobs_js_string_length, (int which), {
-  var s = which == = 0 ? ((Module['peerobsStorage'] || {}).problem || "")
-                       : which == = 1 ? location.origin : navigator.userAgent;
+  var s = which === 0 ? ((Module['peerobsStorage'] || {}).problem || "")
+        : which === 1 ? location.origin
+        : navigator.userAgent;
   return lengthBytesUTF8(s);
 });
 EM_JS(void, peerobs_js_string_copy, (int which, char* out, int size), {
-  var s = which == = 0 ? ((Module['peerobsStorage'] || {}).problem || "")
-                       : which == = 1 ? location.origin : navigator.userAgent;
+  var s = which === 0 ? ((Module['peerobsStorage'] || {}).problem || "")
+        : which === 1 ? location.origin
+        : navigator.userAgent;
   stringToUTF8(s, out, size);
 });
 
@@ -32,11 +36,10 @@ EM_JS(void, peerobs_publish_ui_map, (const char* text), { Module['peerobsUiMap']
 
 EM_JS(void, peerobs_show_message, (const char* text), {
   var t = UTF8ToString(text);
-  if (window.peerobsShowMessage)
-    window.peerobsShowMessage(t);
-  else
-    console.error(t);
+  if (window.peerobsShowMessage) window.peerobsShowMessage(t);
+  else console.error(t);
 });
+// clang-format on
 
 std::string js_string(int which) {
   std::string s(static_cast<std::size_t>(peerobs_js_string_length(which)) + 1, '\0');
