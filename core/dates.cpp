@@ -2,6 +2,7 @@
 #include "core/dates.h"
 
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 #include <initializer_list>
 
@@ -66,6 +67,18 @@ std::string local_date(std::int64_t ms_since_epoch) {
   localtime_r(&t, &local);  // the reentrant form: the sync thread may format times too
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+std::string format_lesson_time(std::int64_t ms) {
+  if (ms < 0) ms = 0;
+  std::int64_t s = ms / 1000;
+  char buf[32];
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                  static_cast<long long>((s / 60) % 60), static_cast<long long>(s % 60));
+  else
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
   return buf;
 }
 

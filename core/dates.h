@@ -19,6 +19,9 @@ std::string date_problem(const std::string& text);
 // "" when `text` is a clock time, else one sentence saying how to write it.
 std::string time_problem(const std::string& text);
 
+// A time into the lesson or a duration as a clock shows it: "4:05", "28:00", "1:02:09".
+std::string format_lesson_time(std::int64_t ms);
+
 // The calendar date on this device's clock at `ms_since_epoch`, "YYYY-MM-DD".
 std::string local_date(std::int64_t ms_since_epoch);
 

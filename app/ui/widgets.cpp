@@ -433,20 +433,6 @@ void begin_frame_records() {
 
 const std::vector<ItemRecord>& recorded_items() { return g_records; }
 
-// ---- formatting ----
-
-std::string format_lesson_time(std::int64_t ms) {
-  if (ms < 0) ms = 0;
-  std::int64_t s = ms / 1000;
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                  static_cast<long long>((s / 60) % 60), static_cast<long long>(s % 60));
-  else
-    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
-  return buf;
-}
-
 void status_dot(const ImVec4& colour) {
   float r = em(0.3f);
   ImVec2 pos = ImGui::GetCursorScreenPos();

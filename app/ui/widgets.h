@@ -90,9 +90,6 @@ void touch_scroll_frame();
 // True while a fling is still moving (the frame loop must keep drawing).
 bool touch_scroll_animating();
 
-// ---- formatting ----
-// Lesson time as "m:ss" or "h:mm:ss".
-std::string format_lesson_time(std::int64_t ms);
 // Draws a small filled circle in line with text.
 void status_dot(const ImVec4& colour);
 

@@ -39,16 +39,18 @@ std::vector<const ObserverData*> observers_with(const std::vector<ObserverData>&
 std::vector<const ObserverData*> LessonData::ended_observers() const { return observers_with(observers, true); }
 std::vector<const ObserverData*> LessonData::still_observing() const { return observers_with(observers, false); }
 
-std::string format_duration(std::int64_t ms) {
-  if (ms < 0) ms = 0;
-  std::int64_t s = ms / 1000;
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
-                  static_cast<long long>((s / 60) % 60), static_cast<long long>(s % 60));
-  else
-    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
-  return buf;
+const char* evidence_kind_label(EvidenceKind kind, core::NoteKind note_kind) {
+  switch (kind) {
+    case EvidenceKind::Note:
+      return note_kind_label(note_kind);
+    case EvidenceKind::Counter:
+      return "Count";
+    case EvidenceKind::Timer:
+      return "Timer";
+    case EvidenceKind::Seat:
+      return "Seat";
+  }
+  return "";
 }
 
 void compute_group_shares(std::vector<TimerSummary>& timers) {

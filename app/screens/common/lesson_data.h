@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dates.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -47,6 +48,8 @@ struct DataSummary {
 };
 
 enum class EvidenceKind { Note, Counter, Timer, Seat };
+// How a captured item is named beside it: the note's kind ("Quote"), or "Count", "Timer", "Seat".
+const char* evidence_kind_label(EvidenceKind kind, core::NoteKind note_kind);
 
 // One thing an observer captured, for the timeline the observed teacher reads.
 struct CapturedItem {
@@ -96,7 +99,5 @@ std::string observer_label(const ObserverData& observer);
 std::string whose_data(const ObserverData& observer, core::Id me);
 // "Jonas Berg (coach) is still observing. What they capture shows here once they end the lesson."
 std::string still_observing_line(const ObserverData& observer, core::Id me);
-// "28:00" style total for a timer.
-std::string format_duration(std::int64_t ms);
 
 }  // namespace app

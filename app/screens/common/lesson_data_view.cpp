@@ -11,6 +11,7 @@
 #include "app/screens/common/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -115,7 +116,7 @@ void draw_data_summary(const DataSummary& d) {
       }
     }
     for (const auto& t : d.timers)
-      value_row(t.label, t.total_ms > 0 ? format_duration(t.total_ms) : std::string("not timed"));
+      value_row(t.label, t.total_ms > 0 ? core::format_lesson_time(t.total_ms) : std::string("not timed"));
     ImGui::Spacing();
   }
   if (!d.seats.empty() && d.total_marks == 0) {
@@ -223,7 +224,7 @@ void draw_observer_timeline(const ObserverData& o, core::Id me, bool& with_taps)
     const bool tap = c.kind == EvidenceKind::Counter || c.kind == EvidenceKind::Seat;
     if (tap && !with_taps) continue;
     any = true;
-    std::string when = ui::format_lesson_time(c.lesson_ms);
+    std::string when = core::format_lesson_time(c.lesson_ms);
     std::string what;
     switch (c.kind) {
       case EvidenceKind::Note:
@@ -234,7 +235,7 @@ void draw_observer_timeline(const ObserverData& o, core::Id me, bool& with_taps)
         break;
       case EvidenceKind::Timer:
         what = "Timer";
-        when += "\xE2\x80\x93" + (c.end_ms < 0 ? std::string("running") : ui::format_lesson_time(c.end_ms));
+        when += "\xE2\x80\x93" + (c.end_ms < 0 ? std::string("running") : core::format_lesson_time(c.end_ms));
         break;
       case EvidenceKind::Seat:
         what = "Seat";

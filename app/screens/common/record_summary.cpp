@@ -2,6 +2,7 @@
 #include "app/screens/common/record_summary.h"
 
 #include "app/ui/widgets.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -134,23 +135,23 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Participants", joined(people)});
     out.push_back({"Status", observation_status_label(o->status)});
   } else if (auto* k = std::get_if<core::LessonClock>(&body)) {
-    out.push_back({"Lesson time", ui::format_lesson_time(k->elapsed_ms)});
+    out.push_back({"Lesson time", core::format_lesson_time(k->elapsed_ms)});
     out.push_back({"State", k->ended ? "Ended" : k->running ? "Running" : "Paused"});
   } else if (auto* n = std::get_if<core::EvidenceNote>(&body)) {
     out.push_back({"Text", n->text});
     out.push_back({"Kind", note_kind_label(n->kind)});
-    out.push_back({"Lesson time", ui::format_lesson_time(n->lesson_ms)});
+    out.push_back({"Lesson time", core::format_lesson_time(n->lesson_ms)});
     out.push_back({"Look-fors", joined(n->look_for_tags)});
   } else if (auto* t = std::get_if<core::Tally>(&body)) {
     out.push_back({"Counter", label_of(tools.counters, t->counter_key)});
-    out.push_back({"Lesson time", ui::format_lesson_time(t->lesson_ms)});
+    out.push_back({"Lesson time", core::format_lesson_time(t->lesson_ms)});
   } else if (auto* s = std::get_if<core::TimerSpan>(&body)) {
     out.push_back({"Timer", label_of(tools.timers, s->timer_key)});
-    out.push_back({"From", ui::format_lesson_time(s->start_ms)});
-    out.push_back({"To", s->end_ms < 0 ? std::string("still running") : ui::format_lesson_time(s->end_ms)});
+    out.push_back({"From", core::format_lesson_time(s->start_ms)});
+    out.push_back({"To", s->end_ms < 0 ? std::string("still running") : core::format_lesson_time(s->end_ms)});
   } else if (auto* m = std::get_if<core::SeatMark>(&body)) {
     out.push_back({"Seat", label_of(tools.seating.seats, m->seat_key)});
-    out.push_back({"Lesson time", ui::format_lesson_time(m->lesson_ms)});
+    out.push_back({"Lesson time", core::format_lesson_time(m->lesson_ms)});
   } else if (auto* pr = std::get_if<core::Prompt>(&body)) {
     out.push_back({"Prompt", pr->text});
     out.push_back({"Evidence items", std::to_string(pr->evidence.size())});

@@ -13,6 +13,7 @@
 #include "app/screens/debrief/debrief_model.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -282,7 +283,7 @@ void draw_charts(const CycleModel& m, Emitted<CycleAction>& out) {
     std::vector<std::string> labels;
     for (auto ms : t.totals) {
       values.push_back(ms < 0 ? -1.0f : static_cast<float>(ms) / 60000.0f);
-      labels.push_back(ms < 0 ? std::string() : ms == 0 ? std::string("not timed") : format_duration(ms));
+      labels.push_back(ms < 0 ? std::string() : ms == 0 ? std::string("not timed") : core::format_lesson_time(ms));
     }
     column_chart(m, values, labels, std::min(chart_width(visits.size()), ui::content_width()));
     ui::end_card();

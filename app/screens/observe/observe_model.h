@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/screens/common/lesson_data.h"
 #include "app/screens/common/observation_model.h"
 #include "app/screens/common/text_draft.h"
 #include "core/records.h"
@@ -18,11 +19,9 @@
 
 namespace app {
 
-enum class ItemKind { Note, Tally, Timer, Seat };
-
 struct TimelineItem {
   core::Id record;
-  ItemKind kind = ItemKind::Note;
+  EvidenceKind kind = EvidenceKind::Note;
   core::Id author;
   bool mine = false;
   std::int64_t lesson_ms = 0;  // when it happened (a timer span: its start)
@@ -139,7 +138,7 @@ class ObserveModel : public ObservationModel {
   void add_mine(const core::Version& version, const core::RecordBody& body);
   void insert_item(TimelineItem item);
   TimelineItem* find_item(core::Id record);
-  std::string item_text(ItemKind kind, const std::string& key) const;
+  std::string item_text(EvidenceKind kind, const std::string& key) const;
 
   core::Id clock_id_;
   core::LessonClock clock_;

@@ -14,6 +14,7 @@
 #include "app/screens/common/record_summary.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -27,25 +28,11 @@ ObserveAction act(K kind, std::string key = {}) {
   return a;
 }
 
-const char* item_kind_label(const TimelineItem& it) {
-  switch (it.kind) {
-    case ItemKind::Note:
-      return note_kind_label(it.note_kind);
-    case ItemKind::Tally:
-      return "Count";
-    case ItemKind::Timer:
-      return "Timer";
-    case ItemKind::Seat:
-      return "Seat";
-  }
-  return "";
-}
-
 void draw_clock(const ObserveModel& m, bool can_prompt, Emitted<ObserveAction>& out) {
   const ui::Palette& p = ui::palette();
   ImGui::PushFont(ui::fonts().clock);
   ImGui::PushStyleColor(ImGuiCol_Text, m.clock_running() ? p.accent : p.text);
-  std::string t = ui::format_lesson_time(m.lesson_now());
+  std::string t = core::format_lesson_time(m.lesson_now());
   ImGui::TextUnformatted(t.c_str());
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -138,7 +125,7 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
   // A gentle hint about evaluative wording; it never blocks saving.
   ui.hint.update(ctx.guide, ui.draft);
   if (!m.draft().empty()) {
-    std::string since = "Stamped at " + ui::format_lesson_time(m.draft_started_ms()) + ", when you began typing.";
+    std::string since = "Stamped at " + core::format_lesson_time(m.draft_started_ms()) + ", when you began typing.";
     ui::caption(since.c_str());
   }
   if (!ui.hint.text.empty()) ui::muted_wrapped(ui.hint.text.c_str());
@@ -173,7 +160,7 @@ void draw_timers(const ObserveModel& m, Emitted<ObserveAction>& out) {
   for (const auto& t : m.timers()) {
     ImGui::PushID(i);
     if (i++ > 0) ui::flow_next(w);
-    std::string v = ui::format_lesson_time(t.accumulated(now));
+    std::string v = core::format_lesson_time(t.accumulated(now));
     std::string label = t.tool.label + (t.running() ? "  \xE2\x80\xA2 on" : "");
     if (ui::tally_button("##timer", label.c_str(), v.c_str(), ImVec2(w, h), t.running()))
       out.push_back(act(K::ToggleTimer, t.tool.key));
@@ -230,13 +217,13 @@ void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
       ImVec2 max(pos.x + w, pos.y + row_h - ImGui::GetStyle().ItemSpacing.y);
       dl->AddRectFilled(pos, max, ui::col(ImGui::IsItemActive() ? p.surface_alt : p.surface), ui::em(0.5f));
       float pad = ui::em(0.6f);
-      std::string time = ui::format_lesson_time(it.lesson_ms);
-      if (it.kind == ItemKind::Timer)
-        time += it.end_ms < 0 ? "\xE2\x80\x93" : "\xE2\x80\x93" + ui::format_lesson_time(it.end_ms);
+      std::string time = core::format_lesson_time(it.lesson_ms);
+      if (it.kind == EvidenceKind::Timer)
+        time += it.end_ms < 0 ? "\xE2\x80\x93" : "\xE2\x80\x93" + core::format_lesson_time(it.end_ms);
       ImGui::PushFont(ui::fonts().small);
       float line = ImGui::GetFontSize();
       dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.text_muted), time.c_str());
-      std::string meta = std::string(item_kind_label(it));
+      std::string meta = std::string(evidence_kind_label(it.kind, it.note_kind));
       if (!it.mine) meta += " \xC2\xB7 " + it.author_name;
       if (!it.tags.empty())
         meta += " \xC2\xB7 " + it.tags.front() + (it.tags.size() > 1 ? " +" + std::to_string(it.tags.size() - 1) : "");
@@ -244,7 +231,7 @@ void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
       dl->AddText(ImVec2(meta_x, pos.y + pad * 0.6f), ui::col(it.mine ? p.accent : p.text_muted), meta.c_str());
       ImGui::PopFont();
       std::string text =
-          it.kind == ItemKind::Note && it.note_kind == core::NoteKind::Quote ? as_quote(it.text) : it.text;
+          it.kind == EvidenceKind::Note && it.note_kind == core::NoteKind::Quote ? as_quote(it.text) : it.text;
       ImGui::RenderTextEllipsis(dl, ImVec2(meta_x, pos.y + pad * 0.6f + line + ui::em(0.2f)),
                                 ImVec2(max.x - pad, max.y), max.x - pad, max.x - pad, text.c_str(), nullptr, nullptr);
       if (tapped && it.mine) {
@@ -275,9 +262,10 @@ void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, Emitted<ObserveAction
     if (found == items.end()) {
       ImGui::CloseCurrentPopup();
     } else {
-      bool note = found->kind == ItemKind::Note;
+      bool note = found->kind == EvidenceKind::Note;
       ui::heading(note ? "Edit note" : "Captured item");
-      std::string when = std::string(item_kind_label(*found)) + " at " + ui::format_lesson_time(found->lesson_ms);
+      std::string when = std::string(evidence_kind_label(found->kind, found->note_kind)) + " at " +
+                         core::format_lesson_time(found->lesson_ms);
       ui::caption(when.c_str());
       if (note)
         ui::text_field("##edit_text", "Note", &ui.edit_text);

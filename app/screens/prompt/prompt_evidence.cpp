@@ -5,6 +5,7 @@
 
 #include "app/screens/common/people.h"
 #include "app/screens/common/record_summary.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -53,7 +54,7 @@ std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id obse
                 "counted");
     for (const auto& t : o.data.timers) {
       if (t.total_ms == 0) continue;
-      std::string text = t.label + ": " + format_duration(t.total_ms);
+      std::string text = t.label + ": " + core::format_lesson_time(t.total_ms);
       if (t.share_percent >= 0) text += " (" + std::to_string(t.share_percent) + "% of its group)";
       summary(EvidenceKind::Timer, "timer:" + t.key, t.spans, text, "timed");
     }
@@ -65,20 +66,6 @@ std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id obse
                 "marked");
   }
   return items;
-}
-
-const char* evidence_kind_label(const EvidenceItem& item) {
-  switch (item.kind) {
-    case EvidenceKind::Note:
-      return note_kind_label(item.note_kind);
-    case EvidenceKind::Counter:
-      return "Count";
-    case EvidenceKind::Timer:
-      return "Timer";
-    case EvidenceKind::Seat:
-      return "Seat";
-  }
-  return "";
 }
 
 }  // namespace app

@@ -31,7 +31,5 @@ struct EvidenceItem {
 // Notes in lesson order, then each observer's counter, timer and seat summaries (those with data).
 std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id observation, const LessonData& lesson,
                                          const std::map<core::Id, std::string>& names);
-// The label of an evidence kind for a small caption ("Noticed", "Count", "Timer", "Seat").
-const char* evidence_kind_label(const EvidenceItem& item);
 
 }  // namespace app

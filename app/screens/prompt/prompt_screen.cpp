@@ -12,6 +12,7 @@
 #include "app/ui/rows.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -32,9 +33,9 @@ PromptAction act(K kind, std::string text = {}) {
 }
 
 std::string evidence_caption(const EvidenceItem& it) {
-  std::string c = evidence_kind_label(it);
+  std::string c = evidence_kind_label(it.kind, it.note_kind);
   if (it.kind == EvidenceKind::Note)
-    c += " \xC2\xB7 " + ui::format_lesson_time(it.lesson_ms) + " \xC2\xB7 " + it.author_name;
+    c += " \xC2\xB7 " + core::format_lesson_time(it.lesson_ms) + " \xC2\xB7 " + it.author_name;
   else if (!it.author_name.empty())
     c += " \xC2\xB7 " + it.author_name;  // several observers counted: whose count this is
   return c;

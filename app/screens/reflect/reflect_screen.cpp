@@ -12,6 +12,7 @@
 #include "app/screens/prompt/prompt_screen.h"  // shown_text
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+#include "core/dates.h"
 
 namespace app {
 
@@ -26,8 +27,8 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
   ui::body_wrapped(p.text.c_str());
   ImGui::PopFont();
   for (const auto& e : p.evidence) {
-    std::string line = std::string(evidence_kind_label(e)) +
-                       (e.kind == EvidenceKind::Note ? " at " + ui::format_lesson_time(e.lesson_ms) : std::string()) +
+    std::string line = std::string(evidence_kind_label(e.kind, e.note_kind)) +
+                       (e.kind == EvidenceKind::Note ? " at " + core::format_lesson_time(e.lesson_ms) : std::string()) +
                        ": " + shown_text(e);
     ImGui::Indent(ui::em(0.6f));
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
