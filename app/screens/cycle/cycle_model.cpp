@@ -41,86 +41,96 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
       return false;
     }
     cycle_ = std::get<core::Cycle>(head->body);
-    auto names = person_names(store_);
-    std::vector<std::pair<core::Observation, CycleVisit>> found;
-    for (const auto& [id, h] : store_.live(core::RecordType::Observation)) {
-      const auto& o = std::get<core::Observation>(h.body);
-      if (o.cycle != cycle) continue;
-      if (o.status == core::ObservationStatus::Cancelled) {
-        cancelled_.push_back({id, o.date});
-        continue;
-      }
-      CycleVisit v;
-      v.id = id;
-      v.date = o.date;
-      v.status = o.status;
-      v.follow_up = !o.follows.empty();
-      for (const auto& p : o.participants)
-        if (p.person == me_) {
-          v.me_in = true;
-          v.my_role = p.role;
-        }
-      found.push_back({o, std::move(v)});
-    }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-      if (a.second.date.empty() != b.second.date.empty()) return !a.second.date.empty();
-      if (a.second.date != b.second.date) return a.second.date < b.second.date;
-      return a.second.follow_up < b.second.follow_up;  // same day: the first visit before its follow-up
-    });
-    std::stable_sort(cancelled_.begin(), cancelled_.end(), [](const CancelledVisit& a, const CancelledVisit& b) {
-      if (a.date.empty() != b.date.empty()) return !a.date.empty();
-      return a.date < b.date;
-    });
-    std::map<core::Id, std::string> visit_labels;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-      auto& [o, v] = found[i];
-      v.lesson = summarize_by_observer(store_, v.id, o, names);
-      v.label = v.date.empty() ? "Visit " + std::to_string(i + 1) : short_date(v.date);
-      visit_labels[v.id] = v.label;
-      // Series rows follow the first visit that plans each key, whoever observed it.
-      for (const auto& c : o.tools.counters)
-        if (std::none_of(counters_.begin(), counters_.end(), [&](const CounterSeries& x) { return x.key == c.key; }))
-          counters_.push_back(CounterSeries{c.key, c.label, {}});
-      for (const auto& t : o.tools.timers)
-        if (std::none_of(timers_.begin(), timers_.end(), [&](const TimerSeries& x) { return x.key == t.key; }))
-          timers_.push_back(TimerSeries{t.key, t.label, t.exclusive_group, {}, {}});
-      for (const auto& ob : v.lesson.observers) {
-        if (!ob.ended || !ob.has_data()) continue;
-        auto it = std::find_if(observers_.begin(), observers_.end(),
-                               [&](const CycleObserver& x) { return x.person == ob.person; });
-        if (it == observers_.end())
-          it = observers_.insert(observers_.end(), CycleObserver{ob.person, whose_data(ob, me_), 0});
-        ++it->visits;
-      }
-    }
-    std::stable_sort(observers_.begin(), observers_.end(), [&](const CycleObserver& a, const CycleObserver& b) {
-      if ((a.person == me_) != (b.person == me_)) return a.person == me_;
-      return a.visits > b.visits;
-    });
-    if (!observers_.empty()) chosen_ = observers_.front().person;
-    for (auto& f : found) visits_.push_back(std::move(f.second));
+    const auto names = person_names(store_);
+    FoundVisits found = read_visits(cycle);
+    take_visits(found, names);
     build_series();
-
-    std::vector<std::pair<std::size_t, CycleStep>> steps;
-    for (const auto& [id, h] : store_.live(core::RecordType::NextStep)) {
-      const auto& s = std::get<core::NextStep>(h.body);
-      auto v = std::find_if(visits_.begin(), visits_.end(), [&](const CycleVisit& x) { return x.id == s.observation; });
-      if (v == visits_.end()) continue;
-      CycleStep cs;
-      cs.id = id;
-      cs.step = s;
-      cs.owner_name = s.owner == me_ ? std::string("You") : name_or(names, s.owner, "someone");
-      cs.visit_label = visit_labels[s.observation];
-      steps.push_back({static_cast<std::size_t>(v - visits_.begin()), std::move(cs)});
-    }
-    std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& s : steps) steps_.push_back(std::move(s.second));
+    read_next_steps(names);
     cycle_id_ = cycle;
   } catch (const std::exception& e) {
     error_ = std::string("Could not read this cycle: ") + e.what();
     return false;
   }
   return true;
+}
+
+CycleModel::FoundVisits CycleModel::read_visits(core::Id cycle) {
+  FoundVisits found;
+  for (const auto& [id, h] : store_.live(core::RecordType::Observation)) {
+    const auto& o = std::get<core::Observation>(h.body);
+    if (o.cycle != cycle) continue;
+    if (o.status == core::ObservationStatus::Cancelled) {
+      cancelled_.push_back({id, o.date});
+      continue;
+    }
+    CycleVisit v;
+    v.id = id;
+    v.date = o.date;
+    v.status = o.status;
+    v.follow_up = !o.follows.empty();
+    for (const auto& p : o.participants)
+      if (p.person == me_) {
+        v.me_in = true;
+        v.my_role = p.role;
+      }
+    found.push_back({o, std::move(v)});
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    if (a.second.date.empty() != b.second.date.empty()) return !a.second.date.empty();
+    if (a.second.date != b.second.date) return a.second.date < b.second.date;
+    return a.second.follow_up < b.second.follow_up;  // same day: the first visit before its follow-up
+  });
+  std::stable_sort(cancelled_.begin(), cancelled_.end(), [](const CancelledVisit& a, const CancelledVisit& b) {
+    if (a.date.empty() != b.date.empty()) return !a.date.empty();
+    return a.date < b.date;
+  });
+  return found;
+}
+
+void CycleModel::take_visits(FoundVisits& found, const std::map<core::Id, std::string>& names) {
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    auto& [o, v] = found[i];
+    v.lesson = summarize_by_observer(store_, v.id, o, names);
+    v.label = v.date.empty() ? "Visit " + std::to_string(i + 1) : short_date(v.date);
+    // Series rows follow the first visit that plans each key, whoever observed it.
+    for (const auto& c : o.tools.counters)
+      if (std::none_of(counters_.begin(), counters_.end(), [&](const CounterSeries& x) { return x.key == c.key; }))
+        counters_.push_back(CounterSeries{c.key, c.label, {}});
+    for (const auto& t : o.tools.timers)
+      if (std::none_of(timers_.begin(), timers_.end(), [&](const TimerSeries& x) { return x.key == t.key; }))
+        timers_.push_back(TimerSeries{t.key, t.label, t.exclusive_group, {}, {}});
+    for (const auto& ob : v.lesson.observers) {
+      if (!ob.ended || !ob.has_data()) continue;
+      auto it = std::find_if(observers_.begin(), observers_.end(),
+                             [&](const CycleObserver& x) { return x.person == ob.person; });
+      if (it == observers_.end())
+        it = observers_.insert(observers_.end(), CycleObserver{ob.person, whose_data(ob, me_), 0});
+      ++it->visits;
+    }
+  }
+  std::stable_sort(observers_.begin(), observers_.end(), [&](const CycleObserver& a, const CycleObserver& b) {
+    if ((a.person == me_) != (b.person == me_)) return a.person == me_;
+    return a.visits > b.visits;
+  });
+  if (!observers_.empty()) chosen_ = observers_.front().person;
+  for (auto& f : found) visits_.push_back(std::move(f.second));
+}
+
+void CycleModel::read_next_steps(const std::map<core::Id, std::string>& names) {
+  std::vector<std::pair<std::size_t, CycleStep>> steps;
+  for (const auto& [id, h] : store_.live(core::RecordType::NextStep)) {
+    const auto& s = std::get<core::NextStep>(h.body);
+    auto v = std::find_if(visits_.begin(), visits_.end(), [&](const CycleVisit& x) { return x.id == s.observation; });
+    if (v == visits_.end()) continue;
+    CycleStep cs;
+    cs.id = id;
+    cs.step = s;
+    cs.owner_name = s.owner == me_ ? std::string("You") : name_or(names, s.owner, "someone");
+    cs.visit_label = v->label;
+    steps.push_back({static_cast<std::size_t>(v - visits_.begin()), std::move(cs)});
+  }
+  std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& s : steps) steps_.push_back(std::move(s.second));
 }
 
 void CycleModel::build_series() {

@@ -9,6 +9,7 @@
 // visits are left out of the visits and the comparisons, listed only as cancelled.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,12 @@ class CycleModel {
   core::Id me_;
   core::Id cycle_id_;
   core::Cycle cycle_;
+  // The steps of load(): the cycle's visits in date order (cancelled ones aside), each visit's data
+  // per observer with the series rows and observers it adds, the next steps in visit order.
+  using FoundVisits = std::vector<std::pair<core::Observation, CycleVisit>>;
+  FoundVisits read_visits(core::Id cycle);
+  void take_visits(FoundVisits& found, const std::map<core::Id, std::string>& names);
+  void read_next_steps(const std::map<core::Id, std::string>& names);
   void build_series();
 
   std::vector<CycleVisit> visits_;

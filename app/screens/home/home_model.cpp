@@ -120,6 +120,187 @@ void add_coaching(HomeView& v, const core::Store& store, core::Id me, const Name
   std::stable_sort(v.coached.begin(), v.coached.end(),
                    [](const CoachedLeader& a, const CoachedLeader& b) { return a.name < b.name; });
 }
+// What the visits I take part in say, gathered in one pass over the observations.
+struct MyVisits {
+  std::map<core::Id, std::string> cycle_titles;
+  std::map<core::Id, core::Observation> observed_in;  // my lessons (I am the observed teacher)
+  std::map<core::Id, core::Observation> i_observed;   // lessons I observed as teacher leader, not debriefed
+  std::map<core::Id, core::Observation> coached;      // lessons I co-observed as coach that have happened
+  std::map<core::Id, std::string> labels;             // "8B science · 2026-11-19"
+  std::map<core::Id, HomeCycle> cycles;
+  std::map<core::Id, int> visit_count;
+  std::map<core::Id, std::string> latest_date;
+};
+
+HomeObservation home_observation(core::Id id, const core::Observation& o, core::Role role, core::Id me,
+                                 const Names& name, const MyVisits& mv) {
+  HomeObservation ho;
+  ho.id = id;
+  ho.cycle = o.cycle;
+  ho.role = role;
+  ho.status = o.status;
+  auto cycle = mv.cycle_titles.find(o.cycle);
+  ho.title = !o.class_name.empty()            ? o.class_name
+             : cycle != mv.cycle_titles.end() ? cycle->second
+                                              : std::string("Observation");
+  ho.date = o.date;
+  ho.time = o.time;
+  ho.when = visit_when(o.date, o.time);
+  ho.focus = o.focus_question;
+  ho.follow_up = !o.follows.empty();
+  ho.with = others(o, me, role, name);
+  return ho;
+}
+
+void count_in_cycle(core::Id id, const core::Observation& o, MyVisits& mv) {
+  auto title = mv.cycle_titles.find(o.cycle);
+  if (o.cycle.empty() || title == mv.cycle_titles.end()) return;
+  HomeCycle& c = mv.cycles[o.cycle];
+  c.id = o.cycle;
+  c.title = title->second;
+  ++mv.visit_count[o.cycle];
+  if (c.latest.empty() || o.date > mv.latest_date[o.cycle]) {
+    c.latest = id;
+    mv.latest_date[o.cycle] = o.date;
+  }
+}
+
+// Lists each visit I take part in by my role, and the waiting items a visit's own state says.
+void read_visits(const core::Store& store, core::Id me, const std::string& today, const Names& name, HomeView& v,
+                 MyVisits& mv) {
+  for (const auto& [id, h] : store.live(core::RecordType::Cycle))
+    mv.cycle_titles[id] = std::get<core::Cycle>(h.body).title;
+  for (const auto& [id, h] : store.live(core::RecordType::Observation)) {
+    const auto& o = std::get<core::Observation>(h.body);
+    auto me_in = std::find_if(o.participants.begin(), o.participants.end(),
+                              [&](const core::Participant& p) { return p.person == me; });
+    if (me_in == o.participants.end()) continue;
+    const core::Role role = me_in->role;
+    HomeObservation ho = home_observation(id, o, role, me, name, mv);
+    if (o.status == core::ObservationStatus::Cancelled) {
+      // Said where visits are listed, so nobody comes to a lesson that will not be observed.
+      if (today.empty() || o.date.empty() || o.date >= today) v.cancelled.push_back(ho);
+      continue;
+    }
+    count_in_cycle(id, o, mv);
+    mv.labels[id] = ho.title + (o.date.empty() ? "" : kDot + o.date);
+    if (role == core::Role::ObservedTeacher) mv.observed_in[id] = o;
+    if (role == core::Role::TeacherLeader && o.status == core::ObservationStatus::Observed) mv.i_observed[id] = o;
+    if (role == core::Role::Coach && o.status != core::ObservationStatus::Planned) mv.coached[id] = o;
+    // A coach's debriefs are listed with the teacher leader they coach (add_coaching).
+    if (o.status == core::ObservationStatus::Observed && role != core::Role::Coach)
+      v.waiting.push_back(waiting(WaitingItem::Kind::HoldDebrief, id, "Hold the debrief", mv.labels[id], o.date));
+    if (o.status != core::ObservationStatus::Planned) continue;
+    const bool leading = role == core::Role::TeacherLeader;
+    ho.can_reschedule = leading;
+    ho.can_propose = !leading;
+    ho.proposal = proposal_words(o, me, name);
+    if (leading && !o.proposed_date.empty() && o.proposed_by != me) {
+      v.waiting.push_back(waiting(WaitingItem::Kind::ProposedTime, id, ho.proposal,
+                                  "Planned: " + ho.title + (ho.when.empty() ? std::string() : kDot + ho.when),
+                                  o.proposed_date < o.date || o.date.empty() ? o.proposed_date : o.date));
+    }
+    switch (role) {
+      case core::Role::TeacherLeader:
+        v.observing.push_back(ho);
+        break;
+      case core::Role::ObservedTeacher:
+        v.being_observed.push_back(ho);
+        break;
+      case core::Role::Coach:
+        v.co_observing.push_back(ho);
+        break;
+    }
+  }
+  for (auto* list : {&v.observing, &v.being_observed, &v.co_observing, &v.cancelled})
+    std::stable_sort(list->begin(), list->end(), sooner);
+}
+
+// The observed teacher: shared prompts on my lessons that I have not answered yet.
+void add_prompts_to_answer(const core::Store& store, MyVisits& mv, HomeView& v) {
+  if (mv.observed_in.empty()) return;
+  std::set<core::Id> answered;
+  for (const auto& [id, h] : store.live(core::RecordType::Reflection))
+    answered.insert(std::get<core::Reflection>(h.body).prompt);
+  std::map<core::Id, int> open_prompts;
+  for (const auto& [id, h] : store.live(core::RecordType::Prompt)) {
+    const auto& p = std::get<core::Prompt>(h.body);
+    if (p.shared && mv.observed_in.count(p.observation) && !answered.count(id)) ++open_prompts[p.observation];
+  }
+  for (const auto& [obs, n] : open_prompts) {
+    v.waiting.push_back(waiting(WaitingItem::Kind::AnswerPrompts, obs,
+                                n == 1 ? "1 prompt to answer" : std::to_string(n) + " prompts to answer",
+                                mv.labels[obs], mv.observed_in[obs].date));
+  }
+}
+
+// The teacher leader, after the lesson: until I have shared a prompt, the teacher has nothing to
+// reflect on.
+void add_prompts_to_write(const core::Store& store, core::Id me, MyVisits& mv, HomeView& v) {
+  if (mv.i_observed.empty()) return;
+  std::set<core::Id> shared_by_me;
+  for (const auto& [id, h] : store.live(core::RecordType::Prompt)) {
+    const auto& p = std::get<core::Prompt>(h.body);
+    if (p.shared && h.version.author == me) shared_by_me.insert(p.observation);
+  }
+  for (const auto& [obs, o] : mv.i_observed) {
+    if (shared_by_me.count(obs)) continue;
+    v.waiting.push_back(
+        waiting(WaitingItem::Kind::WritePrompts, obs, "Write prompts for the teacher", mv.labels[obs], o.date));
+  }
+}
+
+void add_next_steps(const core::Store& store, core::Id me, HomeView& v) {
+  for (const auto& [id, h] : store.live(core::RecordType::NextStep)) {
+    const auto& s = std::get<core::NextStep>(h.body);
+    if (s.owner != me || s.status != core::NextStepStatus::Open) continue;
+    WaitingItem w =
+        waiting(WaitingItem::Kind::NextStep, s.observation, s.text,
+                s.follow_up_date.empty() ? std::string("Next step, no follow-up date yet")
+                                         : "Next step" + std::string(kDot) + "follow-up " + s.follow_up_date,
+                s.follow_up_date);
+    w.record = id;
+    v.waiting.push_back(w);
+  }
+}
+
+// My cycles, the one with the latest visit first.
+void add_cycles(MyVisits& mv, HomeView& v) {
+  for (auto& [id, c] : mv.cycles) {
+    const int n = mv.visit_count[id];
+    c.detail = (n == 1 ? std::string("1 visit") : std::to_string(n) + " visits") +
+               (mv.latest_date[id].empty() ? std::string() : kDot + std::string("latest ") + mv.latest_date[id]);
+    v.cycles.push_back(c);
+  }
+  std::stable_sort(v.cycles.begin(), v.cycles.end(),
+                   [&](const HomeCycle& a, const HomeCycle& b) { return mv.latest_date[a.id] > mv.latest_date[b.id]; });
+}
+
+// Soonest first; for one visit, in the order of the cycle: its time is settled, prompts are
+// written, answered, then the debrief is held, and next steps follow from it.
+void sort_waiting(std::vector<WaitingItem>& waiting_items) {
+  auto step = [](WaitingItem::Kind k) {
+    switch (k) {
+      case WaitingItem::Kind::ProposedTime:
+        return 0;
+      case WaitingItem::Kind::WritePrompts:
+        return 1;
+      case WaitingItem::Kind::AnswerPrompts:
+        return 2;
+      case WaitingItem::Kind::HoldDebrief:
+        return 3;
+      case WaitingItem::Kind::NextStep:
+        return 4;
+    }
+    return 5;
+  };
+  std::stable_sort(waiting_items.begin(), waiting_items.end(), [&](const WaitingItem& a, const WaitingItem& b) {
+    if (a.due.empty() != b.due.empty()) return !a.due.empty();
+    if (a.due != b.due) return a.due < b.due;
+    return step(a.kind) < step(b.kind);
+  });
+}
+
 }  // namespace
 
 HomeView build_home(const core::Store& store, core::Id me, const std::string& today) {
@@ -127,153 +308,14 @@ HomeView build_home(const core::Store& store, core::Id me, const std::string& to
   try {
     const Names name{person_names(store)};
     v.my_name = name_or(name.of, me, "");
-    std::map<core::Id, std::string> cycles;
-    for (const auto& [id, h] : store.live(core::RecordType::Cycle)) cycles[id] = std::get<core::Cycle>(h.body).title;
-
-    std::map<core::Id, core::Observation> mine_observed;  // observations where I am the observed teacher
-    std::map<core::Id, core::Observation> i_observed;     // lessons I observed as teacher leader, not debriefed
-    std::map<core::Id, core::Observation> coached;        // lessons I co-observed as coach that have happened
-    std::map<core::Id, std::string> labels;
-    std::map<core::Id, HomeCycle> my_cycles;
-    std::map<core::Id, int> visits;
-    std::map<core::Id, std::string> latest_date;
-    for (const auto& [id, h] : store.live(core::RecordType::Observation)) {
-      const auto& o = std::get<core::Observation>(h.body);
-      auto me_in = std::find_if(o.participants.begin(), o.participants.end(),
-                                [&](const core::Participant& p) { return p.person == me; });
-      if (me_in == o.participants.end()) continue;
-      HomeObservation ho;
-      ho.id = id;
-      ho.cycle = o.cycle;
-      ho.role = me_in->role;
-      ho.status = o.status;
-      ho.title = !o.class_name.empty()   ? o.class_name
-                 : cycles.count(o.cycle) ? cycles[o.cycle]
-                                         : std::string("Observation");
-      ho.date = o.date;
-      ho.time = o.time;
-      ho.when = visit_when(o.date, o.time);
-      ho.focus = o.focus_question;
-      ho.follow_up = !o.follows.empty();
-      ho.with = others(o, me, me_in->role, name);
-      if (o.status == core::ObservationStatus::Cancelled) {
-        // Said where visits are listed, so nobody comes to a lesson that will not be observed.
-        if (today.empty() || o.date.empty() || o.date >= today) v.cancelled.push_back(ho);
-        continue;
-      }
-      if (!o.cycle.empty() && cycles.count(o.cycle)) {
-        HomeCycle& c = my_cycles[o.cycle];
-        c.id = o.cycle;
-        c.title = cycles[o.cycle];
-        ++visits[o.cycle];
-        if (c.latest.empty() || o.date > latest_date[o.cycle]) {
-          c.latest = id;
-          latest_date[o.cycle] = o.date;
-        }
-      }
-      labels[id] = ho.title + (o.date.empty() ? "" : kDot + o.date);
-      if (me_in->role == core::Role::ObservedTeacher) mine_observed[id] = o;
-      if (me_in->role == core::Role::TeacherLeader && o.status == core::ObservationStatus::Observed) i_observed[id] = o;
-      if (me_in->role == core::Role::Coach && o.status != core::ObservationStatus::Planned) coached[id] = o;
-      // A coach's debriefs are listed with the teacher leader they coach (add_coaching).
-      if (o.status == core::ObservationStatus::Observed && me_in->role != core::Role::Coach) {
-        v.waiting.push_back(waiting(WaitingItem::Kind::HoldDebrief, id, "Hold the debrief", labels[id], o.date));
-      }
-      if (o.status != core::ObservationStatus::Planned) continue;
-      const bool leading = me_in->role == core::Role::TeacherLeader;
-      ho.can_reschedule = leading;
-      ho.can_propose = !leading;
-      ho.proposal = proposal_words(o, me, name);
-      if (leading && !o.proposed_date.empty() && o.proposed_by != me) {
-        v.waiting.push_back(waiting(WaitingItem::Kind::ProposedTime, id, ho.proposal,
-                                    "Planned: " + ho.title + (ho.when.empty() ? std::string() : kDot + ho.when),
-                                    o.proposed_date < o.date || o.date.empty() ? o.proposed_date : o.date));
-      }
-      switch (me_in->role) {
-        case core::Role::TeacherLeader:
-          v.observing.push_back(ho);
-          break;
-        case core::Role::ObservedTeacher:
-          v.being_observed.push_back(ho);
-          break;
-        case core::Role::Coach:
-          v.co_observing.push_back(ho);
-          break;
-      }
-    }
-    for (auto* list : {&v.observing, &v.being_observed, &v.co_observing, &v.cancelled})
-      std::stable_sort(list->begin(), list->end(), sooner);
-
-    if (!mine_observed.empty()) {
-      std::set<core::Id> answered;
-      for (const auto& [id, h] : store.live(core::RecordType::Reflection))
-        answered.insert(std::get<core::Reflection>(h.body).prompt);
-      std::map<core::Id, int> open_prompts;
-      for (const auto& [id, h] : store.live(core::RecordType::Prompt)) {
-        const auto& p = std::get<core::Prompt>(h.body);
-        if (p.shared && mine_observed.count(p.observation) && !answered.count(id)) ++open_prompts[p.observation];
-      }
-      for (const auto& [obs, n] : open_prompts) {
-        v.waiting.push_back(waiting(WaitingItem::Kind::AnswerPrompts, obs,
-                                    n == 1 ? "1 prompt to answer" : std::to_string(n) + " prompts to answer",
-                                    labels[obs], mine_observed[obs].date));
-      }
-    }
-    if (!i_observed.empty()) {
-      // The step after the lesson: until I have shared a prompt, the teacher has nothing to reflect on.
-      std::set<core::Id> shared_by_me;
-      for (const auto& [id, h] : store.live(core::RecordType::Prompt)) {
-        const auto& p = std::get<core::Prompt>(h.body);
-        if (p.shared && h.version.author == me) shared_by_me.insert(p.observation);
-      }
-      for (const auto& [obs, o] : i_observed) {
-        if (shared_by_me.count(obs)) continue;
-        v.waiting.push_back(
-            waiting(WaitingItem::Kind::WritePrompts, obs, "Write prompts for the teacher", labels[obs], o.date));
-      }
-    }
-    add_coaching(v, store, me, name, coached, labels);
-    for (const auto& [id, h] : store.live(core::RecordType::NextStep)) {
-      const auto& s = std::get<core::NextStep>(h.body);
-      if (s.owner != me || s.status != core::NextStepStatus::Open) continue;
-      WaitingItem w =
-          waiting(WaitingItem::Kind::NextStep, s.observation, s.text,
-                  s.follow_up_date.empty() ? std::string("Next step, no follow-up date yet")
-                                           : "Next step" + std::string(kDot) + "follow-up " + s.follow_up_date,
-                  s.follow_up_date);
-      w.record = id;
-      v.waiting.push_back(w);
-    }
-    for (auto& [id, c] : my_cycles) {
-      const int n = visits[id];
-      c.detail = (n == 1 ? std::string("1 visit") : std::to_string(n) + " visits") +
-                 (latest_date[id].empty() ? std::string() : kDot + std::string("latest ") + latest_date[id]);
-      v.cycles.push_back(c);
-    }
-    std::stable_sort(v.cycles.begin(), v.cycles.end(),
-                     [&](const HomeCycle& a, const HomeCycle& b) { return latest_date[a.id] > latest_date[b.id]; });
-    // Soonest first; for one visit, in the order of the cycle: its time is settled, prompts are
-    // written, answered, then the debrief is held, and next steps follow from it.
-    auto step = [](WaitingItem::Kind k) {
-      switch (k) {
-        case WaitingItem::Kind::ProposedTime:
-          return 0;
-        case WaitingItem::Kind::WritePrompts:
-          return 1;
-        case WaitingItem::Kind::AnswerPrompts:
-          return 2;
-        case WaitingItem::Kind::HoldDebrief:
-          return 3;
-        case WaitingItem::Kind::NextStep:
-          return 4;
-      }
-      return 5;
-    };
-    std::stable_sort(v.waiting.begin(), v.waiting.end(), [&](const WaitingItem& a, const WaitingItem& b) {
-      if (a.due.empty() != b.due.empty()) return !a.due.empty();
-      if (a.due != b.due) return a.due < b.due;
-      return step(a.kind) < step(b.kind);
-    });
+    MyVisits mv;
+    read_visits(store, me, today, name, v, mv);
+    add_prompts_to_answer(store, mv, v);
+    add_prompts_to_write(store, me, mv, v);
+    add_coaching(v, store, me, name, mv.coached, mv.labels);
+    add_next_steps(store, me, v);
+    add_cycles(mv, v);
+    sort_waiting(v.waiting);
   } catch (const std::exception& e) {
     v.error = std::string("Could not read this device's observations: ") + e.what();
   }

@@ -14,11 +14,9 @@ namespace app {
 
 namespace {
 using K = SettingsAction::Kind;
-}  // namespace
+using Out = Emitted<SettingsAction>;
 
-void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx, Emitted<SettingsAction>& out) {
-  ui::begin_centred_column("##settings", 38.0f);
-
+void draw_profile_card(const SettingsModel& m, SettingsUi& ui, Out& out) {
   ui::begin_card("##profile");
   ui::subheading("Profile");
   ui::label("Your name");
@@ -32,7 +30,9 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
   if (enter || tapped) out.push_back({K::SaveName, ui.name, 1.0f, false, {}});
   ui::caption("Colleagues see this name on the observations you share.");
   ui::end_card();
+}
 
+void draw_look_card(const SettingsModel& m, Out& out) {
   ui::begin_card("##look");
   ui::subheading("Text size");
   bool first = true;
@@ -48,7 +48,9 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
   ui::flow_next(ui::chip_width("Dark"));
   if (ui::chip("Dark", m.dark())) out.push_back({K::SetDark, {}, 1.0f, true, {}});
   ui::end_card();
+}
 
+void draw_hub_card(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx, Out& out) {
   ui::begin_card("##hub");
   ui::subheading("Your school's hub");
   if (ctx.sync.enrolled) {
@@ -90,7 +92,9 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
     ImGui::PopStyleColor();
   }
   ui::end_card();
+}
 
+void draw_data_card(const SettingsModel& m, const AppContext& ctx, Out& out) {
   ui::begin_card("##data");
   ui::subheading("Your data");
   if (ctx.served_by_hub.empty()) {
@@ -119,7 +123,15 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
         "(the desktop app or peerobs-cli).");
   }
   ui::end_card();
+}
+}  // namespace
 
+void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx, Emitted<SettingsAction>& out) {
+  ui::begin_centred_column("##settings", 38.0f);
+  draw_profile_card(m, ui, out);
+  draw_look_card(m, out);
+  draw_hub_card(m, ui, ctx, out);
+  draw_data_card(m, ctx, out);
   if (!m.message().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, m.message_is_error() ? ui::palette().danger : ui::palette().text);
     ui::body_wrapped(m.message().c_str());
