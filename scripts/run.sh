@@ -14,7 +14,7 @@ if [ "${1:-}" = "--web" ]; then
   hub_data="$root/build-web/hub-data"
   if [ "${1:-}" = "--hub-data" ] && [ -n "${2:-}" ]; then hub_data=$2; shift 2; fi
   scripts/web-build.sh
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake -S . -B build >/dev/null  # keeps the build type build/ has (scripts/test.sh: Release), so nothing rebuilds
   cmake --build build -j"$(nproc)" --target peerobs-hub peerobs-cli
   mkdir -p "$hub_data"
   log=$(mktemp)
@@ -44,6 +44,6 @@ TEXT
   exit $?
 fi
 scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build >/dev/null  # keeps the build type build/ has (scripts/test.sh: Release), so nothing rebuilds
 cmake --build build -j"$(nproc)" --target peerobs peerobs-cli peerobs-hub
 exec build/app/peerobs "$@"
