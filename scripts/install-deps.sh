@@ -11,6 +11,9 @@ packages=(
   libssl-dev libcpp-httplib-dev               # the hub's and the sync client's HTTPS
   zlib1g-dev                                  # cpp-httplib's pkg-config asks for it
   libcli11-dev                                # command-line arguments of peerobs-cli and peerobs-hub
+  libcairo2-dev libpango1.0-dev               # reports as PDF, text shaped for any script
+  libkainjow-mustache-dev                     # the reports' printable HTML (a template engine, not our own)
+  poppler-utils python3                       # tests read the PDFs (pdftotext, pdftoppm) and the CSV (csv module)
   catch2 clang-format fonts-noto-core sqlite3 # tests and the format check, fonts (Latin, Greek, Cyrillic and one per script), inspecting stores
   fonts-noto-cjk                              # Chinese, Japanese, Korean (read only when such text appears)
   xvfb xdotool imagemagick libgl1-mesa-dri    # the real client under a virtual display
