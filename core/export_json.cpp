@@ -1,6 +1,8 @@
 // JSON export/import. Syntax is checked with rapidjson first (for a line and column), then
 // every version is read with cereal, tracking the field being read so a failure can name it.
 #include "core/export_json.h"
+
+#include "core/file_write.h"
 #include "core/serialization.h"  // before rapidjson: cereal configures RAPIDJSON_ASSERT
 
 #include <rapidjson/document.h>
@@ -214,23 +216,10 @@ void export_json(const Store& store, std::ostream& out) {
 }
 
 void export_json_file(const Store& store, const std::string& path) {
-  std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("Cannot write " + path + ": the folder does not exist or is not writable.");
-    export_json(store, out);
-    out << "\n";
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw std::runtime_error("Writing " + path + " failed (is the disk full?). Nothing was exported.");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error("Cannot move the export into place at " + path + ".");
-  }
+  std::ostringstream out;
+  export_json(store, out);
+  out << "\n";
+  write_file_whole(path, out.str());
 }
 
 ImportSummary import_json_text(Store& store, const std::string& text, const std::string& name) {
