@@ -114,8 +114,8 @@ struct SeatMap {
   std::vector<SeatCell> seats;  // seats only; empty grid cells are aisles or no desk
 };
 
-using Block = std::variant<Heading, Subheading, Paragraph, BulletList, FactTable, Table, ItemList, BarChart,
-                           ShareBar, SeatMap>;
+using Block =
+    std::variant<Heading, Subheading, Paragraph, BulletList, FactTable, Table, ItemList, BarChart, ShareBar, SeatMap>;
 
 struct Document {
   std::string title;     // "Visit summary: 8B science, 19 Nov 2026"

@@ -5,13 +5,13 @@
 
 #include <algorithm>
 
-#include "app/screens/common/lesson_data.h"
-#include "app/screens/common/people.h"
 #include "app/screens/cycle/cycle_model.h"
 #include "app/screens/debrief/debrief_model.h"
 #include "app/screens/observe/observe_model.h"
 #include "app/screens/prompt/prompt_model.h"
 #include "app/screens/reflect/reflect_model.h"
+#include "core/lesson/lesson_data.h"
+#include "core/lesson/people.h"
 #include "demo_store.h"
 
 namespace {
@@ -38,7 +38,7 @@ struct CoObservedVisit {
   }
 };
 
-int open_questions(const app::ObserverData* o) {
+int open_questions(const core::ObserverData* o) {
   REQUIRE(o);
   REQUIRE_FALSE(o->data.counters.empty());
   CHECK(o->data.counters[0].key == "open-q");
@@ -50,7 +50,7 @@ int open_questions(const app::ObserverData* o) {
 TEST_CASE("co-observed: each observer's taps are summed on their own, never together", "[app][co-observed]") {
   CoObservedVisit v;
   auto plan = std::get<core::Observation>(v.s.store.get(v.visit)->body);
-  app::LessonData d = app::summarize_by_observer(v.s.store, v.visit, plan, app::person_names(v.s.store));
+  core::LessonData d = core::summarize_by_observer(v.s.store, v.visit, plan, core::person_names(v.s.store));
   REQUIRE(d.observers.size() == 2);
   CHECK(d.observers[0].person == v.s.me);  // the teacher leader first, then the coach
   CHECK(d.observers[1].person == v.s.demo.coach);
@@ -60,8 +60,8 @@ TEST_CASE("co-observed: each observer's taps are summed on their own, never toge
   CHECK(d.find(v.s.demo.coach)->data.timers[0].total_ms == 12 * 60000);
   CHECK(d.find(v.s.me)->data.total_marks == 0);
   CHECK(d.find(v.s.demo.coach)->data.total_marks == 1);
-  CHECK(app::whose_data(*d.find(v.s.me), v.s.me) == "Your taps");
-  CHECK(app::whose_data(*d.find(v.s.demo.coach), v.s.me) == "Jonas Berg (coach)");
+  CHECK(core::whose_data(*d.find(v.s.me), v.s.me) == "Your taps");
+  CHECK(core::whose_data(*d.find(v.s.demo.coach), v.s.me) == "Jonas Berg (coach)");
 }
 
 TEST_CASE("co-observed: Reflect and Debrief show two separate counts", "[app][co-observed][reflect][debrief]") {
@@ -87,7 +87,7 @@ TEST_CASE("co-observed: Prompt's evidence has one count per observer, each namin
   REQUIRE(prompt.load(v.visit));
   std::vector<app::EvidenceItem> counts;
   for (const auto& e : prompt.evidence())
-    if (e.kind == app::EvidenceKind::Counter) counts.push_back(e);
+    if (e.kind == core::EvidenceKind::Counter) counts.push_back(e);
   REQUIRE(counts.size() == 2);
   CHECK(counts[0].text == "Open questions: 3, counted by Sam Okafor");
   CHECK(counts[1].text == "Open questions: 2, counted by Jonas Berg");
@@ -152,7 +152,7 @@ TEST_CASE("co-observed: the observed teacher sees an observer's whole timeline o
   REQUIRE(before.load(visit));
   CHECK(before.shown_observers().empty());
   REQUIRE(before.still_observing().size() == 1);
-  CHECK(app::still_observing_line(*before.still_observing()[0], s.demo.observed_teacher) ==
+  CHECK(core::still_observing_line(*before.still_observing()[0], s.demo.observed_teacher) ==
         "Sam Okafor (observer) is still observing. What they capture shows here once they end the lesson.");
 
   s.now += 60000;
@@ -161,14 +161,14 @@ TEST_CASE("co-observed: the observed teacher sees an observer's whole timeline o
   REQUIRE(after.load(visit));
   CHECK(after.prompts().empty());  // nothing was attached to a prompt, and it shows all the same
   REQUIRE(after.shown_observers().size() == 1);
-  const app::ObserverData& sam = *after.shown_observers()[0];
+  const core::ObserverData& sam = *after.shown_observers()[0];
   CHECK(sam.person == s.me);
   CHECK(open_questions(&sam) == 1);
   REQUIRE(sam.timeline.size() == 2);
-  CHECK(sam.timeline[0].kind == app::EvidenceKind::Note);
+  CHECK(sam.timeline[0].kind == core::EvidenceKind::Note);
   CHECK(sam.timeline[0].text == "Ali asked why the chain rusted first.");
   CHECK(sam.timeline[0].lesson_ms == 4 * 60000);
   CHECK(sam.timeline[0].note_kind == core::NoteKind::Noticing);
-  CHECK(sam.timeline[1].kind == app::EvidenceKind::Counter);
+  CHECK(sam.timeline[1].kind == core::EvidenceKind::Counter);
   CHECK(sam.timeline[1].text == "Open questions");
 }

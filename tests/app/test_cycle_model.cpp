@@ -59,7 +59,7 @@ TEST_CASE("cycle: tapping a status marks a next step done, durably", "[app][cycl
   auto stored = std::get<core::NextStep>(s.store.get(id)->body);
   CHECK(stored.status == core::NextStepStatus::Done);
   CHECK(stored.follow_up_observation == s.demo.follow_up_visit);  // the rest of the step is kept
-  CHECK(std::string(app::next_step_status_label(stored.status)) == "Done");
+  CHECK(std::string(core::next_step_status_label(stored.status)) == "Done");
   CHECK_FALSE(m.set_step_status(core::Id::random(), core::NextStepStatus::Dropped));
   CHECK(m.error() == "That next step is no longer here.");
 }
@@ -69,6 +69,6 @@ TEST_CASE("cycle: an unknown cycle is reported in plain words", "[app][cycle]") 
   app::CycleModel m(s.store, s.me);
   CHECK_FALSE(m.load(core::Id::random(), {}));
   CHECK(m.error() == "This learning cycle is not on this device (it may have been deleted).");
-  CHECK(app::short_date("2026-12-03") == "3 Dec");
-  CHECK(app::short_date("soon") == "soon");
+  CHECK(core::short_date("2026-12-03") == "3 Dec");
+  CHECK(core::short_date("soon") == "soon");
 }

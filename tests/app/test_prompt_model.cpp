@@ -36,7 +36,7 @@ TEST_CASE("prompt: a saved prompt keeps its text and the records of the picked e
   REQUIRE(m.can_write());
   const auto before = s.live<core::Prompt>(core::RecordType::Prompt, s.demo.observed_visit).size();
   const std::string note_key = m.evidence().front().key;
-  CHECK(m.evidence().front().kind == app::EvidenceKind::Note);
+  CHECK(m.evidence().front().kind == core::EvidenceKind::Note);
   REQUIRE(m.apply(act(K::ToggleEvidence, note_key)));
   // The demo visit was co-observed (the coach tapped student questions), so each count names its observer.
   const std::string open_q = "counter:open-q@" + s.me.hex();

@@ -73,17 +73,17 @@ TEST_CASE("reflect: data summaries keep each observer's taps and split the talk 
   CHECK(d.total_marks == 11);
   CHECK(d.max_marks == 2);
   auto seat =
-      std::find_if(d.seats.begin(), d.seats.end(), [](const app::SeatSummary& x) { return x.seat.key == "r0c1"; });
+      std::find_if(d.seats.begin(), d.seats.end(), [](const core::SeatSummary& x) { return x.seat.key == "r0c1"; });
   REQUIRE(seat != d.seats.end());
   CHECK(seat->marks == 2);
 }
 
 TEST_CASE("reflect: group shares always add up to 100", "[app][reflect]") {
-  std::vector<app::TimerSummary> timers = {{"a", "A", "g", 1000, -1, {}},
-                                           {"b", "B", "g", 1000, -1, {}},
-                                           {"c", "C", "g", 1000, -1, {}},
-                                           {"d", "D", "", 5000, -1, {}}};
-  app::compute_group_shares(timers);
+  std::vector<core::TimerSummary> timers = {{"a", "A", "g", 1000, -1, {}},
+                                            {"b", "B", "g", 1000, -1, {}},
+                                            {"c", "C", "g", 1000, -1, {}},
+                                            {"d", "D", "", 5000, -1, {}}};
+  core::compute_group_shares(timers);
   CHECK(timers[0].share_percent + timers[1].share_percent + timers[2].share_percent == 100);
   CHECK(timers[3].share_percent == -1);
 }

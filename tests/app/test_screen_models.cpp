@@ -150,7 +150,7 @@ TEST_CASE("observe model: my own note can be edited and deleted, the timeline is
   REQUIRE(m.apply(act(K::TapSeat, "r0c1")));
   CHECK(m.seats()[1].my_marks == 1);
   REQUIRE(m.timeline().size() == 2);
-  CHECK(m.timeline().back().kind == app::EvidenceKind::Seat);
+  CHECK(m.timeline().back().kind == core::EvidenceKind::Seat);
   core::Id note = m.timeline().front().record;
   app::ObserveAction edit = act(K::EditNote);
   edit.record = note;

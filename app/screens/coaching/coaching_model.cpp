@@ -6,8 +6,8 @@
 
 #include "app/screens/common/first_save.h"
 #include "app/screens/common/model_text.h"
-#include "app/screens/common/people.h"
 #include "app/shell/sync_state.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -65,7 +65,7 @@ void CoachingModel::reload_notes() {
     return a.first_ms != b.first_ms ? a.first_ms < b.first_ms : a.id < b.id;
   });
 
-  auto names = person_names(store_);
+  auto names = core::person_names(store_);
   auto name_of = [&](core::Id person, const char* fallback) {
     auto it = names.find(person);
     return it != names.end() && !it->second.empty() ? it->second : std::string(fallback);
@@ -108,7 +108,7 @@ void CoachingModel::show(const CoachingPair& pair) {
     if (threads_[i].pair == pair) shown_ = static_cast<int>(i);
   notes_.clear();
   if (shown_ < 0) return;
-  auto names = person_names(store_);
+  auto names = core::person_names(store_);
   for (const auto& n : mine_) {
     if (!(n.pair == pair)) continue;
     CoachingNoteView v;

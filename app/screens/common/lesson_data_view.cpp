@@ -48,7 +48,7 @@ void bar_row(const std::string& label, const std::string& value, float fraction)
 }
 
 // One exclusive group as a single split bar: each timer's share as a segment, labelled below.
-void share_bar(const DataSummary& d, const std::string& group) {
+void share_bar(const core::DataSummary& d, const std::string& group) {
   const ui::Palette& p = ui::palette();
   const float w = ui::content_width(), h = ui::em(1.6f);
   ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -81,7 +81,7 @@ void draw_focus_question(const char* caption, const std::string& question) {
   ImGui::PopFont();
 }
 
-void draw_data_summary(const DataSummary& d) {
+void draw_data_summary(const core::DataSummary& d) {
   const ui::Palette& p = ui::palette();
   bool any = false;
   if (!d.counters.empty()) {
@@ -94,7 +94,7 @@ void draw_data_summary(const DataSummary& d) {
     ImGui::Spacing();
   }
   const bool timed =
-      std::any_of(d.timers.begin(), d.timers.end(), [](const TimerSummary& t) { return t.total_ms > 0; });
+      std::any_of(d.timers.begin(), d.timers.end(), [](const core::TimerSummary& t) { return t.total_ms > 0; });
   if (!d.timers.empty() && !timed) {
     any = true;
     ui::label("Time");
@@ -162,15 +162,15 @@ void draw_data_summary(const DataSummary& d) {
   if (!any) ui::muted_wrapped("This plan asked for notes only, so there are no counts or timers to show.");
 }
 
-void draw_observers_data(const std::vector<const ObserverData*>& shown, const std::vector<const ObserverData*>& waiting,
-                         core::Id me) {
+void draw_observers_data(const std::vector<const core::ObserverData*>& shown,
+                         const std::vector<const core::ObserverData*>& waiting, core::Id me) {
   if (shown.empty() && waiting.empty()) ui::muted_wrapped("Nothing was captured in this lesson yet.");
   const bool single = shown.size() == 1 && waiting.empty();
   for (std::size_t i = 0; i < shown.size(); ++i) {
-    const ObserverData& o = *shown[i];
+    const core::ObserverData& o = *shown[i];
     ImGui::PushID(static_cast<int>(i));
     if (single) {
-      std::string from = o.person == me ? std::string("Your taps.") : "Captured by " + observer_label(o) + ".";
+      std::string from = o.person == me ? std::string("Your taps.") : "Captured by " + core::observer_label(o) + ".";
       ui::caption(from.c_str());
       ImGui::Spacing();
     } else {
@@ -179,7 +179,7 @@ void draw_observers_data(const std::vector<const ObserverData*>& shown, const st
         ImGui::Separator();
         ImGui::Spacing();
       }
-      std::string whose = whose_data(o, me);
+      std::string whose = core::whose_data(o, me);
       ImGui::PushStyleColor(ImGuiCol_Text,
                             ui::palette().accent);  // whose data this is stands apart from the section labels
       ui::subheading(whose.c_str());
@@ -196,17 +196,18 @@ void draw_observers_data(const std::vector<const ObserverData*>& shown, const st
   }
   for (const auto* o : waiting) {
     if (!shown.empty()) ImGui::Spacing();
-    std::string line = still_observing_line(*o, me);
+    std::string line = core::still_observing_line(*o, me);
     ui::status_dot(ui::palette().warning_soft);
     ImGui::SameLine();
     ui::muted_wrapped(line.c_str());
   }
 }
 
-void draw_observer_timeline(const ObserverData& o, core::Id me, bool& with_taps) {
-  const int taps = static_cast<int>(std::count_if(o.timeline.begin(), o.timeline.end(), [](const CapturedItem& c) {
-    return c.kind == EvidenceKind::Counter || c.kind == EvidenceKind::Seat;
-  }));
+void draw_observer_timeline(const core::ObserverData& o, core::Id me, bool& with_taps) {
+  const int taps =
+      static_cast<int>(std::count_if(o.timeline.begin(), o.timeline.end(), [](const core::CapturedItem& c) {
+        return c.kind == core::EvidenceKind::Counter || c.kind == core::EvidenceKind::Seat;
+      }));
   std::string title = o.person == me ? std::string("Everything you captured") : "Everything " + o.name + " captured";
   ui::subheading(title.c_str());
   std::string count = std::to_string(o.notes) + (o.notes == 1 ? " note" : " notes");
@@ -220,31 +221,31 @@ void draw_observer_timeline(const ObserverData& o, core::Id me, bool& with_taps)
   const ui::Palette& p = ui::palette();
   bool any = false;
   for (std::size_t i = 0; i < o.timeline.size(); ++i) {
-    const CapturedItem& c = o.timeline[i];
-    const bool tap = c.kind == EvidenceKind::Counter || c.kind == EvidenceKind::Seat;
+    const core::CapturedItem& c = o.timeline[i];
+    const bool tap = c.kind == core::EvidenceKind::Counter || c.kind == core::EvidenceKind::Seat;
     if (tap && !with_taps) continue;
     any = true;
     std::string when = core::format_lesson_time(c.lesson_ms);
     std::string what;
     switch (c.kind) {
-      case EvidenceKind::Note:
-        what = note_kind_label(c.note_kind);
+      case core::EvidenceKind::Note:
+        what = core::note_kind_label(c.note_kind);
         break;
-      case EvidenceKind::Counter:
+      case core::EvidenceKind::Counter:
         what = "Count";
         break;
-      case EvidenceKind::Timer:
+      case core::EvidenceKind::Timer:
         what = "Timer";
         when += "\xE2\x80\x93" + (c.end_ms < 0 ? std::string("running") : core::format_lesson_time(c.end_ms));
         break;
-      case EvidenceKind::Seat:
+      case core::EvidenceKind::Seat:
         what = "Seat";
         break;
     }
     std::string meta = when + " \xC2\xB7 " + what;
-    std::string text = c.kind == EvidenceKind::Note && c.note_kind == core::NoteKind::Quote ? as_quote(c.text)
-                       : c.kind == EvidenceKind::Seat                                       ? c.text + ": took part"
-                                                                                            : c.text;
+    std::string text = c.kind == core::EvidenceKind::Note && c.note_kind == core::NoteKind::Quote ? as_quote(c.text)
+                       : c.kind == core::EvidenceKind::Seat ? c.text + ": took part"
+                                                            : c.text;
     ImGui::PushID(static_cast<int>(i));
     // The time line sits close to its text, and entries are set apart by a little more.
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, ui::em(0.1f)));
@@ -252,7 +253,7 @@ void draw_observer_timeline(const ObserverData& o, core::Id me, bool& with_taps)
     ui::caption(meta.c_str());
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
-    if (c.kind == EvidenceKind::Note)
+    if (c.kind == core::EvidenceKind::Note)
       ui::body_wrapped(text.c_str());
     else
       ui::muted_wrapped(text.c_str());

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/screens/common/lesson_data.h"
+#include "core/lesson/lesson_data.h"
 
 namespace app {
 
@@ -15,17 +15,17 @@ namespace app {
 void draw_focus_question(const char* caption, const std::string& question);
 
 // One observer's data summary, inside the current card.
-void draw_data_summary(const DataSummary& summary);
+void draw_data_summary(const core::DataSummary& summary);
 
 // Each shown observer's data under whose it is ("Your taps", "Jonas Berg (coach)"), and a line
 // for each observer who has not ended the lesson yet. With one observer and nobody still
 // observing, only a caption says whose data it is, so the card reads as it always did.
-void draw_observers_data(const std::vector<const ObserverData*>& shown, const std::vector<const ObserverData*>& waiting,
-                         core::Id me);
+void draw_observers_data(const std::vector<const core::ObserverData*>& shown,
+                         const std::vector<const core::ObserverData*>& waiting, core::Id me);
 
 // Everything one observer captured, in lesson order: notes with their kind and lesson time, timer
 // stretches, and (when `with_taps`) each counter tap and seat mark. `with_taps` is the caller's
 // widget state, toggled by a chip.
-void draw_observer_timeline(const ObserverData& observer, core::Id me, bool& with_taps);
+void draw_observer_timeline(const core::ObserverData& observer, core::Id me, bool& with_taps);
 
 }  // namespace app

@@ -30,56 +30,6 @@ std::string joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
-const char* role_word(core::Role role) {
-  switch (role) {
-    case core::Role::ObservedTeacher:
-      return "observed";
-    case core::Role::TeacherLeader:
-      return "observer";
-    case core::Role::Coach:
-      return "coach";
-  }
-  return "";
-}
-
-const char* note_kind_label(core::NoteKind kind) {
-  switch (kind) {
-    case core::NoteKind::Noticing:
-      return "Noticed";
-    case core::NoteKind::Quote:
-      return "Quote";
-    case core::NoteKind::Wondering:
-      return "Wondering";
-  }
-  return "Noticed";
-}
-
-const char* next_step_status_label(core::NextStepStatus status) {
-  switch (status) {
-    case core::NextStepStatus::Open:
-      return "Open";
-    case core::NextStepStatus::Done:
-      return "Done";
-    case core::NextStepStatus::Dropped:
-      return "Dropped";
-  }
-  return "Open";
-}
-
-const char* observation_status_label(core::ObservationStatus s) {
-  switch (s) {
-    case core::ObservationStatus::Planned:
-      return "Planned";
-    case core::ObservationStatus::Observed:
-      return "Observed";
-    case core::ObservationStatus::Debriefed:
-      return "Debriefed";
-    case core::ObservationStatus::Cancelled:
-      return "Cancelled";
-  }
-  return "";
-}
-
 const char* record_kind_name(core::RecordType type) {
   using T = core::RecordType;
   switch (type) {
@@ -131,15 +81,15 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Look-fors", joined(o->look_fors)});
     std::vector<std::string> people;
     for (const auto& part : o->participants)
-      people.push_back(name_of(names, part.person) + " (" + role_word(part.role) + ")");
+      people.push_back(name_of(names, part.person) + " (" + core::role_word(part.role) + ")");
     out.push_back({"Participants", joined(people)});
-    out.push_back({"Status", observation_status_label(o->status)});
+    out.push_back({"Status", core::observation_status_label(o->status)});
   } else if (auto* k = std::get_if<core::LessonClock>(&body)) {
     out.push_back({"Lesson time", core::format_lesson_time(k->elapsed_ms)});
     out.push_back({"State", k->ended ? "Ended" : k->running ? "Running" : "Paused"});
   } else if (auto* n = std::get_if<core::EvidenceNote>(&body)) {
     out.push_back({"Text", n->text});
-    out.push_back({"Kind", note_kind_label(n->kind)});
+    out.push_back({"Kind", core::note_kind_label(n->kind)});
     out.push_back({"Lesson time", core::format_lesson_time(n->lesson_ms)});
     out.push_back({"Look-fors", joined(n->look_for_tags)});
   } else if (auto* t = std::get_if<core::Tally>(&body)) {
@@ -165,7 +115,7 @@ std::vector<SummaryLine> summarize(const core::RecordBody& body, const std::map<
     out.push_back({"Owner", name_of(names, st->owner)});
     out.push_back({"Support needed", st->support});
     out.push_back({"Follow-up date", st->follow_up_date});
-    out.push_back({"Status", next_step_status_label(st->status)});
+    out.push_back({"Status", core::next_step_status_label(st->status)});
   } else if (auto* cn = std::get_if<core::CoachingNote>(&body)) {
     // A thread between a coach and a teacher leader: either may have written this one. A note from
     // before threads names no coach; its author is the coach.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lesson/words.h"
 #include "core/records.h"
 
 namespace app {
@@ -14,18 +15,6 @@ struct SummaryLine {
   std::string label;  // "Text", "Lesson time", "Shared with the teacher"
   std::string value;  // "" shows as "(empty)"
 };
-
-// "observed", "observer", "coach": a participant's role after their name.
-const char* role_word(core::Role role);
-
-// "Noticed", "Quote", "Wondering".
-const char* note_kind_label(core::NoteKind kind);
-
-// "Open", "Done", "Dropped".
-const char* next_step_status_label(core::NextStepStatus status);
-
-// "Planned", "Observed", "Debriefed", "Cancelled".
-const char* observation_status_label(core::ObservationStatus status);
 
 // What a person calls a record of this type: "Evidence note", "Next step".
 const char* record_kind_name(core::RecordType type);

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "app/screens/common/model_text.h"
-#include "app/screens/common/people.h"
 #include "app/shell/sync_state.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -43,7 +43,7 @@ void ConflictsModel::load() {
   conflicts_.clear();
   others_ = 0;
   try {
-    const auto names = person_names(store_);
+    const auto names = core::person_names(store_);
     for (core::Id record : store_.conflicted_records()) {
       auto heads = store_.heads(record);
       if (heads.size() < 2) continue;
@@ -76,7 +76,7 @@ void ConflictsModel::load() {
         ConflictVersionView v;
         v.version = h.version.version;
         v.deleted = h.version.tombstone;
-        v.who = h.version.author == me_ ? std::string("You") : name_or(names, h.version.author, "Someone");
+        v.who = h.version.author == me_ ? std::string("You") : core::name_or(names, h.version.author, "Someone");
         v.when = format_sync_time(h.version.saved_at_ms);
         if (!v.deleted) v.lines = summarize(h.body, names, have_plan ? &plan : nullptr);
         c.versions.push_back(std::move(v));

@@ -125,7 +125,7 @@ void draw_visits(const CycleModel& m, const AppContext& ctx, Emitted<CycleAction
     std::string head =
         (v.date.empty() ? std::string("No date yet") : v.date) + (v.follow_up ? " \xC2\xB7 follow-up" : "");
     ui::subheading(head.c_str());
-    ui::caption(observation_status_label(v.status));
+    ui::caption(core::observation_status_label(v.status));
     bool first = true;  // the first button starts the row, flush with the card's text
     auto open = [&](const char* label, ScreenId screen, bool primary) {
       if (!ctx.has(screen)) return;
@@ -201,9 +201,9 @@ void draw_steps(const CycleModel& m, Emitted<CycleAction>& out) {
     bool first = true;
     for (auto st : all) {
       ImGui::PushID(static_cast<int>(st));
-      if (!first) ui::flow_next(ui::chip_width(next_step_status_label(st)));
+      if (!first) ui::flow_next(ui::chip_width(core::next_step_status_label(st)));
       first = false;
-      if (ui::chip(next_step_status_label(st), s.step.status == st) && s.step.status != st) {
+      if (ui::chip(core::next_step_status_label(st), s.step.status == st) && s.step.status != st) {
         CycleAction a;
         a.kind = CycleAction::Kind::SetStepStatus;
         a.record = s.id;
@@ -331,7 +331,7 @@ struct CycleShape : ScreenShape<ScreenId::Cycle, draw_cycle> {
     if (a.kind == CycleAction::Kind::ChooseObserver)
       m.choose_observer(a.record);
     else if (m.set_step_status(a.record, a.status))
-      ctx.toast = std::string("Next step marked ") + next_step_status_label(a.status);
+      ctx.toast = std::string("Next step marked ") + core::next_step_status_label(a.status);
   }
 };
 template class ModelScreen<CycleShape, CycleModel, CycleUi>;

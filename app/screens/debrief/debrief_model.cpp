@@ -6,8 +6,8 @@
 
 #include "app/screens/common/first_save.h"
 #include "app/screens/common/model_text.h"
-#include "app/screens/common/people.h"
 #include "core/dates.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -22,7 +22,7 @@ core::Id DebriefModel::default_owner() const {
 
 bool DebriefModel::load(core::Id observation) {
   participants_.clear();
-  lesson_ = LessonData{};
+  lesson_ = core::LessonData{};
   own_reflections_.clear();
   teacher_name_.clear();
   notes_.clear();
@@ -33,13 +33,14 @@ bool DebriefModel::load(core::Id observation) {
   can_write_ = false;
   last_follow_up_ = core::Id{};
   return load_observation(observation, [&] {
-    auto names = person_names(store_);
+    auto names = core::person_names(store_);
     for (const auto& p : plan_.participants) {
-      participants_.push_back({p.person, name_or(names, p.person, "someone") + " (" + role_word(p.role) + ")"});
+      participants_.push_back(
+          {p.person, core::name_or(names, p.person, "someone") + " (" + core::role_word(p.role) + ")"});
       if (p.person == me_) can_write_ = true;
     }
-    teacher_name_ = observed_teacher_name(plan_, names);
-    lesson_ = summarize_by_observer(store_, observation, plan_, names);
+    teacher_name_ = core::observed_teacher_name(plan_, names);
+    lesson_ = core::summarize_by_observer(store_, observation, plan_, names);
     own_reflections_ = own_reflections_of(store_, observation, me_, names);
     reload_lists();
     note_draft_.open(store_, note_draft_key(observation));
@@ -57,14 +58,14 @@ bool DebriefModel::load(core::Id observation) {
 }
 
 void DebriefModel::reload_lists() {
-  const auto names = person_names(store_);
+  const auto names = core::person_names(store_);
   std::vector<std::pair<std::int64_t, DebriefNoteView>> notes;
   for (const auto& [id, h] : store_.live(core::RecordType::DebriefNote, observation_)) {
     DebriefNoteView n;
     n.id = id;
     n.text = std::get<core::DebriefNote>(h.body).text;
     n.mine = h.version.author == me_;
-    n.author = n.mine ? std::string("You") : name_or(names, h.version.author, "someone");
+    n.author = n.mine ? std::string("You") : core::name_or(names, h.version.author, "someone");
     notes.push_back({first_save(store_, id, h).saved_at_ms, std::move(n)});
   }
   notes_ = in_time_order(std::move(notes));
@@ -74,7 +75,7 @@ void DebriefModel::reload_lists() {
     NextStepView s;
     s.id = id;
     s.step = std::get<core::NextStep>(h.body);
-    s.owner_name = s.step.owner == me_ ? std::string("You") : name_or(names, s.step.owner, "someone");
+    s.owner_name = s.step.owner == me_ ? std::string("You") : core::name_or(names, s.step.owner, "someone");
     if (!s.step.follow_up_observation.empty()) {
       auto f = store_.get(s.step.follow_up_observation);
       std::string date = f && std::holds_alternative<core::Observation>(f->body)

@@ -13,11 +13,11 @@
 #include <utility>
 #include <vector>
 
-#include "app/screens/common/lesson_data.h"
 #include "app/screens/common/observation_model.h"
 #include "app/screens/common/record_summary.h"
 #include "app/screens/common/text_draft.h"
 #include "app/screens/reflect/reflect_model.h"
+#include "core/lesson/lesson_data.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -68,9 +68,9 @@ class DebriefModel : public ObservationModel {
     return participants_;
   }  // id, "Name (role)"
   // What each observer collected, kept apart; shown once that observer ended the lesson.
-  const LessonData& lesson() const { return lesson_; }
-  std::vector<const ObserverData*> shown_observers() const { return lesson_.ended_observers(); }
-  std::vector<const ObserverData*> still_observing() const { return lesson_.still_observing(); }
+  const core::LessonData& lesson() const { return lesson_; }
+  std::vector<const core::ObserverData*> shown_observers() const { return lesson_.ended_observers(); }
+  std::vector<const core::ObserverData*> still_observing() const { return lesson_.still_observing(); }
   // The observed teacher's reflections that answer no prompt (read here, written in Reflect).
   const std::vector<OwnReflection>& own_reflections() const { return own_reflections_; }
   const std::string& teacher_name() const { return teacher_name_; }  // the observed teacher, "" if unknown
@@ -94,7 +94,7 @@ class DebriefModel : public ObservationModel {
   std::vector<DebriefNoteView> notes_;
   std::vector<NextStepView> steps_;
   std::vector<std::pair<core::Id, std::string>> participants_;
-  LessonData lesson_;
+  core::LessonData lesson_;
   std::vector<OwnReflection> own_reflections_;
   std::string teacher_name_;
   NextStepForm step_form_;

@@ -83,7 +83,7 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& ou
     ImGui::PushFont(ui::fonts().bold);
     ui::body_wrapped(s.step.text.c_str());
     ImGui::PopFont();
-    std::string meta = "Owner: " + s.owner_name + " \xC2\xB7 " + next_step_status_label(s.step.status);
+    std::string meta = "Owner: " + s.owner_name + " \xC2\xB7 " + core::next_step_status_label(s.step.status);
     ui::caption(meta.c_str());
     if (!s.step.support.empty()) {
       std::string support = "Support: " + s.step.support;

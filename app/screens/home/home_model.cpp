@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "app/screens/common/people.h"
 #include "app/screens/plan/visit_schedule.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -306,8 +306,8 @@ void sort_waiting(std::vector<WaitingItem>& waiting_items) {
 HomeView build_home(const core::Store& store, core::Id me, const std::string& today) {
   HomeView v;
   try {
-    const Names name{person_names(store)};
-    v.my_name = name_or(name.of, me, "");
+    const Names name{core::person_names(store)};
+    v.my_name = core::name_or(name.of, me, "");
     MyVisits mv;
     read_visits(store, me, today, name, v, mv);
     add_prompts_to_answer(store, mv, v);

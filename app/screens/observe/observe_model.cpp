@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "app/screens/common/model_text.h"
-#include "app/screens/common/people.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -29,21 +29,21 @@ ObserveModel::ObserveModel(core::Store& store, core::Id me, std::function<std::i
 
 std::string ObserveModel::draft_key(core::Id observation) { return "note:" + observation.hex(); }
 
-std::string ObserveModel::item_text(EvidenceKind kind, const std::string& key) const {
+std::string ObserveModel::item_text(core::EvidenceKind kind, const std::string& key) const {
   switch (kind) {
-    case EvidenceKind::Counter:
+    case core::EvidenceKind::Counter:
       for (const auto& c : counters_)
         if (c.tool.key == key) return c.tool.label;
       break;
-    case EvidenceKind::Timer:
+    case core::EvidenceKind::Timer:
       for (const auto& t : timers_)
         if (t.tool.key == key) return t.tool.label;
       break;
-    case EvidenceKind::Seat:
+    case core::EvidenceKind::Seat:
       for (const auto& s : seats_)
         if (s.seat.key == key) return "Seat " + s.seat.label;
       break;
-    case EvidenceKind::Note:
+    case core::EvidenceKind::Note:
       break;
   }
   return key;
@@ -275,7 +275,7 @@ bool ObserveModel::save_note() {
 
 bool ObserveModel::edit_note(core::Id record, const std::string& text) {
   TimelineItem* it = find_item(record);
-  if (!it || it->kind != EvidenceKind::Note) return refuse("That note is no longer here.");
+  if (!it || it->kind != core::EvidenceKind::Note) return refuse("That note is no longer here.");
   if (!it->mine) return refuse("Only the person who wrote a note can change it.");
   std::string t = trim(text);
   if (t.empty()) return refuse("A note cannot be empty; delete it instead.");
@@ -295,21 +295,21 @@ bool ObserveModel::delete_item(core::Id record) {
   if (!pos->mine) return refuse("Only the person who captured an item can delete it.");
   store_.remove(record, me_);
   switch (pos->kind) {
-    case EvidenceKind::Counter:
+    case core::EvidenceKind::Counter:
       for (auto& c : counters_)
         if (c.tool.key == pos->key) --c.my_count;
       break;
-    case EvidenceKind::Seat:
+    case core::EvidenceKind::Seat:
       for (auto& s : seats_)
         if (s.seat.key == pos->key) --s.my_marks;
       break;
-    case EvidenceKind::Timer:
+    case core::EvidenceKind::Timer:
       for (auto& t : timers_)
         t.my_spans.erase(
             std::remove_if(t.my_spans.begin(), t.my_spans.end(), [&](const auto& s) { return s.first == record; }),
             t.my_spans.end());
       break;
-    case EvidenceKind::Note:
+    case core::EvidenceKind::Note:
       break;
   }
   undo_.erase(std::remove(undo_.begin(), undo_.end(), record), undo_.end());
@@ -323,9 +323,9 @@ TimelineItem ObserveModel::timeline_item(core::Id record, const core::RecordHead
   it.author = head.version.author;
   it.mine = head.version.author == me_;
   it.saved_at = head.version.saved_at_ms;
-  if (!it.mine) it.author_name = name_or(names_, head.version.author, "a co-observer");
+  if (!it.mine) it.author_name = core::name_or(names_, head.version.author, "a co-observer");
   if (const auto* n = std::get_if<core::EvidenceNote>(&head.body)) {
-    it.kind = EvidenceKind::Note;
+    it.kind = core::EvidenceKind::Note;
     it.lesson_ms = n->lesson_ms;
     it.note_kind = n->kind;
     it.text = n->text;
@@ -333,16 +333,16 @@ TimelineItem ObserveModel::timeline_item(core::Id record, const core::RecordHead
     return it;
   }
   if (const auto* t = std::get_if<core::Tally>(&head.body)) {
-    it.kind = EvidenceKind::Counter;
+    it.kind = core::EvidenceKind::Counter;
     it.lesson_ms = t->lesson_ms;
     it.key = t->counter_key;
   } else if (const auto* s = std::get_if<core::TimerSpan>(&head.body)) {
-    it.kind = EvidenceKind::Timer;
+    it.kind = core::EvidenceKind::Timer;
     it.lesson_ms = s->start_ms;
     it.end_ms = s->end_ms;
     it.key = s->timer_key;
   } else if (const auto* m = std::get_if<core::SeatMark>(&head.body)) {
-    it.kind = EvidenceKind::Seat;
+    it.kind = core::EvidenceKind::Seat;
     it.lesson_ms = m->lesson_ms;
     it.key = m->seat_key;
   }
@@ -352,19 +352,19 @@ TimelineItem ObserveModel::timeline_item(core::Id record, const core::RecordHead
 
 void ObserveModel::count_mine(const TimelineItem& item, const core::RecordBody& body) {
   switch (item.kind) {
-    case EvidenceKind::Counter:
+    case core::EvidenceKind::Counter:
       for (auto& c : counters_)
         if (c.tool.key == item.key) ++c.my_count;
       break;
-    case EvidenceKind::Timer:
+    case core::EvidenceKind::Timer:
       for (auto& t : timers_)
         if (t.tool.key == item.key) t.my_spans.push_back({item.record, std::get<core::TimerSpan>(body)});
       break;
-    case EvidenceKind::Seat:
+    case core::EvidenceKind::Seat:
       for (auto& s : seats_)
         if (s.seat.key == item.key) ++s.my_marks;
       break;
-    case EvidenceKind::Note:
+    case core::EvidenceKind::Note:
       break;
   }
 }

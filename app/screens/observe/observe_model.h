@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "app/screens/common/lesson_data.h"
 #include "app/screens/common/observation_model.h"
 #include "app/screens/common/text_draft.h"
+#include "core/lesson/lesson_data.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -21,7 +21,7 @@ namespace app {
 
 struct TimelineItem {
   core::Id record;
-  EvidenceKind kind = EvidenceKind::Note;
+  core::EvidenceKind kind = core::EvidenceKind::Note;
   core::Id author;
   bool mine = false;
   std::int64_t lesson_ms = 0;  // when it happened (a timer span: its start)
@@ -138,7 +138,7 @@ class ObserveModel : public ObservationModel {
   void add_mine(const core::Version& version, const core::RecordBody& body);
   void insert_item(TimelineItem item);
   TimelineItem* find_item(core::Id record);
-  std::string item_text(EvidenceKind kind, const std::string& key) const;
+  std::string item_text(core::EvidenceKind kind, const std::string& key) const;
 
   core::Id clock_id_;
   core::LessonClock clock_;

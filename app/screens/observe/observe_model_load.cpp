@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "app/screens/common/people.h"
 #include "app/screens/observe/observe_model.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -25,7 +25,7 @@ bool ObserveModel::load(core::Id observation) {
   draft_started_ms_ = -1;
   draft_ = TextDraft{};
   return load_observation(observation, [&] {
-    names_ = person_names(store_);
+    names_ = core::person_names(store_);
     for (const auto& c : plan_.tools.counters) counters_.push_back({c, 0});
     for (const auto& t : plan_.tools.timers) timers_.push_back({t, {}});
     if (plan_.tools.seating.enabled)

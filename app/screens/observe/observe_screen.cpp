@@ -92,9 +92,9 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
   const core::NoteKind kinds[] = {core::NoteKind::Noticing, core::NoteKind::Quote, core::NoteKind::Wondering};
   bool first = true;
   for (core::NoteKind k : kinds) {
-    if (!first) ui::flow_next(ui::chip_width(note_kind_label(k)));
+    if (!first) ui::flow_next(ui::chip_width(core::note_kind_label(k)));
     first = false;
-    if (ui::chip(note_kind_label(k), m.draft_kind() == k)) {
+    if (ui::chip(core::note_kind_label(k), m.draft_kind() == k)) {
       ObserveAction a = act(K::SetNoteKind);
       a.note_kind = k;
       out.push_back(a);
@@ -218,12 +218,12 @@ void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
       dl->AddRectFilled(pos, max, ui::col(ImGui::IsItemActive() ? p.surface_alt : p.surface), ui::em(0.5f));
       float pad = ui::em(0.6f);
       std::string time = core::format_lesson_time(it.lesson_ms);
-      if (it.kind == EvidenceKind::Timer)
+      if (it.kind == core::EvidenceKind::Timer)
         time += it.end_ms < 0 ? "\xE2\x80\x93" : "\xE2\x80\x93" + core::format_lesson_time(it.end_ms);
       ImGui::PushFont(ui::fonts().small);
       float line = ImGui::GetFontSize();
       dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.text_muted), time.c_str());
-      std::string meta = std::string(evidence_kind_label(it.kind, it.note_kind));
+      std::string meta = std::string(core::evidence_kind_label(it.kind, it.note_kind));
       if (!it.mine) meta += " \xC2\xB7 " + it.author_name;
       if (!it.tags.empty())
         meta += " \xC2\xB7 " + it.tags.front() + (it.tags.size() > 1 ? " +" + std::to_string(it.tags.size() - 1) : "");
@@ -231,7 +231,7 @@ void draw_timeline(const ObserveModel& m, ObserveUi& ui) {
       dl->AddText(ImVec2(meta_x, pos.y + pad * 0.6f), ui::col(it.mine ? p.accent : p.text_muted), meta.c_str());
       ImGui::PopFont();
       std::string text =
-          it.kind == EvidenceKind::Note && it.note_kind == core::NoteKind::Quote ? as_quote(it.text) : it.text;
+          it.kind == core::EvidenceKind::Note && it.note_kind == core::NoteKind::Quote ? as_quote(it.text) : it.text;
       ImGui::RenderTextEllipsis(dl, ImVec2(meta_x, pos.y + pad * 0.6f + line + ui::em(0.2f)),
                                 ImVec2(max.x - pad, max.y), max.x - pad, max.x - pad, text.c_str(), nullptr, nullptr);
       if (tapped && it.mine) {
@@ -262,9 +262,9 @@ void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, Emitted<ObserveAction
     if (found == items.end()) {
       ImGui::CloseCurrentPopup();
     } else {
-      bool note = found->kind == EvidenceKind::Note;
+      bool note = found->kind == core::EvidenceKind::Note;
       ui::heading(note ? "Edit note" : "Captured item");
-      std::string when = std::string(evidence_kind_label(found->kind, found->note_kind)) + " at " +
+      std::string when = std::string(core::evidence_kind_label(found->kind, found->note_kind)) + " at " +
                          core::format_lesson_time(found->lesson_ms);
       ui::caption(when.c_str());
       if (note)

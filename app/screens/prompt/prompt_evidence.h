@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "app/screens/common/lesson_data.h"
+#include "core/lesson/lesson_data.h"
 #include "core/records.h"
 #include "core/store.h"
 
 namespace app {
 
 struct EvidenceItem {
-  EvidenceKind kind = EvidenceKind::Note;
+  core::EvidenceKind kind = core::EvidenceKind::Note;
   // Stable: a note's record hex; "counter:<key>@<observer hex>", "timer:…", "seat:…" for summaries.
   std::string key;
   std::vector<core::Id> records;  // the note, or every tally/span/mark the summary counts
@@ -29,7 +29,7 @@ struct EvidenceItem {
 };
 
 // Notes in lesson order, then each observer's counter, timer and seat summaries (those with data).
-std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id observation, const LessonData& lesson,
+std::vector<EvidenceItem> evidence_items(const core::Store& store, core::Id observation, const core::LessonData& lesson,
                                          const std::map<core::Id, std::string>& names);
 
 }  // namespace app

@@ -5,7 +5,7 @@
 
 #include "app/screens/common/first_save.h"
 #include "app/screens/common/model_text.h"
-#include "app/screens/common/people.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -27,11 +27,12 @@ bool PromptModel::load(core::Id observation) {
   teacher_name_.clear();
   can_write_ = false;
   return load_observation(observation, [&] {
-    names_ = person_names(store_);
-    teacher_name_ = observed_teacher_name(plan_, names_);
+    names_ = core::person_names(store_);
+    teacher_name_ = core::observed_teacher_name(plan_, names_);
     for (const auto& p : plan_.participants)
       if (p.person == me_ && p.role != core::Role::ObservedTeacher) can_write_ = true;
-    evidence_ = evidence_items(store_, observation, summarize_by_observer(store_, observation, plan_, names_), names_);
+    evidence_ =
+        evidence_items(store_, observation, core::summarize_by_observer(store_, observation, plan_, names_), names_);
     if (templates_) {
       if (const auto* t = templates_->find(plan_.template_key)) stems_ = t->prompt_bank;
       if (const auto* c = templates_->conversation())
@@ -57,7 +58,7 @@ void PromptModel::reload_prompts() {
     p.id = id;
     p.prompt = std::get<core::Prompt>(h.body);
     p.mine = h.version.author == me_;
-    if (!p.mine) p.author_name = name_or(names_, h.version.author, "a co-observer");
+    if (!p.mine) p.author_name = core::name_or(names_, h.version.author, "a co-observer");
     for (const auto& item : evidence_)
       if (std::any_of(item.records.begin(), item.records.end(), [&](const core::Id& r) {
             return std::find(p.prompt.evidence.begin(), p.prompt.evidence.end(), r) != p.prompt.evidence.end();

@@ -17,7 +17,7 @@
 namespace app {
 
 std::string shown_text(const EvidenceItem& item) {
-  if (item.kind == EvidenceKind::Note && item.note_kind == core::NoteKind::Quote) return as_quote(item.text);
+  if (item.kind == core::EvidenceKind::Note && item.note_kind == core::NoteKind::Quote) return as_quote(item.text);
   return item.text;
 }
 
@@ -33,8 +33,8 @@ PromptAction act(K kind, std::string text = {}) {
 }
 
 std::string evidence_caption(const EvidenceItem& it) {
-  std::string c = evidence_kind_label(it.kind, it.note_kind);
-  if (it.kind == EvidenceKind::Note)
+  std::string c = core::evidence_kind_label(it.kind, it.note_kind);
+  if (it.kind == core::EvidenceKind::Note)
     c += " \xC2\xB7 " + core::format_lesson_time(it.lesson_ms) + " \xC2\xB7 " + it.author_name;
   else if (!it.author_name.empty())
     c += " \xC2\xB7 " + it.author_name;  // several observers counted: whose count this is

@@ -5,7 +5,7 @@
 
 #include "app/screens/common/first_save.h"
 #include "app/screens/common/model_text.h"
-#include "app/screens/common/people.h"
+#include "core/lesson/people.h"
 
 namespace app {
 
@@ -19,7 +19,7 @@ std::vector<OwnReflection> own_reflections_of(const core::Store& store, core::Id
     o.id = id;
     o.text = r.text;
     o.mine = h.version.author == me;
-    o.author = o.mine ? std::string("You") : name_or(names, h.version.author, "The observed teacher");
+    o.author = o.mine ? std::string("You") : core::name_or(names, h.version.author, "The observed teacher");
     // The first save orders them as they were written, whatever was changed later.
     rows.push_back({first_save(store, id, h).saved_at_ms, std::move(o)});
   }
@@ -56,7 +56,7 @@ void ReflectModel::reload_own() {
   // Changes typed into other reflections and not autosaved yet stay as they are.
   std::map<core::Id, TextDraft> typing;
   for (auto& o : own_) typing[o.id] = std::move(o.draft);
-  own_ = own_reflections_of(store_, observation_, me_, person_names(store_));
+  own_ = own_reflections_of(store_, observation_, me_, core::person_names(store_));
   for (auto& o : own_) {
     if (!o.mine) continue;
     auto t = typing.find(o.id);
@@ -68,18 +68,18 @@ void ReflectModel::reload_own() {
 }
 
 bool ReflectModel::load(core::Id observation) {
-  lesson_ = LessonData{};
+  lesson_ = core::LessonData{};
   prompts_.clear();
   own_.clear();
   new_own_ = TextDraft{};
   teacher_name_.clear();
   can_answer_ = false;
   return load_observation(observation, [&] {
-    auto names = person_names(store_);
+    auto names = core::person_names(store_);
     for (const auto& p : plan_.participants)
       if (p.person == me_ && p.role == core::Role::ObservedTeacher) can_answer_ = true;
-    teacher_name_ = observed_teacher_name(plan_, names);
-    lesson_ = summarize_by_observer(store_, observation, plan_, names);
+    teacher_name_ = core::observed_teacher_name(plan_, names);
+    lesson_ = core::summarize_by_observer(store_, observation, plan_, names);
     std::vector<EvidenceItem> items = evidence_items(store_, observation, lesson_, names);
 
     std::map<core::Id, std::pair<core::Id, core::RecordHead>> answers;  // prompt -> reflection
@@ -97,7 +97,7 @@ bool ReflectModel::load(core::Id observation) {
       rp.id = id;
       rp.text = p.text;
       const FirstSave first = first_save(store_, id, h);
-      rp.from = name_or(names, first.author, "a colleague");
+      rp.from = core::name_or(names, first.author, "a colleague");
       for (const auto& item : items)
         if (std::any_of(item.records.begin(), item.records.end(), [&](const core::Id& r) {
               return std::find(p.evidence.begin(), p.evidence.end(), r) != p.evidence.end();
@@ -106,7 +106,7 @@ bool ReflectModel::load(core::Id observation) {
       if (auto a = answers.find(id); a != answers.end()) {
         rp.reflection = a->second.first;
         rp.answer = std::get<core::Reflection>(a->second.second.body).text;
-        rp.answered_by = name_or(names, a->second.second.version.author, "a colleague");
+        rp.answered_by = core::name_or(names, a->second.second.version.author, "a colleague");
       }
       rp.draft.open(store_, draft_key(id));
       rows.push_back({first.saved_at_ms, std::move(rp)});

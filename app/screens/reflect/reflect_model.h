@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "app/screens/common/lesson_data.h"
 #include "app/screens/common/observation_model.h"
 #include "app/screens/common/text_draft.h"
 #include "app/screens/prompt/prompt_evidence.h"
+#include "core/lesson/lesson_data.h"
 #include "core/records.h"
 #include "core/store.h"
 
@@ -66,9 +66,9 @@ class ReflectModel : public ObservationModel {
   void autosave(bool force);
 
   // ---- the view ----
-  const LessonData& lesson() const { return lesson_; }  // every observer, ended or not
-  std::vector<const ObserverData*> shown_observers() const { return lesson_.ended_observers(); }
-  std::vector<const ObserverData*> still_observing() const { return lesson_.still_observing(); }
+  const core::LessonData& lesson() const { return lesson_; }  // every observer, ended or not
+  std::vector<const core::ObserverData*> shown_observers() const { return lesson_.ended_observers(); }
+  std::vector<const core::ObserverData*> still_observing() const { return lesson_.still_observing(); }
   const std::vector<ReflectPrompt>& prompts() const { return prompts_; }      // shared ones only, oldest first
   const std::vector<OwnReflection>& own_reflections() const { return own_; }  // oldest first
   const TextDraft& new_own_draft() const { return new_own_; }
@@ -88,7 +88,7 @@ class ReflectModel : public ObservationModel {
   ReflectPrompt* find(core::Id prompt);
   OwnReflection* find_own(core::Id record);
 
-  LessonData lesson_;
+  core::LessonData lesson_;
   std::vector<ReflectPrompt> prompts_;
   std::vector<OwnReflection> own_;
   TextDraft new_own_;

@@ -27,9 +27,10 @@ void draw_prompt_card(const ReflectModel& m, const ReflectPrompt& p, ReflectUi& 
   ui::body_wrapped(p.text.c_str());
   ImGui::PopFont();
   for (const auto& e : p.evidence) {
-    std::string line = std::string(evidence_kind_label(e.kind, e.note_kind)) +
-                       (e.kind == EvidenceKind::Note ? " at " + core::format_lesson_time(e.lesson_ms) : std::string()) +
-                       ": " + shown_text(e);
+    std::string line =
+        std::string(core::evidence_kind_label(e.kind, e.note_kind)) +
+        (e.kind == core::EvidenceKind::Note ? " at " + core::format_lesson_time(e.lesson_ms) : std::string()) + ": " +
+        shown_text(e);
     ImGui::Indent(ui::em(0.6f));
     ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
     ui::body_wrapped(line.c_str());
@@ -140,7 +141,7 @@ void draw_reflect(const ReflectModel& m, ReflectUi& ui, const AppContext& ctx, E
     ImGui::Spacing();
     draw_observers_data(m.shown_observers(), m.still_observing(), m.me());
     ui::end_card();
-    for (const ObserverData* o : m.shown_observers()) {
+    for (const core::ObserverData* o : m.shown_observers()) {
       ImGui::PushID(o->person.hex().c_str());
       ui::begin_card("##timeline");
       bool with_taps = ui.with_taps.count(o->person) > 0;

@@ -1,7 +1,7 @@
 // What each observer measured in one lesson, kept apart. A co-observed visit is two measurements
 // of one lesson (the teacher leader's taps and the coach's taps), so counts, timer totals and seat
 // marks are summed per observer (the author of each tally, span and mark), never across observers.
-// Shared by Reflect, Debrief, Cycle and Prompt, and meant for reports: plain data, no ImGui.
+// Shared by Reflect, Debrief, Cycle and Prompt and by the reports (core/report): plain data.
 // Everything is descriptive: counts and durations, never a judgement.
 #pragma once
 #include <cstdint>
@@ -13,7 +13,7 @@
 #include "core/records.h"
 #include "core/store.h"
 
-namespace app {
+namespace core {
 
 struct CounterSummary {
   std::string key, label;
@@ -100,4 +100,4 @@ std::string whose_data(const ObserverData& observer, core::Id me);
 // "Jonas Berg (coach) is still observing. What they capture shows here once they end the lesson."
 std::string still_observing_line(const ObserverData& observer, core::Id me);
 
-}  // namespace app
+}  // namespace core

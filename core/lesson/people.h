@@ -8,7 +8,7 @@
 #include "core/records.h"
 #include "core/store.h"
 
-namespace app {
+namespace core {
 
 // The name of every person on this device, by id.
 std::map<core::Id, std::string> person_names(const core::Store& store);
@@ -17,4 +17,4 @@ std::string name_or(const std::map<core::Id, std::string>& names, core::Id perso
 // The name of the plan's first observed teacher whose name is known; "" when none is.
 std::string observed_teacher_name(const core::Observation& plan, const std::map<core::Id, std::string>& names);
 
-}  // namespace app
+}  // namespace core

@@ -1,7 +1,7 @@
 // Names of the people on this device. See people.h.
-#include "app/screens/common/people.h"
+#include "core/lesson/people.h"
 
-namespace app {
+namespace core {
 
 std::map<core::Id, std::string> person_names(const core::Store& store) {
   std::map<core::Id, std::string> names;
@@ -21,4 +21,4 @@ std::string observed_teacher_name(const core::Observation& plan, const std::map<
   return "";
 }
 
-}  // namespace app
+}  // namespace core

@@ -1,12 +1,12 @@
 // Each observer's data of one lesson. See lesson_data.h.
-#include "app/screens/common/lesson_data.h"
+#include "core/lesson/lesson_data.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "app/screens/common/record_summary.h"
+#include "core/lesson/words.h"
 
-namespace app {
+namespace core {
 
 bool ObserverData::has_data() const {
   for (const auto& c : data.counters)
@@ -235,4 +235,4 @@ std::string still_observing_line(const ObserverData& o, core::Id me) {
   return observer_label(o) + " is still observing. What they capture shows here once they end the lesson.";
 }
 
-}  // namespace app
+}  // namespace core
