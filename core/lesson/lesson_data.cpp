@@ -159,7 +159,7 @@ LessonData summarize_by_observer(const core::Store& store, core::Id observation,
   for (const auto& [id, h] : store.live(core::RecordType::EvidenceNote, observation)) {
     const auto& n = std::get<core::EvidenceNote>(h.body);
     ObserverData& o = b.of(h.version.author);
-    o.timeline.push_back({EvidenceKind::Note, id, n.lesson_ms, -1, n.kind, n.text});
+    o.timeline.push_back({EvidenceKind::Note, id, n.lesson_ms, -1, n.kind, n.text, "", n.look_for_tags});
     ++o.notes;
   }
   for (const auto& [id, h] : store.live(core::RecordType::Tally, observation)) {
@@ -170,7 +170,7 @@ LessonData summarize_by_observer(const core::Store& store, core::Id observation,
     if (c == o.data.counters.end()) continue;  // a counter no longer in the plan
     ++c->count;
     c->tallies.push_back(id);
-    o.timeline.push_back({EvidenceKind::Counter, id, t.lesson_ms, -1, core::NoteKind::Noticing, c->label});
+    o.timeline.push_back({EvidenceKind::Counter, id, t.lesson_ms, -1, core::NoteKind::Noticing, c->label, c->key, {}});
   }
   for (const auto& [id, h] : store.live(core::RecordType::TimerSpan, observation)) {
     const auto& s = std::get<core::TimerSpan>(h.body);
@@ -180,7 +180,7 @@ LessonData summarize_by_observer(const core::Store& store, core::Id observation,
     if (t == o.data.timers.end()) continue;
     if (s.end_ms >= s.start_ms) t->total_ms += s.end_ms - s.start_ms;
     t->spans.push_back(id);
-    o.timeline.push_back({EvidenceKind::Timer, id, s.start_ms, s.end_ms, core::NoteKind::Noticing, t->label});
+    o.timeline.push_back({EvidenceKind::Timer, id, s.start_ms, s.end_ms, core::NoteKind::Noticing, t->label, t->key, {}});
   }
   for (const auto& [id, h] : store.live(core::RecordType::SeatMark, observation)) {
     const auto& m = std::get<core::SeatMark>(h.body);
@@ -192,7 +192,7 @@ LessonData summarize_by_observer(const core::Store& store, core::Id observation,
     s->mark_ids.push_back(id);
     ++o.data.total_marks;
     o.data.max_marks = std::max(o.data.max_marks, s->marks);
-    o.timeline.push_back({EvidenceKind::Seat, id, m.lesson_ms, -1, core::NoteKind::Noticing, s->seat.label});
+    o.timeline.push_back({EvidenceKind::Seat, id, m.lesson_ms, -1, core::NoteKind::Noticing, s->seat.label, s->seat.key, {}});
   }
 
   const bool lesson_over =
