@@ -83,8 +83,8 @@ int run_visits(Context& ctx) {
     for (const auto& [visit_id, visit] : store.live(core::RecordType::Observation)) {
       const auto& o = std::get<core::Observation>(visit.body);
       if (o.cycle != cycle_id) continue;
-      ctx.out << "  visit " << visit_id.hex() << "  " << (o.date.empty() ? "(no date)" : o.date) << "  "
-              << o.class_name << "  " << core::observation_status_label(o.status) << "\n";
+      ctx.out << "  visit " << visit_id.hex() << "  " << (o.date.empty() ? "(no date)" : o.date) << "  " << o.class_name
+              << "  " << core::observation_status_label(o.status) << "\n";
     }
   }
   return 0;

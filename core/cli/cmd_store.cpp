@@ -6,10 +6,10 @@
 #include "core/cli/command.h"
 #include "core/cli/report_target.h"
 #include "core/demo_data.h"
-#include "core/file_write.h"
-#include "core/report/csv_export.h"
 #include "core/export_json.h"
+#include "core/file_write.h"
 #include "core/paths.h"
+#include "core/report/csv_export.h"
 #include "core/store.h"
 
 namespace cli {
@@ -140,7 +140,8 @@ Run declare_import(CLI::App& command) {
 
 PEEROBS_CLI_COMMAND("init", "set up this data directory for you", declare_init);
 PEEROBS_CLI_COMMAND("stats", "count the records of each type, versions, outbox and conflicts", declare_stats);
-PEEROBS_CLI_COMMAND("export", "write everything you may see to a JSON file, or one visit or cycle as CSV (--csv)", declare_export);
+PEEROBS_CLI_COMMAND("export", "write everything you may see to a JSON file, or one visit or cycle as CSV (--csv)",
+                    declare_export);
 PEEROBS_CLI_COMMAND("import", "add the versions in an export file (importing twice changes nothing)", declare_import);
 
 }  // namespace cli

@@ -21,8 +21,9 @@ void ReportTarget::declare(CLI::App& command) {
                 ->type_name("ID")
                 ->check(hex_id("cycle"));
   v->excludes(c);
-  command.add_option("--for", reader,
-                     "whom the copy is for: a person's id or name (default: you); it holds only what they may see")
+  command
+      .add_option("--for", reader,
+                  "whom the copy is for: a person's id or name (default: you); it holds only what they may see")
       ->type_name("PERSON");
 }
 
@@ -47,8 +48,9 @@ core::report::Audience ReportTarget::audience(const core::Store& store) const {
       ++found;
     }
   if (found == 1) return a;
-  throw core::report::ReportError(found == 0 ? "no one called \"" + reader + "\" is on this device (--for takes a name as it is written, or an id)"
-                                             : "more than one person is called \"" + reader + "\": give their id instead");
+  throw core::report::ReportError(
+      found == 0 ? "no one called \"" + reader + "\" is on this device (--for takes a name as it is written, or an id)"
+                 : "more than one person is called \"" + reader + "\": give their id instead");
 }
 
 }  // namespace cli

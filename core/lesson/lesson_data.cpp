@@ -180,7 +180,8 @@ LessonData summarize_by_observer(const core::Store& store, core::Id observation,
     if (t == o.data.timers.end()) continue;
     if (s.end_ms >= s.start_ms) t->total_ms += s.end_ms - s.start_ms;
     t->spans.push_back(id);
-    o.timeline.push_back({EvidenceKind::Timer, id, s.start_ms, s.end_ms, core::NoteKind::Noticing, t->label, t->key, {}});
+    o.timeline.push_back(
+        {EvidenceKind::Timer, id, s.start_ms, s.end_ms, core::NoteKind::Noticing, t->label, t->key, {}});
   }
   for (const auto& [id, h] : store.live(core::RecordType::SeatMark, observation)) {
     const auto& m = std::get<core::SeatMark>(h.body);
@@ -192,7 +193,8 @@ LessonData summarize_by_observer(const core::Store& store, core::Id observation,
     s->mark_ids.push_back(id);
     ++o.data.total_marks;
     o.data.max_marks = std::max(o.data.max_marks, s->marks);
-    o.timeline.push_back({EvidenceKind::Seat, id, m.lesson_ms, -1, core::NoteKind::Noticing, s->seat.label, s->seat.key, {}});
+    o.timeline.push_back(
+        {EvidenceKind::Seat, id, m.lesson_ms, -1, core::NoteKind::Noticing, s->seat.label, s->seat.key, {}});
   }
 
   const bool lesson_over =

@@ -58,8 +58,8 @@ struct CapturedItem {
   std::int64_t lesson_ms = 0;  // when it happened (a timer span: its start)
   std::int64_t end_ms = -1;    // timer spans: the end, -1 while running
   core::NoteKind note_kind = core::NoteKind::Noticing;
-  std::string text;  // the note, or the counter's, timer's or seat's label
-  std::string key;   // the counter's, timer's or seat's key; "" for a note
+  std::string text;                    // the note, or the counter's, timer's or seat's label
+  std::string key;                     // the counter's, timer's or seat's key; "" for a note
   std::vector<std::string> look_fors;  // a note's look-for tags
 };
 

@@ -18,9 +18,9 @@ struct ReportError : std::runtime_error {
 };
 
 struct Audience {
-  Id reader;             // whom the copy is for
-  Id maker;              // who makes it (this device's person)
-  std::string made_on;   // "YYYY-MM-DD", the day it is made
+  Id reader;            // whom the copy is for
+  Id maker;             // who makes it (this device's person)
+  std::string made_on;  // "YYYY-MM-DD", the day it is made
 };
 
 // The participants of `observation` as the store's current heads list them.

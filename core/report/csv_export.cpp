@@ -11,8 +11,8 @@ namespace core::report {
 
 const std::vector<std::string>& csv_columns() {
   static const std::vector<std::string> columns = {
-      "visit",       "date", "class", "observer", "observer_role", "lesson_time", "lesson_seconds",
-      "kind",        "key",  "label", "text",     "look_fors",     "duration_seconds"};
+      "visit", "date", "class", "observer", "observer_role", "lesson_time",     "lesson_seconds",
+      "kind",  "key",  "label", "text",     "look_fors",     "duration_seconds"};
   return columns;
 }
 
@@ -80,7 +80,8 @@ void add_visit_rows(const Store& store, Id visit, const Observation& plan, const
                       format_lesson_time(item.lesson_ms), seconds(item.lesson_ms), kind_word(item.kind),
                       note ? note_kind_key(item.note_kind) : item.key,
                       note ? evidence_kind_label(item.kind, item.note_kind) : item.text, note ? item.text : "",
-                      joined(item.look_fors), timer && item.end_ms >= item.lesson_ms ? seconds(item.end_ms - item.lesson_ms) : ""});
+                      joined(item.look_fors),
+                      timer && item.end_ms >= item.lesson_ms ? seconds(item.end_ms - item.lesson_ms) : ""});
     }
 }
 

@@ -28,8 +28,9 @@ CycleData readable_cycle(const Store& store, Id cycle, Id reader) {
                    data.steps.end());
   data.observers.erase(std::remove_if(data.observers.begin(), data.observers.end(),
                                       [&](const CycleObserver& o) {
-                                        return std::none_of(data.visits.begin(), data.visits.end(),
-                                                            [&](const CycleVisit& v) { return v.lesson.find(o.person); });
+                                        return std::none_of(
+                                            data.visits.begin(), data.visits.end(),
+                                            [&](const CycleVisit& v) { return v.lesson.find(o.person); });
                                       }),
                        data.observers.end());
   return data;
@@ -70,8 +71,8 @@ void add_timer_charts(const CycleData& data, const CycleSeries& series, const st
         if (t.group != g) continue;
         names += (names.empty() ? "" : " and ") + t.label;
         if (t.shares[i] >= 0)
-          bar.segments.push_back({t.label, t.shares[i],
-                                  std::to_string(t.shares[i]) + "% \xC2\xB7 " + duration_words(t.totals[i])});
+          bar.segments.push_back(
+              {t.label, t.shares[i], std::to_string(t.shares[i]) + "% \xC2\xB7 " + duration_words(t.totals[i])});
       }
       bar.caption = data.visits[i].label + ": " + names;
       if (!bar.segments.empty()) out.push_back(std::move(bar));
@@ -80,8 +81,9 @@ void add_timer_charts(const CycleData& data, const CycleSeries& series, const st
   for (const auto& t : series.timers) {
     BarGroup group{t.label, {}};
     for (std::size_t i = 0; i < data.visits.size(); ++i)
-      group.bars.push_back(t.totals[i] < 0 ? missing_bar(series, i)
-                                           : Bar{static_cast<double>(t.totals[i]) / 60000.0, duration_words(t.totals[i])});
+      group.bars.push_back(t.totals[i] < 0
+                               ? missing_bar(series, i)
+                               : Bar{static_cast<double>(t.totals[i]) / 60000.0, duration_words(t.totals[i])});
     chart.groups.push_back(std::move(group));
   }
   out.push_back(std::move(chart));
@@ -99,7 +101,8 @@ void add_visits_table(const CycleData& data, Document& doc) {
   }
   doc.blocks.push_back(std::move(table));
   for (const auto& c : data.cancelled)
-    doc.blocks.push_back(Paragraph{"A visit planned for " + (c.date.empty() ? std::string("an open date") : report_date(c.date)) +
+    doc.blocks.push_back(Paragraph{"A visit planned for " +
+                                       (c.date.empty() ? std::string("an open date") : report_date(c.date)) +
                                        " was cancelled.",
                                    ParagraphStyle::Quiet});
 }
@@ -127,9 +130,10 @@ Document cycle_report(const Store& store, Id cycle, const Audience& audience) {
   if (data.observers.empty())
     doc.blocks.push_back(Paragraph{"No visit has data to compare yet.", ParagraphStyle::Quiet});
   if (data.observers.size() > 1)
-    doc.blocks.push_back(Paragraph{"Each observer's data is shown on its own: two measurements of one lesson are "
-                                   "never added together.",
-                                   ParagraphStyle::Quiet});
+    doc.blocks.push_back(
+        Paragraph{"Each observer's data is shown on its own: two measurements of one lesson are "
+                  "never added together.",
+                  ParagraphStyle::Quiet});
   for (const auto& o : data.observers) {
     const CycleSeries series = series_of(data, o.person);
     doc.blocks.push_back(Subheading{"Captured by " + o.label});

@@ -27,8 +27,7 @@ void add_timers(const DataSummary& data, std::vector<Block>& out) {
   if (data.timers.empty()) return;
   std::vector<std::string> groups;
   for (const auto& t : data.timers)
-    if (!t.group.empty() && std::find(groups.begin(), groups.end(), t.group) == groups.end())
-      groups.push_back(t.group);
+    if (!t.group.empty() && std::find(groups.begin(), groups.end(), t.group) == groups.end()) groups.push_back(t.group);
   for (const auto& g : groups) {
     ShareBar bar;
     for (const auto& t : data.timers) {
