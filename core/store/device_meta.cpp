@@ -33,6 +33,8 @@ const char* meta_key_name(MetaKey key) {
       return "theme";
     case MetaKey::RoleHint:
       return "role_hint";
+    case MetaKey::ReportPaper:
+      return "report_paper";
     case MetaKey::HubFeedCursor:
       return "hub.feed_cursor";
   }

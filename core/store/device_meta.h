@@ -24,6 +24,7 @@ enum class MetaKey {
   TextSize,                    // the user's text size factor, "1.00".."2.00"
   Theme,                       // "light" (default) or "dark"
   RoleHint,                    // the role picked on first run ("teacher_leader", ...)
+  ReportPaper,                 // the paper reports are laid out for: "a4" (default) or "letter"
   HubFeedCursor,               // on the hub: the last feed cursor handed out
 };
 
