@@ -191,12 +191,7 @@ void paint(PageFlow& flow, const ShareBar& block) {
   double sum = 0;
   for (const ShareSegment& s : block.segments) sum += std::max(0, s.percent);
   if (sum <= 0) {  // nothing to split: an empty outline, so the bar is still seen
-    if (flow.drawing()) {
-      cairo_set_source_rgb(flow.cr, look::kRule.r, look::kRule.g, look::kRule.b);
-      cairo_set_line_width(flow.cr, 0.6);
-      cairo_rectangle(flow.cr, p.left, flow.y, p.text_width, kShareBarHeight);
-      cairo_stroke(flow.cr);
-    }
+    flow.outline_rect(p.left, flow.y, p.text_width, kShareBarHeight, look::kRule, 0.6);
   } else {
     double x = p.left;
     for (std::size_t i = 0; i < block.segments.size(); ++i) {

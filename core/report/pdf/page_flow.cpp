@@ -99,6 +99,7 @@ void PageFlow::flow_lines(PangoLayout* layout, double x, const Rgb& color) {
 
 void PageFlow::fill_rect(double x, double y0, double w, double h, const Rgb& color) {
   if (!cr || w <= 0 || h <= 0) return;
+  cairo_new_path(cr);  // a text's current point would otherwise join the shape
   cairo_set_source_rgb(cr, color.r, color.g, color.b);
   cairo_rectangle(cr, x, y0, w, h);
   cairo_fill(cr);
@@ -107,7 +108,7 @@ void PageFlow::fill_rect(double x, double y0, double w, double h, const Rgb& col
 void PageFlow::rounded_rect(double x, double y0, double w, double h, double radius, const Rgb& fill) {
   if (!cr || w <= 0 || h <= 0) return;
   double r = std::min({radius, w / 2, h / 2});
-  cairo_new_sub_path(cr);
+  cairo_new_path(cr);
   cairo_arc(cr, x + w - r, y0 + r, r, -M_PI / 2, 0);
   cairo_arc(cr, x + w - r, y0 + h - r, r, 0, M_PI / 2);
   cairo_arc(cr, x + r, y0 + h - r, r, M_PI / 2, M_PI);
@@ -117,10 +118,28 @@ void PageFlow::rounded_rect(double x, double y0, double w, double h, double radi
   cairo_fill(cr);
 }
 
+void PageFlow::dot(double cx, double cy, double radius, const Rgb& color) {
+  if (!cr) return;
+  cairo_new_path(cr);
+  cairo_arc(cr, cx, cy, radius, 0, 2 * M_PI);
+  cairo_set_source_rgb(cr, color.r, color.g, color.b);
+  cairo_fill(cr);
+}
+
+void PageFlow::outline_rect(double x, double y0, double w, double h, const Rgb& color, double width) {
+  if (!cr || w <= 0 || h <= 0) return;
+  cairo_new_path(cr);
+  cairo_set_source_rgb(cr, color.r, color.g, color.b);
+  cairo_set_line_width(cr, width);
+  cairo_rectangle(cr, x + width / 2, y0 + width / 2, w - width, h - width);
+  cairo_stroke(cr);
+}
+
 void PageFlow::hline(double x0, double x1, double y0, const Rgb& color, double width) {
   if (!cr) return;
   cairo_set_source_rgb(cr, color.r, color.g, color.b);
   cairo_set_line_width(cr, width);
+  cairo_new_path(cr);
   cairo_move_to(cr, x0, y0);
   cairo_line_to(cr, x1, y0);
   cairo_stroke(cr);

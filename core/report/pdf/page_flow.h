@@ -76,6 +76,8 @@ class PageFlow {
 
   void fill_rect(double x, double y0, double w, double h, const Rgb& color);
   void rounded_rect(double x, double y0, double w, double h, double radius, const Rgb& fill);
+  void dot(double cx, double cy, double radius, const Rgb& color);
+  void outline_rect(double x, double y0, double w, double h, const Rgb& color, double width);
   void hline(double x0, double x1, double y0, const Rgb& color, double width = 0.5);
 
  private:

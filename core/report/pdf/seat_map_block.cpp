@@ -60,12 +60,7 @@ void draw_seat(PageFlow& flow, const SeatCell& seat, const Grid& g, double top, 
   double t = most > 0 ? std::clamp(static_cast<double>(seat.marks) / most, 0.0, 1.0) : 0.0;
   Rgb fill = mix(kNoMarks, kMostMarks, t);
   flow.rounded_rect(x, y, g.cell_w, g.cell_h, 3, fill);
-  if (flow.drawing() && t == 0.0) {  // an unmarked seat is still a seat: outline it
-    cairo_set_source_rgb(flow.cr, look::kRule.r, look::kRule.g, look::kRule.b);
-    cairo_set_line_width(flow.cr, 0.5);
-    cairo_rectangle(flow.cr, x + 0.25, y + 0.25, g.cell_w - 0.5, g.cell_h - 0.5);
-    cairo_stroke(flow.cr);
-  }
+  if (t == 0.0) flow.outline_rect(x, y, g.cell_w, g.cell_h, look::kRule, 0.5);  // still a seat
   Rgb ink = t > 0.5 ? Rgb{1, 1, 1} : look::kText;
   double size = std::clamp(g.cell_h * 0.3, 4.0, 8.0);
   double inner_w = g.cell_w - 4;

@@ -2,7 +2,6 @@
 // Text flows line by line across pages; a fact row is kept whole, and an item with its details
 // is kept on one page when it fits on one.
 #include <algorithm>
-#include <cmath>
 
 #include "core/report/pdf/blocks.h"
 
@@ -122,14 +121,12 @@ void paint(PageFlow& flow, const BulletList& block) {
   const PageGeometry& p = flow.page;
   for (const std::string& item : block.items) {
     PangoLayout* l = flow.ts.lay_out(kTextSlot, item, kBody, p.text_width - kIndent);
-    flow.keep_room_for(Typesetter::first_line_height(l));
-    if (flow.drawing()) {
-      double line_h = Typesetter::first_line_height(l);
-      cairo_set_source_rgb(flow.cr, look::kGrey.r, look::kGrey.g, look::kGrey.b);
-      cairo_arc(flow.cr, p.left + 4.5, flow.y + line_h * 0.55, 1.8, 0, 2 * M_PI);
-      cairo_fill(flow.cr);
-    }
-    flow.flow_lines(l, p.left + kIndent, kBody.color);
+    double line_h = Typesetter::first_line_height(l);
+    flow.keep_room_for(line_h);
+    // A right-to-left item (Arabic, Hebrew) is set from the right edge: its bullet goes there.
+    bool rtl = Typesetter::right_to_left(l);
+    flow.dot(rtl ? p.left + p.text_width - 4.5 : p.left + 4.5, flow.y + line_h * 0.55, 1.8, look::kGrey);
+    flow.flow_lines(l, rtl ? p.left : p.left + kIndent, kBody.color);
     flow.y += kListItemGap;
   }
   if (!block.items.empty()) flow.y += kParagraphBelow - kListItemGap;
@@ -180,7 +177,8 @@ void paint(PageFlow& flow, const ItemList& block) {
     flow.flow_lines(l, p.left, kBody.color);
     for (const Fact& d : item.details) {
       flow.y += 1;
-      flow.flow_lines(lay_out_detail(flow, d, p.text_width - kIndent), p.left + kIndent, kDetail.color);
+      PangoLayout* detail = lay_out_detail(flow, d, p.text_width - kIndent);
+      flow.flow_lines(detail, Typesetter::right_to_left(detail) ? p.left : p.left + kIndent, kDetail.color);
     }
     if (i + 1 < block.items.size()) flow.y += kItemGap;
   }

@@ -87,6 +87,11 @@ double Typesetter::first_line_height(PangoLayout* layout) {
   return from_pango(y1);
 }
 
+bool Typesetter::right_to_left(PangoLayout* layout) {
+  PangoLayoutLine* first = pango_layout_get_line_readonly(layout, 0);
+  return first && first->resolved_dir == PANGO_DIRECTION_RTL;
+}
+
 void Typesetter::draw(cairo_t* cr, PangoLayout* layout, double x, double y, const Rgb& color) {
   if (!cr) return;
   cairo_set_source_rgb(cr, color.r, color.g, color.b);

@@ -53,6 +53,8 @@ class Typesetter {
   static TextSize size_of(PangoLayout* layout);
   // Height of the layout's first line (pt): what must fit for a block to start on a page.
   static double first_line_height(PangoLayout* layout);
+  // Whether pango sets the layout's first line right to left (it starts with Arabic or Hebrew).
+  static bool right_to_left(PangoLayout* layout);
   // Draws the whole layout with its top-left corner at (x, y).
   static void draw(cairo_t* cr, PangoLayout* layout, double x, double y, const Rgb& color);
 
