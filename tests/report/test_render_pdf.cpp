@@ -258,6 +258,56 @@ TEST_CASE("render_pdf: a heading never ends a page; it goes over with what follo
   }
 }
 
+TEST_CASE("render_pdf: long text flows on to the next page line by line, losing no line", "[report][pdf]") {
+  require_poppler();
+  TempDir dir;
+  std::string words;
+  for (int i = 0; i < 400; ++i) words += "Sentence " + std::to_string(i) + " ends here. ";
+  Document d;
+  d.blocks.push_back(Paragraph{words});
+  std::string pdf = dir.file("flow.pdf");
+  write_pdf_file(d, PageSize::A4, pdf);
+  REQUIRE(pdf_info(dir, pdf).pages > 1);
+  std::string text = squeeze(pdf_text(dir, pdf));
+  for (int i = 0; i < 400; ++i) {
+    INFO("sentence " << i);
+    CHECK(text.find("Sentence " + std::to_string(i) + " ends here.") != std::string::npos);
+  }
+}
+
+TEST_CASE("render_pdf: a written item stays on one page with its details", "[report][pdf]") {
+  require_poppler();
+  TempDir dir;
+  ItemList items;
+  for (int i = 0; i < 60; ++i) {  // items of varied heights, so page ends fall anywhere in an item
+    std::string n = std::to_string(i);
+    Item item{"Next step " + n, {}};
+    for (int k = 0; k < i % 5; ++k) item.details.push_back({"Support", "support" + n + "." + std::to_string(k)});
+    item.details.push_back({"Status", "status" + n});
+    items.items.push_back(item);
+  }
+  Document d;
+  d.blocks.push_back(items);
+  std::string pdf = dir.file("items.pdf");
+  write_pdf_file(d, PageSize::Letter, pdf);
+  int pages = pdf_info(dir, pdf).pages;
+  REQUIRE(pages > 1);
+  std::vector<std::string> page_text;
+  for (int page = 1; page <= pages; ++page) page_text.push_back(squeeze(pdf_text(dir, pdf, page)) + " ");
+  auto page_of = [&](const std::string& needle) {
+    for (std::size_t p = 0; p < page_text.size(); ++p)
+      if (page_text[p].find(needle) != std::string::npos) return static_cast<int>(p) + 1;
+    return 0;
+  };
+  for (int i = 0; i < 60; ++i) {
+    std::string n = std::to_string(i);
+    INFO("item " << n);
+    int first = page_of("Next step " + n + " ");
+    CHECK(first > 0);
+    CHECK(page_of("Status: status" + n + " ") == first);
+  }
+}
+
 TEST_CASE("render_pdf: empty documents, lists, maps and charts of zeros render", "[report][pdf]") {
   require_poppler();
   TempDir dir;
