@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -343,6 +344,26 @@ TEST_CASE("render_pdf: empty documents, lists, maps and charts of zeros render",
     CHECK(text.find("no header") != std::string::npos);
     CHECK(pdf_info(dir, pdf).pages >= 1);
   }
+}
+
+TEST_CASE("render_pdf: broken UTF-8 and odd numbers in a note still make the PDF", "[report][pdf]") {
+  require_poppler();
+  TempDir dir;
+  Document d;
+  d.title = "A stray byte \xff here";
+  d.blocks = {
+      Paragraph{std::string("a NUL\0inside", 13)},
+      Table{{"\xc3"}, {std::nan("")}, {{"cut \xe2\x82", "more cells than the header"}}},
+      BarChart{
+          "Odd values", {}, {BarGroup{"g", {Bar{std::nan(""), "nan"}, Bar{HUGE_VAL, "infinite"}, Bar{1e300, "big"}}}}},
+      SeatMap{"A room too big to draw", 100000, 100000, 3, {SeatCell{"x", 5, 5, 3}}}};
+  std::string pdf = dir.file("odd.pdf");
+  write_pdf_file(d, PageSize::A4, pdf);
+  std::string text = squeeze(pdf_text(dir, pdf));
+  CHECK(text.find("A stray byte \xef\xbf\xbd here") != std::string::npos);  // U+FFFD
+  CHECK(text.find("a NULinside") != std::string::npos);
+  CHECK(text.find("more cells than the header") != std::string::npos);
+  CHECK(text.find("infinite") != std::string::npos);
 }
 
 TEST_CASE("render_pdf: the bytes are a PDF", "[report][pdf]") {

@@ -58,7 +58,7 @@ std::string render_pdf(const Document& document, PageSize size) {
     throw std::runtime_error(std::string("Could not start the PDF: ") +
                              cairo_status_to_string(cairo_surface_status(surface.get())) + ".");
   if (!document.title.empty())
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, repaired_utf8(document.title).c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "peerobs");
   {
     CairoPtr cr(cairo_create(surface.get()));

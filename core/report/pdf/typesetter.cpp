@@ -6,12 +6,43 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/utf8.h"
+
 namespace core::report::pdf {
 
 namespace {
 int to_pango(double points) { return static_cast<int>(std::lround(points * PANGO_SCALE)); }
 double from_pango(int units) { return static_cast<double>(units) / PANGO_SCALE; }
+
+void append_utf8(std::string& out, char32_t cp) {
+  auto byte = [&](unsigned v) { out += static_cast<char>(v); };
+  if (cp < 0x80) {
+    byte(cp);
+  } else if (cp < 0x800) {
+    byte(0xC0 | (cp >> 6)), byte(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    byte(0xE0 | (cp >> 12)), byte(0x80 | ((cp >> 6) & 0x3F)), byte(0x80 | (cp & 0x3F));
+  } else {
+    byte(0xF0 | (cp >> 18)), byte(0x80 | ((cp >> 12) & 0x3F)), byte(0x80 | ((cp >> 6) & 0x3F)),
+        byte(0x80 | (cp & 0x3F));
+  }
+}
 }  // namespace
+
+bool is_valid_utf8(const std::string& text) {
+  return g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr);  // false on a NUL too
+}
+
+std::string repaired_utf8(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  char32_t cp = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    i += utf8::decode(text, i, cp);
+    if (cp != 0) append_utf8(out, cp);
+  }
+  return out;
+}
 
 Typesetter::Typesetter() {
   PangoFontMap* map = pango_cairo_font_map_get_default();  // owned by pango, per thread
@@ -52,7 +83,14 @@ PangoLayout* Typesetter::lay_out(int index, const std::string& text, const TextS
   pango_layout_set_font_description(layout, font(style.size, style.bold));
   pango_layout_set_width(layout, width > 0 ? to_pango(width) : -1);
   pango_layout_set_ellipsize(layout, ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  // pango shows broken UTF-8 but cairo then refuses the whole page ("input string not valid
+  // UTF-8"): a stray byte in a note becomes U+FFFD and a NUL is dropped instead.
+  if (is_valid_utf8(text)) {
+    pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+  } else {
+    clean_ = repaired_utf8(text);
+    pango_layout_set_text(layout, clean_.data(), static_cast<int>(clean_.size()));
+  }
   return layout;
 }
 

@@ -30,6 +30,11 @@ struct TextSize {
   double width = 0, height = 0;  // pt, the layout's logical extents
 };
 
+// Text as cairo accepts it: invalid UTF-8 (a stray byte) as U+FFFD, NULs dropped. Cairo puts
+// an error on the whole PDF for one broken string, so every user text passes through here.
+bool is_valid_utf8(const std::string& text);
+std::string repaired_utf8(const std::string& text);
+
 // Layout slots: a layout being drawn line by line must not be reused by what a page break draws
 // (the footer, a table's repeated header), so each user has its own.
 inline constexpr int kTextSlot = 0;       // paragraphs, items, captions
@@ -65,6 +70,7 @@ class Typesetter {
   ContextPtr context_;
   std::vector<LayoutPtr> layouts_;
   std::map<std::pair<int, bool>, FontDescriptionPtr> fonts_;  // key: size in 1/10 pt, bold
+  std::string clean_;                                         // a text with broken UTF-8, repaired
 };
 
 }  // namespace core::report::pdf
