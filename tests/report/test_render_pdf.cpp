@@ -239,11 +239,24 @@ TEST_CASE("render_pdf: a heading never ends a page; it goes over with what follo
   Document d;
   for (int i = 0; i < 40; ++i) {
     d.blocks.push_back(Heading{"Section " + std::to_string(i)});
+    if (i % 4 == 3) d.blocks.push_back(ShareBar{"Talk", {{"Teacher", 60, "60%"}, {"Students", 40, "40%"}}});
     d.blocks.push_back(Paragraph{"Words of section " + std::to_string(i) +
                                  ", long enough to wrap once or twice on "
                                  "the page so that the sections do not all have the same height, and headings land "
                                  "at varied places near the bottom of pages."});
     if (i % 3 == 0) d.blocks.push_back(BulletList{{"one", "two", "three"}});
+    // What follows a heading varies, each kind with its own idea of what must come along.
+    if (i % 4 == 1) d.blocks.push_back(Subheading{"Part of section " + std::to_string(i)});
+    if (i % 4 == 1) {
+      std::string value;
+      for (int k = 0; k < 30; ++k) value += "wrapping value ";
+      d.blocks.push_back(FactTable{{{"Label", value}, {"Other", "short"}}});
+    }
+    if (i % 5 == 2)
+      d.blocks.push_back(
+          BarChart{"Counts",
+                   {"a", "b"},
+                   {BarGroup{"one", {Bar{1, "1"}, Bar{2, "2"}}}, BarGroup{"two", {Bar{3, "3"}, Bar{-1, "none"}}}}});
   }
   std::string pdf = dir.file("headings.pdf");
   write_pdf_file(d, PageSize::Letter, pdf);
@@ -256,6 +269,7 @@ TEST_CASE("render_pdf: a heading never ends a page; it goes over with what follo
       if (squeeze(line).size() > 1 && line.find("Page ") == std::string::npos) last = squeeze(line);
     INFO("page " << page << " ends with: " << last);
     CHECK(last.find("Section") == std::string::npos);
+    CHECK(last.find("Part of section") == std::string::npos);
   }
 }
 

@@ -131,38 +131,50 @@ void draw_group(PageFlow& flow, const BarGroup& group, const BarGeometry& g, dou
 }
 }  // namespace
 
+namespace {
+struct BarChartHeights {
+  double head = 0;             // pt: caption and legend
+  std::vector<double> groups;  // pt, each group's row
+  double total = 0;            // pt, the whole chart
+  // What must fit where the chart starts: all of it when it fits on a page, else its head and
+  // first group.
+  double lead(const PageFlow& flow) const {
+    if (total <= flow.room_on_empty_page()) return total;
+    return head + (groups.empty() ? 0 : groups.front());
+  }
+};
+
+BarChartHeights measure(PageFlow& flow, const BarChart& block, const BarGeometry& g,
+                        const std::vector<std::pair<std::string, Rgb>>& legend_entries) {
+  BarChartHeights h;
+  h.head =
+      caption_height(flow, block.caption) + (legend_entries.empty() ? 0 : legend(flow, legend_entries, 0, false) + 6);
+  h.total = h.head;
+  for (const BarGroup& group : block.groups) {
+    h.groups.push_back(group_height(flow, group, g));
+    h.total += h.groups.back() + kGroupGap;
+  }
+  return h;
+}
+}  // namespace
+
 void paint(PageFlow& flow, const BarChart& block) {
   BarGeometry g = bar_geometry(flow, block);
   auto legend_entries = series_legend(block);
-  double head_h =
-      caption_height(flow, block.caption) + (legend_entries.empty() ? 0 : legend(flow, legend_entries, 0, false) + 6);
-  std::vector<double> heights;
-  double total = head_h;
-  for (const BarGroup& group : block.groups) {
-    heights.push_back(group_height(flow, group, g));
-    total += heights.back() + kGroupGap;
-  }
-  if (total <= flow.room_on_empty_page())
-    flow.keep_room_for(total);
-  else
-    flow.keep_room_for(head_h + (heights.empty() ? 0 : heights.front()));
+  BarChartHeights h = measure(flow, block, g, legend_entries);
+  flow.keep_room_for(h.lead(flow));
   draw_caption(flow, block.caption);
   if (!legend_entries.empty()) flow.y += legend(flow, legend_entries, flow.y, true) + 6;
   for (std::size_t i = 0; i < block.groups.size(); ++i) {
-    flow.keep_room_for(heights[i]);
-    draw_group(flow, block.groups[i], g, heights[i]);
+    flow.keep_room_for(h.groups[i]);
+    draw_group(flow, block.groups[i], g, h.groups[i]);
     flow.y += kGroupGap;
   }
   flow.y += look::kBlockGap - kGroupGap;
 }
 
 double lead_height(PageFlow& flow, const BarChart& block) {
-  BarGeometry g = bar_geometry(flow, block);
-  auto legend_entries = series_legend(block);
-  double h =
-      caption_height(flow, block.caption) + (legend_entries.empty() ? 0 : legend(flow, legend_entries, 0, false) + 6);
-  if (!block.groups.empty()) h += group_height(flow, block.groups.front(), g);
-  return h;
+  return measure(flow, block, bar_geometry(flow, block), series_legend(block)).lead(flow);
 }
 
 namespace {

@@ -137,19 +137,28 @@ double lead_height(PageFlow& flow, const BulletList& block) {
       flow.ts.lay_out(kTextSlot, block.items.front(), kBody, flow.page.text_width - kIndent));
 }
 
+namespace {
+// What must fit for a fact row to start on a page: the whole row, unless it is longer than a page
+// (then its label and the value's first line, and the value flows on).
+double fact_row_lead(PageFlow& flow, const Fact& f, double label_w) {
+  double label_h = Typesetter::size_of(flow.ts.lay_out(kTextSlot, f.label, kFactLabel, label_w - 8)).height;
+  PangoLayout* value = flow.ts.lay_out(kTextSlot, f.value, kBody, flow.page.text_width - label_w);
+  double row_h = std::max(label_h, Typesetter::size_of(value).height);
+  if (row_h <= flow.room_on_empty_page()) return row_h;
+  return std::max(label_h, Typesetter::first_line_height(value));
+}
+}  // namespace
+
 void paint(PageFlow& flow, const FactTable& block) {
   const PageGeometry& p = flow.page;
   double label_w = fact_label_width(flow, block);
   for (const Fact& f : block.rows) {
-    double label_h = Typesetter::size_of(flow.ts.lay_out(kTextSlot, f.label, kFactLabel, label_w - 8)).height;
-    double value_h = Typesetter::size_of(flow.ts.lay_out(kTextSlot, f.value, kBody, p.text_width - label_w)).height;
-    double row_h = std::max(label_h, value_h);
-    // A row is kept whole unless it is longer than a page; then its value flows on.
-    if (row_h <= flow.room_on_empty_page()) flow.keep_room_for(row_h);
+    flow.keep_room_for(fact_row_lead(flow, f, label_w));
     double row_top = flow.y;
     // Bold 9 pt beside regular 10 pt: drop the label a little so both share a baseline.
-    Typesetter::draw(flow.cr, flow.ts.lay_out(kTextSlot, f.label, kFactLabel, label_w - 8), p.left, row_top + 1,
-                     kFactLabel.color);
+    PangoLayout* label = flow.ts.lay_out(kTextSlot, f.label, kFactLabel, label_w - 8);
+    double label_h = Typesetter::size_of(label).height;
+    Typesetter::draw(flow.cr, label, p.left, row_top + 1, kFactLabel.color);
     flow.flow_lines(flow.ts.lay_out(kTextSlot, f.value, kBody, p.text_width - label_w), p.left + label_w, kBody.color);
     if (flow.y < row_top + label_h) flow.y = row_top + label_h;
     flow.y += 3;
@@ -158,12 +167,7 @@ void paint(PageFlow& flow, const FactTable& block) {
 }
 double lead_height(PageFlow& flow, const FactTable& block) {
   if (block.rows.empty()) return 0;
-  double label_w = fact_label_width(flow, block);
-  const Fact& f = block.rows.front();
-  double label_h = Typesetter::size_of(flow.ts.lay_out(kTextSlot, f.label, kFactLabel, label_w - 8)).height;
-  double value_h =
-      Typesetter::first_line_height(flow.ts.lay_out(kTextSlot, f.value, kBody, flow.page.text_width - label_w));
-  return std::max(label_h, value_h);
+  return fact_row_lead(flow, block.rows.front(), fact_label_width(flow, block));
 }
 
 void paint(PageFlow& flow, const ItemList& block) {
