@@ -125,7 +125,10 @@ void paint(PageFlow& flow, const BulletList& block) {
     flow.keep_room_for(line_h);
     // A right-to-left item (Arabic, Hebrew) is set from the right edge: its bullet goes there.
     bool rtl = Typesetter::right_to_left(l);
-    flow.dot(rtl ? p.left + p.text_width - 4.5 : p.left + 4.5, flow.y + line_h * 0.55, 1.8, look::kGrey);
+    // On the first line's baseline, raised to the middle of a lowercase letter: fallback fonts
+    // (Devanagari, CJK) have taller lines, so the line's middle would sit low.
+    double baseline = static_cast<double>(pango_layout_get_baseline(l)) / PANGO_SCALE;
+    flow.dot(rtl ? p.left + p.text_width - 4.5 : p.left + 4.5, flow.y + baseline - kBody.size * 0.3, 1.8, look::kGrey);
     flow.flow_lines(l, rtl ? p.left : p.left + kIndent, kBody.color);
     flow.y += kListItemGap;
   }
