@@ -233,7 +233,7 @@ TEST_CASE("render_pdf: a long table continues over pages, its header row on each
   for (long dark : ink) CHECK(dark > 20);
 }
 
-TEST_CASE("render_pdf: a heading never ends a page; it goes over with what follows it", "[report][pdf]") {
+TEST_CASE("render_pdf: a heading never ends a page: it goes over with what follows it", "[report][pdf]") {
   require_poppler();
   TempDir dir;
   Document d;
