@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/report/pdf/render_pdf.h"
+#include "poppler.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -20,82 +21,6 @@ using testing_support::run_command;
 using testing_support::TempDir;
 
 namespace {
-
-void require_poppler() {
-  for (const char* tool : {"pdftotext", "pdfinfo", "pdftoppm"}) {
-    INFO(tool << " is missing: install poppler-utils (scripts/install-deps.sh) to run the PDF tests.");
-    REQUIRE(std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0);
-  }
-}
-
-std::string run(const TempDir& dir, const std::string& command) {
-  auto r = run_command(command, dir.file("stderr.txt"));
-  INFO(command << "\n" << r.err);
-  REQUIRE(r.exit_code == 0);
-  return r.out;
-}
-
-std::string pdf_text(const TempDir& dir, const std::string& pdf, int page = 0) {
-  std::string range = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
-  return run(dir, "pdftotext -layout" + range + " '" + pdf + "' -");
-}
-
-struct PdfInfo {
-  int pages = 0;
-  double width = 0, height = 0;  // pt
-};
-
-PdfInfo pdf_info(const TempDir& dir, const std::string& pdf) {
-  std::string out = run(dir, "pdfinfo '" + pdf + "'");
-  PdfInfo info;
-  std::smatch m;
-  if (std::regex_search(out, m, std::regex(R"(Pages:\s+(\d+))"))) info.pages = std::stoi(m[1]);
-  if (std::regex_search(out, m, std::regex(R"(Page size:\s+([\d.]+) x ([\d.]+) pts)"))) {
-    info.width = std::stod(m[1]);
-    info.height = std::stod(m[2]);
-  }
-  return info;
-}
-
-// Dark pixels of each page above its footer (the top 85 %), from pdftoppm's greyscale PGM (P5)
-// at 20 dpi: a page with only its footer counts as blank.
-std::vector<long> ink_per_page(const TempDir& dir, const std::string& pdf) {
-  std::string prefix = dir.file("page");
-  run(dir, "pdftoppm -gray -r 20 '" + pdf + "' '" + prefix + "'");
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
-    if (e.path().filename().string().rfind("page-", 0) == 0 && e.path().extension() == ".pgm")
-      files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());  // page-01, page-02, ...: same width, so sorted is in order
-  std::vector<long> ink;
-  for (const std::string& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::string magic;
-    int w = 0, h = 0, max = 0;
-    in >> magic >> w >> h >> max;
-    in.get();  // the single whitespace before the pixels
-    REQUIRE(magic == "P5");
-    REQUIRE(max == 255);
-    std::string pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), '\0');
-    in.read(pixels.data(), static_cast<std::streamsize>(pixels.size()));
-    REQUIRE(in.gcount() == static_cast<std::streamsize>(pixels.size()));
-    ink.push_back(
-        std::count_if(pixels.begin(), pixels.end(), [](char p) { return static_cast<unsigned char>(p) < 200; }));
-    std::filesystem::remove(f);
-  }
-  return ink;
-}
-
-// Whitespace runs made single spaces: pdftotext -layout pads columns with spaces.
-std::string squeeze(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 Document every_block_document() {
   Document d;
@@ -193,48 +118,48 @@ std::size_t count_of(const std::string& haystack, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("render_pdf: every block's text, in any script and with <&> and quotes, is in the PDF", "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   auto [size, width, height] =
       GENERATE(std::make_tuple(PageSize::A4, 595, 842), std::make_tuple(PageSize::Letter, 612, 792));
   std::string pdf = dir.file("every_block.pdf");
   write_pdf_file(every_block_document(), size, pdf);
 
-  std::string text = squeeze(pdf_text(dir, pdf));
+  std::string text = poppler::squeeze(poppler::pdf_text(dir, pdf));
   for (const std::string& expected : kEveryText) {
     INFO("looking for: " << expected << "\nin: " << text);
     CHECK(has_text(text, expected));
   }
-  PdfInfo info = pdf_info(dir, pdf);
+  poppler::PdfInfo info = poppler::pdf_info(dir, pdf);
   CHECK(text.find("Page 1 of " + std::to_string(info.pages)) != std::string::npos);
   CHECK(std::lround(info.width) == width);
   CHECK(std::lround(info.height) == height);
-  for (long ink : ink_per_page(dir, pdf)) CHECK(ink > 20);
+  for (long ink : poppler::ink_per_page(dir, pdf)) CHECK(ink > 20);
 }
 
 TEST_CASE("render_pdf: a long table continues over pages, its header row on each, 'Page N of M' right on each",
           "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   std::string pdf = dir.file("long.pdf");
   write_pdf_file(long_timeline(300), PageSize::A4, pdf);
-  PdfInfo info = pdf_info(dir, pdf);
+  poppler::PdfInfo info = poppler::pdf_info(dir, pdf);
   REQUIRE(info.pages > 1);
   for (int page = 1; page <= info.pages; ++page) {
-    std::string text = pdf_text(dir, pdf, page);
+    std::string text = poppler::pdf_text(dir, pdf, page);
     INFO("page " << page << ":\n" << text);
     CHECK(count_of(text, "When") == 1);
     CHECK(text.find("Page " + std::to_string(page) + " of " + std::to_string(info.pages)) != std::string::npos);
   }
-  std::string all = pdf_text(dir, pdf);
+  std::string all = poppler::pdf_text(dir, pdf);
   for (int i : {0, 1, 150, 299}) CHECK(all.find("Note number " + std::to_string(i) + "\n") != std::string::npos);
-  auto ink = ink_per_page(dir, pdf);
+  auto ink = poppler::ink_per_page(dir, pdf);
   CHECK(static_cast<int>(ink.size()) == info.pages);
   for (long dark : ink) CHECK(dark > 20);
 }
 
 TEST_CASE("render_pdf: a heading never ends a page: it goes over with what follows it", "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   Document d;
   for (int i = 0; i < 40; ++i) {
@@ -260,13 +185,13 @@ TEST_CASE("render_pdf: a heading never ends a page: it goes over with what follo
   }
   std::string pdf = dir.file("headings.pdf");
   write_pdf_file(d, PageSize::Letter, pdf);
-  PdfInfo info = pdf_info(dir, pdf);
+  poppler::PdfInfo info = poppler::pdf_info(dir, pdf);
   REQUIRE(info.pages > 2);
   for (int page = 1; page <= info.pages; ++page) {
-    std::istringstream lines(pdf_text(dir, pdf, page));
+    std::istringstream lines(poppler::pdf_text(dir, pdf, page));
     std::string line, last;
     while (std::getline(lines, line))
-      if (squeeze(line).size() > 1 && line.find("Page ") == std::string::npos) last = squeeze(line);
+      if (poppler::squeeze(line).size() > 1 && line.find("Page ") == std::string::npos) last = poppler::squeeze(line);
     INFO("page " << page << " ends with: " << last);
     CHECK(last.find("Section") == std::string::npos);
     CHECK(last.find("Part of section") == std::string::npos);
@@ -274,7 +199,7 @@ TEST_CASE("render_pdf: a heading never ends a page: it goes over with what follo
 }
 
 TEST_CASE("render_pdf: long text flows on to the next page line by line, losing no line", "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   std::string words;
   for (int i = 0; i < 400; ++i) words += "Sentence " + std::to_string(i) + " ends here. ";
@@ -282,8 +207,8 @@ TEST_CASE("render_pdf: long text flows on to the next page line by line, losing 
   d.blocks.push_back(Paragraph{words});
   std::string pdf = dir.file("flow.pdf");
   write_pdf_file(d, PageSize::A4, pdf);
-  REQUIRE(pdf_info(dir, pdf).pages > 1);
-  std::string text = squeeze(pdf_text(dir, pdf));
+  REQUIRE(poppler::pdf_info(dir, pdf).pages > 1);
+  std::string text = poppler::squeeze(poppler::pdf_text(dir, pdf));
   for (int i = 0; i < 400; ++i) {
     INFO("sentence " << i);
     CHECK(text.find("Sentence " + std::to_string(i) + " ends here.") != std::string::npos);
@@ -291,7 +216,7 @@ TEST_CASE("render_pdf: long text flows on to the next page line by line, losing 
 }
 
 TEST_CASE("render_pdf: a written item stays on one page with its details", "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   ItemList items;
   for (int i = 0; i < 60; ++i) {  // items of varied heights, so page ends fall anywhere in an item
@@ -305,10 +230,10 @@ TEST_CASE("render_pdf: a written item stays on one page with its details", "[rep
   d.blocks.push_back(items);
   std::string pdf = dir.file("items.pdf");
   write_pdf_file(d, PageSize::Letter, pdf);
-  int pages = pdf_info(dir, pdf).pages;
+  int pages = poppler::pdf_info(dir, pdf).pages;
   REQUIRE(pages > 1);
   std::vector<std::string> page_text;
-  for (int page = 1; page <= pages; ++page) page_text.push_back(squeeze(pdf_text(dir, pdf, page)) + " ");
+  for (int page = 1; page <= pages; ++page) page_text.push_back(poppler::squeeze(poppler::pdf_text(dir, pdf, page)) + " ");
   auto page_of = [&](const std::string& needle) {
     for (std::size_t p = 0; p < page_text.size(); ++p)
       if (page_text[p].find(needle) != std::string::npos) return static_cast<int>(p) + 1;
@@ -324,13 +249,13 @@ TEST_CASE("render_pdf: a written item stays on one page with its details", "[rep
 }
 
 TEST_CASE("render_pdf: empty documents, lists, maps and charts of zeros render", "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   std::string pdf = dir.file("empty.pdf");
   SECTION("an empty document is one page with its footer") {
     write_pdf_file(Document{}, PageSize::A4, pdf);
-    CHECK(pdf_info(dir, pdf).pages == 1);
-    CHECK(pdf_text(dir, pdf).find("Page 1 of 1") != std::string::npos);
+    CHECK(poppler::pdf_info(dir, pdf).pages == 1);
+    CHECK(poppler::pdf_text(dir, pdf).find("Page 1 of 1") != std::string::npos);
   }
   SECTION("empty blocks and charts with nothing to scale") {
     Document d;
@@ -353,15 +278,15 @@ TEST_CASE("render_pdf: empty documents, lists, maps and charts of zeros render",
         SeatMap{"Marks but no maximum", 1, 2, 0, {SeatCell{"A1", 0, 0, 0}, SeatCell{"Off", 5, 9, 2}}},
         SeatMap{"A wide room", 3, 60, 4, {SeatCell{"Z", 2, 59, 4}}}};
     write_pdf_file(d, PageSize::Letter, pdf);
-    std::string text = squeeze(pdf_text(dir, pdf));
+    std::string text = poppler::squeeze(poppler::pdf_text(dir, pdf));
     CHECK(text.find("not collected") != std::string::npos);
     CHECK(text.find("no header") != std::string::npos);
-    CHECK(pdf_info(dir, pdf).pages >= 1);
+    CHECK(poppler::pdf_info(dir, pdf).pages >= 1);
   }
 }
 
 TEST_CASE("render_pdf: broken UTF-8 and odd numbers in a note still make the PDF", "[report][pdf]") {
-  require_poppler();
+  poppler::require_tools();
   TempDir dir;
   Document d;
   d.title = "A stray byte \xff here";
@@ -373,7 +298,7 @@ TEST_CASE("render_pdf: broken UTF-8 and odd numbers in a note still make the PDF
       SeatMap{"A room too big to draw", 100000, 100000, 3, {SeatCell{"x", 5, 5, 3}}}};
   std::string pdf = dir.file("odd.pdf");
   write_pdf_file(d, PageSize::A4, pdf);
-  std::string text = squeeze(pdf_text(dir, pdf));
+  std::string text = poppler::squeeze(poppler::pdf_text(dir, pdf));
   CHECK(text.find("A stray byte \xef\xbf\xbd here") != std::string::npos);  // U+FFFD
   CHECK(text.find("a NULinside") != std::string::npos);
   CHECK(text.find("more cells than the header") != std::string::npos);
