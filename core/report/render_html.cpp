@@ -146,12 +146,23 @@ std::string hex2(int v) {
   return {digits[(v >> 4) & 15], digits[v & 15]};
 }
 
-// From a pale blue-grey (no marks) to a deep blue (the most marks); t in [0, 1].
-std::string seat_fill(double t) {
+// A seat's colours: from a pale blue-grey (no marks) to a deep blue (the most marks), t in [0, 1];
+// the text is white only where the fill is dark enough to read it (luma below about half).
+struct SeatInk {
+  std::string fill, text;
+};
+SeatInk seat_ink(double t) {
   const int from[3] = {0xf1, 0xf5, 0xf9}, to[3] = {0x2f, 0x5d, 0x8a};
-  std::string s = "#";
-  for (int i = 0; i < 3; ++i) s += hex2(static_cast<int>(std::lround(from[i] + (to[i] - from[i]) * t)));
-  return s;
+  const double weight[3] = {0.2126, 0.7152, 0.0722};
+  SeatInk ink{"#", ""};
+  double luma = 0;
+  for (int i = 0; i < 3; ++i) {
+    const int c = static_cast<int>(std::lround(from[i] + (to[i] - from[i]) * t));
+    ink.fill += hex2(c);
+    luma += weight[i] * c;
+  }
+  ink.text = luma < 125 ? "#ffffff" : "#1f2933";
+  return ink;
 }
 
 // The first `max` characters (code points) of a UTF-8 text, with "…" when cut.
@@ -351,8 +362,9 @@ data block_data(const SeatMap& b) {
     seat.set("cx", num(x + cell_w / 2));
     seat.set("label_y", num(y + 18));
     seat.set("marks_y", num(y + 36));
-    seat.set("fill", seat_fill(t * 0.9));
-    seat.set("ink", t > 0.5 ? "#ffffff" : "#1f2933");
+    const SeatInk ink = seat_ink(t);
+    seat.set("fill", ink.fill);
+    seat.set("ink", ink.text);
     seat.set("label", s.label);
     seat.set("shown_label", shorten(s.label, fit));
     seat.set("marks", std::to_string(s.marks));
