@@ -19,10 +19,12 @@ dest=$(cd "$1" && pwd)
 
 # directory name -> Debian source package. The C++ cereal library is the source package
 # "libcereal"; Debian's source package "cereal" is an unrelated serial-console tool.
-names=(imgui sqlite3 libzstd libsodium cereal rapidjson)
+# The mustache header of the reports' HTML (libkainjow-mustache-dev) is the source package
+# "libkainjow-mustache".
+names=(imgui sqlite3 libzstd libsodium cereal rapidjson mustache)
 declare -A source_of=(
   [imgui]=imgui [sqlite3]=sqlite3 [libzstd]=libzstd
-  [libsodium]=libsodium [cereal]=libcereal [rapidjson]=rapidjson
+  [libsodium]=libsodium [cereal]=libcereal [rapidjson]=rapidjson [mustache]=libkainjow-mustache
 )
 
 stamps="$dest/.stamps"

@@ -192,6 +192,58 @@ mergeInto(LibraryManager.library, {
 
   peerobs_web_now_ms: function () { return performance.now(); },
 
+  // A report page (core/report/render_html: no script, nothing fetched) offered two ways at once:
+  // downloaded as file_name (a Blob and a temporary <a download>), and printed from a hidden frame,
+  // where the print dialog also offers "Save as PDF" (the way an iPad keeps it). Called in the frame
+  // after a tap, within the browser's user-activation window, so neither counts as a pop-up.
+  // Returns 1 when both were started, 0 if the browser refused (the reason goes to the console).
+  // Module.peerobsReports lists what was offered (name and size), for the browser tests.
+  peerobs_web_offer_report: function (html, file_name) {
+    try {
+      var text = UTF8ToString(html);
+      var name = UTF8ToString(file_name);
+      var blob = new Blob([text], {type: 'text/html;charset=utf-8'});
+      var url = URL.createObjectURL(blob);
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      // Revoked later, not now: some browsers start reading the Blob only after click() returns.
+      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+
+      // One print frame at a time. srcdoc keeps the page's origin (a blob: frame is another one on
+      // some browsers, and print() on it would be refused); the sandbox runs no script in it
+      // whatever the text holds, and allow-modals lets print() open the dialog.
+      var old = document.getElementById('peerobs-report-print');
+      if (old) old.parentNode.removeChild(old);
+      var frame = document.createElement('iframe');
+      frame.id = 'peerobs-report-print';
+      frame.title = name;
+      frame.setAttribute('aria-hidden', 'true');
+      frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+      // Laid out at a page's width (so print() lays it out as on paper) but off screen.
+      frame.style.cssText = 'position:fixed;left:-10000px;top:0;width:800px;height:600px;border:0';
+      frame.onload = function () {
+        try {
+          frame.contentWindow.focus();
+          frame.contentWindow.print();
+        } catch (e) {
+          console.error('peerobs: the print dialog for ' + name + ' did not open', e);
+        }
+      };
+      frame.srcdoc = text;
+      document.body.appendChild(frame);
+      (Module['peerobsReports'] = Module['peerobsReports'] || []).push({name: name, bytes: blob.size});
+      return 1;
+    } catch (e) {
+      console.error('peerobs: could not offer ' + UTF8ToString(file_name), e);
+      return 0;
+    }
+  },
+
   // ImGui copied text: to the system clipboard where the browser allows it (a gesture, https).
   peerobs_web_copy_text: function (text) {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(UTF8ToString(text)).catch(function () {});

@@ -1,7 +1,7 @@
 # Third-party libraries of the browser (emscripten) build, compiled from the Debian bookworm source
 # packages that scripts/fetch-web-sources.sh unpacks into PEEROBS_WEB_SOURCES. Defines the targets the
 # rest of the build already names natively (SQLite::SQLite3, PkgConfig::ZSTD, PkgConfig::SODIUM,
-# PkgConfig::IMGUI, cereal::cereal, RapidJSON); every object is built with -pthread (the web build uses
+# PkgConfig::IMGUI, cereal::cereal, RapidJSON, kainjow::mustache); every object is built with -pthread (the web build uses
 # WebAssembly threads: wasm-ld rejects an object without it once it uses TLS or memset/memcpy, "--shared-
 # memory is disallowed by x.o because it was not compiled with 'atomics' or 'bulk-memory' features"),
 # C++ with -fexceptions, warnings off, and -O2 in every build type (a Debug SQLite is unusably slow).
@@ -13,6 +13,7 @@
 # [SECTION] PkgConfig::SODIUM
 # [SECTION] PkgConfig::IMGUI (core, demo, GLFW + OpenGL3 backends for WebGL2)
 # [SECTION] cereal::cereal and RapidJSON (header-only)
+# [SECTION] kainjow::mustache (header-only)
 
 if(NOT EMSCRIPTEN)
   message(FATAL_ERROR "platform/web/third_party.cmake is for the emscripten build only (emcmake cmake ...)")
@@ -22,7 +23,7 @@ endif()
 # [SECTION] Sources and tools
 #-----------------------------------------------------------------------------------------------------
 set(PEEROBS_WEB_SOURCES "" CACHE PATH "Where scripts/fetch-web-sources.sh unpacked the Debian sources")
-foreach(_dir imgui sqlite3 libzstd libsodium cereal rapidjson)
+foreach(_dir imgui sqlite3 libzstd libsodium cereal rapidjson mustache)
   if(NOT PEEROBS_WEB_SOURCES OR NOT IS_DIRECTORY "${PEEROBS_WEB_SOURCES}/${_dir}")
     message(FATAL_ERROR "The web build compiles Debian's source packages, and '${PEEROBS_WEB_SOURCES}/${_dir}' "
                         "is missing. Run: scripts/fetch-web-sources.sh DIR, then configure with "
@@ -262,3 +263,23 @@ target_include_directories(peerobs_web_cereal SYSTEM INTERFACE ${_cereal_dirs})
 target_link_libraries(peerobs_web_cereal INTERFACE peerobs_web_rapidjson)
 add_library(cereal::cereal ALIAS peerobs_web_cereal)
 unset(_json_hpp)
+
+#-----------------------------------------------------------------------------------------------------
+# [SECTION] kainjow::mustache
+#-----------------------------------------------------------------------------------------------------
+# The reports' HTML (core/report/render_html.cpp) is rendered with kainjow's mustache. Upstream keeps
+# the single header at the top of its tree; libkainjow-mustache-dev installs the same file as
+# <kainjow/mustache.hpp>. The header is copied (when it changed) into that layout in the build tree,
+# so core includes it the same way on both platforms. Debian's packaging does not patch the header
+# (4.1+ds-2: identical to upstream's), so the upstream tarball alone gives the same file.
+set(_mustache_hpp "${_web_src}/mustache/mustache.hpp")
+if(NOT EXISTS "${_mustache_hpp}")
+  message(FATAL_ERROR "'${_mustache_hpp}' is missing from the libkainjow-mustache source package. Re-extract it: "
+                      "rm -rf ${_web_src}/mustache ${_web_src}/.stamps/mustache; scripts/fetch-web-sources.sh ${_web_src}")
+endif()
+file(MAKE_DIRECTORY "${_web_gen}/mustache/include/kainjow")
+file(COPY_FILE "${_mustache_hpp}" "${_web_gen}/mustache/include/kainjow/mustache.hpp" ONLY_IF_DIFFERENT)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_mustache_hpp}")
+add_library(peerobs_web_mustache INTERFACE)
+target_include_directories(peerobs_web_mustache SYSTEM INTERFACE "${_web_gen}/mustache/include")
+add_library(kainjow::mustache ALIAS peerobs_web_mustache)
