@@ -118,6 +118,24 @@ bool ClientSession::poll_hub() {
   return changed;
 }
 
+bool ClientSession::poll_report() {
+  AppContext& ctx = app_.context();
+  if (ctx.share_report && !report_.valid()) {
+    ReportRequest r = std::move(*ctx.share_report);
+    ctx.share_report.reset();
+    report_ = platform::start_offer_report(std::move(r.document), std::move(r.file_stem), r.size);
+    ctx.sharing_report = true;
+    ctx.report_message.clear();
+    return true;
+  }
+  if (!report_.valid() || report_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  const platform::ReportOutcome outcome = report_.get();
+  ctx.sharing_report = false;
+  ctx.report_message = outcome.sentence;
+  ctx.report_failed = !outcome.ok;
+  return true;
+}
+
 void ClientSession::draw_frame() {
   app_.set_display_scale(window_.display_scale());
   if (app_.refresh_theme()) window_.fonts_changed();
@@ -149,11 +167,13 @@ bool ClientSession::step() {
   // While sync, an enrollment or a save to storage may report, look at its snapshot every
   // second (cheap: a mutex and a copy); a frame is drawn only when what it shows changed.
   const AppContext& ctx = app_.context();
-  const bool hub_active = ctx.sync.enrolled || ctx.enrolling || ctx.storage_pending;
-  if (wait != 0 && hub_active) wait = wait < 0 ? 1000 : std::min(wait, ctx.storage_pending ? 50 : 1000);
+  const bool hub_active = ctx.sync.enrolled || ctx.enrolling || ctx.storage_pending || ctx.sharing_report;
+  if (wait != 0 && hub_active)
+    wait = wait < 0 ? 1000 : std::min(wait, ctx.storage_pending || ctx.sharing_report ? 50 : 1000);
   if (!window_.handle_events(wait, handlers_)) return false;
   if (window_.had_events()) frames_left_ = 3;
   if (poll_hub()) frames_left_ = std::max(frames_left_, 2);
+  if (poll_report()) frames_left_ = std::max(frames_left_, 2);
   if (wake_at_ && std::chrono::steady_clock::now() >= *wake_at_) {
     frames_left_ = std::max(frames_left_, 1);
     wake_at_.reset();

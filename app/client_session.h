@@ -4,6 +4,7 @@
 // animation frames).
 #pragma once
 #include <chrono>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "app/shell/app.h"
 #include "app/shell/hub_link.h"
 #include "core/store.h"
+#include "platform/report_job.h"
 #include "platform/window.h"
 
 namespace app {
@@ -45,6 +47,8 @@ class ClientSession {
     ~ImGuiContextOwner();
   };
   bool poll_hub();
+  // Starts the report a screen asked for and takes its outcome once it is made.
+  bool poll_report();
   void draw_frame();
 
   ClientOptions options_;
@@ -53,6 +57,7 @@ class ClientSession {
   platform::Window window_;
   App app_;
   HubLink hub_;
+  std::future<platform::ReportOutcome> report_;
   platform::LifecycleHandlers handlers_;
   int frames_left_ = 3;  // ImGui settles layout over a couple of frames after a change
   std::optional<std::chrono::steady_clock::time_point> wake_at_;  // a frame the screen asked for

@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   constexpr int kNotes = 2000;
   store.transaction([&] {
     for (int i = 0; i < kNotes; ++i)
-      store.create(core::EvidenceNote{visit, i * 1500LL,
+      store.create(core::EvidenceNote{visit,
+                                      i * 1500LL,
                                       "Note " + std::to_string(i) +
                                           ": the group by the window compares two answers and asks the teacher "
                                           "which one is right; she asks them what each answer assumes.",

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "app/shell/report_request.h"
 #include "app/shell/sync_state.h"
 #include "core/ids.h"
 #include "core/language_guide.h"
@@ -71,6 +72,12 @@ struct AppContext {
   bool enrolling = false;               // an enrollment is in progress
   std::string enroll_message;           // the last enrollment's outcome, in plain words
   bool enroll_failed = false;           // true when enroll_message describes a failure
+
+  // ---- reports (served by ClientSession through platform/report_job.h; tests read the request) ----
+  std::optional<ReportRequest> share_report;  // request: write (desktop) or offer (browser) this report
+  bool sharing_report = false;                // a report is being made
+  std::string report_message;                 // the last report's outcome, in plain words
+  bool report_failed = false;                 // true when report_message says why it failed
 
   // ---- the device (set by ClientSession from platform/host.h) ----
   std::string served_by_hub;     // the hub that served this app (browser build); "" on the desktop

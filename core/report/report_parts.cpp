@@ -58,12 +58,6 @@ void add_seats(const DataSummary& data, std::vector<Block>& out) {
   out.push_back(std::move(map));
 }
 
-std::string timeline_text(const CapturedItem& item) {
-  if (item.kind != EvidenceKind::Timer) return item.text;
-  if (item.end_ms < 0) return item.text + " (still running)";
-  return item.text + " for " + duration_words(item.end_ms - item.lesson_ms);
-}
-
 }  // namespace
 
 void add_observer_evidence(const ObserverData& observer, bool with_timeline, std::vector<Block>& out) {
@@ -71,15 +65,18 @@ void add_observer_evidence(const ObserverData& observer, bool with_timeline, std
   add_timers(observer.data, out);
   add_seats(observer.data, out);
   if (!with_timeline) return;
-  if (observer.timeline.empty()) {
-    out.push_back(Paragraph{"Nothing was captured.", ParagraphStyle::Quiet});
+  // The notes in lesson order; taps, timer spans and seat marks are in the pictures above (and
+  // each with its time in the CSV), so the summary stays a few pages for a full lesson.
+  Table table{{"Time", "Kind", "Note"}, {0.12, 0.14, 0.74}, {}};
+  for (const auto& item : observer.timeline)
+    if (item.kind == EvidenceKind::Note)
+      table.rows.push_back(
+          {format_lesson_time(item.lesson_ms), evidence_kind_label(item.kind, item.note_kind), item.text});
+  if (table.rows.empty()) {
+    out.push_back(Paragraph{"No notes were written.", ParagraphStyle::Quiet});
     return;
   }
-  Table table{{"Time", "Kind", "What"}, {0.12, 0.14, 0.74}, {}};
-  table.rows.reserve(observer.timeline.size());
-  for (const auto& item : observer.timeline)
-    table.rows.push_back(
-        {format_lesson_time(item.lesson_ms), evidence_kind_label(item.kind, item.note_kind), timeline_text(item)});
+  out.push_back(Paragraph{"Notes in lesson order", ParagraphStyle::Body});
   out.push_back(std::move(table));
 }
 

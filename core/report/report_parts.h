@@ -14,7 +14,7 @@ namespace core::report {
 extern const char* const kNotice;
 
 // An observer's evidence as blocks: counts, timer shares and totals, the seating map, and
-// (with_timeline) every note, tap, timer span and seat mark in lesson order.
+// (with_timeline) their notes in lesson order with their kinds.
 void add_observer_evidence(const ObserverData& observer, bool with_timeline, std::vector<Block>& out);
 
 // A next step with its owner, support, follow-up date and status.

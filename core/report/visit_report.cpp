@@ -44,7 +44,7 @@ void add_who_and_when(const Visit& v, Document& doc) {
       {Role::ObservedTeacher, "Observed teacher"}, {Role::TeacherLeader, "Observer"}, {Role::Coach, "Coach"}};
   for (const auto& [role, label] : roles)
     if (auto who = names_in_role(v.plan, role, v.names); !who.empty()) facts.rows.push_back({label, who});
-  facts.rows.push_back({"Where the visit is", observation_status_label(v.plan.status)});
+  facts.rows.push_back({"Status", observation_status_label(v.plan.status)});
   doc.blocks.push_back(std::move(facts));
 
   doc.blocks.push_back(Heading{"The teacher's focus"});

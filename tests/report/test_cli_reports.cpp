@@ -128,7 +128,9 @@ TEST_CASE("peerobs-cli export --csv writes the demo visit's data points, and rep
   demo.cli("export --csv --visit " + demo.visit + " --out '" + csv + "'");
   std::ifstream in(csv, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(bytes.rfind("\xEF\xBB\xBF" "visit,date,class,observer", 0) == 0);
+  CHECK(bytes.rfind("\xEF\xBB\xBF"
+                    "visit,date,class,observer",
+                    0) == 0);
   CHECK_THAT(bytes, Contains("Front two rows answered 6 of the first 7 questions."));
   CHECK_THAT(bytes, Contains("open-q"));
 

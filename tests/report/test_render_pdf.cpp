@@ -233,7 +233,8 @@ TEST_CASE("render_pdf: a written item stays on one page with its details", "[rep
   int pages = poppler::pdf_info(dir, pdf).pages;
   REQUIRE(pages > 1);
   std::vector<std::string> page_text;
-  for (int page = 1; page <= pages; ++page) page_text.push_back(poppler::squeeze(poppler::pdf_text(dir, pdf, page)) + " ");
+  for (int page = 1; page <= pages; ++page)
+    page_text.push_back(poppler::squeeze(poppler::pdf_text(dir, pdf, page)) + " ");
   auto page_of = [&](const std::string& needle) {
     for (std::size_t p = 0; p < page_text.size(); ++p)
       if (page_text[p].find(needle) != std::string::npos) return static_cast<int>(p) + 1;

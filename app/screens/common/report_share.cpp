@@ -1,6 +1,7 @@
 // See report_share.h.
 #include "app/screens/common/report_share.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/dates.h"
@@ -101,6 +102,42 @@ core::report::PageSize report_paper(const core::Store& store) {
 
 void set_report_paper(core::Store& store, core::report::PageSize size) {
   store.meta().set(core::MetaKey::ReportPaper, size == core::report::PageSize::Letter ? "letter" : "a4");
+}
+
+void ReportShare::load(const core::Store& store, Of of, core::Id subject, core::Id me) {
+  of_ = of;
+  subject_ = subject;
+  me_ = me;
+  request_.reset();
+  choices_ = of == Of::Visit ? visit_share_choices(store, subject, me) : cycle_share_choices(store, subject, me);
+  paper_ = report_paper(store);
+}
+
+bool ReportShare::choose_paper(core::Store& store, core::report::PageSize size, std::string& error) {
+  try {
+    set_report_paper(store, size);
+  } catch (const std::exception& e) {
+    error = std::string("Could not keep the paper size: ") + e.what();
+    return false;
+  }
+  paper_ = size;
+  return true;
+}
+
+bool ReportShare::share(const core::Store& store, core::Id reader, std::int64_t now_ms, std::string& error) {
+  if (std::none_of(choices_.begin(), choices_.end(), [&](const ShareChoice& c) { return c.reader == reader; })) {
+    error = "That copy is not one you can make here.";
+    return false;
+  }
+  request_ = of_ == Of::Visit ? visit_summary_request(store, subject_, reader, me_, now_ms, error)
+                              : cycle_report_request(store, subject_, reader, me_, now_ms, error);
+  return request_.has_value();
+}
+
+std::optional<ReportRequest> ReportShare::take_request() {
+  auto r = std::move(request_);
+  request_.reset();
+  return r;
 }
 
 std::string file_stem(const std::vector<std::string>& parts) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/shell/report_request.h"
 #include "core/records.h"
 #include "core/report/document.h"
 #include "core/store.h"
@@ -18,13 +19,6 @@ struct ShareChoice {
   core::Id reader;
   std::string label;  // "For Amira Haddad", "My own copy"
   std::string hint;   // what the copy leaves out or holds: "No coaching notes or unshared prompts."
-};
-
-// What the shell is asked to write or offer.
-struct ReportRequest {
-  core::report::Document document;
-  std::string file_stem;  // "visit-2026-11-19-8b-science-for-amira-haddad", no extension
-  core::report::PageSize size = core::report::PageSize::A4;
 };
 
 // The copies of a visit's summary I can make: for the observed teacher (when that is not me),
@@ -43,6 +37,28 @@ std::optional<ReportRequest> cycle_report_request(const core::Store& store, core
 // The paper size this device prints on (MetaKey::ReportPaper), A4 unless chosen otherwise.
 core::report::PageSize report_paper(const core::Store& store);
 void set_report_paper(core::Store& store, core::report::PageSize size);
+
+// The share part of a Debrief or Cycle model: the choices, the paper, and the request the last
+// share made (which the screen's shape hands to AppContext::share_report).
+class ReportShare {
+ public:
+  enum class Of { Visit, Cycle };
+  void load(const core::Store& store, Of of, core::Id subject, core::Id me);
+  const std::vector<ShareChoice>& choices() const { return choices_; }
+  core::report::PageSize paper() const { return paper_; }
+  // Keeps the paper for this device's next reports. False with `error` set when it cannot be saved.
+  bool choose_paper(core::Store& store, core::report::PageSize size, std::string& error);
+  // Makes the copy for `reader` (one of choices()). False with `error` set to a sentence.
+  bool share(const core::Store& store, core::Id reader, std::int64_t now_ms, std::string& error);
+  std::optional<ReportRequest> take_request();
+
+ private:
+  Of of_ = Of::Visit;
+  core::Id subject_, me_;
+  std::vector<ShareChoice> choices_;
+  core::report::PageSize paper_ = core::report::PageSize::A4;
+  std::optional<ReportRequest> request_;
+};
 
 // "visit-2026-11-19-8b-science": lower case ASCII letters and digits joined by "-" (a name every
 // file system and browser download keeps), never empty.

@@ -26,7 +26,18 @@ bool CycleModel::load(core::Id cycle, core::Id observation) {
     return false;
   }
   series_ = core::series_of(data_, data_.observers.empty() ? core::Id{} : data_.observers.front().person);
+  share_.load(store_, ReportShare::Of::Cycle, data_.id, me_);
   return true;
+}
+
+bool CycleModel::share_report(core::Id reader, std::int64_t now_ms) {
+  error_.clear();
+  return share_.share(store_, reader, now_ms, error_);
+}
+
+bool CycleModel::choose_paper(core::report::PageSize size) {
+  error_.clear();
+  return share_.choose_paper(store_, size, error_);
 }
 
 bool CycleModel::choose_observer(core::Id person) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/screens/common/report_share.h"
 #include "core/lesson/cycle_data.h"
 #include "core/records.h"
 #include "core/store.h"
@@ -40,6 +41,11 @@ class CycleModel {
   const std::vector<core::TimerSeries>& timers() const { return series_.timers; }
   const std::vector<core::CycleStep>& steps() const { return data_.steps; }
   const std::string& error() const { return error_; }
+  // "Share the cycle report": whom a copy can be for, the paper, the report the last share made.
+  const ReportShare& share() const { return share_; }
+  bool share_report(core::Id reader, std::int64_t now_ms);
+  bool choose_paper(core::report::PageSize size);
+  std::optional<ReportRequest> take_report() { return share_.take_request(); }
 
  private:
   core::Store& store_;
@@ -47,6 +53,7 @@ class CycleModel {
   core::CycleData data_;
   core::CycleSeries series_;
   std::string error_;
+  ReportShare share_;
 };
 
 }  // namespace app

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "app/screens/common/record_summary.h"
+#include "app/screens/common/report_share_view.h"
 #include "app/screens/debrief/debrief_model.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -292,6 +293,19 @@ void draw_charts(const CycleModel& m, Emitted<CycleAction>& out) {
 }
 }  // namespace
 
+namespace {
+// The cycle report to keep or hand over: the observed teacher's copy or mine.
+void draw_share(const CycleModel& m, const AppContext& ctx, Emitted<CycleAction>& out) {
+  auto event = draw_share_card(m.share(), "Share the cycle report\xE2\x80\xA6", ctx);
+  if (!event) return;
+  CycleAction a;
+  a.kind = event->kind == ShareEvent::Kind::Share ? CycleAction::Kind::ShareReport : CycleAction::Kind::ChoosePaper;
+  a.record = event->reader;
+  a.paper = event->paper;
+  out.push_back(a);
+}
+}  // namespace
+
 void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<CycleAction>& out) {
   if (!m.loaded()) return ui::message_body("##cycle_missing", m.error());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -311,6 +325,8 @@ void draw_cycle(const CycleModel& m, CycleUi&, const AppContext& ctx, Emitted<Cy
     draw_steps(m, out);
     ImGui::Spacing();
     draw_visits(m, ctx, out);
+    ImGui::Spacing();
+    draw_share(m, ctx, out);
   };
   ui::two_columns("##cycle", avail, 0.56f, charts, steps_and_visits);
 }
@@ -325,13 +341,26 @@ struct CycleShape : ScreenShape<ScreenId::Cycle, draw_cycle> {
   static void enter(std::unique_ptr<Model>& m, Ui&, const Route& route, AppContext& ctx) {
     m = std::make_unique<CycleModel>(*ctx.store, ctx.me);
     m->load(route.cycle, route.observation);
+    ctx.report_message.clear();  // the outcome of a report made from another screen
   }
 
   static void apply(Model& m, Ui&, const Action& a, AppContext& ctx) {
-    if (a.kind == CycleAction::Kind::ChooseObserver)
-      m.choose_observer(a.record);
-    else if (m.set_step_status(a.record, a.status))
-      ctx.toast = std::string("Next step marked ") + core::next_step_status_label(a.status);
+    switch (a.kind) {
+      case CycleAction::Kind::ChooseObserver:
+        m.choose_observer(a.record);
+        break;
+      case CycleAction::Kind::SetStepStatus:
+        if (m.set_step_status(a.record, a.status))
+          ctx.toast = std::string("Next step marked ") + core::next_step_status_label(a.status);
+        break;
+      case CycleAction::Kind::ShareReport:
+        if (m.share_report(a.record, ctx.now_ms()))
+          if (auto r = m.take_report()) ctx.share_report = std::move(*r);
+        break;
+      case CycleAction::Kind::ChoosePaper:
+        m.choose_paper(a.paper);
+        break;
+    }
   }
 };
 template class ModelScreen<CycleShape, CycleModel, CycleUi>;

@@ -10,10 +10,11 @@
 namespace app {
 
 struct CycleAction {
-  enum class Kind { SetStepStatus, ChooseObserver };
+  enum class Kind { SetStepStatus, ChooseObserver, ShareReport, ChoosePaper };
   Kind kind = Kind::SetStepStatus;
-  core::Id record;  // the next step; ChooseObserver: the person
+  core::Id record;  // the next step; ChooseObserver: the person; ShareReport: whom the copy is for
   core::NextStepStatus status = core::NextStepStatus::Open;
+  core::report::PageSize paper = core::report::PageSize::A4;  // ChoosePaper
 };
 
 struct CycleUi {};  // every choice on this screen is the model's (whose data the charts show)

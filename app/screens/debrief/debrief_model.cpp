@@ -43,6 +43,7 @@ bool DebriefModel::load(core::Id observation) {
     lesson_ = core::summarize_by_observer(store_, observation, plan_, names);
     own_reflections_ = own_reflections_of(store_, observation, me_, names);
     reload_lists();
+    share_.load(store_, ReportShare::Of::Visit, observation, me_);
     note_draft_.open(store_, note_draft_key(observation));
     step_draft_.open(store_, step_draft_key(observation));
     step_form_.owner = default_owner();
@@ -113,6 +114,10 @@ bool DebriefModel::apply(const DebriefAction& a) {
         return schedule(a.record);
       case DebriefAction::Kind::MarkDebriefed:
         return mark_debriefed();
+      case DebriefAction::Kind::ShareSummary:
+        return share_.share(store_, a.record, now_ms_(), error_);
+      case DebriefAction::Kind::ChoosePaper:
+        return share_.choose_paper(store_, a.paper, error_);
     }
     return false;
   });

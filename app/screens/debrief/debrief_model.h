@@ -15,6 +15,7 @@
 
 #include "app/screens/common/observation_model.h"
 #include "app/screens/common/record_summary.h"
+#include "app/screens/common/report_share.h"
 #include "app/screens/common/text_draft.h"
 #include "app/screens/reflect/reflect_model.h"
 #include "core/lesson/lesson_data.h"
@@ -46,11 +47,21 @@ struct NextStepForm {
 };
 
 struct DebriefAction {
-  enum class Kind { EditNote, SaveNote, EditStep, SaveStep, ScheduleFollowUp, MarkDebriefed };
+  enum class Kind {
+    EditNote,
+    SaveNote,
+    EditStep,
+    SaveStep,
+    ScheduleFollowUp,
+    MarkDebriefed,
+    ShareSummary,
+    ChoosePaper
+  };
   Kind kind = Kind::EditNote;
   std::string text;   // EditNote
   NextStepForm step;  // EditStep
-  core::Id record;    // ScheduleFollowUp: the next step
+  core::Id record;    // ScheduleFollowUp: the next step; ShareSummary: whom the copy is for
+  core::report::PageSize paper = core::report::PageSize::A4;  // ChoosePaper
 };
 
 class DebriefModel : public ObservationModel {
@@ -79,6 +90,9 @@ class DebriefModel : public ObservationModel {
   bool can_write() const { return can_write_; }  // I take part in this observation
   bool drafts_dirty() const { return note_draft_.dirty() || step_draft_.dirty(); }
   core::Id last_follow_up() const { return last_follow_up_; }  // the visit the last ScheduleFollowUp made
+  // "Share a summary": whom a copy can be for, the paper, and the report the last ShareSummary made.
+  const ReportShare& share() const { return share_; }
+  ReportShare& share() { return share_; }
   static std::string note_draft_key(core::Id observation) { return "debrief/" + observation.hex(); }
   static std::string step_draft_key(core::Id observation) { return "debrief-step/" + observation.hex(); }
 
@@ -101,6 +115,7 @@ class DebriefModel : public ObservationModel {
   TextDraft note_draft_, step_draft_;
   bool can_write_ = false;
   core::Id last_follow_up_;
+  ReportShare share_;
 };
 
 }  // namespace app

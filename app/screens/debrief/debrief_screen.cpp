@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app/screens/common/lesson_data_view.h"
+#include "app/screens/common/report_share_view.h"
 #include "app/ui/rows.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -136,6 +137,16 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& ou
   if (ui::button("Add next step", ui::Tone::Primary)) out.push_back(DebriefAction{K::SaveStep, {}, {}, {}});
   ui::end_card();
 }
+// The visit's summary to hand over: the observed teacher's copy or mine, as a PDF or a page to print.
+void draw_share(const DebriefModel& m, const AppContext& ctx, Emitted<DebriefAction>& out) {
+  auto event = draw_share_card(m.share(), "Share a summary\xE2\x80\xA6", ctx);
+  if (!event) return;
+  DebriefAction a;
+  a.kind = event->kind == ShareEvent::Kind::Share ? K::ShareSummary : K::ChoosePaper;
+  a.record = event->reader;
+  a.paper = event->paper;
+  out.push_back(a);
+}
 }  // namespace
 
 void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, Emitted<DebriefAction>& out) {
@@ -152,6 +163,8 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, E
     draw_notes(m, ui, ctx, out);
     ImGui::Spacing();
     draw_steps(m, ui, out);
+    ImGui::Spacing();
+    draw_share(m, ctx, out);
     ui::end_scroll_area();
   } else {
     float left = std::floor(avail.x * 0.5f);
@@ -164,6 +177,8 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, E
     ImGui::SameLine(0, 0);
     ui::begin_scroll_area("##debrief_right", ImVec2(avail.x - left, body_h));
     draw_steps(m, ui, out);
+    ImGui::Spacing();
+    draw_share(m, ctx, out);
     ui::end_scroll_area();
   }
   const bool held = m.plan().status == core::ObservationStatus::Debriefed;
@@ -185,6 +200,7 @@ struct DebriefShape : AutosavedShape<ScreenId::Debrief, draw_debrief, &DebriefMo
     ui = DebriefUi{};
     ui.note = m->note_draft();
     ui.step = m->step_form();
+    ctx.report_message.clear();  // the outcome of a report made from another screen
   }
 
   static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
@@ -208,6 +224,9 @@ struct DebriefShape : AutosavedShape<ScreenId::Debrief, draw_debrief, &DebriefMo
       }
       case K::MarkDebriefed:
         ctx.toast = "Debrief marked as held";
+        break;
+      case K::ShareSummary:
+        if (auto r = m.share().take_request()) ctx.share_report = std::move(*r);
         break;
       default:
         break;

@@ -1,0 +1,13 @@
+// The desktop's report job: offer_report on its own thread. See report_job.h.
+#include "platform/report_job.h"
+
+namespace platform {
+
+std::future<ReportOutcome> start_offer_report(core::report::Document document, std::string file_stem,
+                                              core::report::PageSize size) {
+  return std::async(std::launch::async, [document = std::move(document), file_stem = std::move(file_stem), size] {
+    return offer_report(document, file_stem, size);
+  });
+}
+
+}  // namespace platform
