@@ -3,9 +3,9 @@
 // finite numbers only.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <string>
 
 #include "core/report/render_html.h"
@@ -13,6 +13,21 @@
 using namespace core::report;
 
 namespace {
+
+// Whether a number gone wrong ("nan", "-nan", "inf", "-inf") starts any attribute value or CSS width.
+// (No std::regex: GCC 12 warns inside it under the sanitizer builds, and warnings are errors.)
+bool has_non_finite_number(const std::string& html) {
+  for (const std::string opener : {"=\"", "width:"}) {
+    for (auto p = html.find(opener); p != std::string::npos; p = html.find(opener, p + 1)) {
+      std::size_t q = p + opener.size();
+      while (q < html.size() && (html[q] == ' ' || html[q] == '-')) ++q;
+      std::string word = html.substr(q, 3);
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (word == "nan" || word == "inf") return true;
+    }
+  }
+  return false;
+}
 
 std::size_t count_of(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
@@ -158,9 +173,9 @@ TEST_CASE("render_html: empty documents and zero data give finite numbers only",
   d.blocks.push_back(FactTable{});
   const std::string html = render_html(d, PageSize::Letter);
   // Every number is an attribute value or a CSS width; none may be NaN or infinite.
-  const std::regex bad(R"((="|width:)\s*-?(nan|inf))", std::regex::icase);
-  CHECK_FALSE(std::regex_search(html, bad));
-  CHECK(std::regex_search(std::string("<rect width=\"-nan\""), bad));  // the check itself can fail
+  CHECK_FALSE(has_non_finite_number(html));
+  CHECK(has_non_finite_number("<rect width=\"-nan\""));  // the check itself can fail
+  CHECK(has_non_finite_number("<col style=\"width: inf%\">"));
   CHECK(html.find("No seats") != std::string::npos);
   CHECK(html.find("extra cell") != std::string::npos);
 
