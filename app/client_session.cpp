@@ -123,7 +123,7 @@ bool ClientSession::poll_report() {
   if (ctx.share_report && !report_.valid()) {
     ReportRequest r = std::move(*ctx.share_report);
     ctx.share_report.reset();
-    report_ = platform::start_offer_report(std::move(r.document), std::move(r.file_stem), r.size);
+    report_ = platform::start_offer_report(std::move(r.document), std::move(r.file_stem), r.size, options_.data_dir);
     ctx.sharing_report = true;
     ctx.report_message.clear();
     return true;

@@ -13,6 +13,6 @@
 namespace platform {
 
 std::future<ReportOutcome> start_offer_report(core::report::Document document, std::string file_stem,
-                                              core::report::PageSize size);
+                                              core::report::PageSize size, std::string data_dir);
 
 }  // namespace platform

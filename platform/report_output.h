@@ -20,7 +20,9 @@ struct ReportOutcome {
 
 // `file_stem`: the file's name without extension ("visit-2026-11-19-8B"); characters a file name
 // cannot hold are replaced (report_files.h).
+// `data_dir`: the client's data folder (--data), where reports go on a desktop with no documents
+// folder; the browser does not use it.
 ReportOutcome offer_report(const core::report::Document& document, const std::string& file_stem,
-                           core::report::PageSize size);
+                           core::report::PageSize size, const std::string& data_dir);
 
 }  // namespace platform

@@ -8,7 +8,6 @@
 #include <system_error>
 
 #include "core/report/pdf/render_pdf.h"
-#include "platform/host.h"
 #include "platform/report_files.h"
 #include "platform/report_output.h"
 
@@ -40,12 +39,12 @@ bool is_directory(const std::string& path) {
 }  // namespace
 
 ReportOutcome offer_report(const core::report::Document& document, const std::string& file_stem,
-                           core::report::PageSize size) {
+                           core::report::PageSize size, const std::string& data_dir) {
   try {
     ReportFolderPlaces places;
     places.home = env("HOME");
     places.xdg_documents_dir = documents_dir(places.home);
-    places.data_dir = default_data_dir();
+    places.data_dir = data_dir;
     return save_report_file(choose_report_folder(places, is_directory), file_stem, ".pdf",
                             [&](const std::string& path) { core::report::write_pdf_file(document, size, path); });
   } catch (const std::exception& e) {  // reading the environment or the settings file

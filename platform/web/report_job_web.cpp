@@ -5,9 +5,9 @@
 namespace platform {
 
 std::future<ReportOutcome> start_offer_report(core::report::Document document, std::string file_stem,
-                                              core::report::PageSize size) {
+                                              core::report::PageSize size, std::string data_dir) {
   std::promise<ReportOutcome> done;
-  done.set_value(offer_report(document, file_stem, size));
+  done.set_value(offer_report(document, file_stem, size, data_dir));
   return done.get_future();
 }
 

@@ -16,7 +16,7 @@ int peerobs_web_offer_report(const char* html, const char* file_name);
 namespace platform {
 
 ReportOutcome offer_report(const core::report::Document& document, const std::string& file_stem,
-                           core::report::PageSize size) {
+                           core::report::PageSize size, const std::string& /*data_dir*/) {
   std::string html;
   try {
     html = core::report::render_html(document, size);

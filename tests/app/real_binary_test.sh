@@ -94,7 +94,7 @@ start_app() {
   # Under ASan, LeakSanitizer would report what libdbus, SDL and Mesa's GL driver keep until exit
   # (third-party, not ours); our leaks are checked by the headless app_tests, which run with it on.
   ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-    PEEROBS_UI_MAP=$map DISPLAY=$disp "$bin" --data "$data" --size "$size" >"$log" 2>&1 &
+    XDG_DOCUMENTS_DIR=$data/documents PEEROBS_UI_MAP=$map DISPLAY=$disp "$bin" --data "$data" --size "$size" >"$log" 2>&1 &
   app=$!
 }
 cpu_ticks() { awk '{ print $14 + $15 }' /proc/$app/stat; }
@@ -106,6 +106,7 @@ for size in 768x1024 1280x800; do
   Xvfb "$disp" -screen 0 "${size}x24" >/dev/null 2>&1 & xv=$!
   sleep 1
   data=$(mktemp -d) map=$data/ui-map.txt log=$data/log.txt
+  mkdir -p "$data/documents"  # XDG_DOCUMENTS_DIR (start_app): reports go to <documents>/peerobs
   start_app
   expect_screen first_run "starting with an empty store"
   alive
@@ -190,6 +191,27 @@ PY
   expect_screen coaching_notes "tapping Coaching notes on the debriefed visit's card"
   shot coaching_notes
   tap "‹ Back"; expect_screen cycle "Back from Coaching notes"
+  # The cycle report for the observed teacher: a PDF in the documents folder, said where it went,
+  # with the cycle's visits and next step.
+  tap_below "For Amira Haddad"
+  saved=""
+  for i in $(seq 1 100); do
+    saved=$(awk -F'\t' '$1 ~ /^Saved as / { sub(/^Saved as /, "", $1); print $1; exit }' "$map" 2>/dev/null)
+    [ -n "$saved" ] && break
+    sleep 0.1
+    # The outcome shows under the buttons, maybe below the window's edge: bring it into view
+    # (the share card is in the right-hand column in landscape, the only one in portrait).
+    [ $(( i % 20 )) -eq 0 ] && drag_up $(( ${size%x*} * 3 / 4 )) $(( ${size#*x} * 3 / 4 ))
+  done
+  [ -n "$saved" ] || fail "no \"Saved as ...\" after tapping For Amira Haddad on the cycle's share card"
+  case "$saved" in "$data/documents/peerobs/"*.pdf) ;; *) fail "the cycle report went to $saved, not the documents folder";; esac
+  [ "$(head -c 4 "$saved")" = "%PDF" ] || fail "$saved is not a PDF"
+  if command -v pdftotext >/dev/null; then
+    pdftotext "$saved" - | grep -q "Questioning in 8B science" || fail "the cycle report has no title"
+    pdftotext "$saved" - | grep -q "Mini whiteboards" || fail "the cycle report has no next step"
+  fi
+  echo "cycle report saved as $saved"
+  shot cycle_shared
   tap "‹ Back"; expect_screen home "Back from the cycle"
 
   # The other side: a colleague observed my class, and her prompt waits on Home for my answer.

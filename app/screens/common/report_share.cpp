@@ -15,15 +15,19 @@ namespace {
 std::string first_name(const std::string& name) { return name.substr(0, name.find(' ')); }
 
 // The observed teacher's copy (unless that is me), then mine.
-std::vector<ShareChoice> choices(const core::Store& store, core::Id teacher, core::Id me) {
+std::vector<ShareChoice> choices(const core::Store& store, ReportShare::Of of, core::Id teacher, core::Id me) {
   const auto names = core::person_names(store);
+  const bool visit = of == ReportShare::Of::Visit;
   std::vector<ShareChoice> out;
   if (!teacher.empty() && teacher != me) {
     const std::string name = core::name_or(names, teacher, "the observed teacher");
     out.push_back({teacher, "For " + name,
-                   "What " + first_name(name) + " may see in peerobs: no coaching notes, no unshared prompts."});
+                   visit ? "What " + first_name(name) + " may see in peerobs: no coaching notes, no unshared prompts."
+                         : "The visits " + first_name(name) + " takes part in, their data and the next steps."});
   }
-  out.push_back({me, "My own copy", "Everything you may see here, coaching notes included."});
+  out.push_back({me, "My own copy",
+                 visit ? "Everything you may see here, coaching notes included."
+                       : "Every visit of this cycle you take part in."});
   return out;
 }
 
@@ -58,14 +62,14 @@ std::vector<ShareChoice> visit_share_choices(const core::Store& store, core::Id 
   if (auto h = store.get(visit); h && std::holds_alternative<core::Observation>(h->body))
     for (const auto& p : std::get<core::Observation>(h->body).participants)
       if (p.role == core::Role::ObservedTeacher && teacher.empty()) teacher = p.person;
-  return choices(store, teacher, me);
+  return choices(store, ReportShare::Of::Visit, teacher, me);
 }
 
 std::vector<ShareChoice> cycle_share_choices(const core::Store& store, core::Id cycle, core::Id me) {
   core::Id teacher;
   if (auto h = store.get(cycle); h && std::holds_alternative<core::Cycle>(h->body))
     teacher = std::get<core::Cycle>(h->body).observed_teacher;
-  return choices(store, teacher, me);
+  return choices(store, ReportShare::Of::Cycle, teacher, me);
 }
 
 std::optional<ReportRequest> visit_summary_request(const core::Store& store, core::Id visit, core::Id reader,

@@ -34,8 +34,10 @@ std::optional<ShareEvent> draw_share_card(const ReportShare& share, const char* 
   ImGui::EndDisabled();
   if (ctx.sharing_report)
     ui::muted_wrapped("Making it\xE2\x80\xA6");
-  else
+  else if (!ctx.report_message.empty()) {
     ui::outcome_wrapped(ctx.report_message, ctx.report_failed);
+    ui::record_item(ctx.report_message.c_str());  // in the UI map, so tests read where it went
+  }
   ui::end_card();
   return event;
 }
