@@ -27,8 +27,9 @@ echo "== ASan + UBSan build =="
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DCMAKE_C_FLAGS_DEBUG=-g1 \
   -DPEEROBS_SANITIZE=ON -DPEEROBS_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan -j"$jobs" --output-on-failure --timeout 900
+# tests/lsan.supp: the caches fontconfig, pango and glib keep for the process's life (the PDF renderer).
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS="suppressions=$root/tests/lsan.supp" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --test-dir build-asan -j"$jobs" --output-on-failure --timeout 900
 
 echo "== ThreadSanitizer: the tests that sync through threads =="
 # The hub and the sync client only (no app, no benches): the sync worker's thread, the pull and

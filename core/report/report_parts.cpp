@@ -1,6 +1,8 @@
 // See report_parts.h.
 #include "core/report/report_parts.h"
 
+#include <algorithm>
+
 #include "core/dates.h"
 #include "core/lesson/people.h"
 #include "core/lesson/words.h"
@@ -14,8 +16,14 @@ const char* const kNotice =
 
 namespace {
 
+// Tools this observer did not use say so in a line, not as a picture of zeros; within a picture a
+// 0 stays (it is a measurement when the other bars are not).
 void add_counts(const DataSummary& data, std::vector<Block>& out) {
   if (data.counters.empty()) return;
+  if (std::all_of(data.counters.begin(), data.counters.end(), [](const CounterSummary& c) { return c.count == 0; })) {
+    out.push_back(Paragraph{"No taps on the counters.", ParagraphStyle::Quiet});
+    return;
+  }
   BarChart chart{"Counts (taps)", {}, {}};
   for (const auto& c : data.counters)
     chart.groups.push_back({c.label, {Bar{static_cast<double>(c.count), std::to_string(c.count)}}});
@@ -25,6 +33,10 @@ void add_counts(const DataSummary& data, std::vector<Block>& out) {
 // One share bar per exclusive group, then every timer's total.
 void add_timers(const DataSummary& data, std::vector<Block>& out) {
   if (data.timers.empty()) return;
+  if (std::all_of(data.timers.begin(), data.timers.end(), [](const TimerSummary& t) { return t.spans.empty(); })) {
+    out.push_back(Paragraph{"No timer was run.", ParagraphStyle::Quiet});
+    return;
+  }
   std::vector<std::string> groups;
   for (const auto& t : data.timers)
     if (!t.group.empty() && std::find(groups.begin(), groups.end(), t.group) == groups.end()) groups.push_back(t.group);
@@ -42,12 +54,19 @@ void add_timers(const DataSummary& data, std::vector<Block>& out) {
   }
   BarChart chart{"Time on each timer (minutes)", {}, {}};
   for (const auto& t : data.timers)
-    chart.groups.push_back({t.label, {Bar{static_cast<double>(t.total_ms) / 60000.0, duration_words(t.total_ms)}}});
+    chart.groups.push_back(
+        {t.label,
+         {t.spans.empty() ? Bar{-1, "not timed"}
+                          : Bar{static_cast<double>(t.total_ms) / 60000.0, duration_words(t.total_ms)}}});
   out.push_back(std::move(chart));
 }
 
 void add_seats(const DataSummary& data, std::vector<Block>& out) {
   if (data.seats.empty()) return;
+  if (data.total_marks == 0) {
+    out.push_back(Paragraph{"No marks on the seating chart.", ParagraphStyle::Quiet});
+    return;
+  }
   SeatMap map;
   map.caption = "Participation on the seating chart: " + std::to_string(data.total_marks) +
                 (data.total_marks == 1 ? " mark" : " marks");
