@@ -14,7 +14,7 @@
 // skips the scenario, --verbose logs each tap and drag. PEEROBS_E2E_STRICT=1 fails on the known
 // client bugs that knownBug() otherwise only reports.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { AppPage } from './lib/app_page.mjs';
@@ -341,6 +341,30 @@ async function scenario(browser) {
     const { dir } = await storedRecords('synced');
     const s = stats(cli, dir);
     check(s.outbox === 0, `after syncing online, ${s.outbox} versions still wait in the browser's outbox`);
+  });
+
+  await step('5e. Share the cycle report on the Cycle screen: the browser downloads a page to print', async () => {
+    await app.tap('Cycle');
+    await app.waitScreen('cycle', 'tapping Cycle on the visit card');
+    // The share card ends the cycle's list: a finger drags the list up from the middle of it.
+    const size = page.viewportSize();
+    await app.scrollTo('My own copy', { x: size.width * 0.75, y: size.height * 0.8 }, { dy: -Math.round(size.height * 0.35) });
+    const download = page.waitForEvent('download', { timeout: 20000 });
+    await app.tap('My own copy');
+    const file = await download;
+    const name = file.suggestedFilename();
+    check(/^cycle-.*-my-copy\.html$/.test(name), `the report was downloaded as "${name}", not cycle-...-my-copy.html`);
+    const saved = join(work, name);
+    await file.saveAs(saved);
+    const html = readFileSync(saved, 'utf8');
+    check(html.includes('@page') && html.includes('not an evaluation'), `${name} is not the printable report page`);
+    const said = await app.waitFor(async () => (await app.map()).items.find((i) => i.label.startsWith('Downloaded ')),
+                                   'the share card to say the report was downloaded');
+    check(said.label.includes(name), `the share card says "${said.label}", which does not name ${name}`);
+    const offered = await page.evaluate(() => (window.Module && window.Module.peerobsReports) || []);
+    check(offered.length === 1 && offered[0].name === name, `the page offered ${JSON.stringify(offered)} for printing`);
+    await app.tap('\u2039 Back');
+    await app.waitScreen('home', 'Back from the cycle');
   });
 
   await step('5d. the colleague\'s own device (peerobs-cli) receives every note, tally, span and mark', async () => {
