@@ -144,3 +144,26 @@ TEST_CASE("every screen: at a phone's 390 px width every tap target fits across 
     }
   }
 }
+
+TEST_CASE("observe at a phone's 390x844: the counters show whole under the composer and a tap counts",
+          "[app][shape][observe]") {
+  UiHarness h(390, 844);
+  start_with_demo(h);
+  const core::Id follow = demo_visit(h.store(), true);
+  open(h, {app::ScreenId::Observe, follow, {}});
+  // The look-for tags fold behind one chip, so they do not push the counters off the screen.
+  REQUIRE(h.has("Look-fors (4)"));
+  CHECK_FALSE(h.has("Wait time after a question"));
+  const ui::ItemRecord* counter = nullptr;
+  for (const ui::ItemRecord& item : ui::recorded_items())
+    if (item.label == "Open questions##counter") counter = &item;
+  REQUIRE(counter);
+  CHECK(counter->max.y <= 844.0f * 0.85f);  // the whole tile, above the timeline's heading
+  const auto before = h.store().live(core::RecordType::Tally, follow).size();
+  h.tap("Open questions##counter");
+  CHECK(h.store().live(core::RecordType::Tally, follow).size() == before + 1);
+  h.tap("Look-fors (4)");
+  h.frames(2);
+  CHECK(h.has("Wait time after a question"));  // open until tapped again
+  CHECK(h.has("Hide look-fors"));
+}

@@ -64,6 +64,9 @@ void draw_clock(const ObserveModel& m, bool can_prompt, Emitted<ObserveAction>& 
   }
 }
 
+// Under the composer: the stamp of the note being typed and the language hint (below).
+void draw_composer_notes(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx);
+
 void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, Emitted<ObserveAction>& out) {
   if (!m.plan().tools.evidence_notes) {
     ui::muted_wrapped("The plan for this lesson asks for data only, no notes.");
@@ -100,6 +103,21 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
       out.push_back(a);
     }
   }
+  // On a phone the look-for tags would take three rows of the screen above the counters: they
+  // fold behind one chip saying how many are chosen, open until tapped again.
+  const auto& look_fors = m.plan().look_fors;
+  if (!look_fors.empty() && ui::content_width() < ui::em(30.0f)) {
+    const std::string label = ui.look_fors_open
+                                  ? std::string("Hide look-fors")
+                                  : "Look-fors (" +
+                                        (m.draft_tags().empty() ? std::to_string(look_fors.size())
+                                                                : std::to_string(m.draft_tags().size()) + " chosen") +
+                                        ")";
+    ui::flow_next(ui::chip_width(label.c_str()));
+    if (ui::chip((label + "##look_fors").c_str(), ui.look_fors_open || !m.draft_tags().empty()))
+      ui.look_fors_open = !ui.look_fors_open;
+    if (!ui.look_fors_open) return draw_composer_notes(m, ui, ctx);
+  }
   // The look-for tags pick several at once, the kinds only one: a quiet word in the row tells
   // the two groups apart, so a tag is not taken for a fourth kind of note.
   if (!m.plan().look_fors.empty()) {
@@ -122,6 +140,11 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     if (ui::chip(tag.c_str(), on)) out.push_back(act(K::ToggleTag, tag));
     ImGui::PopID();
   }
+  draw_composer_notes(m, ui, ctx);
+}
+
+// Under the composer: when the note is stamped, and the gentle hint about evaluative wording.
+void draw_composer_notes(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx) {
   // A gentle hint about evaluative wording; it never blocks saving.
   ui.hint.update(ctx.guide, ui.draft);
   if (!m.draft().empty()) {
@@ -353,12 +376,17 @@ void draw_portrait(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
   const float gap = ui::em(1.0f);
   ImGui::SetCursorPos(ImVec2(gap, ImGui::GetCursorPosY() + gap * 0.6f));
   ui::begin_column(avail.x - 2 * gap);
-  draw_clock_card(m, ctx, true, out);
+  // A phone's width leaves the focus question a sliver beside the clock (seven lines for one
+  // sentence): there it goes under the clock, across the card.
+  draw_clock_card(m, ctx, avail.x >= ui::em(36.0f), out);
   draw_composer_card(m, ui, ctx, out);
   ui::end_column();
   draw_rule(avail.x);
-  float rest = ImGui::GetContentRegionAvail().y;
-  ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, std::floor(rest * 0.55f)));
+  // The tools get a bit over half of what is left, and never less than a row of counters with
+  // room to scroll (on a phone the cards above leave little); the timeline keeps its heading.
+  const float rest = ImGui::GetContentRegionAvail().y;
+  const float tools = std::max(std::floor(rest * 0.55f), std::min(ui::em(11.0f), rest - ui::em(3.5f)));
+  ui::begin_scroll_area("##observe_tools", ImVec2(avail.x, tools));
   draw_tools(m, ctx, out);
   ui::end_scroll_area();
   draw_timeline_panel(m, ui, ImVec2(avail.x, 0));

@@ -16,8 +16,9 @@ struct ObserveUi {
   core::Id editing;             // the item whose edit sheet is open
   std::string edit_text;
   bool confirm_delete = false;
-  bool open_edit = false;  // open the edit sheet this frame
-  ui::LanguageHint hint;   // the gentle hint under the composer
+  bool open_edit = false;       // open the edit sheet this frame
+  ui::LanguageHint hint;        // the gentle hint under the composer
+  bool look_fors_open = false;  // on a phone: the look-for tags shown (they fold behind one chip)
 };
 
 // Draws the screen; every user action is appended to `out`.
