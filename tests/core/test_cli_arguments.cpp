@@ -49,7 +49,7 @@ TEST_CASE("cli arguments: a missing value or required option is named", "[core][
   SECTION("export --out with nothing after it") {
     auto r = cli(dir, data + " export --out");
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains("peerobs-cli export: --out needs a value (FILE.json)"));
+    CHECK_THAT(r.err, Catch::Contains("peerobs-cli export: --out needs a value (FILE)"));
   }
   SECTION("enroll without --code") {
     auto r = cli(dir, data + " enroll --hub https://hub.example");
