@@ -110,6 +110,16 @@ void FaultProxy::serve(int client) {
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = htons(static_cast<std::uint16_t>(target_.load()));
+  if (!source_.empty()) {
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    inet_pton(AF_INET, source_.c_str(), &from.sin_addr);
+    if (bind(upstream, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
+      close(upstream);
+      close(client);
+      return;
+    }
+  }
   if (connect(upstream, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     close(upstream);
     close(client);

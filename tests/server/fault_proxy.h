@@ -24,6 +24,8 @@ class FaultProxy {
   ~FaultProxy();
   int port() const { return port_; }
   void set_target(int target_port) { target_ = target_port; }
+  // Connects to the hub from this loopback address ("127.0.0.2"), so the hub sees another client.
+  void set_source(const std::string& address) { source_ = address; }
   // Cut*: bytes let through; StallRequest: request bytes let through, then the connection stays
   // open and nothing more is sent to the hub (until the hub closes it); Delay: ms per chunk.
   void set_mode(Mode mode, int amount = 0);
@@ -41,6 +43,7 @@ class FaultProxy {
   void count(std::map<std::string, int>& counter, const std::string& path);
 
   std::atomic<int> target_;
+  std::string source_;  // set before any connection
   std::atomic<Mode> mode_{Mode::Pass};
   std::atomic<int> amount_{0};
   std::atomic<int> connections_{0};

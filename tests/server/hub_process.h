@@ -23,6 +23,13 @@ class HubProcess {
   HubProcess(const HubProcess&) = delete;
   HubProcess& operator=(const HubProcess&) = delete;
 
+  // Before start(): more `serve` options ("--free-guesses", "3"), and whether the hub's stderr goes
+  // to log_file() (read it after stop(), which flushes it) instead of the test's own output.
+  std::vector<std::string> serve_options;
+  bool capture_log = false;
+  std::string log_file() const { return data_dir_ + "/serve.log"; }
+  std::string log() const;
+
   void start();
   void kill_hard();  // SIGKILL, no chance to clean up
   void stop();       // SIGTERM and wait
