@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -95,6 +96,11 @@ void HubProcess::start() {
     throw std::runtime_error("peerobs-hub did not start: \"" + line + "\"");
   }
   port_ = std::stoi(line.substr(prefix.size()));
+}
+
+std::string HubProcess::url() const {
+  const bool https = std::find(serve_options.begin(), serve_options.end(), "--cert") != serve_options.end();
+  return (https ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port_);
 }
 
 std::string HubProcess::log() const {

@@ -35,7 +35,7 @@ class HubProcess {
   void stop();       // SIGTERM and wait
   bool running() const { return pid_ > 0; }
   int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const;  // https:// when serve_options name a --cert
   const std::string& data_dir() const { return data_dir_; }
 
   // Admin verbs (peerobs-hub VERB --data DIR ARGS...); throws if the verb fails.
