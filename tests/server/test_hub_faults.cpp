@@ -1,5 +1,7 @@
 // Hub tests, part 2: crashes, lost answers, replays, conflicts, skewed clocks and refusals.
-// Every case ends with no duplicate and no loss.
+// Every case ends with no duplicate and no loss. A fault is never trusted to a sleep: each test
+// checks that it landed where its name says (the proxy saw the batch reach the hub and no answer
+// start, the outbox still held the batch, the hub had stored none of it) or tries again.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
