@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "sync_fixture.h"
 
@@ -61,6 +62,12 @@ struct HttpsHub {
   }
 };
 
+// PEEROBS_CA_FILE set for one test, unset at its end whatever happens.
+struct TrustedAuthorityVariable {
+  explicit TrustedAuthorityVariable(const std::string& file) { setenv("PEEROBS_CA_FILE", file.c_str(), 1); }
+  ~TrustedAuthorityVariable() { unsetenv("PEEROBS_CA_FILE"); }
+};
+
 // The sentence a device gives when it refuses to enroll with `hub`; the device stays unenrolled.
 std::string refusal(Device& device, const HttpsHub& https) {
   try {
@@ -83,7 +90,8 @@ TEST_CASE("hub over HTTPS: a device that trusts the school's own authority enrol
   Device lena, chidi;
   lena.options.ca_file = certs.path("school-ca.crt");
   SECTION("named in the sync options") { chidi.options.ca_file = certs.path("school-ca.crt"); }
-  SECTION("named in PEEROBS_CA_FILE") { setenv("PEEROBS_CA_FILE", certs.path("school-ca.crt").c_str(), 1); }
+  std::optional<TrustedAuthorityVariable> variable;
+  SECTION("named in PEEROBS_CA_FILE") { variable.emplace(certs.path("school-ca.crt")); }
   lena.enroll(https.hub.url(), https.hub.issue_code(https.lena_id));
   chidi.enroll(https.hub.url(), https.hub.issue_code(https.chidi_id));
   core::Observation o;
@@ -93,7 +101,6 @@ TEST_CASE("hub over HTTPS: a device that trusts the school's own authority enrol
   lena.note(obs, "noticed over an encrypted connection");
   CHECK(lena.sync().pushed == 2);
   chidi.sync();
-  unsetenv("PEEROBS_CA_FILE");
   CHECK(chidi.notes(obs) == 1);
 }
 
