@@ -99,6 +99,17 @@ void FaultProxy::count(std::map<std::string, int>& counter, const std::string& p
   ++counter[path];
 }
 
+void FaultProxy::at_hub(int change) {
+  std::lock_guard<std::mutex> lock(counts_mutex_);
+  waiting_ += change;
+  most_waiting_ = std::max(most_waiting_, waiting_);
+}
+
+int FaultProxy::most_requests_at_hub() const {
+  std::lock_guard<std::mutex> lock(counts_mutex_);
+  return most_waiting_;
+}
+
 void FaultProxy::serve(int client) {
   Mode mode = mode_;
   if (mode == Mode::Drop) {
@@ -150,6 +161,7 @@ void FaultProxy::serve(int client) {
       if (i == 1 && !answered) {
         answered = true;
         count(answered_, head.path);
+        if (passed) at_hub(-1);
       }
       if (pass > 0 && write(to, buf, static_cast<std::size_t>(pass)) != pass) done = true;
       if (i == 0) {
@@ -157,6 +169,7 @@ void FaultProxy::serve(int client) {
         if (!passed && head.total >= 0 && forwarded >= head.total) {
           passed = true;
           count(passed_, head.path);
+          at_hub(+1);
         }
       }
       if (budget[i] < 0) continue;

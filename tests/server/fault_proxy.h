@@ -36,11 +36,14 @@ class FaultProxy {
   int requests_passed(const std::string& path) const;
   int answers_started(const std::string& path) const;
   int requests_stalled(const std::string& path) const;
+  // The most requests that were at the hub whole, not yet answered, at one moment (any path).
+  int most_requests_at_hub() const;
 
  private:
   void accept_loop();
   void serve(int client);
   void count(std::map<std::string, int>& counter, const std::string& path);
+  void at_hub(int change);
 
   std::atomic<int> target_;
   std::string source_;  // set before any connection
@@ -55,6 +58,7 @@ class FaultProxy {
   std::vector<std::thread> workers_;
   mutable std::mutex counts_mutex_;
   std::map<std::string, int> passed_, answered_, stalled_;
+  int waiting_ = 0, most_waiting_ = 0;
 };
 
 }  // namespace testing_support
