@@ -4,6 +4,8 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -38,11 +40,17 @@ std::string bearer(const httplib::Request& req) {
   return h.substr(prefix.size());
 }
 
+// One line on stderr for a refused code or token: who, where, what was wrong; never the secret.
+void log_refusal(const httplib::Request& req, const std::string& what) {
+  std::cerr << "peerobs-hub: refused " << req.remote_addr << " " << req.method << " " << req.path << ": " << what
+            << std::endl;
+}
+
 // Runs one request, turning every failure into a clear refusal. `fn` takes the store's lock
 // only around its database work: decoding the request and encoding the answer (milliseconds
 // for a large batch) run outside it, alongside other devices' requests.
 template <class Fn>
-void guarded(httplib::Response& res, Fn&& fn) {
+void guarded(const httplib::Request& req, httplib::Response& res, Fn&& fn) {
   try {
     fn();
   } catch (const HubRefusal& e) {
@@ -51,7 +59,9 @@ void guarded(httplib::Response& res, Fn&& fn) {
     res.set_header("X-Peerobs-Protocol", std::to_string(sync::kProtocolVersion));
     res.set_content(sync::pack(e.refusal), "application/x-peerobs");
   } catch (const HubError& e) {
+    if (!e.for_log.empty()) log_refusal(req, e.for_log);
     refuse(res, e.status, e.what());
+    if (e.retry_after_s > 0) res.set_header("Retry-After", std::to_string(e.retry_after_s));
   } catch (const sync::WireError& e) {
     refuse(res, e.http_status(), std::string("The hub could not read the request: ") + e.what());
   } catch (const core::DbError& e) {
@@ -61,6 +71,38 @@ void guarded(httplib::Response& res, Fn&& fn) {
     std::cerr << "peerobs-hub: " << e.what() << std::endl;
     refuse(res, 500, std::string("The hub failed: ") + e.what());
   }
+}
+
+// The 429 for an address shut out after too many wrong codes or tokens.
+HubError shut_out(Secret kind, std::chrono::milliseconds wait) {
+  const int seconds = static_cast<int>(std::max<long long>(1, (wait.count() + 999) / 1000));
+  const std::string what = kind == Secret::code ? "enrollment codes" : "device tokens";
+  HubError e(429,
+             "Too many wrong " + what + " came from this network. The hub will check another in " +
+                 std::to_string(seconds) + (seconds == 1 ? " second" : " seconds") + "; try again then.",
+             "too many wrong " + std::string(kind == Secret::code ? "codes" : "tokens") + " from this address, " +
+                 std::to_string(seconds) + " s left");
+  e.retry_after_s = seconds;
+  return e;
+}
+
+// guarded() for a request carrying a code or a token: refused at once (429) while its address
+// is shut out, and a wrong guess counted.
+template <class Fn>
+void guarded(GuessLimit& limit, Secret kind, const httplib::Request& req, httplib::Response& res, Fn&& fn) {
+  guarded(req, res, [&] {
+    if (auto wait = limit.wait(kind, req.remote_addr); wait.count() > 0) throw shut_out(kind, wait);
+    try {
+      fn();
+    } catch (HubError& e) {
+      if (!e.wrong_guess) throw;
+      const GuessLimit::Wrong w = limit.wrong(kind, req.remote_addr);
+      e.for_log += " (" + std::to_string(w.count) + " wrong from this address";
+      if (w.delay.count() > 0) e.for_log += "; the next is checked in " + std::to_string(w.delay.count()) + " ms";
+      e.for_log += ")";
+      throw;
+    }
+  });
 }
 
 // Why the hub must not start with these options ("" when it may): half an HTTPS setup, plain
@@ -98,34 +140,35 @@ std::unique_ptr<httplib::Server> make_server(const ServeOptions& options, bool h
 
 // The sync API under /v1/, the web client's files at every other GET, and plain-words errors.
 // `lock` is held around database work only, so one request at a time uses the store.
-void add_routes(httplib::Server& server, HubStore& hub, const WebFiles& web, std::mutex& lock) {
+void add_routes(httplib::Server& server, HubStore& hub, const WebFiles& web, std::mutex& lock, GuessLimit& limit) {
   auto locked = [&lock](auto&& fn) {
     std::lock_guard<std::mutex> guard(lock);
     return fn();
   };
-  server.Post("/v1/enroll", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
-    guarded(res, [&] {
+  server.Post("/v1/enroll", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+    guarded(limit, Secret::code, req, res, [&] {
       auto enroll = sync::unpack<sync::EnrollRequest>(req.body);
       reply(res, sync::pack(locked([&] { return hub.enroll(enroll); })));
     });
   });
-  server.Post("/v1/push", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
-    guarded(res, [&] {
+  server.Post("/v1/push", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+    guarded(limit, Secret::token, req, res, [&] {
       // Who is asking is checked before the body is decoded: an unknown token costs no decoding.
       auto device = locked([&] { return hub.authenticate(bearer(req)); });
       auto push = sync::unpack<sync::PushRequest>(req.body);
       reply(res, sync::pack(locked([&] { return hub.push(device, push); })));
     });
   });
-  server.Post("/v1/pull", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
-    guarded(res, [&] {
+  server.Post("/v1/pull", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+    guarded(limit, Secret::token, req, res, [&] {
       auto device = locked([&] { return hub.authenticate(bearer(req)); });
       auto pull = sync::unpack<sync::PullRequest>(req.body);
       reply(res, sync::pack(locked([&] { return hub.pull(device, pull); })));
     });
   });
-  server.Get("/v1/status", [&hub, locked](const httplib::Request& req, httplib::Response& res) {
-    guarded(res, [&] { reply(res, sync::pack(locked([&] { return hub.status(hub.authenticate(bearer(req))); }))); });
+  server.Get("/v1/status", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+    guarded(limit, Secret::token, req, res,
+            [&] { reply(res, sync::pack(locked([&] { return hub.status(hub.authenticate(bearer(req))); }))); });
   });
   // Every other GET/HEAD is the web client's (httplib routes HEAD to GET handlers), even a path
   // with a decoded newline ([\s\S], not "."). /v1/ stays out of it, so an unknown endpoint
@@ -190,7 +233,8 @@ int serve(const ServeOptions& options) {
   std::unique_ptr<httplib::Server> server = make_server(options, https);
   if (!server) return 2;
   std::mutex lock;
-  add_routes(*server, hub, web, lock);
+  GuessLimit limit(options.guess_limit);
+  add_routes(*server, hub, web, lock, limit);
   const int port = bind_port(*server, options);
   if (port < 0) {
     std::cerr << "peerobs-hub: could not listen on " << options.host << ":" << options.port << ".\n";

@@ -5,8 +5,13 @@
 // (400 malformed, 401 unknown/revoked device, 403 refused by the privacy rules, 409 a version
 // that changed, 413 too large, 426 protocol mismatch). One request at a time touches the
 // database (a mutex), so a push is never interleaved with another.
+// Wrong enrollment codes and unknown tokens are counted per address and slowed down
+// (guess_limit.h: 429 with Retry-After); every refusal of a code or a token is logged on stderr
+// with the address, the route and what was wrong, never the code or token itself.
 #pragma once
 #include <string>
+
+#include "server/guess_limit.h"
 
 namespace server {
 
@@ -16,7 +21,8 @@ struct ServeOptions {
   int port = 8443;                  // 0 = let the OS pick; the chosen port is printed
   std::string cert_file, key_file;  // both set = HTTPS
   bool allow_insecure_http = false;
-  std::string web_dir;  // the web client's folder (scripts/web-build.sh); "" = none
+  std::string web_dir;            // the web client's folder (scripts/web-build.sh); "" = none
+  GuessLimitOptions guess_limit;  // how wrong codes and tokens are slowed down (--free-guesses)
 };
 
 bool is_loopback(const std::string& host);

@@ -206,7 +206,8 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
     if (!st.step())
       throw HubError(401,
                      "This enrollment code is not known to the hub. Check it for typos, or ask your program "
-                     "lead for a new one.");
+                     "lead for a new one.",
+                     "unknown code", true);
     Id person = st.col_id(0);
     std::int64_t now = core::wall_clock_ms();
     // Deactivating expires a person's codes; this also covers a code issued in the same
@@ -214,13 +215,17 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
     if (person_row(person).deactivated_at)
       throw HubError(401,
                      "This enrollment code belongs to someone who is no longer active on this hub. Ask "
-                     "your program lead.");
+                     "your program lead.",
+                     "code of a deactivated person");
     if (!st.col_null(2))
-      throw HubError(401, "This enrollment code was already used on " + iso_date(st.col_int(2)) +
-                              ". Each code enrolls one device; ask your program lead for a new one.");
+      throw HubError(401,
+                     "This enrollment code was already used on " + iso_date(st.col_int(2)) +
+                         ". Each code enrolls one device; ask your program lead for a new one.",
+                     "used code");
     if (st.col_int(1) < now)
       throw HubError(
-          401, "This enrollment code expired on " + iso_date(st.col_int(1)) + ". Ask your program lead for a new one.");
+          401, "This enrollment code expired on " + iso_date(st.col_int(1)) + ". Ask your program lead for a new one.",
+          "expired code");
     Stmt use(store_.db(), "UPDATE hub_codes SET used_at = ? WHERE code_hash = ?");
     use.bind(1, now).bind_blob(2, h.data(), h.size());
     use.run();
@@ -252,11 +257,14 @@ DeviceRow HubStore::authenticate(const std::string& token) {
   if (!st.step())
     throw HubError(401,
                    "The hub does not know this device. Ask your program lead for an enrollment code and "
-                   "enroll it again.");
+                   "enroll it again.",
+                   token.empty() ? "no token" : "bad token", !token.empty());
   DeviceRow d{st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4), st.col_int(5), st.col_int(6)};
   if (d.revoked_at)
-    throw HubError(401, "This device was revoked on " + iso_date(d.revoked_at) +
-                            ". Ask your program lead for a new enrollment code.");
+    throw HubError(
+        401,
+        "This device was revoked on " + iso_date(d.revoked_at) + ". Ask your program lead for a new enrollment code.",
+        "revoked device");
   std::int64_t now = core::wall_clock_ms();
   if (now - d.last_seen > 60000) {  // at most one write a minute: a no-op sync stays read-only
     Stmt seen(store_.db(), "UPDATE hub_devices SET last_seen = ? WHERE id = ?");

@@ -28,7 +28,11 @@ namespace server {
 // A refusal the hub sends back as an HTTP status and a plain-words message.
 struct HubError : std::runtime_error {
   int status;
-  HubError(int s, const std::string& what) : std::runtime_error(what), status(s) {}
+  std::string for_log;       // what was wrong, for the hub's log ("unknown code"); never a secret; "" = not logged
+  bool wrong_guess = false;  // a code or token the hub does not know: counts toward its sender's limit (guess_limit.h)
+  int retry_after_s = 0;     // > 0: sent as Retry-After (429)
+  HubError(int s, const std::string& what, std::string log = "", bool guess = false)
+      : std::runtime_error(what), status(s), for_log(std::move(log)), wrong_guess(guess) {}
 };
 
 // A push refused for named versions (403/409): the HTTP layer answers with the RefusalResponse

@@ -67,6 +67,12 @@ void declare_verbs(CLI::App& hub, Arguments& a) {
   serve->add_option("--cert", a.serve.cert_file, "HTTPS certificate (PEM)")->type_name("FILE");
   serve->add_option("--key", a.serve.key_file, "HTTPS private key (PEM)")->type_name("FILE");
   serve->add_flag("--allow-insecure-http", a.serve.allow_insecure_http, "serve plain HTTP on a non-loopback address");
+  serve
+      ->add_option("--free-guesses", a.serve.guess_limit.free_guesses,
+                   "wrong enrollment codes (and, apart, unknown tokens) an address may send before each further "
+                   "one shuts it out for 1 s, 2 s, 4 s ... up to 15 min (default 10)")
+      ->check(cli::whole_number(1, 1000, "wrong guesses"))
+      ->type_name("N");
   serve->add_option("--web", a.serve.web_dir, "also serve the web client at / (the folder scripts/web-build.sh makes)")
       ->type_name("DIR");
 

@@ -5,8 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 
 namespace testing_support {
@@ -65,9 +70,14 @@ void HubProcess::start() {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> args = {hub_binary(), "serve", "--data", data_dir_, "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), serve_options.begin(), serve_options.end());
   pid_t pid = fork();
   if (pid == 0) {
     dup2(fds[1], 1);
+    if (capture_log) {
+      int log = open(log_file().c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (log >= 0) dup2(log, 2);
+    }
     close(fds[0]);
     close(fds[1]);
     auto cargs = c_args(args);
@@ -86,6 +96,18 @@ void HubProcess::start() {
     throw std::runtime_error("peerobs-hub did not start: \"" + line + "\"");
   }
   port_ = std::stoi(line.substr(prefix.size()));
+}
+
+std::string HubProcess::url() const {
+  const bool https = std::find(serve_options.begin(), serve_options.end(), "--cert") != serve_options.end();
+  return (https ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port_);
+}
+
+std::string HubProcess::log() const {
+  std::ifstream in(log_file());
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 void HubProcess::kill_hard() {

@@ -23,12 +23,19 @@ class HubProcess {
   HubProcess(const HubProcess&) = delete;
   HubProcess& operator=(const HubProcess&) = delete;
 
+  // Before start(): more `serve` options ("--free-guesses", "3"), and whether the hub's stderr goes
+  // to log_file() (read it after stop(), which flushes it) instead of the test's own output.
+  std::vector<std::string> serve_options;
+  bool capture_log = false;
+  std::string log_file() const { return data_dir_ + "/serve.log"; }
+  std::string log() const;
+
   void start();
   void kill_hard();  // SIGKILL, no chance to clean up
   void stop();       // SIGTERM and wait
   bool running() const { return pid_ > 0; }
   int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const;  // https:// when serve_options name a --cert
   const std::string& data_dir() const { return data_dir_; }
 
   // Admin verbs (peerobs-hub VERB --data DIR ARGS...); throws if the verb fails.
