@@ -76,9 +76,10 @@ long peak_rss_kib(pid_t pid) {
 void one_round(Device& d, Figures& f) {
   d.store->transaction([&] {
     for (int i = 0; i < 5; ++i) d.store->create(core::Tally{d.visit, "open-q", (d.minute * 60 + i * 7) * 1000}, d.me);
-    d.store->create(core::EvidenceNote{d.visit, d.minute * 60000, "Pairs compare answers at the window table.",
-                                       core::NoteKind::Noticing, {}},
-                    d.me);
+    d.store->create(
+        core::EvidenceNote{
+            d.visit, d.minute * 60000, "Pairs compare answers at the window table.", core::NoteKind::Noticing, {}},
+        d.me);
   });
   ++d.minute;
   core::net::SyncResult r;
