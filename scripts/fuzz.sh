@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The long fuzzing runs (issue 13): builds the harnesses in tests/fuzz/ with clang, libFuzzer and
+# ASan + UBSan into build-fuzz/, seeds each with the real inputs its replay build writes, and runs
+# each for SECONDS (default 60) with memory bounded, printing the executions and anything found
+# (crash files land in build-fuzz/findings/<name>/; each becomes a file under
+# tests/fuzz/corpus/<name>/, which the test command replays from then on).
+# Usage: scripts/fuzz.sh [SECONDS] [HARNESS...]   (needs clang; the release build/ for the seeds)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-60}
+shift || true
+cd "$root"
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPEEROBS_SANITIZE=ON \
+  -DPEEROBS_FUZZ=ON -DPEEROBS_BUILD_APP=OFF -DPEEROBS_BUILD_BENCH=OFF >/dev/null
+harnesses=("$@")
+[ ${#harnesses[@]} -eq 0 ] && harnesses=($(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//'))
+cmake --build build-fuzz -j"$(nproc)" --target "${harnesses[@]}"
+cmake --build build -j"$(nproc)" --target "${harnesses[@]}" >/dev/null  # the replay builds write the seeds
+for h in "${harnesses[@]}"; do
+  name=${h#fuzz_}
+  corpus=build-fuzz/corpus/$name findings=build-fuzz/findings/$name
+  mkdir -p "$corpus" "$findings"
+  "build/tests/fuzz/$h" --seconds 0 --write-seeds "$corpus" >/dev/null
+  [ -d "tests/fuzz/corpus/$name" ] && cp -n tests/fuzz/corpus/"$name"/* "$corpus"/ 2>/dev/null || true
+  echo "== $h: $seconds s"
+  ASAN_OPTIONS=detect_leaks=0 "build-fuzz/tests/fuzz/$h" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 \
+    -max_len=1048576 -artifact_prefix="$findings/" -print_final_stats=1 2>&1 |
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" || true
+done
