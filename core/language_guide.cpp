@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -80,6 +81,12 @@ std::string phrase_text(const LanguageGuide::Phrase& phrase) {
     s += phrase.words[i];
   }
   return s;
+}
+
+// The model's key for a pair of neighbouring words; never 0 (the empty slot).
+std::uint64_t pair_key(std::uint64_t first, std::uint64_t second) {
+  std::uint64_t k = (first * 0x9E3779B97F4A7C15ull) ^ (second + 0x632BE59BD9B4E019ull + (first >> 7));
+  return k == 0 ? 1 : k;
 }
 
 // Does the sentence holding word `i` end with a question mark? Looks at the punctuation after the
@@ -184,8 +191,14 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
   bool reported = false;         // a reporting word was seen in this sentence: the rest is someone's words
   std::size_t sentence_end = 0;  // first word of the next sentence, when `question` is known
   bool question = false;
+  std::size_t sentence_start = 0;
+  thread_local std::vector<std::size_t> reported_sentences;  // first words of sentences with reported speech
+  reported_sentences.clear();
   for (std::size_t i = 0; i < words.size();) {
-    if (words[i].gap == language::Gap::Sentence) reported = false;
+    if (words[i].gap == language::Gap::Sentence) {
+      reported = false;
+      sentence_start = i;
+    }
     const Slot* slot = words[i].hash == language::kUnmatchable
                            ? nullptr
                            : find_first_word(words[i].hash, scanned.folded_word(words[i]));
@@ -226,14 +239,112 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
       const bool mine = i > 0 && words[i].gap != language::Gap::Sentence && scanned.folded_word(words[i - 1]) == "i";
       const bool runs_on = i + matched < words.size() && (words[i + matched].gap == language::Gap::Space ||
                                                           words[i + matched].gap == language::Gap::Comma);
-      if (!mine && runs_on) reported = true;
+      if (!mine && runs_on && !reported) {
+        reported = true;
+        reported_sentences.push_back(sentence_start);
+      }
     } else if (!hit->exception && !reported) {
       findings.push_back(
           LanguageFinding{words[i].start, words[i + matched - 1].end(), hit->category, suggestions_[hit->suggestion]});
     }
     i += matched;
   }
-  return findings;
+  if (model_.empty() || words.empty()) return findings;
+
+  // The second opinion, sentence by sentence, only where the phrases found nothing.
+  std::vector<LanguageFinding> guessed;
+  std::size_t next_finding = 0, next_reported = 0;
+  for (std::size_t s = 0; s < words.size();) {
+    std::size_t e = s + 1;
+    while (e < words.size() && words[e].gap != language::Gap::Sentence) ++e;
+    const std::size_t begin = words[s].start, end = words[e - 1].end();
+    while (next_finding < findings.size() && findings[next_finding].start < begin) ++next_finding;
+    const bool found = next_finding < findings.size() && findings[next_finding].start < end;
+    const bool quiet = next_reported < reported_sentences.size() && reported_sentences[next_reported] == s;
+    if (quiet) ++next_reported;
+    std::size_t unused = 0;
+    if (!found && !quiet && !sentence_is_question(text, words, s, unused)) {
+      float score = model_bias_;
+      for (std::size_t i = s; i < e; ++i) {
+        if (words[i].hash == language::kUnmatchable) continue;
+        score += model_weight(words[i].hash);
+        if (i > s && words[i - 1].hash != language::kUnmatchable)
+          score += model_weight(pair_key(words[i - 1].hash, words[i].hash));
+      }
+      if (score > model_threshold_)
+        guessed.push_back(LanguageFinding{begin, end, LanguageCategory::Inference, suggestions_[model_suggestion_]});
+    }
+    s = e;
+  }
+  if (guessed.empty()) return findings;
+  std::vector<LanguageFinding> merged;
+  merged.reserve(findings.size() + guessed.size());
+  std::merge(std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()),
+             std::make_move_iterator(guessed.begin()), std::make_move_iterator(guessed.end()),
+             std::back_inserter(merged),
+             [](const LanguageFinding& a, const LanguageFinding& b) { return a.start < b.start; });
+  return merged;
+}
+
+float LanguageGuide::model_weight(std::uint64_t key) const {
+  const std::size_t mask = model_.size() - 1;
+  for (std::size_t at = key & mask;; at = (at + 1) & mask) {
+    if (model_[at].key == key) return model_[at].weight;
+    if (model_[at].key == 0) return 0;
+  }
+}
+
+void LanguageGuide::add_model(std::string_view json_text, const std::string& file_name) {
+  json::JsonWithLines doc;
+  if (!doc.parse(json_text))
+    throw std::runtime_error(file_name + ":" + std::to_string(doc.error_line()) + ": " + doc.error_message());
+  try {
+    const auto& root = json::object_at(doc.root(), "");
+    json::check_members(root, "", {"format", "trained_on", "threshold", "bias", "suggestion", "weights"});
+    const auto* format = json::member(root, "", "format", true);
+    if (!format->IsInt() || format->GetInt() != 1)
+      throw json::JsonFieldError("format", "must be 1 (this version reads model format 1)");
+    auto number = [&](const char* name) {
+      const auto* v = json::member(root, "", name, true);
+      if (!v->IsNumber()) throw json::JsonFieldError(name, "expected a number");
+      return static_cast<float>(v->GetDouble());
+    };
+    const float threshold = number("threshold");
+    const float bias = number("bias");
+    const std::string suggestion = json::string_at(*json::member(root, "", "suggestion", true), "suggestion", false);
+    const auto& weights = json::object_at(*json::member(root, "", "weights", true), "weights");
+    std::vector<ModelWeight> entries;
+    language::ScannedText scanned;
+    for (auto it = weights.MemberBegin(); it != weights.MemberEnd(); ++it) {
+      const std::string name(it->name.GetString(), it->name.GetStringLength());
+      const std::string path = json::member_path("weights", name.c_str());
+      if (!it->value.IsNumber()) throw json::JsonFieldError(path, "expected a number");
+      language::scan_text(name, scanned);
+      const auto& w = scanned.words;
+      if (w.empty() || w.size() > 2 || w[0].hash == language::kUnmatchable ||
+          (w.size() == 2 && w[1].hash == language::kUnmatchable))
+        throw json::JsonFieldError(path, "must be one word or two words separated by a space");
+      const std::uint64_t key = w.size() == 1 ? w[0].hash : pair_key(w[0].hash, w[1].hash);
+      entries.push_back(ModelWeight{key, static_cast<float>(it->value.GetDouble())});
+    }
+    if (entries.empty()) throw json::JsonFieldError("weights", "must list at least one word");
+    std::size_t size = 16;
+    while (size < entries.size() * 4) size *= 2;
+    std::vector<ModelWeight> table(size);
+    for (const ModelWeight& entry : entries) {
+      std::size_t at = entry.key & (size - 1);
+      while (table[at].key != 0 && table[at].key != entry.key) at = (at + 1) & (size - 1);
+      table[at] = entry;
+    }
+    suggestions_.push_back(suggestion);
+    model_suggestion_ = static_cast<std::uint32_t>(suggestions_.size() - 1);
+    model_threshold_ = threshold;
+    model_bias_ = bias;
+    model_ = std::move(table);
+  } catch (const json::JsonFieldError& e) {
+    throw std::runtime_error(file_name + ":" + std::to_string(doc.line_of(e.field())) + ": " + e.field() + ": " +
+                             e.what());
+  }
 }
 
 namespace {
@@ -379,6 +490,18 @@ LanguageGuide LanguageGuide::load(const std::string& lexicon_path) {
   return parse(text.str(), lexicon_path);
 }
 
-LanguageGuide LanguageGuide::load_builtin() { return load(asset_dir() + "/language/lexicon.json"); }
+LanguageGuide LanguageGuide::load_builtin() {
+  LanguageGuide guide = load(asset_dir() + "/language/lexicon.json");
+  // The model is optional: a build or a bundle without it still has every phrase and pattern.
+  const std::string model_path = asset_dir() + "/language/model.json";
+  std::ifstream in(model_path, std::ios::binary);
+  if (in) {
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw std::runtime_error(model_path + ": cannot read the model file");
+    guide.add_model(text.str(), model_path);
+  }
+  return guide;
+}
 
 }  // namespace core

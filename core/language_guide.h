@@ -44,6 +44,13 @@ class LanguageGuide {
   std::vector<LanguageFinding> check(std::string_view text) const;
   bool is_evaluative(std::string_view text) const { return !check(text).empty(); }
 
+  // Adds the second opinion: a naive Bayes model over the words and word pairs of a sentence
+  // (assets/language/model.json, written by assets/language/train_model.py from the corpus). A
+  // statement no phrase flagged, not reported speech and not a question, whose score passes the
+  // model's threshold becomes one inference finding over the sentence. Throws like parse().
+  void add_model(std::string_view json_text, const std::string& file_name);
+  bool has_model() const { return !model_.empty(); }
+
   std::size_t phrase_count() const { return phrases_.size(); }
   std::size_t exception_count() const { return exception_count_; }
 
@@ -83,8 +90,18 @@ class LanguageGuide {
   std::vector<Phrase> phrases_;
   std::vector<Phrase> followers_;  // the `then` phrases; a word "*" matches any word
   std::vector<std::string> suggestions_;
-  std::vector<Slot> table_;           // size is a power of two, at most a quarter full
-  std::vector<std::uint64_t> probe_;  // table_[i].hash, or 0 for an empty slot: probed without touching strings
+  // The model: open addressing from a word's hash (or a pair's mixed hashes) to its log-odds weight.
+  struct ModelWeight {
+    std::uint64_t key = 0;  // 0 = empty slot
+    float weight = 0;
+  };
+  float model_weight(std::uint64_t key) const;
+  std::vector<ModelWeight> model_;  // size is a power of two, at most a quarter full; empty = no model
+  float model_bias_ = 0;
+  float model_threshold_ = 0;
+  std::uint32_t model_suggestion_ = 0;  // index into suggestions_
+  std::vector<Slot> table_;             // size is a power of two, at most a quarter full
+  std::vector<std::uint64_t> probe_;    // table_[i].hash, or 0 for an empty slot: probed without touching strings
   std::size_t exception_count_ = 0;
 };
 

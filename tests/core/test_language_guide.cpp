@@ -425,3 +425,59 @@ TEST_CASE("language guide: a format 2 lexicon is checked field by field", "[core
     CHECK(LanguageGuide::parse(kSmallLexicon, "small.json").phrase_count() > 0);
   }
 }
+
+// [SECTION] The model, the guide's second opinion
+
+namespace {
+
+// A model with three words, so the test does not depend on the shipped weights.
+const char* kSmallModel = R"({"format": 1, "trained_on": "test", "threshold": 1.0, "bias": -0.5,
+  "suggestion": "A model thinks so.", "weights": {"flat": 2.0, "the middle": 1.0, "minutes": -3.0}})";
+
+}  // namespace
+
+TEST_CASE("language guide: the model flags a statement no phrase caught, as one inference over the sentence",
+          "[core][language]") {
+  auto g = LanguageGuide::parse(kStructuralLexicon, "structural.json");
+  REQUIRE_FALSE(g.has_model());
+  CHECK(g.check("The middle felt flat.").empty());
+  g.add_model(kSmallModel, "model.json");
+  REQUIRE(g.has_model());
+  const std::string text = "Great start. The middle felt flat. The middle took 12 minutes.";
+  const auto f = g.check(text);
+  REQUIRE(f.size() == 2);
+  CHECK(text.substr(f[0].start, f[0].end - f[0].start) == "Great");
+  CHECK(text.substr(f[1].start, f[1].end - f[1].start) == "The middle felt flat");
+  CHECK(f[1].category == LanguageCategory::Inference);
+  CHECK(f[1].suggestion == "A model thinks so.");
+  SECTION("never in a question, in reported speech or in a quotation") {
+    CHECK(g.check("Did the middle feel flat?").empty());
+    CHECK(g.check("She said the middle felt flat.").empty());
+    CHECK(g.check("T: \"The middle felt flat.\"").empty());
+  }
+  SECTION("a sentence a phrase already flagged gets no second finding") {
+    CHECK(flagged(g, "The middle was too slow and flat.") == Words{"too slow"});
+  }
+}
+
+TEST_CASE("language guide: a bad model file is refused with its file, line and field", "[core][language]") {
+  auto g = LanguageGuide::parse(kSmallLexicon, "small.json");
+  auto message = [&](const std::string& json) {
+    try {
+      g.add_model(json, "model.json");
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  CHECK_THAT(message(R"({"format": 1, "threshold": 1, "bias": 0, "suggestion": "x", "weights": {"a b c": 1}})"),
+             Catch::Contains("weights.a b c: must be one word or two words"));
+  CHECK_THAT(message(R"({"format": 1, "threshold": "high", "bias": 0, "suggestion": "x", "weights": {"a": 1}})"),
+             Catch::Contains("threshold: expected a number"));
+  CHECK_THAT(message(R"({"format": 2})"), Catch::Contains("format: must be 1"));
+  CHECK_FALSE(g.has_model());
+}
+
+TEST_CASE("language guide: the shipped guide carries the trained model", "[core][language]") {
+  CHECK(builtin().has_model());
+}
