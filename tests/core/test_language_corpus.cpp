@@ -37,7 +37,7 @@ struct Tally {
 
 }  // namespace
 
-TEST_CASE("language corpus: the shipped lexicon keeps precision at 0.9 and recall at 0.85 on the whole file",
+TEST_CASE("language corpus: precision and recall of the shipped guide are at least 0.9 on the whole file",
           "[core][language]") {
   const auto guide = core::LanguageGuide::load_builtin();
   std::ifstream in(PEEROBS_TEST_DATA_DIR "/language_corpus.tsv");
@@ -71,9 +71,8 @@ TEST_CASE("language corpus: the shipped lexicon keeps precision at 0.9 and recal
   REQUIRE(all.true_pos + all.false_pos > 0);
   all.print();
   for (const auto& b : blocks) b.print();
-  // Precision holds at 0.9 on the whole file. Recall was 0.9 until held-out blocks 6 and 7 (issue 14)
-  // joined it: they were measured once and never learned from (recall 0.58 and 0.43), so the whole
-  // file's recall sits near 0.89; 0.85 keeps the test a guard against regressions without tuning to them.
+  // The whole file includes held-out blocks 6 to 8, which neither the lexicon nor the model learned
+  // from; their own figures are printed above and reported in docs/language_guide.md.
   CHECK(all.precision() >= 0.9);
-  CHECK(all.recall() >= 0.85);
+  CHECK(all.recall() >= 0.9);
 }
