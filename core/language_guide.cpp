@@ -6,6 +6,7 @@
 // Structure on top of phrases, still in the same single walk: a phrase may require a follower later
 // in its sentence ("i think" ... "too"), may count only in statements (not in a question), and a
 // reporting word ("said", "told me") silences the rest of its sentence, as quotation marks do.
+// Then the optional model scores each statement nothing flagged, from the same scanned words.
 #include "core/language_guide.h"
 
 #include <algorithm>

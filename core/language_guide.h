@@ -4,8 +4,9 @@
 // Guarantees: the phrases are data (assets/language/lexicon.json), never code; verbatim speech in
 // quotation marks is evidence and never flagged; matching is by whole words, case-folded, UTF-8
 // aware; reported speech ("she said the groups were too big") is left alone like a quotation; one
-// check is a single linear pass over the text (no regex per phrase), every finding is returned. It only advises:
-// nothing in peerobs refuses to save a text because of it.
+// check is a single linear pass over the text (no regex per phrase) plus, when a model is loaded,
+// one pass over the sentences nothing flagged; every finding is returned. It only advises: nothing
+// in peerobs refuses to save a text because of it.
 #pragma once
 #include <cstddef>
 #include <cstdint>
