@@ -165,7 +165,7 @@ bool LanguageGuide::words_match(const Phrase& phrase, const language::ScannedTex
     if (j > 0 || !any_first_gap) {
       if (static_cast<std::uint8_t>(w.gap) != phrase.gaps[j]) return false;
     }
-    if (phrase.words[j] == "*") continue;
+    if (phrase.hashes[j] == 0) continue;  // "*": any word (no real word hashes to 0)
     if (w.hash != phrase.hashes[j] || scanned.folded_word(w) != phrase.words[j]) return false;
   }
   return true;
@@ -177,8 +177,12 @@ std::size_t LanguageGuide::match_follower(const Phrase& phrase, const language::
   for (std::size_t d = 0; d < phrase.within && at + d < words.size(); ++d) {
     const language::Gap gap = words[at + d].gap;
     if (gap == language::Gap::Sentence) return 0;
-    for (std::uint32_t f = phrase.then_begin; f < phrase.then_end; ++f)
-      if (words_match(followers_[f], scanned, at + d, d > 0)) return d + followers_[f].words.size();
+    const std::uint64_t hash = words[at + d].hash;
+    for (std::uint32_t f = phrase.then_begin; f < phrase.then_end; ++f) {
+      const std::uint64_t want = followers_[f].hashes.front();  // compared first: most followers differ here
+      if ((want == 0 || want == hash) && words_match(followers_[f], scanned, at + d, d > 0))
+        return d + followers_[f].words.size();
+    }
   }
   return 0;
 }
@@ -263,8 +267,7 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
     const bool found = next_finding < findings.size() && findings[next_finding].start < end;
     const bool quiet = next_reported < reported_sentences.size() && reported_sentences[next_reported] == s;
     if (quiet) ++next_reported;
-    std::size_t unused = 0;
-    if (!found && !quiet && !sentence_is_question(text, words, s, unused)) {
+    if (!found && !quiet) {
       float score = model_bias_;
       for (std::size_t i = s; i < e; ++i) {
         if (words[i].hash == language::kUnmatchable) continue;
@@ -272,7 +275,8 @@ std::vector<LanguageFinding> LanguageGuide::check(std::string_view text) const {
         if (i > s && words[i - 1].hash != language::kUnmatchable)
           score += model_weight(pair_key(words[i - 1].hash, words[i].hash));
       }
-      if (score > model_threshold_)
+      std::size_t unused = 0;  // the question test reads punctuation: only for a sentence that scored
+      if (score > model_threshold_ && !sentence_is_question(text, words, s, unused))
         guessed.push_back(LanguageFinding{begin, end, LanguageCategory::Inference, suggestions_[model_suggestion_]});
     }
     s = e;
