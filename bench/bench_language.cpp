@@ -1,5 +1,6 @@
 // bench_language: how fast the language guide checks text. Builds 1 MB of observation notes
-// (evidence, quotes, counts, questions, praise and advice, some accented names), then checks it
+// (evidence, quotes, counts, questions, praise and advice, opinion frames, inference, reported speech,
+// some accented names), then checks it
 // as one text and as separate lines (the way the client checks notes), and prints MB/s and
 // ms per MB. Target: under 10 ms per MB on the 2-core reference machine.
 #include <time.h>
@@ -36,6 +37,12 @@ const char* const kSentences[] = {
     "The lesson was poorly planned and ran out of time.",
     "Six of the 24 students spoke during the whole-class discussion.",
     "Is this what you expected to see in the seating chart data?",
+    // Structural patterns (issue 14): opinion frames with a follower, inference, leading questions, reported speech.
+    "I think the groups were too big and the middle section dragged.",
+    "Students clearly understood the method by the end.",
+    "Why didn't you call on the back row?",
+    "The teacher said she thought the pace was too fast for the class.",
+    "What do you think students understood from the demo?",
 };
 
 std::string make_text(std::size_t bytes) {

@@ -61,6 +61,7 @@ cli::Run declare_check_language(CLI::App& command) {
 
 }  // namespace
 
-PEEROBS_CLI_COMMAND("check-language",
-                    "finds praise, criticism and prescription in each line of stdin; prints one JSON object a line",
-                    declare_check_language);
+PEEROBS_CLI_COMMAND(
+    "check-language",
+    "finds praise, criticism, prescription and inference in each line of stdin; prints one JSON object a line",
+    declare_check_language);

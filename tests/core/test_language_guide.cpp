@@ -210,9 +210,9 @@ TEST_CASE("language guide: a bad lexicon file is refused with its file, line and
   }
   SECTION("a file on disk names its path") {
     testing_support::TempDir dir;
-    std::ofstream(dir.file("lex.json")) << "{\"format\": 2}";
+    std::ofstream(dir.file("lex.json")) << "{\"format\": 3}";
     CHECK_THROWS_WITH(LanguageGuide::load(dir.file("lex.json")),
-                      Catch::Contains(dir.file("lex.json") + ":1: format: must be 1"));
+                      Catch::Contains(dir.file("lex.json") + ":1: format: must be 1 or 2"));
   }
 }
 
@@ -272,4 +272,212 @@ TEST_CASE("language guide: a very long word matches nothing and hides nothing af
   std::string long_word = "great" + std::string(400, 'a');
   CHECK(g.check(long_word).empty());
   CHECK(flagged(g, long_word + " great") == Words{"great"});
+}
+
+// [SECTION] Structural patterns and inference (issue 14)
+
+namespace {
+
+// The category and explanation of the one finding in `text`; fails the test when there is not exactly one.
+core::LanguageFinding only_finding(const LanguageGuide& g, const std::string& text) {
+  const auto f = g.check(text);
+  INFO(text);
+  REQUIRE(f.size() == 1);
+  CHECK_FALSE(f[0].suggestion.empty());
+  return f[0];
+}
+
+// A lexicon with one rule of each structural kind, so the tests do not depend on the shipped word lists.
+const char* kStructuralLexicon = R"({
+  "format": 2,
+  "praise": {"suggestion": "Say what you saw.", "phrases": ["great"]},
+  "criticism": {"suggestion": "Describe it.", "phrases": [
+    {"phrase": "too", "then": ["*"], "within": 1, "suggestion": "Too is a degree."},
+    {"phrase": "you", "then": ["lost", "rushed"], "within": 2, "statements_only": true, "suggestion": "You judges."}]},
+  "prescription": {"suggestion": "Ask a question.", "phrases": ["^why didn't you"]},
+  "inference": {"suggestion": "Say what you saw.", "phrases": [
+    {"phrase": "i think", "then": ["too", "needed"], "within": 6, "statements_only": true, "suggestion": "Opinion."},
+    {"phrase": "understood", "statements_only": true}]},
+  "reported_speech": ["said", "told"],
+  "exceptions": ["too and"]
+})";
+
+}  // namespace
+
+TEST_CASE("language guide: the descriptive hard negatives of issue 14 stay quiet", "[core][language]") {
+  const auto& g = builtin();
+  CHECK(g.check("Teacher: 'Great, who can add to that?'").empty());
+  CHECK(g.check("T: \"Great, who can add to that?\"").empty());
+  CHECK(g.check("Students found the best-fit line on their scatter plots.").empty());
+  CHECK(g.check("Which is the most efficient solution for 48 x 25?").empty());
+  CHECK(g.check("What were you hoping students would notice?").empty());
+  CHECK(g.check("What do you think students understood from the demo?").empty());
+  CHECK(g.check("How did you decide when to move on?").empty());
+  SECTION("reported speech is someone else's words, like a quotation") {
+    CHECK(g.check("The teacher said she thought the groups were too big.").empty());
+    CHECK(g.check("Two students told me the instructions were confusing.").empty());
+    CHECK(g.check("The teacher wondered whether the students understood the task.").empty());
+  }
+  SECTION("but the writer's own \"I thought\" is an opinion") {
+    CHECK(g.is_evaluative("I thought the groups were too big."));
+  }
+}
+
+TEST_CASE("language guide: the verdicts of issue 14 are caught, each with its category", "[core][language]") {
+  const auto& g = builtin();
+  using C = LanguageCategory;
+  const std::pair<const char*, C> cases[] = {
+      {"The opener really worked.", C::Praise},
+      {"The middle section dragged.", C::Criticism},
+      {"You lost some students during the read-aloud.", C::Criticism},
+      {"The discussion got away from you.", C::Criticism},
+      {"Students clearly understood the method.", C::Inference},
+      {"They did not seem to care.", C::Inference},
+      {"It went over their heads.", C::Inference},
+      {"This class is behind.", C::Inference},
+      {"Why didn't you call on the back row?", C::Prescription},
+      {"Have you considered using mini whiteboards?", C::Prescription},
+      {"I wish you had modeled the first problem.", C::Prescription},
+      {"I think the groups were too big.", C::Inference},
+      {"A more experienced teacher would have paused here.", C::Criticism},
+      {"The pace was about right.", C::Criticism},
+      {"The examples were not varied enough.", C::Criticism},
+  };
+  for (const auto& [text, category] : cases) {
+    INFO(text);
+    const auto f = g.check(text);
+    REQUIRE_FALSE(f.empty());
+    CHECK(f[0].category == category);
+    CHECK_FALSE(f[0].suggestion.empty());
+  }
+  CHECK(std::string(core::category_name(C::Inference)) == "inference");
+}
+
+TEST_CASE("language guide: each structural kind is matched with its own explanation", "[core][language]") {
+  const auto g = LanguageGuide::parse(kStructuralLexicon, "structural.json");
+  SECTION("a follower within the same sentence extends the finding over it") {
+    const std::string text = "I think the groups were too big.";
+    const auto f = only_finding(g, text);
+    CHECK(text.substr(f.start, f.end - f.start) == "I think the groups were too");
+    CHECK(f.category == LanguageCategory::Inference);
+    CHECK(f.suggestion == "Opinion.");
+    CHECK(g.check("I think. The groups were quiet.").empty());              // the follower is in another sentence
+    CHECK(g.check("I think the groups had seven students each.").empty());  // no follower at all
+  }
+  SECTION("\"*\" follows with any word, but not across a comma, and exceptions still win") {
+    CHECK(only_finding(g, "The text was too hard.").suggestion == "Too is a degree.");
+    CHECK(g.check("Me too, said Leo.").empty());
+    CHECK(g.check("Leo came too and sat down.").empty());
+  }
+  SECTION("second person plus a judgement, in statements only") {
+    CHECK(only_finding(g, "You rushed the closure.").suggestion == "You judges.");
+    CHECK(g.check("What did you notice when you rushed?").empty());
+    CHECK(g.check("You asked 14 questions.").empty());
+  }
+  SECTION("a leading question is a prescription") {
+    CHECK(only_finding(g, "Why didn't you wait?").category == LanguageCategory::Prescription);
+    CHECK(g.check("Why did you choose this text?").empty());
+  }
+  SECTION("a claim about students' minds is an inference in a statement, not in a question") {
+    const auto f = only_finding(g, "Students understood the method.");
+    CHECK(f.category == LanguageCategory::Inference);
+    CHECK(f.suggestion == "Say what you saw.");
+    CHECK(g.check("Which students understood the method?").empty());
+  }
+  SECTION("a reporting word quiets the rest of its sentence, not the next one") {
+    CHECK(g.check("She said the text was too hard.").empty());
+    CHECK(flagged(g, "She said the text was too hard. It was great.") == Words{"great"});
+    CHECK(flagged(g, "She said \"hello\" and it was great.") == Words{"great"});  // the quotation is the speech
+  }
+}
+
+TEST_CASE("language guide: every finding of a note is returned, in order", "[core][language]") {
+  const auto& g = builtin();
+  const std::string note =
+      "Great energy. I wish you had modeled it. Students clearly understood the second part, but the plenary was "
+      "too short.";
+  const auto f = g.check(note);
+  REQUIRE(f.size() == 4);
+  CHECK(f[0].category == LanguageCategory::Praise);
+  CHECK(f[1].category == LanguageCategory::Prescription);
+  CHECK(f[2].category == LanguageCategory::Inference);
+  CHECK(f[3].category == LanguageCategory::Criticism);
+  for (std::size_t i = 1; i < f.size(); ++i) CHECK(f[i].start >= f[i - 1].end);
+}
+
+TEST_CASE("language guide: a format 2 lexicon is checked field by field", "[core][language]") {
+  const std::string head = R"({"format": 2, "praise": {"suggestion": "x", "phrases": ["great"]},
+    "criticism": {"suggestion": "x", "phrases": ["weak"]}, "prescription": {"suggestion": "x", "phrases": ["should"]},)";
+  SECTION("inference is required in format 2") {
+    CHECK_THAT(bad_lexicon_message(head + R"("exceptions": []})"), Catch::Contains("inference: is missing"));
+  }
+  SECTION("within needs then, and stays in range") {
+    CHECK_THAT(bad_lexicon_message(
+                   head + R"("inference": {"suggestion": "x", "phrases": [{"phrase": "seem", "within": 3}]}})"),
+               Catch::Contains("inference.phrases[0].within: needs a \"then\" list"));
+    CHECK_THAT(
+        bad_lexicon_message(
+            head +
+            R"("inference": {"suggestion": "x", "phrases": [{"phrase": "i think", "then": ["too"], "within": 99}]}})"),
+        Catch::Contains("inference.phrases[0].within: must be a whole number of words from 1 to 20"));
+  }
+  SECTION("format 1 files still load, without inference") {
+    CHECK(LanguageGuide::parse(kSmallLexicon, "small.json").phrase_count() > 0);
+  }
+}
+
+// [SECTION] The model, the guide's second opinion
+
+namespace {
+
+// A model with three words, so the test does not depend on the shipped weights.
+const char* kSmallModel = R"({"format": 1, "trained_on": "test", "threshold": 1.0, "bias": -0.5,
+  "suggestion": "A model thinks so.", "weights": {"flat": 2.0, "the middle": 1.0, "minutes": -3.0}})";
+
+}  // namespace
+
+TEST_CASE("language guide: the model flags a statement no phrase caught, as one inference over the sentence",
+          "[core][language]") {
+  auto g = LanguageGuide::parse(kStructuralLexicon, "structural.json");
+  REQUIRE_FALSE(g.has_model());
+  CHECK(g.check("The middle felt flat.").empty());
+  g.add_model(kSmallModel, "model.json");
+  REQUIRE(g.has_model());
+  const std::string text = "Great start. The middle felt flat. The middle took 12 minutes.";
+  const auto f = g.check(text);
+  REQUIRE(f.size() == 2);
+  CHECK(text.substr(f[0].start, f[0].end - f[0].start) == "Great");
+  CHECK(text.substr(f[1].start, f[1].end - f[1].start) == "The middle felt flat");
+  CHECK(f[1].category == LanguageCategory::Inference);
+  CHECK(f[1].suggestion == "A model thinks so.");
+  SECTION("never in a question, in reported speech or in a quotation") {
+    CHECK(g.check("Did the middle feel flat?").empty());
+    CHECK(g.check("She said the middle felt flat.").empty());
+    CHECK(g.check("T: \"The middle felt flat.\"").empty());
+  }
+  SECTION("a sentence a phrase already flagged gets no second finding") {
+    CHECK(flagged(g, "The middle was too slow and flat.") == Words{"too slow"});
+  }
+}
+
+TEST_CASE("language guide: a bad model file is refused with its file, line and field", "[core][language]") {
+  auto g = LanguageGuide::parse(kSmallLexicon, "small.json");
+  auto message = [&](const std::string& json) {
+    try {
+      g.add_model(json, "model.json");
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  CHECK_THAT(message(R"({"format": 1, "threshold": 1, "bias": 0, "suggestion": "x", "weights": {"a b c": 1}})"),
+             Catch::Contains("weights.a b c: must be one word or two words"));
+  CHECK_THAT(message(R"({"format": 1, "threshold": "high", "bias": 0, "suggestion": "x", "weights": {"a": 1}})"),
+             Catch::Contains("threshold: expected a number"));
+  CHECK_THAT(message(R"({"format": 2})"), Catch::Contains("format: must be 1"));
+  CHECK_FALSE(g.has_model());
+}
+
+TEST_CASE("language guide: the shipped guide carries the trained model", "[core][language]") {
+  CHECK(builtin().has_model());
 }
