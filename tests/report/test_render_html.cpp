@@ -126,7 +126,8 @@ TEST_CASE("render_html: one self-contained page, nothing fetched, no script", "[
     CHECK(html.find(fetch) == std::string::npos);
 }
 
-TEST_CASE("render_html: charts and the seat map are SVG, and a not-collected bar is text, never a bar", "[report][html]") {
+TEST_CASE("render_html: charts and the seat map are SVG, and a not-collected bar is text, never a bar",
+          "[report][html]") {
   const std::string html = render_html(sample(), PageSize::A4);
   CHECK(html.find("<svg") != std::string::npos);
   // Four bars, one not collected: three drawn (the collected 0 included), its text in grey instead.

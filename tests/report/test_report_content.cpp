@@ -50,7 +50,8 @@ TEST_CASE("a visit summary holds every note, prompt, reflection, debrief note an
   CHECK_THAT(text, Contains("not an evaluation"));
 }
 
-TEST_CASE("the observed teacher's copy has no coaching note and no unshared prompt, and the teacher leader's has both") {
+TEST_CASE(
+    "the observed teacher's copy has no coaching note and no unshared prompt, and the teacher leader's has both") {
   test::ReportStore s;
   const core::Id visit = s.demo.observed_visit;
   s.store.create(core::Prompt{visit, "Draft: what did the back row need from you?", {}, false}, s.me);
