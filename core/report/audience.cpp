@@ -16,6 +16,17 @@ sync::ObservationFacts observation_facts(const Store& store, Id observation) {
   return sync::facts_from_heads(plans);
 }
 
+ReadableVisit readable_visit(const Store& store, Id visit, Id reader, const std::map<Id, std::string>& names) {
+  auto head = visit.empty() ? std::nullopt : store.get(visit);
+  if (!head || !std::holds_alternative<Observation>(head->body))
+    throw ReportError("This visit is not on this device (it may have been deleted, or not synced yet).");
+  ReadableVisit out{std::get<Observation>(head->body), observation_facts(store, visit)};
+  if (!out.facts.has(reader))
+    throw ReportError(name_or(names, reader, "That person") +
+                      " takes no part in this visit, so a copy for them would hold nothing they may see.");
+  return out;
+}
+
 bool may_read(const RecordHead& head, const sync::ObservationFacts& facts, Id reader) {
   return sync::readers_of(head.version, &head.body, facts, sync::CycleFacts{}).includes(reader);
 }

@@ -4,6 +4,7 @@
 // so the observed teacher's copy never has coaching notes or unshared prompts, whoever makes it.
 // The device making it holds only what its person may see, so a copy is never more than that.
 #pragma once
+#include <map>
 #include <string>
 
 #include "core/records.h"
@@ -25,6 +26,14 @@ struct Audience {
 
 // The participants of `observation` as the store's current heads list them.
 sync::ObservationFacts observation_facts(const Store& store, Id observation);
+
+// The plan of `visit` and its participants, once `reader` is known to take part in it. Throws
+// ReportError with a sentence when the visit is not on this device or the reader is not in it.
+struct ReadableVisit {
+  Observation plan;
+  sync::ObservationFacts facts;
+};
+ReadableVisit readable_visit(const Store& store, Id visit, Id reader, const std::map<Id, std::string>& names);
 
 // May `reader` see this head of a record inside an observation with `facts`?
 bool may_read(const RecordHead& head, const sync::ObservationFacts& facts, Id reader);

@@ -90,15 +90,10 @@ std::string with_header() { return "\xEF\xBB\xBF" + csv_row(csv_columns()); }
 }  // namespace
 
 std::string visit_csv(const Store& store, Id visit, const Audience& audience) {
-  auto head = visit.empty() ? std::nullopt : store.get(visit);
-  if (!head || !std::holds_alternative<Observation>(head->body))
-    throw ReportError("This visit is not on this device (it may have been deleted, or not synced yet).");
   const auto names = person_names(store);
-  if (!observation_facts(store, visit).has(audience.reader))
-    throw ReportError(name_or(names, audience.reader, "That person") +
-                      " takes no part in this visit, so a copy for them would hold nothing they may see.");
+  const ReadableVisit readable = readable_visit(store, visit, audience.reader, names);
   std::string out = with_header();
-  add_visit_rows(store, visit, std::get<Observation>(head->body), names, out);
+  add_visit_rows(store, visit, readable.plan, names, out);
   return out;
 }
 

@@ -135,14 +135,9 @@ void add_coaching(const Visit& v, Document& doc) {
 }  // namespace
 
 Document visit_report(const Store& store, Id visit, const Audience& audience) {
-  auto head = visit.empty() ? std::nullopt : store.get(visit);
-  if (!head || !std::holds_alternative<Observation>(head->body))
-    throw ReportError("This visit is not on this device (it may have been deleted, or not synced yet).");
-  Visit v{
-      store, visit, std::get<Observation>(head->body), observation_facts(store, visit), audience, person_names(store)};
-  if (!v.facts.has(audience.reader))
-    throw ReportError(name_or(v.names, audience.reader, "That person") +
-                      " takes no part in this visit, so a copy for them would hold nothing they may see.");
+  auto names = person_names(store);
+  ReadableVisit readable = readable_visit(store, visit, audience.reader, names);
+  Visit v{store, visit, std::move(readable.plan), std::move(readable.facts), audience, std::move(names)};
 
   Document doc;
   doc.title = "Visit summary: " + (v.plan.class_name.empty() ? std::string("a lesson") : v.plan.class_name);
