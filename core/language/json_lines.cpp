@@ -39,8 +39,6 @@ struct TrackedStream {
   const Ch* src_;
 };
 
-}  // namespace
-
 // Forwards every event to the Document and records where each value was found.
 struct PathRecorder {
   struct Frame {
@@ -124,6 +122,7 @@ struct PathRecorder {
     return doc.EndArray(n);
   }
 };
+}  // namespace
 
 bool JsonWithLines::parse(std::string_view text) {
   text_.assign(text.data(), text.size());

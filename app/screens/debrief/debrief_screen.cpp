@@ -16,7 +16,7 @@
 namespace app {
 
 namespace {
-using K = DebriefAction::Kind;
+using DebriefKind = DebriefAction::Kind;
 
 bool same_form(const NextStepForm& a, const NextStepForm& b) {
   return a.text == b.text && a.owner == b.owner && a.support == b.support && a.follow_up_date == b.follow_up_date;
@@ -41,12 +41,12 @@ void draw_notes(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, Emi
   ui::text_area("##note", "e.g. We noticed the back row wrote but did not speak.", &ui.note, 3.2f);
   if (ui.note != m.note_draft()) {
     DebriefAction a;
-    a.kind = K::EditNote;
+    a.kind = DebriefKind::EditNote;
     a.text = ui.note;
     out.push_back(a);
   }
   ui.hint.draw(ctx.guide, ui.note);
-  if (ui::button("Save note", ui::Tone::Primary)) out.push_back(DebriefAction{K::SaveNote, {}, {}, {}});
+  if (ui::button("Save note", ui::Tone::Primary)) out.push_back(DebriefAction{DebriefKind::SaveNote, {}, {}, {}});
   ui::end_card();
 }
 
@@ -99,7 +99,7 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& ou
       ui::caption(when.c_str());
       if (m.can_write() && ui::button("Schedule the follow-up", ui::Tone::Primary)) {
         DebriefAction a;
-        a.kind = K::ScheduleFollowUp;
+        a.kind = DebriefKind::ScheduleFollowUp;
         a.record = s.id;
         out.push_back(a);
       }
@@ -129,12 +129,12 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& ou
                  std::min(ui::content_width(), ui::em(12.0f)));
   if (!same_form(ui.step, m.step_form())) {
     DebriefAction a;
-    a.kind = K::EditStep;
+    a.kind = DebriefKind::EditStep;
     a.step = ui.step;
     out.push_back(a);
   }
   ImGui::Spacing();
-  if (ui::button("Add next step", ui::Tone::Primary)) out.push_back(DebriefAction{K::SaveStep, {}, {}, {}});
+  if (ui::button("Add next step", ui::Tone::Primary)) out.push_back(DebriefAction{DebriefKind::SaveStep, {}, {}, {}});
   ui::end_card();
 }
 // The visit's summary to hand over: the observed teacher's copy or mine, as a PDF or a page to print.
@@ -142,7 +142,7 @@ void draw_share(const DebriefModel& m, const AppContext& ctx, Emitted<DebriefAct
   auto event = draw_share_card(m.share(), "Share a summary\xE2\x80\xA6", ctx);
   if (!event) return;
   DebriefAction a;
-  a.kind = event->kind == ShareEvent::Kind::Share ? K::ShareSummary : K::ChoosePaper;
+  a.kind = event->kind == ShareEvent::Kind::Share ? DebriefKind::ShareSummary : DebriefKind::ChoosePaper;
   a.record = event->reader;
   a.paper = event->paper;
   out.push_back(a);
@@ -187,7 +187,7 @@ void draw_debrief(const DebriefModel& m, DebriefUi& ui, const AppContext& ctx, E
   ui::footer_begin(m.error(), w);
   ImGui::BeginDisabled(held || !m.can_write());
   if (ui::button(label, held ? ui::Tone::Quiet : ui::Tone::Secondary, w))
-    out.push_back(DebriefAction{K::MarkDebriefed, {}, {}, {}});
+    out.push_back(DebriefAction{DebriefKind::MarkDebriefed, {}, {}, {}});
   ImGui::EndDisabled();
 }
 
@@ -206,15 +206,15 @@ struct DebriefShape : AutosavedShape<ScreenId::Debrief, draw_debrief, &DebriefMo
   static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
     if (!m.apply(a)) return;
     switch (a.kind) {
-      case K::SaveNote:
+      case DebriefKind::SaveNote:
         ui.note.clear();
         ctx.toast = "Note saved";
         break;
-      case K::SaveStep:
+      case DebriefKind::SaveStep:
         ui.step = m.step_form();
         ctx.toast = "Next step added";
         break;
-      case K::ScheduleFollowUp: {
+      case DebriefKind::ScheduleFollowUp: {
         auto f = ctx.store->get(m.last_follow_up());
         std::string date = f && std::holds_alternative<core::Observation>(f->body)
                                ? std::get<core::Observation>(f->body).date
@@ -222,10 +222,10 @@ struct DebriefShape : AutosavedShape<ScreenId::Debrief, draw_debrief, &DebriefMo
         ctx.toast = "Follow-up visit planned for " + date;
         break;
       }
-      case K::MarkDebriefed:
+      case DebriefKind::MarkDebriefed:
         ctx.toast = "Debrief marked as held";
         break;
-      case K::ShareSummary:
+      case DebriefKind::ShareSummary:
         if (auto r = m.share().take_request()) ctx.share_report = std::move(*r);
         break;
       default:

@@ -19,9 +19,9 @@
 namespace app {
 
 namespace {
-using K = ObserveAction::Kind;
+using ObserveKind = ObserveAction::Kind;
 
-ObserveAction act(K kind, std::string key = {}) {
+ObserveAction act(ObserveKind kind, std::string key = {}) {
   ObserveAction a;
   a.kind = kind;
   a.key = std::move(key);
@@ -42,11 +42,11 @@ void draw_clock(const ObserveModel& m, bool can_prompt, Emitted<ObserveAction>& 
                                           : "Paused";
   ui::caption(state);
   if (!m.clock_started()) {
-    if (ui::button("Start observing", ui::Tone::Primary)) out.push_back(act(K::Start));
+    if (ui::button("Start observing", ui::Tone::Primary)) out.push_back(act(ObserveKind::Start));
   } else if (m.clock_running()) {
-    if (ui::button("Pause")) out.push_back(act(K::Pause));
+    if (ui::button("Pause")) out.push_back(act(ObserveKind::Pause));
     ImGui::SameLine();
-    if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(K::End));
+    if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(ObserveKind::End));
   } else {
     if (m.clock_ended() && can_prompt) {
       // The next step of the cycle: turn the evidence into questions for the teacher.
@@ -56,10 +56,10 @@ void draw_clock(const ObserveModel& m, bool can_prompt, Emitted<ObserveAction>& 
     }
     if (ui::button(m.clock_ended() ? "Resume observing" : "Resume",
                    m.clock_ended() && can_prompt ? ui::Tone::Secondary : ui::Tone::Primary))
-      out.push_back(act(K::Resume));
+      out.push_back(act(ObserveKind::Resume));
     if (!m.clock_ended()) {
       ImGui::SameLine();
-      if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(K::End));
+      if (ui::button("End lesson", ui::Tone::Danger)) out.push_back(act(ObserveKind::End));
     }
   }
 }
@@ -81,14 +81,14 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
                               ImGuiInputTextFlags_EnterReturnsTrue,
                               ui::content_width() - save_w - ImGui::GetStyle().ItemSpacing.x);
   if (ui.draft != m.draft()) {
-    ObserveAction a = act(K::EditDraft);
+    ObserveAction a = act(ObserveKind::EditDraft);
     a.text = ui.draft;
     out.push_back(a);
   }
   ImGui::SameLine();
   bool tapped = ui::button("Save", ui::Tone::Primary, save_w);
   if (enter || tapped) {
-    out.push_back(act(K::SaveNote));
+    out.push_back(act(ObserveKind::SaveNote));
     ui.focus_composer = enter;  // keep typing after Enter; a tap on Save lets the keyboard go
   }
   // Kind chips, then look-for tags, in one flowing row.
@@ -98,7 +98,7 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     if (!first) ui::flow_next(ui::chip_width(core::note_kind_label(k)));
     first = false;
     if (ui::chip(core::note_kind_label(k), m.draft_kind() == k)) {
-      ObserveAction a = act(K::SetNoteKind);
+      ObserveAction a = act(ObserveKind::SetNoteKind);
       a.note_kind = k;
       out.push_back(a);
     }
@@ -137,7 +137,7 @@ void draw_composer(const ObserveModel& m, ObserveUi& ui, const AppContext& ctx, 
     ImGui::PushID(i++);
     ui::flow_next(ui::chip_width(tag.c_str()));
     bool on = std::find(m.draft_tags().begin(), m.draft_tags().end(), tag) != m.draft_tags().end();
-    if (ui::chip(tag.c_str(), on)) out.push_back(act(K::ToggleTag, tag));
+    if (ui::chip(tag.c_str(), on)) out.push_back(act(ObserveKind::ToggleTag, tag));
     ImGui::PopID();
   }
   draw_composer_notes(m, ui, ctx);
@@ -166,11 +166,11 @@ void draw_counters(const ObserveModel& m, bool co_observed, Emitted<ObserveActio
     if (i++ > 0) ui::flow_next(w);
     std::string n = std::to_string(c.my_count);
     if (ui::tally_button("##counter", c.tool.label.c_str(), n.c_str(), ImVec2(w, h)))
-      out.push_back(act(K::TapCounter, c.tool.key));
+      out.push_back(act(ObserveKind::TapCounter, c.tool.key));
     ImGui::PopID();
   }
   ImGui::BeginDisabled(!m.can_undo());
-  if (ui::button("Undo last tap", ui::Tone::Quiet)) out.push_back(act(K::UndoTally));
+  if (ui::button("Undo last tap", ui::Tone::Quiet)) out.push_back(act(ObserveKind::UndoTally));
   ImGui::EndDisabled();
 }
 
@@ -186,7 +186,7 @@ void draw_timers(const ObserveModel& m, Emitted<ObserveAction>& out) {
     std::string v = core::format_lesson_time(t.accumulated(now));
     std::string label = t.tool.label + (t.running() ? "  \xE2\x80\xA2 on" : "");
     if (ui::tally_button("##timer", label.c_str(), v.c_str(), ImVec2(w, h), t.running()))
-      out.push_back(act(K::ToggleTimer, t.tool.key));
+      out.push_back(act(ObserveKind::ToggleTimer, t.tool.key));
     ImGui::PopID();
   }
   bool grouped = std::any_of(m.timers().begin(), m.timers().end(),
@@ -212,7 +212,7 @@ void draw_seating(const ObserveModel& m, Emitted<ObserveAction>& out) {
                                      origin.y + static_cast<float>(s.seat.row) * (cell + gap)));
     std::string n = s.my_marks > 0 ? std::to_string(s.my_marks) : std::string("\xE2\x80\x93");
     if (ui::tally_button("##seat", s.seat.label.c_str(), n.c_str(), ImVec2(cell, cell), s.my_marks > 0))
-      out.push_back(act(K::TapSeat, s.seat.key));
+      out.push_back(act(ObserveKind::TapSeat, s.seat.key));
     ImGui::PopID();
   }
   ImGui::SetCursorScreenPos(origin);
@@ -296,7 +296,7 @@ void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, Emitted<ObserveAction
         ui::body_wrapped(found->text.c_str());
       ImGui::Spacing();
       if (note && ui::button("Save", ui::Tone::Primary)) {
-        ObserveAction a = act(K::EditNote);
+        ObserveAction a = act(ObserveKind::EditNote);
         a.record = found->record;
         a.text = ui.edit_text;
         out.push_back(a);
@@ -306,7 +306,7 @@ void draw_edit_sheet(const ObserveModel& m, ObserveUi& ui, Emitted<ObserveAction
       if (!ui.confirm_delete) {
         if (ui::button("Delete", ui::Tone::Danger)) ui.confirm_delete = true;
       } else if (ui::button("Delete for good", ui::Tone::Danger)) {
-        ObserveAction a = act(K::DeleteItem);
+        ObserveAction a = act(ObserveKind::DeleteItem);
         a.record = found->record;
         out.push_back(a);
         ImGui::CloseCurrentPopup();
@@ -461,10 +461,10 @@ struct ObserveShape : AutosavedShape<ScreenId::Observe, draw_observe, &ObserveMo
 
   static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
     if (!m.apply(a)) return;
-    if (a.kind == K::SaveNote) ui.draft.clear();
-    if (a.kind == K::EditNote) ctx.toast = "Note updated";
-    if (a.kind == K::DeleteItem) ctx.toast = "Deleted";
-    if (a.kind == K::End) ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
+    if (a.kind == ObserveKind::SaveNote) ui.draft.clear();
+    if (a.kind == ObserveKind::EditNote) ctx.toast = "Note updated";
+    if (a.kind == ObserveKind::DeleteItem) ctx.toast = "Deleted";
+    if (a.kind == ObserveKind::End) ctx.toast = "Lesson ended \xE2\x80\x94 everything is saved on this device";
   }
 
   // A frame a second while the lesson clock runs, besides the draft's autosave.

@@ -22,16 +22,16 @@ struct RoleChip {
 };
 const RoleChip kRoles[] = {
     {core::Role::ObservedTeacher, "Observed"}, {core::Role::TeacherLeader, "Observer"}, {core::Role::Coach, "Coach"}};
-using K = PlanAction::Kind;
+using PlanKind = PlanAction::Kind;
 
-PlanAction act(K kind, std::size_t index = 0) {
+PlanAction act(PlanKind kind, std::size_t index = 0) {
   PlanAction a;
   a.kind = kind;
   a.index = index;
   return a;
 }
 
-PlanAction with_text(K kind, std::string text, core::Role role = core::Role::TeacherLeader) {
+PlanAction with_text(PlanKind kind, std::string text, core::Role role = core::Role::TeacherLeader) {
   PlanAction a = act(kind);
   a.text = std::move(text);
   a.role = role;
@@ -40,7 +40,7 @@ PlanAction with_text(K kind, std::string text, core::Role role = core::Role::Tea
 
 // A field of the form: drawn over a copy of the model's text; a change is one SetText action.
 PlanAction set_text(PlanField field, std::string text, std::size_t seat = 0) {
-  PlanAction a = with_text(K::SetText, std::move(text));
+  PlanAction a = with_text(PlanKind::SetText, std::move(text));
   a.field = field;
   a.index = seat;
   return a;
@@ -53,7 +53,7 @@ void form_field(const char* id, const char* hint, const std::string& value, Plan
 }
 
 PlanAction seating(bool on, int rows, int cols) {
-  PlanAction a = act(K::SetSeating);
+  PlanAction a = act(PlanKind::SetSeating);
   a.on = on;
   a.rows = rows;
   a.cols = cols;
@@ -62,7 +62,7 @@ PlanAction seating(bool on, int rows, int cols) {
 
 // A row of chips that toggle the picked items of a list (look-fors, counters, timers).
 template <class List, class Label>
-void toggle_chips(const List& list, K kind, int id_base, Label&& label, Emitted<PlanAction>& out) {
+void toggle_chips(const List& list, PlanKind kind, int id_base, Label&& label, Emitted<PlanAction>& out) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     ImGui::PushID(id_base + static_cast<int>(i));
     const std::string text = label(list[i].first);
@@ -124,7 +124,7 @@ void draw_cancel(PlanUi& ui, Emitted<PlanAction>& out) {
   ImGui::PopFont();
   if (ui::button("Keep the visit", ui::Tone::Secondary)) ui.confirm_cancel = false;
   ui::flow_next(ui::button_width("Yes, cancel it"));
-  if (ui::button("Yes, cancel it", ui::Tone::Danger)) out.push_back(act(K::CancelVisit));
+  if (ui::button("Yes, cancel it", ui::Tone::Danger)) out.push_back(act(PlanKind::CancelVisit));
 }
 
 void draw_template(const PlanModel& m, Emitted<PlanAction>& out) {
@@ -138,7 +138,7 @@ void draw_template(const PlanModel& m, Emitted<PlanAction>& out) {
     ImGui::PushID(i++);
     if (!first) ui::flow_next(ui::chip_width(t.title.c_str()));
     first = false;
-    if (ui::chip(t.title.c_str(), f.template_key == t.key)) out.push_back(with_text(K::ApplyTemplate, t.key));
+    if (ui::chip(t.title.c_str(), f.template_key == t.key)) out.push_back(with_text(PlanKind::ApplyTemplate, t.key));
     ImGui::PopID();
   }
   if (first) ui::caption("No templates are installed; add look-fors and tools by hand below.");
@@ -194,13 +194,13 @@ void draw_people(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
     for (const RoleChip& r : kRoles) {
       if (r.role != kRoles[0].role) ImGui::SameLine();
       if (ui::chip(r.label, person.role == r.role)) {
-        PlanAction a = act(K::SetRole, p);
+        PlanAction a = act(PlanKind::SetRole, p);
         a.role = r.role;
         out.push_back(a);
       }
     }
     ui::flow_next(ui::button_width("Remove"));
-    if (ui::button("Remove", ui::Tone::Quiet)) out.push_back(act(K::RemoveParticipant, p));
+    if (ui::button("Remove", ui::Tone::Quiet)) out.push_back(act(PlanKind::RemoveParticipant, p));
     ImGui::PopID();
   }
   ImGui::Spacing();
@@ -216,7 +216,7 @@ void draw_people(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
     if (!first_person) ui::flow_next(ui::chip_width(name.c_str()));
     first_person = false;
     if (ui::chip(name.c_str(), false)) {
-      PlanAction a = act(K::AddPerson);
+      PlanAction a = act(PlanKind::AddPerson);
       a.person = person;
       a.role = ui.new_person_role;
       out.push_back(a);
@@ -232,7 +232,7 @@ void draw_people(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
     ImGui::PopID();
   }
   if (add_row("##new_person", "A new person's name", &ui.new_person))
-    out.push_back(with_text(K::AddNewPerson, ui.new_person, ui.new_person_role));
+    out.push_back(with_text(PlanKind::AddNewPerson, ui.new_person, ui.new_person_role));
   ui::end_card();
 }
 
@@ -270,22 +270,22 @@ void draw_data(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
   ui::subheading("Look-fors");
   ui::caption("What the observed teacher wants the observers to look for. Tap to pick.");
   toggle_chips(
-      f.look_fors, K::ToggleLookFor, 0, [](const std::string& l) { return l; }, out);
+      f.look_fors, PlanKind::ToggleLookFor, 0, [](const std::string& l) { return l; }, out);
   if (add_row("##new_lookfor", "Another look-for", &ui.new_look_for)) {
-    out.push_back(with_text(K::AddLookFor, ui.new_look_for));
+    out.push_back(with_text(PlanKind::AddLookFor, ui.new_look_for));
     ui.new_look_for.clear();
   }
   ui::end_card();
 
   ui::begin_card("##tools");
   ui::subheading("Data to collect");
-  if (ui::chip("Evidence notes", f.evidence_notes)) out.push_back(act(K::ToggleEvidenceNotes));
+  if (ui::chip("Evidence notes", f.evidence_notes)) out.push_back(act(PlanKind::ToggleEvidenceNotes));
   ImGui::Spacing();
   ui::label("Counters");
   toggle_chips(
-      f.counters, K::ToggleCounter, 0, [](const core::CounterTool& c) { return c.label; }, out);
+      f.counters, PlanKind::ToggleCounter, 0, [](const core::CounterTool& c) { return c.label; }, out);
   if (add_row("##new_counter", "A counter, e.g. Open questions", &ui.new_counter)) {
-    out.push_back(with_text(K::AddCounter, ui.new_counter));
+    out.push_back(with_text(PlanKind::AddCounter, ui.new_counter));
     ui.new_counter.clear();
   }
   ImGui::Spacing();
@@ -293,9 +293,9 @@ void draw_data(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
   auto timer_label = [](const core::TimerTool& t) {
     return t.exclusive_group.empty() ? t.label : t.label + " \xC2\xB7 one at a time";
   };
-  toggle_chips(f.timers, K::ToggleTimer, 1000, timer_label, out);
+  toggle_chips(f.timers, PlanKind::ToggleTimer, 1000, timer_label, out);
   if (add_row("##new_timer", "A timer, e.g. Group work", &ui.new_timer)) {
-    out.push_back(with_text(K::AddTimer, ui.new_timer));
+    out.push_back(with_text(PlanKind::AddTimer, ui.new_timer));
     ui.new_timer.clear();
   }
   ImGui::Spacing();
@@ -322,7 +322,7 @@ void draw_draft_bar(const PlanModel& m, PlanUi& ui, Emitted<PlanAction>& out) {
     ImGui::SameLine();
     if (ui::button("Yes, discard", ui::Tone::Danger)) {
       ui.confirm_discard = false;
-      out.push_back(act(K::DiscardDraft));
+      out.push_back(act(PlanKind::DiscardDraft));
     }
   } else {
     ui::flow_next(ui::button_width("Discard draft"));
@@ -342,7 +342,7 @@ void draw_plan(const PlanModel& m, PlanUi& ui, const AppContext&, Emitted<PlanAc
   // Footer: what is missing, and Save.
   const float save_w = ui::button_width("Save plan");
   ui::footer_begin(m.error(), save_w);
-  if (ui::button("Save plan", ui::Tone::Primary, save_w)) out.push_back(act(K::Save));
+  if (ui::button("Save plan", ui::Tone::Primary, save_w)) out.push_back(act(PlanKind::Save));
 }
 
 // ---- the screen ----
@@ -375,18 +375,18 @@ struct PlanShape : AutosavedShape<ScreenId::Plan, draw_plan, &PlanModel::draft_p
   static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
     if (!m.apply(a)) return;
     switch (a.kind) {
-      case K::AddNewPerson:
+      case PlanKind::AddNewPerson:
         ui.new_person.clear();
         break;
-      case K::DiscardDraft:
+      case PlanKind::DiscardDraft:
         ctx.toast = "Draft discarded";
         break;
-      case K::CancelVisit:
+      case PlanKind::CancelVisit:
         ui.confirm_cancel = false;
         ctx.toast = "Visit cancelled";
         ctx.go_back = true;
         break;
-      case K::Save:
+      case PlanKind::Save:
         ctx.toast = "Plan saved";
         ctx.go_back = true;
         break;

@@ -22,10 +22,10 @@ std::string shown_text(const EvidenceItem& item) {
 }
 
 namespace {
-using K = PromptAction::Kind;
+using PromptKind = PromptAction::Kind;
 constexpr std::size_t kStemsShown = 4;  // the rest behind "Show all", so the composer stays near the top
 
-PromptAction act(K kind, std::string text = {}) {
+PromptAction act(PromptKind kind, std::string text = {}) {
   PromptAction a;
   a.kind = kind;
   a.text = std::move(text);
@@ -47,7 +47,7 @@ void draw_composer(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Em
   ui::caption(
       "A question that invites the teacher to think about the evidence. Start from a suggestion or write your own.");
   ui::text_area("##prompt_text", "e.g. Is this what you thought was happening?", &ui.draft, 4.5f);
-  if (ui.draft != m.draft()) out.push_back(act(K::EditDraft, ui.draft));
+  if (ui.draft != m.draft()) out.push_back(act(PromptKind::EditDraft, ui.draft));
   ui.hint.draw(ctx.guide, ui.draft);
   std::string picked = m.picked().empty()
                            ? std::string("No evidence picked yet: tap items in Evidence to attach them.")
@@ -55,7 +55,7 @@ void draw_composer(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Em
                                  (m.picked().size() == 1 ? " evidence item attached" : " evidence items attached");
   ui::caption(picked.c_str());
   ImGui::BeginDisabled(!m.can_write());
-  if (ui::button("Save prompt", ui::Tone::Primary)) out.push_back(act(K::SavePrompt));
+  if (ui::button("Save prompt", ui::Tone::Primary)) out.push_back(act(PromptKind::SavePrompt));
   ImGui::EndDisabled();
   if (!m.stems().empty()) {
     ImGui::Spacing();
@@ -63,7 +63,7 @@ void draw_composer(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Em
     std::size_t n = ui.all_stems ? m.stems().size() : std::min(kStemsShown, m.stems().size());
     for (std::size_t i = 0; i < n; ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (ui::suggestion_row("##stem", m.stems()[i])) out.push_back(act(K::UseStem, m.stems()[i]));
+      if (ui::suggestion_row("##stem", m.stems()[i])) out.push_back(act(PromptKind::UseStem, m.stems()[i]));
       ImGui::PopID();
     }
     if (m.stems().size() > kStemsShown) {
@@ -84,7 +84,7 @@ void draw_evidence(const PromptModel& m, Emitted<PromptAction>& out) {
     ImGui::PushID(i++);
     std::string cap = evidence_caption(it);
     if (ui::pick_row("##ev", cap.c_str(), shown_text(it), m.picked().count(it.key) > 0))
-      out.push_back(act(K::ToggleEvidence, it.key));
+      out.push_back(act(PromptKind::ToggleEvidence, it.key));
     ImGui::PopID();
   }
   ui::end_card();
@@ -113,7 +113,7 @@ void draw_prompts(const PromptModel& m, Emitted<PromptAction>& out) {
       ImGui::SameLine();
       ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ui::content_width() - ui::button_width("Delete")));
       if (ui::button("Delete", ui::Tone::Quiet)) {
-        PromptAction a = act(K::DeletePrompt);
+        PromptAction a = act(PromptKind::DeletePrompt);
         a.record = p.id;
         out.push_back(a);
       }
@@ -161,7 +161,7 @@ void draw_prompt(const PromptModel& m, PromptUi& ui, const AppContext& ctx, Emit
   ui::footer_begin(m.error(), w,
                    n == 0 && m.can_write() ? "Prompts you save wait here until you share them." : nullptr);
   ImGui::BeginDisabled(n == 0);
-  if (ui::button(share.c_str(), ui::Tone::Primary, w)) out.push_back(act(K::Share));
+  if (ui::button(share.c_str(), ui::Tone::Primary, w)) out.push_back(act(PromptKind::Share));
   ImGui::EndDisabled();
 }
 
@@ -182,13 +182,13 @@ struct PromptShape : AutosavedShape<ScreenId::Prompt, draw_prompt, &PromptModel:
 
   static void apply(Model& m, Ui& ui, const Action& a, AppContext& ctx) {
     if (!m.apply(a)) return;
-    if (a.kind == K::SavePrompt) {
+    if (a.kind == PromptKind::SavePrompt) {
       ui.draft.clear();
       ctx.toast = "Prompt saved";
     }
-    if (a.kind == K::UseStem) ui.draft = m.draft();
-    if (a.kind == K::DeletePrompt) ctx.toast = "Prompt deleted";
-    if (a.kind == K::Share)
+    if (a.kind == PromptKind::UseStem) ui.draft = m.draft();
+    if (a.kind == PromptKind::DeletePrompt) ctx.toast = "Prompt deleted";
+    if (a.kind == PromptKind::Share)
       ctx.toast = m.teacher_name().empty() ? std::string("Prompts shared") : "Shared with " + m.teacher_name();
   }
 };

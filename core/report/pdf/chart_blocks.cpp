@@ -11,7 +11,6 @@
 namespace core::report::pdf {
 
 namespace {
-const TextStyle kCaption{9.5, true, look::kText};
 const TextStyle kLabel{9, false, look::kText};
 const TextStyle kValue{8.5, false, look::kText};
 const TextStyle kNotCollected{8.5, false, look::kGrey};
@@ -31,12 +30,13 @@ bool collected(double v) { return v >= 0 && std::isfinite(v); }
 
 double caption_height(PageFlow& flow, const std::string& caption) {
   if (caption.empty()) return 0;
-  return Typesetter::size_of(flow.ts.lay_out(kTextSlot, caption, kCaption, flow.page.text_width)).height + 4;
+  return Typesetter::size_of(flow.ts.lay_out(kTextSlot, caption, look::kCaption, flow.page.text_width)).height + 4;
 }
 
 void draw_caption(PageFlow& flow, const std::string& caption) {
   if (caption.empty()) return;
-  flow.flow_lines(flow.ts.lay_out(kTextSlot, caption, kCaption, flow.page.text_width), flow.page.left, kCaption.color);
+  flow.flow_lines(flow.ts.lay_out(kTextSlot, caption, look::kCaption, flow.page.text_width), flow.page.left,
+                  look::kCaption.color);
   flow.y += 4;
 }
 

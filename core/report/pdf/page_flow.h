@@ -19,13 +19,14 @@ namespace core::report::pdf {
 namespace look {
 inline constexpr Rgb kText{0.13, 0.13, 0.13};
 inline constexpr Rgb kGrey{0.40, 0.40, 0.40};
-inline constexpr Rgb kAccent{0.12, 0.31, 0.47};  // headings: a calm dark blue
-inline constexpr Rgb kTint{0.94, 0.96, 0.97};    // the notice box
-inline constexpr Rgb kShade{0.90, 0.92, 0.94};   // table header row
-inline constexpr Rgb kRule{0.80, 0.82, 0.85};    // hairlines between rows
-inline constexpr double kBody = 10;              // pt
-inline constexpr double kSmall = 8.5;            // pt: quiet text, table cells' details, footer
-inline constexpr double kBlockGap = 9;           // pt below a block
+inline constexpr Rgb kAccent{0.12, 0.31, 0.47};     // headings: a calm dark blue
+inline constexpr Rgb kTint{0.94, 0.96, 0.97};       // the notice box
+inline constexpr Rgb kShade{0.90, 0.92, 0.94};      // table header row
+inline constexpr Rgb kRule{0.80, 0.82, 0.85};       // hairlines between rows
+inline constexpr double kBody = 10;                 // pt
+inline constexpr double kSmall = 8.5;               // pt: quiet text, table cells' details, footer
+inline constexpr double kBlockGap = 9;              // pt below a block
+inline const TextStyle kCaption{9.5, true, kText};  // a chart's or a map's caption
 // Series and share colors: calm, told apart in print and in greyscale by lightness.
 inline constexpr Rgb kPalette[] = {{0.23, 0.43, 0.62}, {0.84, 0.58, 0.27}, {0.36, 0.62, 0.49}, {0.60, 0.45, 0.63},
                                    {0.74, 0.40, 0.37}, {0.50, 0.55, 0.60}, {0.72, 0.65, 0.32}, {0.33, 0.64, 0.72}};

@@ -10,7 +10,6 @@
 namespace core::report::pdf {
 
 namespace {
-const TextStyle kCaption{9.5, true, look::kText};
 const TextStyle kFront{8, false, look::kGrey};
 constexpr Rgb kNoMarks{0.95, 0.96, 0.97};
 constexpr Rgb kMostMarks{0.15, 0.33, 0.52};
@@ -30,7 +29,7 @@ Grid grid_of(PageFlow& flow, const SeatMap& map) {
   const PageGeometry& p = flow.page;
   Grid g;
   if (!map.caption.empty())
-    g.caption_h = Typesetter::size_of(flow.ts.lay_out(kTextSlot, map.caption, kCaption, p.text_width)).height + 4;
+    g.caption_h = Typesetter::size_of(flow.ts.lay_out(kTextSlot, map.caption, look::kCaption, p.text_width)).height + 4;
   if (map.rows <= 0 || map.cols <= 0) {
     g.total = g.caption_h;
     return g;
@@ -84,8 +83,8 @@ void paint(PageFlow& flow, const SeatMap& block) {
   Grid g = grid_of(flow, block);
   flow.keep_room_for(g.total);
   if (!block.caption.empty()) {
-    Typesetter::draw(flow.cr, flow.ts.lay_out(kTextSlot, block.caption, kCaption, p.text_width), p.left, flow.y,
-                     kCaption.color);
+    Typesetter::draw(flow.cr, flow.ts.lay_out(kTextSlot, block.caption, look::kCaption, p.text_width), p.left, flow.y,
+                     look::kCaption.color);
     flow.y += g.caption_h;
   }
   if (block.rows <= 0 || block.cols <= 0) {
