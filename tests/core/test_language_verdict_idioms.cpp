@@ -46,6 +46,10 @@ TEST_CASE("language guide: verdicts without a verdict word are caught by their k
       {"Frankly the text was too easy for them.", C::Inference},
       {"Not convinced the objective meant much to the back row.", C::Inference},
       {"Y4 were giddy after the assembly.", C::Inference},
+      // coaching-note frames: a label or an imperative that opens a sentence is advice or a verdict
+      {"EBI: the key words on the board from the start.", C::Prescription},
+      {"Tighten the transitions between the three tasks.", C::Prescription},
+      {"The seating was dire for pair talk.", C::Criticism},
   };
   for (const auto& [text, category] : cases) {
     INFO(text);
@@ -66,6 +70,7 @@ TEST_CASE("language guide: the new kinds leave descriptive writing alone", "[cor
     CHECK(g.check("The teacher wondered whether the recap might have gone better.").empty());
     CHECK(g.check("T: \"Sadly we are out of time, pens down.\"").empty());
     CHECK(g.check("T: \"Bit of a mess in here, tidy up please.\"").empty());
+    CHECK(g.check("T: \"Please check your answer with your partner.\"").empty());
   }
   SECTION("terse notes: a place is not a state of mind, an agreed step is not advice") {
     CHECK(g.check("Starter on board 9:02. Ss in 9:04.").empty());
