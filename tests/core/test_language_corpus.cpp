@@ -71,8 +71,9 @@ TEST_CASE("language corpus: precision and recall of the shipped guide are at lea
   REQUIRE(all.true_pos + all.false_pos > 0);
   all.print();
   for (const auto& b : blocks) b.print();
-  // The whole file includes held-out blocks 6 to 8, which neither the lexicon nor the model learned
-  // from; their own figures are printed above and reported in docs/language_guide.md.
+  // The whole file includes the held-out blocks (HELD_OUT in train_model.py), which neither the
+  // lexicon nor the model learned from; their own figures are printed above and reported in
+  // docs/language_guide.md.
   CHECK(all.precision() >= 0.9);
   CHECK(all.recall() >= 0.9);
 }
