@@ -4,7 +4,7 @@
 # --web adds what the browser client's build and tests need.
 set -euo pipefail
 packages=(
-  cmake g++ make pkg-config
+  cmake g++ make ninja-build ccache pkg-config  # ninja and ccache: scripts/test.sh builds with them
   libsdl2-dev libimgui-dev libgl-dev          # client
   libsqlite3-dev libcereal-dev rapidjson-dev  # core
   libsodium-dev libzstd-dev                   # hashes and random ids, compression
@@ -20,7 +20,7 @@ packages=(
 )
 if [ "${1:-}" = "--web" ]; then
   packages+=(
-    emscripten dpkg-dev tcl ninja-build       # the browser build, from Debian's source packages
+    emscripten dpkg-dev tcl                   # the browser build, from Debian's source packages
     chromium                                  # the browser tests (headless)
   )
 fi

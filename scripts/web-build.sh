@@ -16,6 +16,11 @@ scripts/fetch-web-sources.sh "$build/sources"
 if [ -f "$build/CMakeCache.txt" ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=Ninja" "$build/CMakeCache.txt"; then
   rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"  # configured by make before; the sources stay
 fi
-emcmake cmake -G Ninja -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DPEEROBS_WEB_SOURCES="$root/$build/sources" >/dev/null
+# Unity build of our own code (about twelve files per compile; see scripts/test.sh). ccache, when
+# installed, is on the compiler launcher (platform/web/third_party.cmake); CCACHE_BASEDIR lets a
+# fresh clone reuse the objects of another.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root} CCACHE_NOHASHDIR=1
+emcmake cmake -G Ninja -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DPEEROBS_WEB_SOURCES="$root/$build/sources" \
+  -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=12 >/dev/null
 cmake --build "$build" -j"$(nproc)" --target peerobs
 echo "Web client: $root/$build/web"

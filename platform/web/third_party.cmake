@@ -42,6 +42,12 @@ set(PEEROBS_WEB_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env EMCC_SKIP_SANITY_CHECK
 if(NOT DEFINED ENV{EMSDK_PYTHON} AND EXISTS /usr/bin/python3)
   list(APPEND PEEROBS_WEB_COMPILER_LAUNCHER EMSDK_PYTHON=/usr/bin/python3)
 endif()
+# ccache, when installed, after the environment: a fresh clone (CI) compiles SQLite, libsodium,
+# zstd and ImGui again otherwise, about 150 s of CPU per build.
+find_program(PEEROBS_CCACHE ccache)
+if(PEEROBS_CCACHE)
+  list(APPEND PEEROBS_WEB_COMPILER_LAUNCHER ${PEEROBS_CCACHE})
+endif()
 
 # Flags of every third-party object. They come after CMAKE_<LANG>_FLAGS_<CONFIG>, so they win in every
 # build type: -O2 (a -O0 SQLite is unusable), -g0 (DWARF made sqlite3.c compile 50% longer and its
@@ -50,8 +56,10 @@ set(_web_tp_options -pthread -O2 -g0 -w $<$<COMPILE_LANGUAGE:CXX>:-fexceptions>)
 function(_peerobs_web_third_party target)
   target_compile_options(${target} PRIVATE ${_web_tp_options})
   target_link_options(${target} INTERFACE -pthread)
+  # UNITY_BUILD OFF: their files were never meant to be joined (scripts/web-build.sh joins ours).
   set_target_properties(${target} PROPERTIES C_COMPILER_LAUNCHER "${PEEROBS_WEB_COMPILER_LAUNCHER}"
-                                             CXX_COMPILER_LAUNCHER "${PEEROBS_WEB_COMPILER_LAUNCHER}")
+                                             CXX_COMPILER_LAUNCHER "${PEEROBS_WEB_COMPILER_LAUNCHER}"
+                                             UNITY_BUILD OFF)
 endfunction()
 
 #-----------------------------------------------------------------------------------------------------
