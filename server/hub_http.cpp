@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -240,12 +241,26 @@ void add_routes(httplib::Server& server, HubDatabase& db, const WebFiles& web, G
 }
 
 // The port bound (the OS's choice for port 0), or -1.
+// cpp-httplib listens with a backlog of 5 connections (CPPHTTPLIB_LISTEN_BACKLOG, compiled into
+// Debian's library). When more devices than that connect while its accepting thread waits for
+// a core, the kernel drops their connection requests and each device tries again a second later:
+// with 1,000 devices on loopback, about 1 request in 150 took over a second (TcpExtListenOverflows
+// counted them). Calling listen() again on the bound socket raises the backlog to the system's
+// limit (somaxconn).
 int bind_port(httplib::Server& server, const ServeOptions& options) {
-  if (options.port == 0) {
-    const int port = server.bind_to_any_port(options.host.c_str());
-    return port < 0 ? -1 : port;
-  }
-  return server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening_socket = sock;
+  });
+  int port = -1;
+  if (options.port == 0)
+    port = std::max(-1, server.bind_to_any_port(options.host.c_str()));
+  else
+    port = server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+  if (port >= 0 && listening_socket >= 0 && ::listen(listening_socket, SOMAXCONN) != 0)
+    std::cerr << "peerobs-hub: could not raise the listen backlog; busy moments may cost devices a retry.\n";
+  return port;
 }
 
 // Serves until SIGINT/SIGTERM (or until listening fails); true for a clean stop. `announcement`
