@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/sync/messages.h"
+#include "server/group_commit.h"
 #include "server/hub_reader.h"
 #include "server/hub_store.h"
 #include "server/seen_later.h"
@@ -141,9 +142,10 @@ std::unique_ptr<httplib::Server> make_server(const ServeOptions& options, bool h
   return server;
 }
 
-// The hub's database as the routes use it: one writer (the HubStore behind `writer`) for
-// enroll and push, and read connections for everything that only reads (the token check of
-// every device request, pull, status), which never wait for the writer (hub_reader.h).
+// The hub's database as the routes use it: one writer (the HubStore behind `writer`) for enroll
+// and push (several pushes to a commit: group_commit.h), and read connections for everything that
+// only reads (the token check of every device request, pull, status), which never wait for the
+// writer (hub_reader.h).
 struct HubDatabase {
   HubStore& store;
   std::mutex& writer;
@@ -177,6 +179,13 @@ struct HubDatabase {
       for (const auto& [device, at] : stamps) seen.note(device, at);
     }
   }
+
+  // Applies pushes under the writer, several to a commit.
+  GroupCommit pushes{[this](const std::vector<HubStore::Pushing>& group) -> std::vector<HubStore::Pushed> {
+    std::lock_guard<std::mutex> guard(writer);  // write()'s steps: its auto return is not known yet here
+    write_seen();
+    return store.push_together(group);
+  }};
 };
 
 // The sync API under /v1/, the web client's files at every other GET, and plain-words errors.
@@ -194,7 +203,7 @@ void add_routes(httplib::Server& server, HubDatabase& db, const WebFiles& web, G
       auto device = db.readers.lease()->authenticate(bearer(req));
       auto push = sync::unpack<sync::PushRequest>(req.body);
       if (const std::int64_t now = core::wall_clock_ms(); last_seen_due(device, now)) db.seen.note(device.id, now);
-      reply(res, sync::pack(db.write([&] { return db.store.push(device, push); })));
+      reply(res, sync::pack(db.pushes.push(device, push)));
     });
   });
   server.Post("/v1/pull", [&db, &limit](const httplib::Request& req, httplib::Response& res) {

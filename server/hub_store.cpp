@@ -366,6 +366,27 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
   return resp;
 }
 
+std::vector<HubStore::Pushed> HubStore::push_together(const std::vector<Pushing>& pushes) {
+  std::vector<Pushed> out(pushes.size());
+  store_.transaction([&] {
+    for (std::size_t i = 0; i < pushes.size(); ++i) {
+      store_.db().exec("SAVEPOINT one_push");
+      try {
+        out[i].response = push(*pushes[i].device, *pushes[i].request);
+        store_.db().exec("RELEASE one_push");
+      } catch (...) {
+        // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then the
+        // pushes before this one are gone too, and the group fails as one.
+        if (sqlite3_get_autocommit(store_.db().raw())) throw;
+        out[i].error = std::current_exception();
+        store_.db().exec("ROLLBACK TO one_push");
+        store_.db().exec("RELEASE one_push");
+      }
+    }
+  });
+  return out;
+}
+
 std::optional<sync::PushResponse> HubStore::replayed_batch(const DeviceRow& device, Id batch_id) const {
   Stmt st(store_.db(), "SELECT device, response FROM hub_batches WHERE batch_id = ?");
   st.bind_id(1, batch_id);
