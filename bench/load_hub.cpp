@@ -4,7 +4,8 @@
 // connections. Prints p50/p99/max latency of push and of pull (one request each for these sizes),
 // requests per second, errors (they must be 0) and the hub's peak RSS.
 // Usage: load_hub [DEVICES=100] [SECONDS=20] [THREADS=32]
-// The hub is this build's (PEEROBS_BINARY_DIR/server/peerobs-hub); figures in docs/hardening.md.
+// The hub is this build's (PEEROBS_BINARY_DIR/server/peerobs-hub), or the one PEEROBS_HUB names
+// (to compare two hubs on the same machine minutes apart); figures in docs/hardening.md.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -102,7 +104,10 @@ int main(int argc, char** argv) {
   const int threads = std::min(n, argc > 3 ? std::atoi(argv[3]) : 32);
   const fs::path dir = fs::temp_directory_path() / ("peerobs-load-" + std::to_string(getpid()));
   fs::create_directories(dir / "devices");
-  const std::string hub = (fs::path(PEEROBS_BINARY_DIR) / "server" / "peerobs-hub").string();
+  const char* hub_override = std::getenv("PEEROBS_HUB");
+  const std::string hub = hub_override && *hub_override
+                              ? std::string(hub_override)
+                              : (fs::path(PEEROBS_BINARY_DIR) / "server" / "peerobs-hub").string();
   const std::string data = (dir / "hub").string();
 
   // The roster and one code per person, through the admin verbs.

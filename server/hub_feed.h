@@ -32,6 +32,10 @@ class HubFeed {
  public:
   // Creates the feed tables, or migrates a schema-1 feed (in one transaction).
   explicit HubFeed(core::Store& store);
+  // Reads only (page, latest) on a read-only connection (hub_reader.h): the writer's HubFeed
+  // made the tables, and this one never changes them.
+  struct ReadOnly {};
+  HubFeed(core::Store& store, ReadOnly) : store_(store) {}
 
   // Appends (reader, version id) rows in order under new cursors, inside the caller's
   // transaction; a row the feed already has is skipped. Every version must be stored; `seqs`

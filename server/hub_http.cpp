@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,7 +12,10 @@
 #include <thread>
 
 #include "core/sync/messages.h"
+#include "server/group_commit.h"
+#include "server/hub_reader.h"
 #include "server/hub_store.h"
+#include "server/seen_later.h"
 #include "server/web_files.h"
 
 namespace server {
@@ -46,9 +50,9 @@ void log_refusal(const httplib::Request& req, const std::string& what) {
             << std::endl;
 }
 
-// Runs one request, turning every failure into a clear refusal. `fn` takes the store's lock
-// only around its database work: decoding the request and encoding the answer (milliseconds
-// for a large batch) run outside it, alongside other devices' requests.
+// Runs one request, turning every failure into a clear refusal. `fn` takes the writer's lock
+// (or a reader) only around its database work: decoding the request and encoding the answer
+// (milliseconds for a large batch) run outside it, alongside other devices' requests.
 template <class Fn>
 void guarded(const httplib::Request& req, httplib::Response& res, Fn&& fn) {
   try {
@@ -138,37 +142,96 @@ std::unique_ptr<httplib::Server> make_server(const ServeOptions& options, bool h
   return server;
 }
 
-// The sync API under /v1/, the web client's files at every other GET, and plain-words errors.
-// `lock` is held around database work only, so one request at a time uses the store.
-void add_routes(httplib::Server& server, HubStore& hub, const WebFiles& web, std::mutex& lock, GuessLimit& limit) {
-  auto locked = [&lock](auto&& fn) {
-    std::lock_guard<std::mutex> guard(lock);
+// The hub's database as the routes use it: one writer (the HubStore behind `writer`) for enroll
+// and push (several pushes to a commit: group_commit.h), and read connections for everything that
+// only reads (the token check of every device request, pull, status), which never wait for the
+// writer (hub_reader.h).
+struct HubDatabase {
+  HubStore& store;
+  std::mutex& writer;
+  HubReaders& readers;
+  SeenLater& seen;
+
+  // Runs `fn` holding the writer, after writing the last_seen stamps read requests left.
+  template <class Fn>
+  auto write(Fn&& fn) {
+    std::lock_guard<std::mutex> guard(writer);
+    write_seen();
     return fn();
-  };
-  server.Post("/v1/enroll", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+  }
+  // After a request answered on a read connection: its device's last_seen stamp when due,
+  // written now if the writer is free, else by the next write (seen_later.h).
+  void saw(const DeviceRow& device) {
+    const std::int64_t now = core::wall_clock_ms();
+    if (!last_seen_due(device, now)) return;
+    seen.note(device.id, now);
+    std::unique_lock<std::mutex> guard(writer, std::try_to_lock);
+    if (guard.owns_lock()) write_seen();
+  }
+  // Under the writer. A stamp that cannot be written now waits for the next write; it never
+  // fails the request that happens to carry it.
+  void write_seen() {
+    auto stamps = seen.take();
+    try {
+      store.record_seen(stamps);
+    } catch (const core::DbError& e) {
+      std::cerr << "peerobs-hub: could not record when devices were last seen: " << e.what() << std::endl;
+      for (const auto& [device, at] : stamps) seen.note(device, at);
+    }
+  }
+
+  // Applies pushes under the writer, several to a commit.
+  GroupCommit pushes{[this](const std::vector<HubStore::Pushing>& group) -> std::vector<HubStore::Pushed> {
+    std::lock_guard<std::mutex> guard(writer);  // write()'s steps: its auto return is not known yet here
+    write_seen();
+    return store.push_together(group);
+  }};
+};
+
+// The sync API under /v1/, the web client's files at every other GET, and plain-words errors.
+void add_routes(httplib::Server& server, HubDatabase& db, const WebFiles& web, GuessLimit& limit) {
+  server.Post("/v1/enroll", [&db, &limit](const httplib::Request& req, httplib::Response& res) {
     guarded(limit, Secret::code, req, res, [&] {
       auto enroll = sync::unpack<sync::EnrollRequest>(req.body);
-      reply(res, sync::pack(locked([&] { return hub.enroll(enroll); })));
+      reply(res, sync::pack(db.write([&] { return db.store.enroll(enroll); })));
     });
   });
-  server.Post("/v1/push", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/push", [&db, &limit](const httplib::Request& req, httplib::Response& res) {
     guarded(limit, Secret::token, req, res, [&] {
       // Who is asking is checked before the body is decoded: an unknown token costs no decoding.
-      auto device = locked([&] { return hub.authenticate(bearer(req)); });
+      // On a reader: the check does not queue behind the pushes the writer is applying.
+      auto device = db.readers.lease()->authenticate(bearer(req));
       auto push = sync::unpack<sync::PushRequest>(req.body);
-      reply(res, sync::pack(locked([&] { return hub.push(device, push); })));
+      if (const std::int64_t now = core::wall_clock_ms(); last_seen_due(device, now)) db.seen.note(device.id, now);
+      reply(res, sync::pack(db.pushes.push(device, push)));
     });
   });
-  server.Post("/v1/pull", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
+  server.Post("/v1/pull", [&db, &limit](const httplib::Request& req, httplib::Response& res) {
     guarded(limit, Secret::token, req, res, [&] {
-      auto device = locked([&] { return hub.authenticate(bearer(req)); });
-      auto pull = sync::unpack<sync::PullRequest>(req.body);
-      reply(res, sync::pack(locked([&] { return hub.pull(device, pull); })));
+      DeviceRow device;
+      sync::PullResponse page;
+      {
+        auto reader = db.readers.lease();
+        device = reader->authenticate(bearer(req));
+        auto pull = sync::unpack<sync::PullRequest>(req.body);
+        page = reader->pull(device, pull);
+      }
+      db.saw(device);
+      reply(res, sync::pack(page));
     });
   });
-  server.Get("/v1/status", [&hub, &limit, locked](const httplib::Request& req, httplib::Response& res) {
-    guarded(limit, Secret::token, req, res,
-            [&] { reply(res, sync::pack(locked([&] { return hub.status(hub.authenticate(bearer(req))); }))); });
+  server.Get("/v1/status", [&db, &limit](const httplib::Request& req, httplib::Response& res) {
+    guarded(limit, Secret::token, req, res, [&] {
+      DeviceRow device;
+      sync::StatusResponse status;
+      {
+        auto reader = db.readers.lease();
+        device = reader->authenticate(bearer(req));
+        status = reader->status(device);
+      }
+      db.saw(device);
+      reply(res, sync::pack(status));
+    });
   });
   // Every other GET/HEAD is the web client's (httplib routes HEAD to GET handlers), even a path
   // with a decoded newline ([\s\S], not "."). /v1/ stays out of it, so an unknown endpoint
@@ -187,12 +250,26 @@ void add_routes(httplib::Server& server, HubStore& hub, const WebFiles& web, std
 }
 
 // The port bound (the OS's choice for port 0), or -1.
+// cpp-httplib listens with a backlog of 5 connections (CPPHTTPLIB_LISTEN_BACKLOG, compiled into
+// Debian's library). When more devices than that connect while its accepting thread waits for
+// a core, the kernel drops their connection requests and each device tries again a second later:
+// with 1,000 devices on loopback, about 1 request in 150 took over a second (TcpExtListenOverflows
+// counted them). Calling listen() again on the bound socket raises the backlog to the system's
+// limit (somaxconn).
 int bind_port(httplib::Server& server, const ServeOptions& options) {
-  if (options.port == 0) {
-    const int port = server.bind_to_any_port(options.host.c_str());
-    return port < 0 ? -1 : port;
-  }
-  return server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+  int listening_socket = -1;
+  server.set_socket_options([&listening_socket](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening_socket = sock;
+  });
+  int port = -1;
+  if (options.port == 0)
+    port = std::max(-1, server.bind_to_any_port(options.host.c_str()));
+  else
+    port = server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1;
+  if (port >= 0 && listening_socket >= 0 && ::listen(listening_socket, SOMAXCONN) != 0)
+    std::cerr << "peerobs-hub: could not raise the listen backlog; busy moments may cost devices a retry.\n";
+  return port;
 }
 
 // Serves until SIGINT/SIGTERM (or until listening fails); true for a clean stop. `announcement`
@@ -232,16 +309,21 @@ int serve(const ServeOptions& options) {
   const WebFiles web(options.web_dir);
   std::unique_ptr<httplib::Server> server = make_server(options, https);
   if (!server) return 2;
-  std::mutex lock;
+  std::mutex writer;
+  HubReaders readers(hub.path());
+  SeenLater seen;
+  HubDatabase db{hub, writer, readers, seen};
   GuessLimit limit(options.guess_limit);
-  add_routes(*server, hub, web, lock, limit);
+  add_routes(*server, db, web, limit);
   const int port = bind_port(*server, options);
   if (port < 0) {
     std::cerr << "peerobs-hub: could not listen on " << options.host << ":" << options.port << ".\n";
     return 1;
   }
   const std::string listening = "listening on " + options.host + ":" + std::to_string(port) + (https ? " (https)" : "");
-  return listen_until_signal(*server, listening) ? 0 : 1;
+  const bool clean = listen_until_signal(*server, listening);
+  db.write([] {});  // the last_seen stamps still owed
+  return clean ? 0 : 1;
 }
 
 }  // namespace server

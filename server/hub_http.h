@@ -3,8 +3,10 @@
 // Every request body and every success response is a sync envelope (core/sync/wire.h);
 // every refusal is plain text a person can read, with the status saying what kind
 // (400 malformed, 401 unknown/revoked device, 403 refused by the privacy rules, 409 a version
-// that changed, 413 too large, 426 protocol mismatch). One request at a time touches the
-// database (a mutex), so a push is never interleaved with another.
+// that changed, 413 too large, 426 protocol mismatch). One request at a time writes to the
+// database (a mutex around enroll and push), so a push is never interleaved with another; pull,
+// status and every token check read on connections of their own and never wait for that lock
+// (server/hub_reader.h).
 // Wrong enrollment codes and unknown tokens are counted per address and slowed down
 // (guess_limit.h: 429 with Retry-After); every refusal of a code or a token is logged on stderr
 // with the address, the route and what was wrong, never the code or token itself.

@@ -10,6 +10,7 @@
 #include "core/serialization.h"
 #include "core/sync/coaching_facts.h"
 #include "core/sync/facts.h"
+#include "server/hub_reader.h"
 #include "server/roster_csv.h"
 
 namespace server {
@@ -64,19 +65,6 @@ std::string iso_date(std::int64_t ms) {
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;
 }
-
-// One read transaction around a request's reads: each statement run outside a transaction
-// opens and closes its own (WAL locks and header checks), which cost more than a small probe.
-class ReadTransaction {
- public:
-  explicit ReadTransaction(core::Db& db) : db_(db) { db_.exec("BEGIN"); }
-  ~ReadTransaction() { sqlite3_exec(db_.raw(), "COMMIT", nullptr, nullptr, nullptr); }
-  ReadTransaction(const ReadTransaction&) = delete;
-  ReadTransaction& operator=(const ReadTransaction&) = delete;
-
- private:
-  core::Db& db_;
-};
 
 // One push while it is applied: what the hub stores already, the first versions waiting to be
 // written together, the refusals so far, and the feed rows to write at the end.
@@ -249,30 +237,24 @@ sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
 }
 
 DeviceRow HubStore::authenticate(const std::string& token) {
-  std::string th = hash_blob(token);
-  Stmt st(store_.db(),
-          "SELECT d.id, d.person, p.name, d.name, d.enrolled_at, coalesce(d.revoked_at, 0), d.last_seen "
-          "FROM hub_devices d JOIN hub_people p ON p.id = d.person WHERE d.token_hash = ?");
-  st.bind_blob(1, th.data(), th.size());
-  if (!st.step())
-    throw HubError(401,
-                   "The hub does not know this device. Ask your program lead for an enrollment code and "
-                   "enroll it again.",
-                   token.empty() ? "no token" : "bad token", !token.empty());
-  DeviceRow d{st.col_id(0), st.col_id(1), st.col_text(2), st.col_text(3), st.col_int(4), st.col_int(5), st.col_int(6)};
-  if (d.revoked_at)
-    throw HubError(
-        401,
-        "This device was revoked on " + iso_date(d.revoked_at) + ". Ask your program lead for a new enrollment code.",
-        "revoked device");
+  DeviceRow d = find_device(store_, token);
   std::int64_t now = core::wall_clock_ms();
-  if (now - d.last_seen > 60000) {  // at most one write a minute: a no-op sync stays read-only
-    Stmt seen(store_.db(), "UPDATE hub_devices SET last_seen = ? WHERE id = ?");
-    seen.bind(1, now);
-    seen.bind_id(2, d.id);
-    seen.run();
-  }
+  if (last_seen_due(d, now)) record_seen({{d.id, now}});
   return d;
+}
+
+void HubStore::record_seen(const std::vector<std::pair<Id, std::int64_t>>& seen) {
+  if (seen.empty()) return;
+  store_.transaction([&] {
+    // max(): a stamp left by a read request never moves last_seen back.
+    core::StmtLease st = store_.cached("UPDATE hub_devices SET last_seen = max(last_seen, ?) WHERE id = ?");
+    for (const auto& [device, at] : seen) {
+      st->bind(1, at);
+      st->bind_id(2, device);
+      st->run();
+      st->reset();
+    }
+  });
 }
 
 // ---- push ------------------------------------------------------------------------------
@@ -382,6 +364,27 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
     record_batch(device, req.batch, resp);
   });
   return resp;
+}
+
+std::vector<HubStore::Pushed> HubStore::push_together(const std::vector<Pushing>& pushes) {
+  std::vector<Pushed> out(pushes.size());
+  store_.transaction([&] {
+    for (std::size_t i = 0; i < pushes.size(); ++i) {
+      store_.db().exec("SAVEPOINT one_push");
+      try {
+        out[i].response = push(*pushes[i].device, *pushes[i].request);
+        store_.db().exec("RELEASE one_push");
+      } catch (...) {
+        // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then the
+        // pushes before this one are gone too, and the group fails as one.
+        if (sqlite3_get_autocommit(store_.db().raw())) throw;
+        out[i].error = std::current_exception();
+        store_.db().exec("ROLLBACK TO one_push");
+        store_.db().exec("RELEASE one_push");
+      }
+    }
+  });
+  return out;
 }
 
 std::optional<sync::PushResponse> HubStore::replayed_batch(const DeviceRow& device, Id batch_id) const {
@@ -498,43 +501,10 @@ void HubStore::record_batch(const DeviceRow& device, Id batch_id, const sync::Pu
 // ---- pull ------------------------------------------------------------------------------
 
 sync::PullResponse HubStore::pull(const DeviceRow& device, const sync::PullRequest& req) const {
-  std::uint32_t limit = std::max<std::uint32_t>(1, std::min(req.limit, sync::kMaxPullPage));
-  // Two steps. First the page's feed rows (HubFeed::page). Joining versions into that query
-  // made SQLite sort every remaining row of the feed, bodies included, on each page. Then each
-  // version by its seq, the versions table's own key.
-  ReadTransaction read(store_.db());
-  std::vector<FeedRow> rows = feed_.page(device.person, req.cursor, limit + 1);
-  sync::PullResponse resp;
-  resp.next_cursor = req.cursor;
-  resp.more = rows.size() > limit;
-  if (resp.more) rows.resize(limit);
-  std::set<std::int64_t> seen;
-  std::size_t bytes = 0;
-  for (const auto& [cursor, version_seq] : rows) {
-    std::optional<Version> v = store_.versions().by_seq(version_seq);
-    if (!v)
-      throw core::DbError(0,
-                          "The hub's feed names version #" + std::to_string(version_seq) + ", which it does not hold.");
-    // A page stops at `limit` versions or, past the first one, at kPullPageBytes of bodies, so
-    // its envelope stays within the wire limit whatever the bodies weigh.
-    bytes += v->body.size();
-    if (cursor != rows.front().cursor && bytes > sync::kPullPageBytes) {
-      resp.more = true;
-      break;
-    }
-    resp.next_cursor = cursor;
-    if (seen.insert(version_seq).second) resp.versions.push_back(std::move(*v));
-  }
-  return resp;
+  return read_pull(store_, feed_, device, req);
 }
 
-sync::StatusResponse HubStore::status(const DeviceRow& device) const {
-  sync::StatusResponse s;
-  s.person = device.person;
-  s.person_name = device.person_name;
-  s.latest_cursor = feed_.latest(device.person);
-  return s;
-}
+sync::StatusResponse HubStore::status(const DeviceRow& device) const { return read_status(feed_, device); }
 
 // ---- backup ----------------------------------------------------------------------------
 

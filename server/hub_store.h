@@ -7,9 +7,11 @@
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
 // and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of
 // core/sync/privacy.h decide every feed row; a person newly added to an observation gets the whole observation appended
-// to their feed (backfill). Not thread-safe: the HTTP layer serializes calls.
+// to their feed (backfill). Not thread-safe: the HTTP layer serializes its calls (one writer), and
+// answers pulls and status on read connections of their own (hub_reader.h), which never write.
 #pragma once
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <memory>
 #include <optional>
@@ -100,8 +102,26 @@ class HubStore {
   // --- device requests ---
   core::sync::EnrollResponse enroll(const core::sync::EnrollRequest& req);
   // The device behind a bearer token; throws HubError(401) with the message the device shows.
+  // Stamps its last_seen when due (last_seen_due, hub_reader.h).
   DeviceRow authenticate(const std::string& token);
+  // Devices seen at these times (ms since epoch) by requests answered on read connections, in one
+  // transaction; a stamp never moves last_seen back.
+  void record_seen(const std::vector<std::pair<core::Id, std::int64_t>>& seen);
   core::sync::PushResponse push(const DeviceRow& device, const core::sync::PushRequest& req);
+  // Several devices' pushes in one transaction, so they share one durable commit (group commit,
+  // server/group_commit.h). Each runs in a savepoint: a push refused or failing rolls back only
+  // itself and its outcome carries the exception. Throws, with nothing of the group stored, when
+  // the transaction as a whole fails (the commit, or an error after which SQLite rolled it all
+  // back, such as a full disk).
+  struct Pushing {
+    const DeviceRow* device;
+    const core::sync::PushRequest* request;
+  };
+  struct Pushed {
+    core::sync::PushResponse response;
+    std::exception_ptr error;  // set: the push was refused or failed, and nothing of it stays
+  };
+  std::vector<Pushed> push_together(const std::vector<Pushing>& pushes);
   core::sync::PullResponse pull(const DeviceRow& device, const core::sync::PullRequest& req) const;
   core::sync::StatusResponse status(const DeviceRow& device) const;
 
