@@ -30,6 +30,9 @@ struct HttpAnswer {
   std::string content_type;
   std::string error;     // when !reached: what the platform said, for the message
   bool bad_url = false;  // the hub address itself is unusable
+  // The hub answered the connection but its TLS certificate was refused (error says why): the
+  // hub is there, this device will not talk to it.
+  bool untrusted = false;
 };
 
 HttpAnswer http_post(const HttpRequest& request);

@@ -28,6 +28,9 @@ std::string post_to_hub(const std::string& hub_url, const std::string& token, co
   HttpAnswer answer = http_post(request);
   if (answer.bad_url)
     throw SyncError(SyncError::Kind::Local, 0, "The hub address \"" + hub_url + "\" is not a valid http(s) URL.");
+  if (answer.untrusted)
+    throw SyncError(SyncError::Kind::Unreachable, 0,
+                    "This device did not connect to the hub at " + hub_url + ": " + answer.error + ".");
   if (!answer.reached) {
     SyncError error(SyncError::Kind::Unreachable, 0,
                     "The hub is not reachable. (" + answer.error + " at " + hub_url + ")");
@@ -78,6 +81,8 @@ std::string post_to_hub(const std::string& hub_url, const std::string& token, co
       throw SyncError(K::Refused, 403, "The hub refused what this device sent: " + msg);
     case 409:
       throw SyncError(K::Conflict, 409, "The hub refused what this device sent: " + msg);
+    case 429:  // too many wrong codes or tokens from this network: the hub's sentence says how long to wait
+      throw SyncError(K::Unauthorized, 429, msg);
     case 426:
       throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
     case 400:

@@ -54,9 +54,9 @@ HttpAnswer http_post(const HttpRequest& request) {
   if (!request.token.empty()) headers.emplace("Authorization", "Bearer " + request.token);
   auto res = client.Post(request.path.c_str(), headers, request.body, "application/x-peerobs");
   if (!res) {
-    answer.error = res.error() == httplib::Error::SSLServerVerification
-                       ? certificate_problem(client.get_openssl_verify_result(), ca_file)
-                       : httplib::to_string(res.error());
+    answer.untrusted = res.error() == httplib::Error::SSLServerVerification;
+    answer.error = answer.untrusted ? certificate_problem(client.get_openssl_verify_result(), ca_file)
+                                    : httplib::to_string(res.error());
     // Read and Write (timeouts included) come after the connection was made; Connection,
     // ConnectionTimeout and the TLS set-up errors mean the hub was never reached, which a
     // smaller request would not change.

@@ -118,6 +118,8 @@ TEST_CASE("hub over HTTPS: a device refuses a hub whose certificate it does not 
     SECTION("the system's authorities") {}
     SECTION("another authority's file") { device.options.ca_file = certs.path("stranger-ca.crt"); }
     const std::string why = refusal(device, https);
+    // The hub is there; "not reachable" would send the teacher to check the Wi-Fi.
+    CHECK(why.rfind("This device did not connect to the hub at " + https.hub.url() + ": ", 0) == 0);
     CHECK(why.find("the hub's certificate is not signed by an authority this device trusts") != std::string::npos);
     CHECK(why.find("PEEROBS_CA_FILE") != std::string::npos);
   }
