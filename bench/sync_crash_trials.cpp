@@ -1,8 +1,10 @@
 // sync_crash_trials: a device that captures (each capture durable before it is acknowledged) and
 // syncs, push then pull, with a real peerobs-hub on loopback, and a SIGKILL at a random moment:
 // of the device (half the trials), of the hub (a quarter: it restarts on the same port while the
-// device goes on, then the device is stopped), or of both (the device a moment after the hub).
-// After each trial, with the hub running again:
+// device goes on, then the device is stopped), or of both (the device a moment after the hub);
+// half the trials aim the kills at the start of one of the device's first syncs. Meanwhile a
+// colleague's device (a thread, not killed) saves and syncs notes in the same observation, so
+// the device's pulls bring what it lacks. After each trial, with the hub running again:
 //  - integrity_check is "ok" on the device's store, and on hub.sqlite after its kill and at the end;
 //  - every capture acknowledged as saved is on the device exactly once;
 //  - nothing fell between device and hub: each version the device saved is on the hub or in its
@@ -10,20 +12,23 @@
 //    at most two batches (acknowledged, or stored with the answer lost); nothing is held back;
 //  - the cursor is not ahead of the data: every feed row up to it is on the device;
 //  - a final sync empties the outbox, and the observation's versions are then the same set on
-//    the hub, on the device and on a colleague's device that pulls, one version per record;
+//    the hub, on the device and on the colleague's device, one version per record;
 //    a further sync of either device sends and receives nothing (nothing new, nothing twice).
 // Trial t runs with seed SEED+t, which draws its plan (who is killed, when, batch and page
 // sizes) and the device's captures; a failure names it: `sync_crash_trials 1 SEED+t` replays
 // the plan (the kill lands at the same time, not necessarily at the same instruction).
-// Usage: sync_crash_trials [N=1000] [SEED] [--forget-before-ack]
-// --forget-before-ack runs a broken device that takes a batch out of its outbox as it sends it,
-// before the hub acknowledged it: the checks must then find versions lost on the way.
+// Usage: sync_crash_trials [N=1000] [SEED] [--forget-before-ack | --cursor-before-data]
+// Two broken devices, to show the checks can fail: --forget-before-ack takes a batch out of its
+// outbox as it sends it, before the hub acknowledged it (versions lost on the way);
+// --cursor-before-data stores a pulled page's cursor, then its versions, in two commits
+// (versions skipped for good).
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -109,6 +114,27 @@ void push_forgetting(core::Store& store, const core::net::SyncOptions& options) 
                          options, nullptr);
 }
 
+// The broken device of --cursor-before-data: one pull page, its cursor committed before its
+// versions. A kill between the two leaves versions behind the cursor that no pull brings back;
+// core::net::SyncClient stores both in one transaction.
+void pull_cursor_first(core::Store& store, const core::net::SyncOptions& options) {
+  core::sync::PullRequest req;
+  req.cursor = std::stoull(store.meta().get(core::MetaKey::SyncCursor).value_or("0"));
+  req.limit = static_cast<std::uint32_t>(options.page_size);
+  const auto page = core::net::read_answer<core::sync::PullResponse>(core::net::post_to_hub(
+      store.meta().get(core::MetaKey::SyncHubUrl).value_or(""), store.meta().get(core::MetaKey::SyncToken).value_or(""),
+      "/v1/pull", core::sync::pack(req), options, nullptr));
+  store.meta().set(core::MetaKey::SyncCursor, std::to_string(page.next_cursor));
+  // Wide (a sync's requests take a few ms on loopback): a kill aimed at a sync mostly lands
+  // here, so the control fails in most trials that kill the device mid-sync, not by luck.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  store.apply_versions(
+      page.versions, [](const core::Version&, const core::VersionMismatch&) {}, core::Store::Checked::No);
+}
+
+// Which device runs: the real one, or a broken one (see Usage).
+enum class Device { Sound, ForgetBeforeAck, CursorBeforeData };
+
 void write_line(int fd, const std::string& text) {
   const std::string line = text + "\n";
   if (write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(3);
@@ -123,7 +149,7 @@ bool stop_requested(int fd) {
 // saved), then a sync, again and again until killed or asked to stop on `stop`. A failed sync is
 // reported on `ack` as "error KIND CUT what" and the device carries on, as the app's worker does.
 [[noreturn]] void capture_and_sync(const std::string& path, core::Id obs, const TrialPlan& p, int ack, int stop,
-                                   bool forget_first) {
+                                   Device kind) {
   try {
     core::Store store(path);
     const core::Id me = *store.meta().local_person();
@@ -143,7 +169,8 @@ bool stop_requested(int fd) {
       }
       write_line(ack, "sync");  // so the parent can tell a kill that landed mid-sync
       try {
-        if (forget_first) push_forgetting(store, options);
+        if (kind == Device::ForgetBeforeAck) push_forgetting(store, options);
+        if (kind == Device::CursorBeforeData) pull_cursor_first(store, options);
         core::net::SyncClient(store, options).sync();
       } catch (const core::net::SyncError& e) {
         write_line(ack, "error " + std::to_string(static_cast<int>(e.kind)) + " " + (e.cut ? "cut" : "whole") + " " +
@@ -193,6 +220,51 @@ class HubFile {
 
  private:
   core::Db db_;
+};
+
+// With the hub killed, a sync may find it gone (Unreachable) or lose it mid-request (cut);
+// anything else, or any failure with the hub up, fails the trial.
+bool expected_failure(int kind, bool cut, bool hub_killed) {
+  return hub_killed && (kind == static_cast<int>(core::net::SyncError::Kind::Unreachable) || cut);
+}
+
+// The colleague's device, on a thread of the trial while Ana's runs: a note and a sync every few
+// milliseconds, so each of Ana's pulls brings versions she does not have yet (a cursor stored
+// ahead of them would lose them). Started after the fork, stopped and joined before the checks.
+class Colleague {
+ public:
+  Colleague(const std::string& path, core::Id obs, core::net::SyncOptions options, bool hub_killed)
+      : thread_([this, path, obs, options, hub_killed] {
+          core::Store ben(path);
+          const core::Id me = *ben.meta().local_person();
+          for (int i = 0; !stop_; ++i) {
+            ben.create(core::EvidenceNote{obs, i * 700, "live " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
+            try {
+              core::net::SyncClient(ben, options).sync();
+            } catch (const core::net::SyncError& e) {
+              ++failed_syncs_;
+              if (!expected_failure(static_cast<int>(e.kind), e.cut, hub_killed)) unexpected_ = e.what();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+          }
+        }) {}
+  ~Colleague() { stop(); }
+  Colleague(const Colleague&) = delete;
+  Colleague& operator=(const Colleague&) = delete;
+
+  void stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  // After stop(): how many syncs failed, and the last failure that should not have.
+  int failed_syncs() const { return failed_syncs_; }
+  const std::string& unexpected() const { return unexpected_; }
+
+ private:
+  std::atomic<bool> stop_{false};
+  int failed_syncs_ = 0;
+  std::string unexpected_;
+  std::thread thread_;  // last: starts once the members above exist
 };
 
 // The device's process: killed and reaped if the trial throws before it waited for it.
@@ -302,8 +374,7 @@ void make_template(Template& t) {
   hub.stop();
 }
 
-void run_trial(const Template& from, unsigned seed, bool forget_first, Totals& totals,
-               std::vector<std::string>& failures) {
+void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals, std::vector<std::string>& failures) {
   const TrialPlan p = plan_for(seed);
   const auto options = options_for(p);
   TrialDir dir;
@@ -325,10 +396,11 @@ void run_trial(const Template& from, unsigned seed, bool forget_first, Totals& t
     close(ack[0]);
     close(stop[1]);
     fcntl(stop[0], F_SETFL, O_NONBLOCK);
-    capture_and_sync(ana_path, obs, p, ack[1], stop[0], forget_first);
+    capture_and_sync(ana_path, obs, p, ack[1], stop[0], kind);
   }
   close(ack[1]);
   close(stop[0]);
+  Colleague colleague(ben_path, obs, options, p.kill_hub);
   // Lines up to "ready", then up to the start of sync number p.after_sync (kept: they hold
   // acknowledgements); a device that dies before it gets there is caught below.
   std::string early, current;
@@ -366,6 +438,9 @@ void run_trial(const Template& from, unsigned seed, bool forget_first, Totals& t
   const int status = device_process.wait();
   close(stop[1]);
   if (p.kill_hub && !hub_first) kill_and_restart_hub();
+  colleague.stop();
+  totals.sync_errors += static_cast<std::size_t>(colleague.failed_syncs());
+  if (!colleague.unexpected().empty()) failures.push_back("the colleague's sync failed: " + colleague.unexpected());
   const auto lines = crash_checks::read_acknowledged(ack[0], early);
   close(ack[0]);
   if (p.kill_device ? !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
@@ -384,12 +459,11 @@ void run_trial(const Template& from, unsigned seed, bool forget_first, Totals& t
       continue;
     }
     ++totals.sync_errors;
-    // With the hub killed, a sync may find it gone (Unreachable) or lose it mid-request (cut);
-    // anything else, or any failure with the hub up, is a failure of the trial.
+    // "error KIND CUT what" (KIND "-" for a failure that is not a SyncError)
+    const auto kind_end = line.find(' ', 6);
+    const std::string kind = line.substr(6, kind_end - 6);
     const bool expected =
-        p.kill_hub &&
-        (line.rfind("error " + std::to_string(static_cast<int>(core::net::SyncError::Kind::Unreachable)), 0) == 0 ||
-         line.find(" cut ") != std::string::npos);
+        kind != "-" && expected_failure(std::stoi(kind), line.compare(kind_end + 1, 4, "cut ") == 0, p.kill_hub);
     if (!expected) failures.push_back("the device's sync failed: " + line.substr(6));
   }
   totals.acked += acked.size();
@@ -473,8 +547,13 @@ void run_trial(const Template& from, unsigned seed, bool forget_first, Totals& t
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  const bool forget_first = !args.empty() && args.back() == "--forget-before-ack";
-  if (forget_first) args.pop_back();
+  Device kind = Device::Sound;
+  std::string broken;  // the flag naming a broken device, to replay with
+  if (!args.empty() && (args.back() == "--forget-before-ack" || args.back() == "--cursor-before-data")) {
+    broken = " " + args.back();
+    kind = args.back() == "--forget-before-ack" ? Device::ForgetBeforeAck : Device::CursorBeforeData;
+    args.pop_back();
+  }
   const int trials = args.size() > 0 ? std::atoi(args[0].c_str()) : 1000;
   const unsigned seed =
       args.size() > 1 ? static_cast<unsigned>(std::stoul(args[1])) : static_cast<unsigned>(std::random_device{}());
@@ -492,13 +571,12 @@ int main(int argc, char** argv) {
     const unsigned trial_seed = seed + static_cast<unsigned>(t);
     std::vector<std::string> failures;
     try {
-      run_trial(from, trial_seed, forget_first, totals, failures);
+      run_trial(from, trial_seed, kind, totals, failures);
     } catch (const std::exception& e) {
       failures.push_back(std::string("the trial could not run: ") + e.what());
     }
     for (const auto& f : failures)
-      std::printf("trial %d (replay: sync_crash_trials 1 %u%s): %s\n", t, trial_seed,
-                  forget_first ? " --forget-before-ack" : "", f.c_str());
+      std::printf("trial %d (replay: sync_crash_trials 1 %u%s): %s\n", t, trial_seed, broken.c_str(), f.c_str());
     if (!failures.empty()) ++failed_trials;
     std::fflush(stdout);
   }
@@ -508,7 +586,7 @@ int main(int argc, char** argv) {
       "acknowledged; "
       "%zu failed syncs (the hub down); %zu outbox entries the hub already had, resent; %d trials failed; "
       "%.1f s\n",
-      trials, seed, forget_first ? ", forgetting before the hub's answer" : "", totals.device_kills,
+      trials, seed, broken.empty() ? "" : (", a broken device:" + broken).c_str(), totals.device_kills,
       totals.device_kills_mid_sync, totals.hub_kills, totals.acked, totals.sync_errors, totals.resent, failed_trials,
       s);
   return failed_trials == 0 ? 0 : 1;
