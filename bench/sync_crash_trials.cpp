@@ -24,6 +24,7 @@
 // (versions skipped for good).
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -393,6 +394,7 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
   const pid_t device = device_process.pid;
   if (device < 0) throw std::runtime_error("fork failed");
   if (device == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // a run stopped midway leaves no device behind
     close(ack[0]);
     close(stop[1]);
     fcntl(stop[0], F_SETFL, O_NONBLOCK);
@@ -509,12 +511,20 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
     if (!skipped.empty())
       failures.push_back("the cursor (" + std::to_string(cursor) +
                          ") is ahead of the data: " + std::to_string(skipped.size()) +
-                         " versions before it are not on the device (" + first_few(skipped) + ")");
+                         " version(s) before it not on the device (" + first_few(skipped) + ")");
   }
 
-  // Both devices sync to the end and must hold what the hub holds, one version per record.
-  final_sync(ana, options, "the device", failures);
+  // Both devices sync to the end and must hold what the hub holds, one version per record. The
+  // colleague first pushes what it saved while the hub was down (it may have stopped before the
+  // hub came back), else the device's final sync could not bring it.
   core::Store ben(ben_path);
+  try {
+    core::net::SyncResult pushed;
+    core::net::SyncClient(ben, options).push(pushed);
+  } catch (const std::exception& e) {
+    failures.push_back(std::string("the colleague's device: its last push failed: ") + e.what());
+  }
+  final_sync(ana, options, "the device", failures);
   final_sync(ben, options, "the colleague's device", failures);
   {
     HubFile on_hub(hub.data_dir() + "/hub.sqlite");
