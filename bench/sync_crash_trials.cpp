@@ -40,11 +40,11 @@
 #include <thread>
 #include <vector>
 
+#include "bench/broken_sync_devices.h"
 #include "bench/crash_checks.h"
-#include "core/net/hub_request.h"
+#include "bench/hub_file.h"
 #include "core/net/sync_client.h"
 #include "core/store.h"
-#include "core/sync/messages.h"
 #include "tests/server/hub_process.h"
 
 namespace fs = std::filesystem;
@@ -97,46 +97,6 @@ core::net::SyncOptions options_for(const TrialPlan& p) {
   return o;
 }
 
-// The broken device of --forget-before-ack: takes a batch out of its outbox, then sends it. A
-// kill (or the hub's) between the two loses the batch; core::net::SyncClient removes only what
-// the hub acknowledged.
-void push_forgetting(core::Store& store, const core::net::SyncOptions& options) {
-  const auto batch = store.outbox().first(options.batch_size);
-  if (batch.empty()) return;
-  std::vector<core::Id> ids;
-  for (const auto& v : batch) ids.push_back(v.version);
-  store.outbox().remove(ids);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  core::sync::PushRequest req;
-  req.batch = core::Id::random();
-  req.versions = batch;
-  core::net::post_to_hub(store.meta().get(core::MetaKey::SyncHubUrl).value_or(""),
-                         store.meta().get(core::MetaKey::SyncToken).value_or(""), "/v1/push", core::sync::pack(req),
-                         options, nullptr);
-}
-
-// The broken device of --cursor-before-data: one pull page, its cursor committed before its
-// versions. A kill between the two leaves versions behind the cursor that no pull brings back;
-// core::net::SyncClient stores both in one transaction. `fetched` runs once the page is here:
-// the sync's start is announced then, so a kill aimed at it lands in the window, not in the
-// request (whose length varies with the machine's load).
-template <class Fetched>
-void pull_cursor_first(core::Store& store, const core::net::SyncOptions& options, Fetched fetched) {
-  core::sync::PullRequest req;
-  req.cursor = std::stoull(store.meta().get(core::MetaKey::SyncCursor).value_or("0"));
-  req.limit = static_cast<std::uint32_t>(options.page_size);
-  const auto page = core::net::read_answer<core::sync::PullResponse>(core::net::post_to_hub(
-      store.meta().get(core::MetaKey::SyncHubUrl).value_or(""), store.meta().get(core::MetaKey::SyncToken).value_or(""),
-      "/v1/pull", core::sync::pack(req), options, nullptr));
-  fetched();
-  store.meta().set(core::MetaKey::SyncCursor, std::to_string(page.next_cursor));
-  // Wider than the 0-15 ms a kill aimed at a sync lands in: the control fails in most trials
-  // that kill the device mid-sync, not by luck.
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  store.apply_versions(
-      page.versions, [](const core::Version&, const core::VersionMismatch&) {}, core::Store::Checked::No);
-}
-
 // Which device runs: the real one, or a broken one (see Usage).
 enum class Device { Sound, ForgetBeforeAck, CursorBeforeData };
 
@@ -180,9 +140,9 @@ bool stop_requested(int fd) {
         announced = true;
       };
       try {
-        if (kind == Device::CursorBeforeData) pull_cursor_first(store, options, announce);
+        if (kind == Device::CursorBeforeData) broken_sync_devices::pull_cursor_first(store, options, announce);
         announce();
-        if (kind == Device::ForgetBeforeAck) push_forgetting(store, options);
+        if (kind == Device::ForgetBeforeAck) broken_sync_devices::push_forgetting(store, options);
         core::net::SyncClient(store, options).sync();
       } catch (const core::net::SyncError& e) {
         announce();
@@ -197,43 +157,6 @@ bool stop_requested(int fd) {
   }
   _exit(0);
 }
-
-// hub.sqlite read directly, in one read transaction beside the running hub (WAL), by the tables
-// of core/migrations.cpp and server/hub_feed.cpp: what the hub holds, not what it answers.
-class HubFile {
- public:
-  explicit HubFile(const std::string& path) : db_(path, false) { db_.exec("BEGIN"); }
-  ~HubFile() { sqlite3_exec(db_.raw(), "COMMIT", nullptr, nullptr, nullptr); }
-  HubFile(const HubFile&) = delete;
-  HubFile& operator=(const HubFile&) = delete;
-
-  std::set<core::Id> versions() {
-    std::set<core::Id> out;
-    for (core::Stmt st(db_, "SELECT version_id FROM versions"); st.step();) out.insert(st.col_id(0));
-    return out;
-  }
-  // The versions of `person`'s feed (theirs and everyone's rows) up to `cursor`.
-  std::vector<core::Id> feed_up_to(core::Id person, std::int64_t cursor) {
-    core::Stmt st(db_,
-                  "SELECT v.version_id FROM hub_reader_feed f JOIN hub_readers r ON r.key = f.reader "
-                  "JOIN versions v ON v.seq = f.version_seq WHERE r.person IN (?1, ?2) AND f.cursor <= ?3");
-    st.bind_id(1, person).bind_id(2, core::Id{}).bind(3, cursor);
-    std::vector<core::Id> out;
-    while (st.step()) out.push_back(st.col_id(0));
-    return out;
-  }
-  // Each record of the observation (and the observation itself) with its versions.
-  std::map<core::Id, std::vector<core::Id>> observation_records(core::Id obs) {
-    core::Stmt st(db_, "SELECT record_id, version_id FROM versions WHERE observation = ?1 OR record_id = ?1");
-    st.bind_id(1, obs);
-    std::map<core::Id, std::vector<core::Id>> out;
-    while (st.step()) out[st.col_id(0)].push_back(st.col_id(1));
-    return out;
-  }
-
- private:
-  core::Db db_;
-};
 
 // With the hub killed, a sync may find it gone (Unreachable) or lose it mid-request (cut);
 // anything else, or any failure with the hub up, fails the trial.
@@ -491,7 +414,7 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
   if (ana.outbox().held_back_size() != 0)
     failures.push_back(std::to_string(ana.outbox().held_back_size()) + " versions held back by the hub");
   {
-    HubFile on_hub(hub.data_dir() + "/hub.sqlite");
+    crash_checks::HubFile on_hub(hub.data_dir() + "/hub.sqlite");
     const auto hub_versions = on_hub.versions();
     const auto all = ana.all_versions();
     std::set<core::Id> queued, on_device;
@@ -539,7 +462,7 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
   final_sync(ana, options, "the device", failures);
   final_sync(ben, options, "the colleague's device", failures);
   {
-    HubFile on_hub(hub.data_dir() + "/hub.sqlite");
+    crash_checks::HubFile on_hub(hub.data_dir() + "/hub.sqlite");
     const auto records = on_hub.observation_records(obs);
     std::set<core::Id> at_hub;
     for (const auto& [record, versions] : records) {
