@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/crash_checks.h"
 #include "core/paths.h"
 #include "core/sqlite.h"
 #include "core/store.h"
@@ -56,16 +57,6 @@ namespace {
   }
 }
 
-std::vector<std::string> read_all_lines(int fd) {
-  std::string text;
-  char buf[4096];
-  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
-  std::vector<std::string> lines;
-  for (std::size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1)
-    if (text.compare(at, nl - at, "ready") != 0) lines.push_back(text.substr(at, nl - at));
-  return lines;  // a last line cut by the kill has no newline: not acknowledged
-}
-
 // The checks after one kill; each failure is one line in `failures`.
 void check_store(const std::string& dir, const std::vector<std::string>& acked, std::vector<std::string>& failures) {
   const std::string path = core::store_path_in(dir);
@@ -73,19 +64,9 @@ void check_store(const std::string& dir, const std::vector<std::string>& acked, 
     if (!acked.empty()) failures.push_back("the store file is gone, with " + std::to_string(acked.size()) + " acked");
     return;
   }
-  {
-    core::Db db(path, false);
-    core::Stmt check(db, "PRAGMA integrity_check");
-    const std::string verdict = check.step() ? check.col_text(0) : "(no answer)";
-    if (verdict != "ok") failures.push_back("integrity_check: " + verdict);
-  }
+  crash_checks::check_integrity(path, "the store", failures);
   core::Store store(path);
-  for (const std::string& hex : acked) {
-    const auto id = core::Id::from_hex(hex);
-    const auto versions = id ? store.versions_of(*id) : std::vector<core::Version>{};
-    if (versions.size() != 1 || !store.get(*id))
-      failures.push_back("capture " + hex + ": " + std::to_string(versions.size()) + " versions after the kill");
-  }
+  crash_checks::check_acknowledged(store, acked, failures);
   // Nothing was pushed: every saved version is queued once, and the queue holds nothing else.
   const auto all = store.all_versions();
   std::set<core::Id> queued;
@@ -135,7 +116,7 @@ int main(int argc, char** argv) {
     kill(child, SIGKILL);
     int status = 0;
     waitpid(child, &status, 0);
-    const auto acked = read_all_lines(pipe_fds[0]);
+    const auto acked = crash_checks::read_acknowledged(pipe_fds[0]);
     close(pipe_fds[0]);
     acked_total += acked.size();
     std::vector<std::string> failures;

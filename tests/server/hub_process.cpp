@@ -69,7 +69,7 @@ HubProcess::~HubProcess() {
 void HubProcess::start() {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {hub_binary(), "serve", "--data", data_dir_, "--listen", "127.0.0.1:0"};
+  std::vector<std::string> args = {hub_binary(), "serve", "--data", data_dir_, "--listen", listen};
   args.insert(args.end(), serve_options.begin(), serve_options.end());
   pid_t pid = fork();
   if (pid == 0) {

@@ -1,6 +1,7 @@
-// A real peerobs-hub for tests: started as a child process on 127.0.0.1 port 0 (the port is
-// read from its "listening on" line), killed (SIGKILL, to test crashes) or stopped (SIGTERM)
-// at the end. Admin verbs run as separate processes on the same data directory, as an admin would.
+// A real peerobs-hub for tests and bench programs: started as a child process on 127.0.0.1,
+// port 0 unless `listen` says otherwise (the port is read from its "listening on" line), killed
+// (SIGKILL, to test crashes) or stopped (SIGTERM) at the end. Admin verbs run as separate
+// processes on the same data directory, as an admin would.
 #pragma once
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ class HubProcess {
   // Before start(): more `serve` options ("--free-guesses", "3"), and whether the hub's stderr goes
   // to log_file() (read it after stop(), which flushes it) instead of the test's own output.
   std::vector<std::string> serve_options;
+  // Before start(): the address to listen on. Port 0 picks a free one; a restart after
+  // kill_hard() may name port() to come back where devices already look for it.
+  std::string listen = "127.0.0.1:0";
   bool capture_log = false;
   std::string log_file() const { return data_dir_ + "/serve.log"; }
   std::string log() const;

@@ -1,0 +1,538 @@
+// sync_crash_trials: a device that captures (each capture durable before it is acknowledged) and
+// syncs, push then pull, with a real peerobs-hub on loopback, and a SIGKILL at a random moment:
+// of the device (half the trials), of the hub (a quarter: it restarts on the same port while the
+// device goes on, then the device is stopped), or of both (the device a moment after the hub);
+// half the trials aim the kills at the start of one of the device's first syncs. Meanwhile a
+// colleague's device (a thread, not killed) saves and syncs notes in the same observation, so
+// the device's pulls bring what it lacks. After each trial, with the hub running again:
+//  - integrity_check is "ok" on the device's store, and on hub.sqlite after its kill and at the end;
+//  - every capture acknowledged as saved is on the device exactly once;
+//  - nothing fell between device and hub: each version the device saved is on the hub or in its
+//    outbox; the outbox holds only the device's own versions, and of those the hub already has
+//    at most two batches (acknowledged, or stored with the answer lost); nothing is held back;
+//  - the cursor is not ahead of the data: every feed row up to it is on the device;
+//  - a final sync empties the outbox, and the observation's versions are then the same set on
+//    the hub, on the device and on the colleague's device, one version per record;
+//    a further sync of either device sends and receives nothing (nothing new, nothing twice).
+// Trial t runs with seed SEED+t, which draws its plan (who is killed, when, batch and page
+// sizes) and the device's captures; a failure names it: `sync_crash_trials 1 SEED+t` replays
+// the plan (the kill lands at the same time, not necessarily at the same instruction).
+// Usage: sync_crash_trials [N=1000] [SEED] [--forget-before-ack | --cursor-before-data]
+// Two broken devices, to show the checks can fail: --forget-before-ack takes a batch out of its
+// outbox as it sends it, before the hub acknowledged it (versions lost on the way);
+// --cursor-before-data stores a pulled page's cursor, then its versions, in two commits
+// (versions skipped for good).
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench/broken_sync_devices.h"
+#include "bench/crash_checks.h"
+#include "bench/hub_file.h"
+#include "core/net/sync_client.h"
+#include "core/store.h"
+#include "tests/server/hub_process.h"
+
+namespace fs = std::filesystem;
+using testing_support::HubProcess;
+
+namespace {
+
+// What a trial's seed decides.
+struct TrialPlan {
+  bool kill_device = true;
+  bool kill_hub = false;
+  int after_sync = 0;        // kill times count from the start of the device's sync number
+                             // `after_sync` (1-3), or from its "ready" when 0
+  int device_end_us = 0;     // after that: its SIGKILL, or (hub-only) its stop
+  int hub_kill_us = 0;       // after that
+  int batch_size = 50;       // the device's push batch, in versions
+  int page_size = 50;        // the device's pull page, in versions
+  unsigned device_seed = 0;  // its captures between syncs
+};
+
+TrialPlan plan_for(unsigned seed) {
+  std::mt19937 rng(seed);
+  auto uniform = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  TrialPlan p;
+  const int who = uniform(0, 3);  // 0, 1: the device; 2: the hub; 3: both
+  p.kill_device = who != 2;
+  p.kill_hub = who >= 2;
+  // Half the trials aim at a sync (a capture's commit takes longer than a sync's requests on
+  // loopback, so a moment drawn from the whole run mostly lands between syncs).
+  p.after_sync = uniform(0, 1) == 0 ? 0 : uniform(1, 3);
+  const int span_us = p.after_sync == 0 ? 250000 : 15000;
+  p.hub_kill_us = uniform(0, span_us);
+  p.device_end_us = who == 0 || who == 1 ? uniform(0, span_us)
+                    : who == 2           ? p.hub_kill_us + uniform(0, 150000)
+                                         : std::max(0, p.hub_kill_us + uniform(-20000, 100000));
+  // Small sizes (down to below kMinRequestVersions) so one sync is several requests, and a kill
+  // can land between a batch's answer and its removal from the outbox, or between pull pages.
+  p.batch_size = uniform(5, 120);
+  p.page_size = uniform(5, 120);
+  p.device_seed = static_cast<unsigned>(rng());
+  return p;
+}
+
+core::net::SyncOptions options_for(const TrialPlan& p) {
+  core::net::SyncOptions o;
+  o.batch_size = p.batch_size;
+  o.page_size = p.page_size;
+  o.connect_timeout_s = 2;  // a dead hub refuses at once on loopback; these bound a hung one
+  o.read_timeout_s = 10;
+  return o;
+}
+
+// Which device runs: the real one, or a broken one (see Usage).
+enum class Device { Sound, ForgetBeforeAck, CursorBeforeData };
+
+void write_line(int fd, const std::string& text) {
+  const std::string line = text + "\n";
+  if (write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(3);
+}
+
+bool stop_requested(int fd) {
+  char c;
+  return read(fd, &c, 1) == 1;  // non-blocking: -1 (EAGAIN) until the parent writes
+}
+
+// The child: the device of a teacher observing. A few captures (each acknowledged on `ack` once
+// saved), then a sync, again and again until killed or asked to stop on `stop`. A failed sync is
+// reported on `ack` as "error KIND CUT what" and the device carries on, as the app's worker does.
+[[noreturn]] void capture_and_sync(const std::string& path, core::Id obs, const TrialPlan& p, int ack, int stop,
+                                   Device kind) {
+  try {
+    core::Store store(path);
+    const core::Id me = *store.meta().local_person();
+    const auto options = options_for(p);
+    std::mt19937 rng(p.device_seed);
+    std::uniform_int_distribution<int> captures(1, 12);
+    write_line(ack, "ready");
+    for (std::int64_t i = 0; !stop_requested(stop);) {
+      for (int n = captures(rng); n > 0; --n, ++i) {
+        const core::Id record = core::Id::random();
+        if (i % 3 == 0)
+          store.create_with_id(
+              record, core::EvidenceNote{obs, i * 1000, "note " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
+        else
+          store.create_with_id(record, core::Tally{obs, "open-q", i * 1000}, me);
+        write_line(ack, record.hex());
+      }
+      // "sync" marks a sync's start, where the parent aims half the kills and by which it tells
+      // a kill that landed mid-sync.
+      bool announced = false;
+      auto announce = [&] {
+        if (!announced) write_line(ack, "sync");
+        announced = true;
+      };
+      try {
+        if (kind == Device::CursorBeforeData) broken_sync_devices::pull_cursor_first(store, options, announce);
+        announce();
+        if (kind == Device::ForgetBeforeAck) broken_sync_devices::push_forgetting(store, options);
+        core::net::SyncClient(store, options).sync();
+      } catch (const core::net::SyncError& e) {
+        announce();
+        write_line(ack, "error " + std::to_string(static_cast<int>(e.kind)) + " " + (e.cut ? "cut" : "whole") + " " +
+                            e.what());
+      }
+      write_line(ack, "synced");
+    }
+  } catch (const std::exception& e) {
+    write_line(ack, std::string("error - - ") + e.what());
+    _exit(4);
+  }
+  _exit(0);
+}
+
+// With the hub killed, a sync may find it gone (Unreachable) or lose it mid-request (cut);
+// anything else, or any failure with the hub up, fails the trial.
+bool expected_failure(int kind, bool cut, bool hub_killed) {
+  return hub_killed && (kind == static_cast<int>(core::net::SyncError::Kind::Unreachable) || cut);
+}
+
+// The colleague's device, on a thread of the trial while Ana's runs: a note and a sync every few
+// milliseconds, so each of Ana's pulls brings versions she does not have yet (a cursor stored
+// ahead of them would lose them). Started after the fork, stopped and joined before the checks.
+class Colleague {
+ public:
+  Colleague(const std::string& path, core::Id obs, core::net::SyncOptions options, bool hub_killed)
+      : thread_([this, path, obs, options, hub_killed] {
+          core::Store ben(path);
+          const core::Id me = *ben.meta().local_person();
+          for (int i = 0; !stop_; ++i) {
+            ben.create(core::EvidenceNote{obs, i * 700, "live " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
+            try {
+              core::net::SyncClient(ben, options).sync();
+            } catch (const core::net::SyncError& e) {
+              ++failed_syncs_;
+              if (!expected_failure(static_cast<int>(e.kind), e.cut, hub_killed)) unexpected_ = e.what();
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+          }
+        }) {}
+  ~Colleague() { stop(); }
+  Colleague(const Colleague&) = delete;
+  Colleague& operator=(const Colleague&) = delete;
+
+  void stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  // After stop(): how many syncs failed, and the last failure that should not have.
+  int failed_syncs() const { return failed_syncs_; }
+  const std::string& unexpected() const { return unexpected_; }
+
+ private:
+  std::atomic<bool> stop_{false};
+  int failed_syncs_ = 0;
+  std::string unexpected_;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
+// The device's process: killed and reaped if the trial throws before it waited for it.
+struct DeviceProcess {
+  pid_t pid = -1;
+  explicit DeviceProcess(pid_t p) : pid(p) {}
+  DeviceProcess(const DeviceProcess&) = delete;
+  DeviceProcess& operator=(const DeviceProcess&) = delete;
+  ~DeviceProcess() {
+    if (pid <= 0) return;
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  int wait() {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    pid = -1;
+    return status;
+  }
+};
+
+// The files of one trial, removed at its end.
+struct TrialDir {
+  std::string path = testing_support::temp_dir("peerobs-sync-crash");
+  ~TrialDir() { fs::remove_all(path); }
+};
+
+struct Totals {
+  std::size_t acked = 0, device_kills = 0, device_kills_mid_sync = 0, hub_kills = 0, resent = 0, sync_errors = 0;
+};
+
+// The ids of `a` that `b` lacks, short.
+std::vector<std::string> missing_from(const std::set<core::Id>& a, const std::set<core::Id>& b) {
+  std::vector<std::string> missing;
+  for (const auto& id : a)
+    if (!b.count(id)) missing.push_back(id.short_hex());
+  return missing;
+}
+
+std::string first_few(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
+  return out + (names.size() > 3 ? ", ..." : "");
+}
+
+// Syncs `store` to the end, then once more: the second must send and receive nothing.
+void final_sync(core::Store& store, const core::net::SyncOptions& options, const std::string& who,
+                std::vector<std::string>& failures) {
+  try {
+    core::net::SyncClient(store, options).sync();
+    if (store.outbox().size() != 0)
+      failures.push_back(who + ": " + std::to_string(store.outbox().size()) +
+                         " still in the outbox after a final sync");
+    const auto again = core::net::SyncClient(store, options).sync();
+    if (again.pushed != 0 || again.pulled_total != 0)
+      failures.push_back(who + ": a further sync pushed " + std::to_string(again.pushed) + " and pulled " +
+                         std::to_string(again.pulled_total) + " (cursor or outbox out of step)");
+  } catch (const std::exception& e) {
+    failures.push_back(who + ": the final sync failed: " + e.what());
+  }
+}
+
+std::set<core::Id> observation_versions(const core::Store& store, core::Id obs) {
+  std::set<core::Id> out;
+  for (const auto& v : store.all_versions())
+    if (v.observation == obs || v.record == obs) out.insert(v.version);
+  return out;
+}
+
+// What every trial starts from, made once per run (setting it up per trial took most of a
+// trial's time): a stopped hub with Ana and Ben on its roster, Ana's device enrolled, holding the
+// observation she leads with Ben as coach, pushed; Ben's device enrolled, with that observation
+// and kColleagueNotes notes of his own pushed after it, which Ana's device pulls in the trial.
+constexpr int kColleagueNotes = 150;
+const char* const kAnaFile = "ana.sqlite";
+const char* const kBenFile = "ben.sqlite";
+
+struct Template {
+  std::string dir = testing_support::temp_dir("peerobs-sync-crash-template");
+  core::Id obs;
+  ~Template() { fs::remove_all(dir); }
+};
+
+void make_template(Template& t) {
+  HubProcess hub(t.dir + "/hub");
+  hub.capture_log = true;
+  hub.start();
+  const std::string ana_id = hub.add_person("Ana"), ben_id = hub.add_person("Ben");
+  {
+    core::Store ana(t.dir + "/" + kAnaFile);
+    core::net::SyncClient(ana).enroll(hub.url(), hub.issue_code(ana_id), "Ana's tablet");
+    core::Observation o;
+    o.participants = {{*core::Id::from_hex(ana_id), core::Role::TeacherLeader},
+                      {*core::Id::from_hex(ben_id), core::Role::Coach}};
+    t.obs = ana.create(o, *ana.meta().local_person()).record;
+    core::net::SyncClient(ana).sync();
+  }
+  core::Store ben(t.dir + "/" + kBenFile);
+  core::net::SyncClient(ben).enroll(hub.url(), hub.issue_code(ben_id), "Ben's laptop");
+  core::net::SyncClient(ben).sync();
+  const core::Id me = *ben.meta().local_person();
+  ben.transaction([&] {
+    for (int i = 0; i < kColleagueNotes; ++i)
+      ben.create(core::EvidenceNote{t.obs, i * 500, "coach " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
+  });
+  core::net::SyncClient(ben).sync();
+  hub.stop();
+}
+
+void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals, std::vector<std::string>& failures) {
+  const TrialPlan p = plan_for(seed);
+  const auto options = options_for(p);
+  TrialDir dir;
+  fs::copy(from.dir, dir.path, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  const std::string ana_path = dir.path + "/" + kAnaFile, ben_path = dir.path + "/" + kBenFile;
+  const core::Id obs = from.obs;
+  HubProcess hub(dir.path + "/hub");
+  hub.capture_log = true;  // its request log, in the trial's directory
+  hub.start();
+  for (const auto& path : {ana_path, ben_path})  // this trial's hub listens elsewhere
+    core::Store(path).meta().set(core::MetaKey::SyncHubUrl, hub.url());
+
+  int ack[2], stop[2];
+  if (pipe(ack) != 0 || pipe(stop) != 0) throw std::runtime_error("pipe failed");
+  DeviceProcess device_process(fork());
+  const pid_t device = device_process.pid;
+  if (device < 0) throw std::runtime_error("fork failed");
+  if (device == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // a run stopped midway leaves no device behind
+    close(ack[0]);
+    close(stop[1]);
+    fcntl(stop[0], F_SETFL, O_NONBLOCK);
+    capture_and_sync(ana_path, obs, p, ack[1], stop[0], kind);
+  }
+  close(ack[1]);
+  close(stop[0]);
+  Colleague colleague(ben_path, obs, options, p.kill_hub);
+  // Lines up to "ready", then up to the start of sync number p.after_sync (kept: they hold
+  // acknowledgements); a device that dies before it gets there is caught below.
+  std::string early, current;
+  for (int syncs = -1; syncs < p.after_sync;) {
+    char c = 0;
+    if (read(ack[0], &c, 1) != 1) break;
+    early.push_back(c);
+    if (c != '\n') {
+      current.push_back(c);
+      continue;
+    }
+    if (current == "ready" || current == "sync") ++syncs;
+    current.clear();
+  }
+  const auto ready = std::chrono::steady_clock::now();
+  auto at = [&](int us) { std::this_thread::sleep_until(ready + std::chrono::microseconds(us)); };
+  const bool hub_first = p.kill_hub && p.hub_kill_us <= p.device_end_us;
+  auto kill_and_restart_hub = [&] {
+    at(p.hub_kill_us);
+    const int port = hub.port();
+    hub.kill_hard();
+    ++totals.hub_kills;
+    crash_checks::check_integrity(hub.data_dir() + "/hub.sqlite", "hub.sqlite after its kill", failures);
+    hub.listen = "127.0.0.1:" + std::to_string(port);  // where the device looks for it
+    hub.start();
+  };
+  if (hub_first) kill_and_restart_hub();
+  at(p.device_end_us);
+  if (p.kill_device) {
+    kill(device, SIGKILL);
+    ++totals.device_kills;
+  } else {
+    if (write(stop[1], "s", 1) != 1) throw std::runtime_error("cannot stop the device");
+  }
+  const int status = device_process.wait();
+  close(stop[1]);
+  if (p.kill_hub && !hub_first) kill_and_restart_hub();
+  colleague.stop();
+  totals.sync_errors += static_cast<std::size_t>(colleague.failed_syncs());
+  if (!colleague.unexpected().empty()) failures.push_back("the colleague's sync failed: " + colleague.unexpected());
+  const auto lines = crash_checks::read_acknowledged(ack[0], early);
+  close(ack[0]);
+  if (p.kill_device ? !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+                    : !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+    failures.push_back("the device ended on its own (wait status " + std::to_string(status) + ")");
+
+  std::vector<std::string> acked;
+  bool mid_sync = false;
+  for (const auto& line : lines) {
+    if (line == "sync" || line == "synced") {
+      mid_sync = line == "sync";
+      continue;
+    }
+    if (line.rfind("error ", 0) != 0) {
+      acked.push_back(line);
+      continue;
+    }
+    ++totals.sync_errors;
+    // "error KIND CUT what" (KIND "-" for a failure that is not a SyncError)
+    const auto kind_end = line.find(' ', 6);
+    const std::string kind = line.substr(6, kind_end - 6);
+    const bool expected =
+        kind != "-" && expected_failure(std::stoi(kind), line.compare(kind_end + 1, 4, "cut ") == 0, p.kill_hub);
+    if (!expected) failures.push_back("the device's sync failed: " + line.substr(6));
+  }
+  totals.acked += acked.size();
+  if (p.kill_device && mid_sync) ++totals.device_kills_mid_sync;
+
+  // The device as the kill left it.
+  crash_checks::check_integrity(ana_path, "the device's store", failures);
+  core::Store ana(ana_path);
+  crash_checks::check_acknowledged(ana, acked, failures);
+  const core::Id me = *ana.meta().local_person();
+  if (ana.outbox().held_back_size() != 0)
+    failures.push_back(std::to_string(ana.outbox().held_back_size()) + " versions held back by the hub");
+  {
+    crash_checks::HubFile on_hub(hub.data_dir() + "/hub.sqlite");
+    const auto hub_versions = on_hub.versions();
+    const auto all = ana.all_versions();
+    std::set<core::Id> queued, on_device;
+    for (const auto& v : ana.outbox().first(static_cast<int>(all.size()) + 10)) {
+      queued.insert(v.version);
+      if (v.author != me) failures.push_back("the outbox holds " + v.version.short_hex() + ", pulled, not saved here");
+    }
+    std::size_t on_hub_queued = 0;
+    for (const auto& id : queued) on_hub_queued += hub_versions.count(id);
+    totals.resent += on_hub_queued;
+    if (on_hub_queued > 2 * static_cast<std::size_t>(p.batch_size))
+      failures.push_back("the outbox holds " + std::to_string(on_hub_queued) +
+                         " versions the hub already has (more than two batches of " + std::to_string(p.batch_size) +
+                         ")");
+    std::vector<std::string> lost;
+    for (const auto& v : all) {
+      on_device.insert(v.version);
+      if (v.author == me && !hub_versions.count(v.version) && !queued.count(v.version))
+        lost.push_back(v.version.short_hex());
+    }
+    if (!lost.empty())
+      failures.push_back(std::to_string(lost.size()) +
+                         " versions saved on the device are neither on the hub nor in its outbox (" + first_few(lost) +
+                         ")");
+    const auto cursor = std::stoll(ana.meta().get(core::MetaKey::SyncCursor).value_or("0"));
+    std::vector<std::string> skipped;
+    for (const auto& id : on_hub.feed_up_to(me, cursor))
+      if (!on_device.count(id)) skipped.push_back(id.short_hex());
+    if (!skipped.empty())
+      failures.push_back("the cursor (" + std::to_string(cursor) +
+                         ") is ahead of the data: " + std::to_string(skipped.size()) +
+                         " version(s) before it not on the device (" + first_few(skipped) + ")");
+  }
+
+  // Both devices sync to the end and must hold what the hub holds, one version per record. The
+  // colleague first pushes what it saved while the hub was down (it may have stopped before the
+  // hub came back), else the device's final sync could not bring it.
+  core::Store ben(ben_path);
+  try {
+    core::net::SyncResult pushed;
+    core::net::SyncClient(ben, options).push(pushed);
+  } catch (const std::exception& e) {
+    failures.push_back(std::string("the colleague's device: its last push failed: ") + e.what());
+  }
+  final_sync(ana, options, "the device", failures);
+  final_sync(ben, options, "the colleague's device", failures);
+  {
+    crash_checks::HubFile on_hub(hub.data_dir() + "/hub.sqlite");
+    const auto records = on_hub.observation_records(obs);
+    std::set<core::Id> at_hub;
+    for (const auto& [record, versions] : records) {
+      at_hub.insert(versions.begin(), versions.end());
+      if (versions.size() != 1)
+        failures.push_back("record " + record.short_hex() + " has " + std::to_string(versions.size()) +
+                           " versions on the hub");
+    }
+    const auto at_ana = observation_versions(ana, obs), at_ben = observation_versions(ben, obs);
+    auto compare = [&](const std::set<core::Id>& device, const std::string& who) {
+      const auto missing = missing_from(at_hub, device), extra = missing_from(device, at_hub);
+      if (!missing.empty())
+        failures.push_back(who + " lacks " + std::to_string(missing.size()) + " of the hub's versions (" +
+                           first_few(missing) + ")");
+      if (!extra.empty())
+        failures.push_back(who + " has " + std::to_string(extra.size()) + " versions the hub lacks (" +
+                           first_few(extra) + ")");
+    };
+    compare(at_ana, "after the final sync, the device");
+    compare(at_ben, "after the final sync, the colleague's device");
+  }
+  hub.stop();
+  crash_checks::check_integrity(hub.data_dir() + "/hub.sqlite", "hub.sqlite at the end", failures);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Device kind = Device::Sound;
+  std::string broken;  // the flag naming a broken device, to replay with
+  if (!args.empty() && (args.back() == "--forget-before-ack" || args.back() == "--cursor-before-data")) {
+    broken = " " + args.back();
+    kind = args.back() == "--forget-before-ack" ? Device::ForgetBeforeAck : Device::CursorBeforeData;
+    args.pop_back();
+  }
+  const int trials = args.size() > 0 ? std::atoi(args[0].c_str()) : 1000;
+  const unsigned seed =
+      args.size() > 1 ? static_cast<unsigned>(std::stoul(args[1])) : static_cast<unsigned>(std::random_device{}());
+  Template from;
+  try {
+    make_template(from);
+  } catch (const std::exception& e) {
+    std::printf("sync_crash_trials: setting up the hub and the devices failed: %s\n", e.what());
+    return 2;
+  }
+  Totals totals;
+  int failed_trials = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (int t = 0; t < trials; ++t) {
+    const unsigned trial_seed = seed + static_cast<unsigned>(t);
+    std::vector<std::string> failures;
+    try {
+      run_trial(from, trial_seed, kind, totals, failures);
+    } catch (const std::exception& e) {
+      failures.push_back(std::string("the trial could not run: ") + e.what());
+    }
+    for (const auto& f : failures)
+      std::printf("trial %d (replay: sync_crash_trials 1 %u%s): %s\n", t, trial_seed, broken.c_str(), f.c_str());
+    if (!failures.empty()) ++failed_trials;
+    std::fflush(stdout);
+  }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf(
+      "sync_crash_trials: %d trials (seed %u%s): %zu device kills (%zu mid-sync), %zu hub kills; %zu captures "
+      "acknowledged; "
+      "%zu failed syncs (the hub down); %zu outbox entries the hub already had, resent; %d trials failed; "
+      "%.1f s\n",
+      trials, seed, broken.empty() ? "" : (", a broken device:" + broken).c_str(), totals.device_kills,
+      totals.device_kills_mid_sync, totals.hub_kills, totals.acked, totals.sync_errors, totals.resent, failed_trials,
+      s);
+  return failed_trials == 0 ? 0 : 1;
+}
