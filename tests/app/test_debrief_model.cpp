@@ -7,16 +7,16 @@
 #include "demo_store.h"
 
 using app::DebriefAction;
-using K = app::DebriefAction::Kind;
+using DebriefKind = app::DebriefAction::Kind;
 
 namespace {
-DebriefAction act(K kind) {
+DebriefAction act(DebriefKind kind) {
   DebriefAction a;
   a.kind = kind;
   return a;
 }
 DebriefAction step(const std::string& text, core::Id owner, const std::string& support, const std::string& date) {
-  DebriefAction a = act(K::EditStep);
+  DebriefAction a = act(DebriefKind::EditStep);
   a.step = app::NextStepForm{text, owner, support, date};
   return a;
 }
@@ -27,10 +27,10 @@ TEST_CASE("debrief: any participant's note is saved under their name", "[app][de
   app::DebriefModel m(s.store, s.demo.coach, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   const auto before = m.notes().size();
-  DebriefAction a = act(K::EditNote);
+  DebriefAction a = act(DebriefKind::EditNote);
   a.text = "Amira wants the seating chart again next time.";
   REQUIRE(m.apply(a));
-  REQUIRE(m.apply(act(K::SaveNote)));
+  REQUIRE(m.apply(act(DebriefKind::SaveNote)));
   REQUIRE(m.notes().size() == before + 1);
   CHECK(m.notes().back().author == "You");
   auto notes = s.live<core::DebriefNote>(core::RecordType::DebriefNote, s.demo.observed_visit);
@@ -50,17 +50,17 @@ TEST_CASE("debrief: a next step needs what, a participant as owner, and a real d
   const auto versions = s.store.all_versions().size();
   SECTION("no text") {
     REQUIRE(m.apply(step("", s.demo.observed_teacher, "", "2027-01-14")));
-    CHECK_FALSE(m.apply(act(K::SaveStep)));
+    CHECK_FALSE(m.apply(act(DebriefKind::SaveStep)));
     CHECK(m.error() == "Write what will be tried first.");
   }
   SECTION("a date that is not one") {
     REQUIRE(m.apply(step("Cold calling with names on sticks", s.demo.observed_teacher, "", "2027-02-30")));
-    CHECK_FALSE(m.apply(act(K::SaveStep)));
+    CHECK_FALSE(m.apply(act(DebriefKind::SaveStep)));
     CHECK(m.error().find("\"2027-02-30\" is not a date") != std::string::npos);
   }
   SECTION("an owner who is not in the observation") {
     REQUIRE(m.apply(step("Cold calling", core::Id::random(), "", "")));
-    CHECK_FALSE(m.apply(act(K::SaveStep)));
+    CHECK_FALSE(m.apply(act(DebriefKind::SaveStep)));
     CHECK(m.error() == "Pick who owns this next step.");
   }
   CHECK(s.store.all_versions().size() == versions);
@@ -78,14 +78,14 @@ TEST_CASE("debrief: scheduling the follow-up plans the same data again, links it
   REQUIRE(m.load(s.demo.follow_up_visit));
   REQUIRE(m.apply(
       step("Names on sticks for the first three questions", s.demo.observed_teacher, "Lolly sticks", "2027-01-14")));
-  REQUIRE(m.apply(act(K::SaveStep)));
+  REQUIRE(m.apply(act(DebriefKind::SaveStep)));
   REQUIRE(m.steps().size() == 1);
   const core::Id step_id = m.steps().front().id;
   CHECK(m.steps().front().step.support == "Lolly sticks");
   CHECK_FALSE(s.store.drafts().get(app::DebriefModel::step_draft_key(s.demo.follow_up_visit)));
 
   const auto versions = s.store.all_versions().size();
-  DebriefAction sched = act(K::ScheduleFollowUp);
+  DebriefAction sched = act(DebriefKind::ScheduleFollowUp);
   sched.record = step_id;
   REQUIRE(m.apply(sched));
   CHECK(s.store.all_versions().size() == versions + 3);  // the new visit, the linked step, the status
@@ -122,12 +122,12 @@ TEST_CASE("debrief: a next step without a follow-up date cannot schedule a visit
   app::DebriefModel m(s.store, s.me, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   REQUIRE(m.apply(step("Try think-pair-share before hands up", s.demo.observed_teacher, "", "")));
-  REQUIRE(m.apply(act(K::SaveStep)));
+  REQUIRE(m.apply(act(DebriefKind::SaveStep)));
   auto it = std::find_if(m.steps().begin(), m.steps().end(),
                          [](const app::NextStepView& v) { return v.step.follow_up_date.empty(); });
   REQUIRE(it != m.steps().end());
   const auto observations = s.store.live(core::RecordType::Observation).size();
-  DebriefAction sched = act(K::ScheduleFollowUp);
+  DebriefAction sched = act(DebriefKind::ScheduleFollowUp);
   sched.record = it->id;
   CHECK_FALSE(m.apply(sched));
   CHECK(m.error().find("no follow-up date") != std::string::npos);
@@ -139,7 +139,7 @@ TEST_CASE("debrief: a typed note and a half-typed next step survive a restart", 
   {
     app::DebriefModel m(s.store, s.me, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));
-    DebriefAction note = act(K::EditNote);
+    DebriefAction note = act(DebriefKind::EditNote);
     note.text = "We talked about";
     REQUIRE(m.apply(note));
     REQUIRE(m.apply(step("Mini whiteboards", s.demo.coach, "A class set", "2027-01")));

@@ -8,10 +8,10 @@
 #include "demo_store.h"
 
 using app::PromptAction;
-using K = app::PromptAction::Kind;
+using PromptKind = app::PromptAction::Kind;
 
 namespace {
-PromptAction act(K kind, std::string text = {}) {
+PromptAction act(PromptKind kind, std::string text = {}) {
   PromptAction a;
   a.kind = kind;
   a.text = std::move(text);
@@ -37,13 +37,13 @@ TEST_CASE("prompt: a saved prompt keeps its text and the records of the picked e
   const auto before = s.live<core::Prompt>(core::RecordType::Prompt, s.demo.observed_visit).size();
   const std::string note_key = m.evidence().front().key;
   CHECK(m.evidence().front().kind == core::EvidenceKind::Note);
-  REQUIRE(m.apply(act(K::ToggleEvidence, note_key)));
+  REQUIRE(m.apply(act(PromptKind::ToggleEvidence, note_key)));
   // The demo visit was co-observed (the coach tapped student questions), so each count names its observer.
   const std::string open_q = "counter:open-q@" + s.me.hex();
-  REQUIRE(m.apply(act(K::ToggleEvidence, open_q)));
+  REQUIRE(m.apply(act(PromptKind::ToggleEvidence, open_q)));
   CHECK(item(m, open_q).text == "Open questions: 7, counted by Sam Okafor");
-  REQUIRE(m.apply(act(K::EditDraft, "  What did you notice about the first question?  ")));
-  REQUIRE(m.apply(act(K::SavePrompt)));
+  REQUIRE(m.apply(act(PromptKind::EditDraft, "  What did you notice about the first question?  ")));
+  REQUIRE(m.apply(act(PromptKind::SavePrompt)));
 
   auto prompts = s.live<core::Prompt>(core::RecordType::Prompt, s.demo.observed_visit);
   REQUIRE(prompts.size() == before + 1);
@@ -70,12 +70,12 @@ TEST_CASE("prompt: sharing saves a shared version of each of my unshared prompts
   app::PromptModel m(s.store, s.me, &lib, s.clock());
   REQUIRE(m.load(s.demo.observed_visit));
   for (const char* text : {"Is this what you thought was happening?", "What would you change?"}) {
-    REQUIRE(m.apply(act(K::EditDraft, text)));
-    REQUIRE(m.apply(act(K::SavePrompt)));
+    REQUIRE(m.apply(act(PromptKind::EditDraft, text)));
+    REQUIRE(m.apply(act(PromptKind::SavePrompt)));
   }
   REQUIRE(m.unshared_mine() == 2);
   CHECK(m.teacher_name() == "Amira Haddad");
-  REQUIRE(m.apply(act(K::Share)));
+  REQUIRE(m.apply(act(PromptKind::Share)));
   CHECK(m.unshared_mine() == 0);
 
   int mine_shared = 0;
@@ -92,7 +92,7 @@ TEST_CASE("prompt: sharing saves a shared version of each of my unshared prompts
   CHECK_FALSE(std::get<core::Prompt>(coach->body).shared);
   SECTION("sharing again with nothing new says so and writes nothing") {
     auto versions = s.store.all_versions().size();
-    CHECK_FALSE(m.apply(act(K::Share)));
+    CHECK_FALSE(m.apply(act(PromptKind::Share)));
     CHECK(m.error().find("no new prompts") != std::string::npos);
     CHECK(s.store.all_versions().size() == versions);
   }
@@ -107,8 +107,8 @@ TEST_CASE("prompt: the typed prompt and its picked evidence are autosaved within
     app::PromptModel m(s.store, s.me, &lib, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));
     key = m.evidence().front().key;
-    REQUIRE(m.apply(act(K::ToggleEvidence, key)));
-    REQUIRE(m.apply(act(K::EditDraft, "Which question got the longest answers")));
+    REQUIRE(m.apply(act(PromptKind::ToggleEvidence, key)));
+    REQUIRE(m.apply(act(PromptKind::EditDraft, "Which question got the longest answers")));
     m.autosave(false);
     CHECK_FALSE(s.store.drafts().get(app::PromptModel::draft_key(s.demo.observed_visit)));  // still typing
     s.now += 1000;
@@ -132,7 +132,7 @@ TEST_CASE("prompt: suggested questions come from the plan's template and the con
   REQUIRE(m.stems().size() >= questioning->prompt_bank.size());
   CHECK(m.stems().front() == questioning->prompt_bank.front());
   CHECK(std::find(m.stems().begin(), m.stems().end(), lib.conversation()->prompt_bank.front()) != m.stems().end());
-  REQUIRE(m.apply(act(K::UseStem, m.stems().front())));
+  REQUIRE(m.apply(act(PromptKind::UseStem, m.stems().front())));
   CHECK(m.draft() == m.stems().front());
 }
 
@@ -143,16 +143,16 @@ TEST_CASE("prompt: an empty prompt and a prompt from the observed teacher are re
   SECTION("empty") {
     app::PromptModel m(s.store, s.me, &lib, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));
-    REQUIRE(m.apply(act(K::EditDraft, "   ")));
-    CHECK_FALSE(m.apply(act(K::SavePrompt)));
+    REQUIRE(m.apply(act(PromptKind::EditDraft, "   ")));
+    CHECK_FALSE(m.apply(act(PromptKind::SavePrompt)));
     CHECK(m.error().find("Write a question") != std::string::npos);
   }
   SECTION("the observed teacher") {
     app::PromptModel m(s.store, s.demo.observed_teacher, &lib, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));
     CHECK_FALSE(m.can_write());
-    REQUIRE(m.apply(act(K::EditDraft, "A question to myself")));
-    CHECK_FALSE(m.apply(act(K::SavePrompt)));
+    REQUIRE(m.apply(act(PromptKind::EditDraft, "A question to myself")));
+    CHECK_FALSE(m.apply(act(PromptKind::SavePrompt)));
     CHECK(m.error().find("observed this lesson") != std::string::npos);
   }
   CHECK(s.store.all_versions().size() == before);

@@ -8,10 +8,10 @@
 #include "demo_store.h"
 
 using app::ReflectAction;
-using K = app::ReflectAction::Kind;
+using ReflectKind = app::ReflectAction::Kind;
 
 namespace {
-ReflectAction own(K kind, std::string text = {}, core::Id record = {}) {
+ReflectAction own(ReflectKind kind, std::string text = {}, core::Id record = {}) {
   return ReflectAction{kind, {}, std::move(text), record};
 }
 
@@ -29,8 +29,8 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
   const core::Id visit = s.demo.observed_visit;
   app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(m.load(visit));
-  REQUIRE(m.apply(own(K::EditOwn, "  I want to know why the back row stays quiet.  ")));
-  REQUIRE(m.apply(own(K::SaveOwn)));
+  REQUIRE(m.apply(own(ReflectKind::EditOwn, "  I want to know why the back row stays quiet.  ")));
+  REQUIRE(m.apply(own(ReflectKind::SaveOwn)));
 
   auto saved = own_records(s, visit);
   REQUIRE(saved.size() == 1);
@@ -49,7 +49,7 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
     REQUIRE(observer.own_reflections().size() == 1);
     CHECK(observer.own_reflections()[0].author == "Amira Haddad");
     CHECK_FALSE(observer.own_reflections()[0].mine);
-    CHECK_FALSE(observer.apply(own(K::RemoveOwn, {}, saved[0].first)));
+    CHECK_FALSE(observer.apply(own(ReflectKind::RemoveOwn, {}, saved[0].first)));
     CHECK(own_records(s, visit).size() == 1);
     app::DebriefModel debrief(s.store, s.demo.coach, s.clock());
     REQUIRE(debrief.load(visit));
@@ -58,9 +58,9 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
     CHECK(debrief.teacher_name() == "Amira Haddad");
   }
   SECTION("a change is a new version of the same record") {
-    REQUIRE(
-        m.apply(own(K::EditOwn, "I want to know why the back row stays quiet, and what they wrote.", saved[0].first)));
-    REQUIRE(m.apply(own(K::SaveOwn, {}, saved[0].first)));
+    REQUIRE(m.apply(own(ReflectKind::EditOwn, "I want to know why the back row stays quiet, and what they wrote.",
+                        saved[0].first)));
+    REQUIRE(m.apply(own(ReflectKind::SaveOwn, {}, saved[0].first)));
     auto after = own_records(s, visit);
     REQUIRE(after.size() == 1);
     CHECK(after[0].first == saved[0].first);
@@ -68,7 +68,7 @@ TEST_CASE("reflect: the teacher's own reflection is saved with no prompt and sho
     CHECK(s.store.versions_of(saved[0].first).size() == 2);
   }
   SECTION("removing it leaves no live record") {
-    REQUIRE(m.apply(own(K::RemoveOwn, {}, saved[0].first)));
+    REQUIRE(m.apply(own(ReflectKind::RemoveOwn, {}, saved[0].first)));
     CHECK(own_records(s, visit).empty());
     CHECK(m.own_reflections().empty());
   }
@@ -83,7 +83,7 @@ TEST_CASE("reflect: a half-typed own reflection is autosaved within a second and
   {
     app::ReflectModel m(s.store, s.demo.observed_teacher, s.clock());
     REQUIRE(m.load(s.demo.observed_visit));
-    REQUIRE(m.apply(own(K::EditOwn, "Next time I will")));
+    REQUIRE(m.apply(own(ReflectKind::EditOwn, "Next time I will")));
     s.now += 900;
     m.autosave(false);
   }
@@ -100,13 +100,13 @@ TEST_CASE("reflect: only the observed teacher writes an own reflection, and neve
   test::DemoStore s;
   app::ReflectModel observer(s.store, s.me, s.clock());
   REQUIRE(observer.load(s.demo.observed_visit));
-  REQUIRE(observer.apply(own(K::EditOwn, "I would write it for her")));
-  CHECK_FALSE(observer.apply(own(K::SaveOwn)));
+  REQUIRE(observer.apply(own(ReflectKind::EditOwn, "I would write it for her")));
+  CHECK_FALSE(observer.apply(own(ReflectKind::SaveOwn)));
   CHECK(observer.error() == "Only the observed teacher writes reflections here.");
   app::ReflectModel teacher(s.store, s.demo.observed_teacher, s.clock());
   REQUIRE(teacher.load(s.demo.observed_visit));
-  REQUIRE(teacher.apply(own(K::EditOwn, "   ")));
-  CHECK_FALSE(teacher.apply(own(K::SaveOwn)));
+  REQUIRE(teacher.apply(own(ReflectKind::EditOwn, "   ")));
+  CHECK_FALSE(teacher.apply(own(ReflectKind::SaveOwn)));
   CHECK(teacher.error() == "Write your reflection first. A sentence or two is enough.");
   CHECK(own_records(s, s.demo.observed_visit).empty());
 }

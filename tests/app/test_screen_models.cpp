@@ -46,7 +46,7 @@ app::ObserveAction act(app::ObserveAction::Kind k, std::string key = {}) {
   a.key = std::move(key);
   return a;
 }
-using K = app::ObserveAction::Kind;
+using ObserveKind = app::ObserveAction::Kind;
 }  // namespace
 
 TEST_CASE("observe model: the lesson clock counts only while running and survives a reload", "[app][observe]") {
@@ -54,16 +54,16 @@ TEST_CASE("observe model: the lesson clock counts only while running and survive
   auto m = f.model();
   REQUIRE(m.load(f.obs));
   CHECK(m.lesson_now() == 0);
-  REQUIRE(m.apply(act(K::Start)));
+  REQUIRE(m.apply(act(ObserveKind::Start)));
   f.now += 90'000;
   CHECK(m.lesson_now() == 90'000);
-  REQUIRE(m.apply(act(K::Pause)));
+  REQUIRE(m.apply(act(ObserveKind::Pause)));
   f.now += 600'000;  // a paused clock does not move
   CHECK(m.lesson_now() == 90'000);
-  REQUIRE(m.apply(act(K::Resume)));
+  REQUIRE(m.apply(act(ObserveKind::Resume)));
   f.now += 10'000;
   CHECK(m.lesson_now() == 100'000);
-  REQUIRE(m.apply(act(K::End)));
+  REQUIRE(m.apply(act(ObserveKind::End)));
   auto again = f.model();
   REQUIRE(again.load(f.obs));
   CHECK(again.clock_ended());
@@ -76,10 +76,10 @@ TEST_CASE("observe model: timers of one exclusive group run one at a time", "[ap
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
-  REQUIRE(m.apply(act(K::ToggleTimer, "teacher")));  // also starts the clock
-  REQUIRE(m.apply(act(K::ToggleTimer, "wait")));     // independent: both run
+  REQUIRE(m.apply(act(ObserveKind::ToggleTimer, "teacher")));  // also starts the clock
+  REQUIRE(m.apply(act(ObserveKind::ToggleTimer, "wait")));     // independent: both run
   f.now += 5000;
-  REQUIRE(m.apply(act(K::ToggleTimer, "student")));  // stops teacher, not wait
+  REQUIRE(m.apply(act(ObserveKind::ToggleTimer, "student")));  // stops teacher, not wait
   CHECK_FALSE(m.timers()[0].running());
   CHECK(m.timers()[1].running());
   CHECK(m.timers()[2].running());
@@ -88,7 +88,7 @@ TEST_CASE("observe model: timers of one exclusive group run one at a time", "[ap
   for (const auto& [id, h] : f.store.live(core::RecordType::TimerSpan, f.obs))
     if (std::get<core::TimerSpan>(h.body).end_ms < 0) ++running;
   CHECK(running == 2);
-  REQUIRE(m.apply(act(K::End)));  // ending the lesson closes every running span
+  REQUIRE(m.apply(act(ObserveKind::End)));  // ending the lesson closes every running span
   for (const auto& [id, h] : f.store.live(core::RecordType::TimerSpan, f.obs))
     CHECK(std::get<core::TimerSpan>(h.body).end_ms >= 0);
 }
@@ -97,16 +97,16 @@ TEST_CASE("observe model: undo removes my last taps in reverse order, then says 
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
-  REQUIRE(m.apply(act(K::TapCounter, "open-q")));
-  REQUIRE(m.apply(act(K::TapCounter, "open-q")));
+  REQUIRE(m.apply(act(ObserveKind::TapCounter, "open-q")));
+  REQUIRE(m.apply(act(ObserveKind::TapCounter, "open-q")));
   CHECK(m.counters()[0].my_count == 2);
-  REQUIRE(m.apply(act(K::UndoTally)));
-  REQUIRE(m.apply(act(K::UndoTally)));
+  REQUIRE(m.apply(act(ObserveKind::UndoTally)));
+  REQUIRE(m.apply(act(ObserveKind::UndoTally)));
   CHECK(m.counters()[0].my_count == 0);
   CHECK(f.store.live(core::RecordType::Tally, f.obs).empty());
-  CHECK_FALSE(m.apply(act(K::UndoTally)));
+  CHECK_FALSE(m.apply(act(ObserveKind::UndoTally)));
   CHECK(m.error() == "Nothing to undo.");
-  CHECK_FALSE(m.apply(act(K::TapCounter, "nope")));
+  CHECK_FALSE(m.apply(act(ObserveKind::TapCounter, "nope")));
   CHECK(m.error().find("nope") != std::string::npos);
 }
 
@@ -124,11 +124,11 @@ TEST_CASE("observe model: co-observers' items join the timeline with their name 
   CHECK(m.timeline()[0].author_name == "Jonas");
   CHECK_FALSE(m.timeline()[0].mine);
   CHECK(m.counters()[0].my_count == 0);  // their taps are theirs: my counter counts mine
-  app::ObserveAction del = act(K::DeleteItem);
+  app::ObserveAction del = act(ObserveKind::DeleteItem);
   del.record = theirs;
   CHECK_FALSE(m.apply(del));
   CHECK(f.store.get(theirs));
-  app::ObserveAction edit = act(K::EditNote);
+  app::ObserveAction edit = act(ObserveKind::EditNote);
   edit.record = theirs;
   edit.text = "changed";
   CHECK_FALSE(m.apply(edit));
@@ -140,24 +140,24 @@ TEST_CASE("observe model: my own note can be edited and deleted, the timeline is
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
-  REQUIRE(m.apply(act(K::Start)));
+  REQUIRE(m.apply(act(ObserveKind::Start)));
   f.now += 1000;
-  app::ObserveAction typing = act(K::EditDraft);
+  app::ObserveAction typing = act(ObserveKind::EditDraft);
   typing.text = "first";
   REQUIRE(m.apply(typing));
-  REQUIRE(m.apply(act(K::SaveNote)));
+  REQUIRE(m.apply(act(ObserveKind::SaveNote)));
   f.now += 1000;
-  REQUIRE(m.apply(act(K::TapSeat, "r0c1")));
+  REQUIRE(m.apply(act(ObserveKind::TapSeat, "r0c1")));
   CHECK(m.seats()[1].my_marks == 1);
   REQUIRE(m.timeline().size() == 2);
   CHECK(m.timeline().back().kind == core::EvidenceKind::Seat);
   core::Id note = m.timeline().front().record;
-  app::ObserveAction edit = act(K::EditNote);
+  app::ObserveAction edit = act(ObserveKind::EditNote);
   edit.record = note;
   edit.text = "first, edited";
   REQUIRE(m.apply(edit));
   CHECK(std::get<core::EvidenceNote>(f.store.get(note)->body).text == "first, edited");
-  app::ObserveAction del = act(K::DeleteItem);
+  app::ObserveAction del = act(ObserveKind::DeleteItem);
   del.record = note;
   REQUIRE(m.apply(del));
   CHECK_FALSE(f.store.get(note));
@@ -169,8 +169,8 @@ TEST_CASE("observe model: an empty note is not saved and the draft is cleared fr
   Fixture f;
   auto m = f.model();
   REQUIRE(m.load(f.obs));
-  CHECK_FALSE(m.apply(act(K::SaveNote)));
-  app::ObserveAction typing = act(K::EditDraft);
+  CHECK_FALSE(m.apply(act(ObserveKind::SaveNote)));
+  app::ObserveAction typing = act(ObserveKind::EditDraft);
   typing.text = "abc";
   m.apply(typing);
   m.autosave(true);

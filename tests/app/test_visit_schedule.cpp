@@ -22,7 +22,7 @@ struct Device {
 };
 
 // Everything one device holds reaches the other, as a sync through the hub would bring it.
-void sync(Device& from, Device& to) {
+void sync_devices(Device& from, Device& to) {
   for (const auto& v : from.store.all_versions()) to.store.apply_version(v);
 }
 
@@ -42,7 +42,7 @@ struct Week {
     o.time = "10:40";
     o.participants = {{amira, Role::ObservedTeacher}, {sam, Role::TeacherLeader}, {jonas, Role::Coach}};
     visit = sams.store.create(o, sam).record;
-    sync(sams, amiras);
+    sync_devices(sams, amiras);
     amiras.store.meta().set_local_person(amira);
   }
   Observation at(Device& d) { return std::get<Observation>(d.store.get(visit)->body); }
@@ -104,7 +104,7 @@ TEST_CASE("visit: the teacher leader cancels a visit, which leaves upcoming and 
   REQUIRE(sams_home.cancelled.size() == 1);
   CHECK(sams_home.cancelled.front().when == "2026-12-03 at 10:40");
   // Amira's device learns it at the next sync: her classroom's visit is off, and says so.
-  sync(w.sams, w.amiras);
+  sync_devices(w.sams, w.amiras);
   auto amiras_home = app::build_home(w.amiras.store, w.amira, "2026-12-01");
   CHECK(amiras_home.being_observed.empty());
   REQUIRE(amiras_home.cancelled.size() == 1);
@@ -124,7 +124,7 @@ TEST_CASE("visit: rescheduling moves the date and time through the shared check"
   REQUIRE(app::move_visit(w.sams.store, w.sam, w.visit, "2026-12-10", "09:15").empty());
   CHECK(w.at(w.sams).date == "2026-12-10");
   CHECK(w.at(w.sams).time == "09:15");
-  sync(w.sams, w.amiras);
+  sync_devices(w.sams, w.amiras);
   CHECK(app::build_home(w.amiras.store, w.amira).being_observed.at(0).when == "2026-12-10 at 09:15");
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("visit: the observed teacher proposes another time and the teacher lea
   auto amiras = app::build_home(w.amiras.store, w.amira).being_observed.at(0);
   CHECK(amiras.when == "2026-12-03 at 10:40");
   CHECK(amiras.proposal == "You proposed 2026-12-05 at 09:00; Sam Okafor has not answered yet.");
-  sync(w.amiras, w.sams);
+  sync_devices(w.amiras, w.sams);
   auto sams = app::build_home(w.sams.store, w.sam);
   REQUIRE(sams.waiting.size() == 1);
   CHECK(sams.waiting[0].kind == app::WaitingItem::Kind::ProposedTime);
@@ -165,7 +165,7 @@ TEST_CASE("visit: the observed teacher proposes another time and the teacher lea
 
   SECTION("accepted: the visit moves and the proposal is answered") {
     REQUIRE(app::accept_proposal(w.sams.store, w.sam, w.visit).empty());
-    sync(w.sams, w.amiras);
+    sync_devices(w.sams, w.amiras);
     for (Device* d : {&w.sams, &w.amiras}) {
       Observation o = w.at(*d);
       CHECK(o.date == "2026-12-05");
@@ -178,7 +178,7 @@ TEST_CASE("visit: the observed teacher proposes another time and the teacher lea
   }
   SECTION("kept: the planned time stays and the proposal is answered") {
     REQUIRE(app::keep_planned_time(w.sams.store, w.sam, w.visit).empty());
-    sync(w.sams, w.amiras);
+    sync_devices(w.sams, w.amiras);
     Observation o = w.at(w.amiras);
     CHECK(o.date == "2026-12-03");
     CHECK(o.time == "10:40");
@@ -193,8 +193,8 @@ TEST_CASE("visit: a proposal and a move made at once on two devices become a con
   Week w;
   REQUIRE(app::propose_time(w.amiras.store, w.amira, w.visit, "2026-12-05", "09:00").empty());
   REQUIRE(app::move_visit(w.sams.store, w.sam, w.visit, "2026-12-04", "").empty());
-  sync(w.amiras, w.sams);
-  sync(w.sams, w.amiras);
+  sync_devices(w.amiras, w.sams);
+  sync_devices(w.sams, w.amiras);
   for (Device* d : {&w.sams, &w.amiras}) {
     REQUIRE(d->store.heads(w.visit).size() == 2);  // both edits kept, shown by the Conflicts screen
     CHECK(d->store.conflicted_records() == std::vector<Id>{w.visit});
@@ -212,7 +212,7 @@ TEST_CASE("plan: a new date typed in the plan answers a waiting proposal, and th
           "[app][plan][schedule]") {
   Week w;
   REQUIRE(app::propose_time(w.amiras.store, w.amira, w.visit, "2026-12-05", "09:00").empty());
-  sync(w.amiras, w.sams);
+  sync_devices(w.amiras, w.sams);
   TemplateLibrary templates;
   app::PlanModel plan(w.sams.store, w.sam, templates, [] { return std::int64_t{0}; });
   REQUIRE(plan.load(w.visit));

@@ -9,6 +9,7 @@
 #include "core/sync/coaching_facts.h"
 #include "core/sync/privacy.h"
 #include "support/temp_dir.h"
+#include "support/test_values.h"
 
 using namespace core;
 using namespace core::sync;
@@ -52,13 +53,6 @@ Id fixed_id(std::uint8_t first) {
   Id id;
   for (int i = 0; i < 16; ++i) id.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(first + i);
   return id;
-}
-
-std::string from_hex(const std::string& hex) {
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-  return out;
 }
 
 // A note's body exactly as peerobs wrote it before threads (CoachingNote class version 1):

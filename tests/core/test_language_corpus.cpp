@@ -13,7 +13,7 @@
 
 namespace {
 
-struct Tally {
+struct CorpusTally {
   std::string name;
   int true_pos = 0, false_pos = 0, false_neg = 0, true_neg = 0;
   int total() const { return true_pos + false_pos + false_neg + true_neg; }
@@ -42,15 +42,15 @@ TEST_CASE("language corpus: precision and recall of the shipped guide are at lea
   const auto guide = core::LanguageGuide::load_builtin();
   std::ifstream in(PEEROBS_TEST_DATA_DIR "/language_corpus.tsv");
   REQUIRE(in);
-  Tally all{"language corpus"};
-  std::vector<Tally> blocks{Tally{"  first block"}};
+  CorpusTally all{"language corpus"};
+  std::vector<CorpusTally> blocks{CorpusTally{"  first block"}};
   const std::string block_marker = "# --- Held-out block ";
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.rfind(block_marker, 0) == 0) {
-      blocks.push_back(
-          Tally{"  held-out block " +
-                line.substr(block_marker.size(), line.find_first_of(" :", block_marker.size()) - block_marker.size())});
+      blocks.push_back(CorpusTally{
+          "  held-out block " +
+          line.substr(block_marker.size(), line.find_first_of(" :", block_marker.size()) - block_marker.size())});
       continue;
     }
     if (line.empty() || line[0] == '#') continue;

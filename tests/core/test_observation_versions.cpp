@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/serialization.h"
+#include "support/test_values.h"
 
 using namespace core;
 
@@ -19,13 +20,6 @@ const char* const kVersion1Hex =
     "0a00000000000000384220736369656e63650a00000000000000323032362d31322d3033050000000000000031303a3430020000"
     "00000000000100000011111111111111111111111111111111002222222222222222222222222222222201000000000000000000"
     "0000000000000000";
-
-std::string from_hex(const std::string& hex) {
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return out;
-}
 
 Observation the_plan() {
   Observation o;

@@ -5,13 +5,12 @@
 #include "core/serialization.h"
 #include "core/store.h"
 #include "support/temp_dir.h"
+#include "support/test_values.h"
 
 using namespace core;
 using testing_support::TempDir;
 
-namespace {
-EvidenceNote note(Id obs, const std::string& text) { return EvidenceNote{obs, 1000, text, NoteKind::Noticing, {}}; }
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("store: a saved note survives a reopen", "[core][store]") {
   TempDir dir;

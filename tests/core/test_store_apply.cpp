@@ -6,13 +6,12 @@
 #include "core/serialization.h"
 #include "core/store.h"
 #include "support/temp_dir.h"
+#include "support/test_values.h"
 
 using namespace core;
 using testing_support::TempDir;
 
 namespace {
-EvidenceNote note(Id obs, const std::string& text) { return EvidenceNote{obs, 1000, text, NoteKind::Noticing, {}}; }
-
 // A version of `record` made on another device, with `parents`.
 Version made_elsewhere(Id record, Id obs, const std::string& text, std::vector<Id> parents, Id author) {
   Version v;

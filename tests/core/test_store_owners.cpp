@@ -8,13 +8,12 @@
 #include "core/serialization.h"
 #include "core/store.h"
 #include "support/temp_dir.h"
+#include "support/test_values.h"
 
 using namespace core;
 using testing_support::TempDir;
 
 namespace {
-EvidenceNote note(Id obs, const std::string& text) { return EvidenceNote{obs, 1000, text, NoteKind::Noticing, {}}; }
-
 void same_version(const Version& a, const Version& b) {
   CHECK(a.version == b.version);
   CHECK(a.record == b.record);

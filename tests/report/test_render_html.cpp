@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/report/render_html.h"
+#include "support/test_values.h"
 
 using namespace core::report;
 
@@ -27,12 +28,6 @@ bool has_non_finite_number(const std::string& html) {
     }
   }
   return false;
-}
-
-std::size_t count_of(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + needle.size())) ++n;
-  return n;
 }
 
 Document sample() {

@@ -15,6 +15,7 @@
 #include "poppler.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
+#include "support/test_values.h"
 
 using namespace core::report;
 using testing_support::run_command;
@@ -107,12 +108,6 @@ Document long_timeline(int rows) {
     t.rows.push_back({"09:" + std::to_string(10 + i % 50), "Noticing", "Note number " + std::to_string(i)});
   d.blocks.push_back(t);
   return d;
-}
-
-std::size_t count_of(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
-  return n;
 }
 
 }  // namespace

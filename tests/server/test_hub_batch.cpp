@@ -4,14 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/serialization.h"
+#include "support/test_values.h"
 #include "sync_fixture.h"
 
 using namespace core;
 using namespace testing_support;
 
-namespace {
-Id id(const std::string& hex) { return *Id::from_hex(hex); }
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("hub push: a batch with new notes, their edits and deletes and a coach joining arrives whole",
           "[server][sync]") {

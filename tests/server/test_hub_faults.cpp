@@ -14,6 +14,7 @@
 #include "core/serialization.h"
 #include "core/sync/messages.h"
 #include "fault_proxy.h"
+#include "support/test_values.h"
 #include "sync_fixture.h"
 
 using namespace core;
@@ -21,8 +22,6 @@ using namespace testing_support;
 using core::net::SyncError;
 
 namespace {
-Id id(const std::string& hex) { return *Id::from_hex(hex); }
-
 struct Pair : TwoColleagues {
   void enroll_lena(const std::string& url) { enroll(url); }
   void check_chidi_has(std::size_t n) {

@@ -11,14 +11,13 @@
 #include "core/net/sync_worker.h"
 #include "core/serialization.h"
 #include "core/sync/messages.h"
+#include "support/test_values.h"
 #include "sync_fixture.h"
 
 using namespace core;
 using namespace testing_support;
 
 namespace {
-Id id(const std::string& hex) { return *Id::from_hex(hex); }
-
 struct Team : TwoColleagues {
   Team() {
     enroll();

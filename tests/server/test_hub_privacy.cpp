@@ -5,14 +5,13 @@
 #include <set>
 
 #include "core/serialization.h"
+#include "support/test_values.h"
 #include "sync_fixture.h"
 
 using namespace core;
 using namespace testing_support;
 
 namespace {
-Id id(const std::string& hex) { return *Id::from_hex(hex); }
-
 struct School {
   HubProcess hub{temp_dir("peerobs-hub")};
   std::string teacher, leader, coach, stranger;

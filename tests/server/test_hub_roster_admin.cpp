@@ -9,18 +9,17 @@
 
 #include "core/serialization.h"
 #include "core/sqlite.h"
+#include "support/test_values.h"
 #include "sync_fixture.h"
 
 using namespace core;
 using namespace testing_support;
 
 namespace {
-Id id(const std::string& hex) { return *Id::from_hex(hex); }
-
-struct Hub {
+struct RosterHub {
   HubProcess hub{temp_dir("peerobs-hub")};
-  Hub() { hub.start(); }
-  ~Hub() {
+  RosterHub() { hub.start(); }
+  ~RosterHub() {
     hub.kill_hard();
     std::filesystem::remove_all(hub.data_dir());
   }
@@ -66,7 +65,7 @@ std::string person_name_on(const Device& d, Id person) {
 
 TEST_CASE("hub admin: issue-code --all-unenrolled hands out one code to each active person without a device",
           "[server][admin]") {
-  Hub h;
+  RosterHub h;
   std::string ana = h.add("Ana Lopes", "ana@school.example");
   std::string bo = h.add("Bo Chen", "bo@school.example");
   std::string cy = h.add("Cy Diallo", "");
@@ -156,7 +155,7 @@ TEST_CASE("hub admin: a rename reaches every device as the one newest version of
 }
 
 TEST_CASE("hub admin: rename refuses an unknown person and an empty name, changing nothing", "[server][admin]") {
-  Hub h;
+  RosterHub h;
   std::string ana = h.add("Ana Lopes", "");
   auto unknown = h.verb({"rename", "--person", "0123456789abcdef0123456789abcdef", "--name", "X"});
   CHECK(unknown.exit_code == 1);
@@ -216,7 +215,7 @@ TEST_CASE("hub admin: a deactivated person's devices get 401, no code is issued,
 
 TEST_CASE("hub admin: a hub database from before deactivation existed gains it and keeps its people",
           "[server][admin]") {
-  Hub h;
+  RosterHub h;
   std::string ana = h.add("Ana Lopes", "ana@school.example");
   h.hub.stop();
   {

@@ -10,11 +10,11 @@
 using namespace core;
 
 namespace {
-struct Hub {
+struct ReaderHub {
   server::HubStore hub{testing_support::temp_dir("peerobs-hub-store")};
   server::DeviceRow device;
   Id person;
-  Hub() {
+  ReaderHub() {
     person = hub.add_person("Lena", "");
     auto enrolled = hub.enroll({hub.issue_code(person, 7), "tablet"});
     device = hub.authenticate(enrolled.token);
@@ -37,7 +37,7 @@ Version note_version(Id author, Id obs, const std::string& text, std::vector<Id>
 }  // namespace
 
 TEST_CASE("hub pull: every version comes back exactly as it was pushed", "[server][store]") {
-  Hub h;
+  ReaderHub h;
   Observation o;
   o.participants = {{h.person, Role::TeacherLeader}};
   Version obs;
@@ -76,7 +76,7 @@ TEST_CASE("hub pull: every version comes back exactly as it was pushed", "[serve
 }
 
 TEST_CASE("hub push: a damaged version is refused whole, naming the damage", "[server][store]") {
-  Hub h;
+  ReaderHub h;
   Version v = note_version(h.person, Id::random(), "text");
   SECTION("a body that does not match its hash") {
     v.body_hash[0] ^= 1;

@@ -57,9 +57,9 @@ struct WebFolder {
 };
 
 // A real `peerobs-hub serve` on 127.0.0.1 port 0 with extra options (HubProcess takes none).
-class Hub {
+class ServedHub {
  public:
-  explicit Hub(const std::string& data_dir, std::vector<std::string> extra = {}) {
+  explicit ServedHub(const std::string& data_dir, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {hub_binary(), "serve", "--data", data_dir, "--listen", "127.0.0.1:0"};
     args.insert(args.end(), extra.begin(), extra.end());
     int fds[2];
@@ -88,12 +88,12 @@ class Hub {
     }
     port_ = std::stoi(line.substr(prefix.size()));
   }
-  ~Hub() {
+  ~ServedHub() {
     ::kill(pid_, SIGTERM);
     waitpid(pid_, nullptr, 0);
   }
-  Hub(const Hub&) = delete;
-  Hub& operator=(const Hub&) = delete;
+  ServedHub(const ServedHub&) = delete;
+  ServedHub& operator=(const ServedHub&) = delete;
 
   // A client that sends paths exactly as written (no encoding of its own).
   httplib::Client client() const {
@@ -109,7 +109,7 @@ class Hub {
 
 struct WebHub {
   WebFolder folder;
-  Hub hub{folder.data.string(), {"--web", folder.web.string()}};
+  ServedHub hub{folder.data.string(), {"--web", folder.web.string()}};
 };
 
 void check_web_headers(const httplib::Response& res) {
@@ -325,7 +325,7 @@ TEST_CASE("web hub: the sync API answers exactly as before", "[server][web]") {
 
 TEST_CASE("hub without --web: / says how to serve the web client", "[server][web]") {
   WebFolder f;
-  Hub hub(f.data.string());
+  ServedHub hub(f.data.string());
   auto res = hub.client().Get("/");
   REQUIRE(res);
   CHECK(res->status == 404);
