@@ -45,7 +45,7 @@ void lena_writes_notes(Device& lena, core::Id obs, int n, const std::string& pre
 TEST_CASE(
     "hub pull onto a full disk: sync says the storage is full, keeps what it had, and completes once space "
     "returns",
-    "[hub][sync][disk_full]") {
+    "[server][sync][disk_full]") {
   SmallDisk disk(16 << 20);
   if (!disk.available()) {
     WARN("Skipped: no size-limited file system can be made on this machine: " + disk.why_not());
