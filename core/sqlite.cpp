@@ -1,6 +1,8 @@
 // Checked SQLite calls.
 #include "core/sqlite.h"
 
+#include <cerrno>
+
 #include <algorithm>
 
 namespace core {
@@ -24,9 +26,13 @@ Db::Db(const std::string& path, bool create) : path_(path) {
 
 Db::~Db() { sqlite3_close_v2(db_); }
 
-void Db::fail(int rc, std::string_view context) const {
-  std::string msg = std::string(sqlite3_errmsg(db_));
-  if ((rc & 0xff) == SQLITE_FULL) msg = "the disk is full";
+void Db::fail(int rc, std::string_view context) const { fail_with(rc, sqlite3_errmsg(db_), context); }
+
+// SQLite reports ENOSPC on a page write as SQLITE_FULL, but ENOSPC while growing the WAL index
+// (-shm) or syncing arrives as an I/O error: the OS's errno tells them apart.
+void Db::fail_with(int rc, const std::string& msg, std::string_view context) const {
+  bool full = (rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db_) == ENOSPC);
+  if (full) throw DiskFull(rc, "The storage holding " + path_ + " is full (while " + std::string(context) + ")");
   throw DbError(rc, "Database " + path_ + ": " + msg + " (while " + std::string(context) + ")");
 }
 
@@ -36,8 +42,7 @@ void Db::exec(const std::string& sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    if ((rc & 0xff) == SQLITE_FULL) msg = "the disk is full";
-    throw DbError(rc, "Database " + path_ + ": " + msg + " (while running: " + sql.substr(0, 80) + ")");
+    fail_with(rc, msg, "running: " + sql.substr(0, 80));
   }
 }
 

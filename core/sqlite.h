@@ -20,6 +20,14 @@ struct DbError : std::runtime_error {
   DbError(int c, const std::string& what) : std::runtime_error(what), code(c) {}
 };
 
+// The storage holding the file is full (SQLITE_FULL, or a write or a growing file that failed
+// with ENOSPC). The statement or transaction it ended kept nothing; what was committed before is
+// intact, and the same call succeeds once space is freed. Its own type, because the person can
+// act on it (free space) where other database errors need help: callers say so in plain words.
+struct DiskFull : DbError {
+  using DbError::DbError;
+};
+
 // One connection. Not shared between threads at the same time (opened with SQLITE_OPEN_NOMUTEX).
 class Db {
  public:
@@ -33,9 +41,13 @@ class Db {
   std::int64_t pragma_int(const std::string& name);
   sqlite3* raw() const { return db_; }
   const std::string& path() const { return path_; }
+  // Throws DiskFull when `rc` (or the error the OS gave SQLite) means the storage is full,
+  // else DbError; both name the file and `context`.
   [[noreturn]] void fail(int rc, std::string_view context) const;
 
  private:
+  [[noreturn]] void fail_with(int rc, const std::string& msg, std::string_view context) const;
+
   sqlite3* db_ = nullptr;
   std::string path_;
 };

@@ -37,6 +37,21 @@ Id batch_id_of(const std::vector<Version>& versions) {
   std::copy(h.begin(), h.begin() + 16, id.bytes.begin());
   return id;
 }
+
+// Runs a push or a pull; a full storage on this device becomes a sentence a teacher can act on.
+// What a pull stored before is kept (each page commits with its cursor), a page that did not
+// fit left nothing behind, and the next sync asks again from the stored cursor.
+template <class Work>
+void storage_checked(Work&& work) {
+  try {
+    work();
+  } catch (const DiskFull&) {
+    throw SyncError(SyncError::Kind::Local, 0,
+                    "This device's storage is full, so sync stopped part-way. Nothing saved on this device was lost. "
+                    "Free some space (photos, videos or apps you no longer need) and the next sync carries on "
+                    "where this one stopped.");
+  }
+}
 }  // namespace
 
 SyncClient::SyncClient(Store& store, SyncOptions options) : store_(store), options_(std::move(options)) {
@@ -126,6 +141,10 @@ PushBatch read_batch(const Store& store, std::int64_t after, int limit) {
 }  // namespace
 
 void SyncClient::push(SyncResult& result) {
+  storage_checked([&] { push_batches(result); });
+}
+
+void SyncClient::push_batches(SyncResult& result) {
   require_enrolled();
   if (sync::push_waits_for_colleagues(store_)) {
     result.push_waits_for_colleagues = true;
@@ -251,6 +270,10 @@ class PageAhead {
 }  // namespace
 
 void SyncClient::pull(SyncResult& result) {
+  storage_checked([&] { pull_pages(result); });
+}
+
+void SyncClient::pull_pages(SyncResult& result) {
   require_enrolled();
   std::string url = hub_url(), token = store_.meta().get(kToken).value_or("");
   AdaptiveSize size(store_, kPullPage, options_.page_size);
@@ -308,7 +331,7 @@ SyncResult SyncClient::sync() {
   SyncResult result;
   push(result);
   pull(result);
-  store_.meta().set(kLastSuccess, std::to_string(wall_clock_ms()));
+  storage_checked([&] { store_.meta().set(kLastSuccess, std::to_string(wall_clock_ms())); });
   return result;
 }
 

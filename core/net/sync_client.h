@@ -113,13 +113,16 @@ class SyncClient {
   // A device already enrolled for another person refuses (its data belongs to someone else).
   EnrollOutcome enroll(const std::string& hub_url, const std::string& code, const std::string& device_name);
 
-  // Push everything waiting, then pull everything new. Throws SyncError.
+  // Push everything waiting, then pull everything new. Throws SyncError (Kind::Local, saying
+  // so, when this device's storage is full).
   SyncResult sync();
   void push(SyncResult& result);
   void pull(SyncResult& result);
 
  private:
   void require_enrolled() const;
+  void push_batches(SyncResult& result);
+  void pull_pages(SyncResult& result);
   // Moves the versions of `batch` that `refusal` names to the held-back list; returns how many.
   std::size_t hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result);
 

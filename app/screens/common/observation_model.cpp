@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "app/screens/common/model_text.h"
+#include "app/screens/common/storage_full.h"
 
 namespace app {
 
@@ -33,11 +34,15 @@ bool ObservationModel::load_observation(core::Id observation, const std::functio
   return true;
 }
 
-bool ObservationModel::run_action(const std::function<bool()>& action, const char* failure) {
+bool ObservationModel::run_action(const std::function<bool()>& action, const char* failure, const char* unsaved) {
   if (!loaded()) return false;
   error_.clear();
   try {
     return action();
+  } catch (const core::DiskFull&) {
+    // Not "Could not save: <the file's path>": the person can act on this one themselves.
+    error_ = storage_full_sentence(unsaved);
+    return false;
   } catch (const std::exception& e) {
     error_ = failure + std::string(e.what());
     return false;

@@ -33,8 +33,14 @@ class ObservationModel {
   // failed.
   bool load_observation(core::Id observation, const std::function<void()>& read_rest);
   // Applies one action once loaded: error() is cleared first, and a store failure becomes
-  // error() = `failure` + the store's reason.
-  bool run_action(const std::function<bool()>& action, const char* failure = "Could not save: ");
+  // error() = `failure` + the store's reason; a full storage becomes the sentence that says
+  // `unsaved` ("this note") was not saved and space must be freed (storage_full.h).
+  bool run_action(const std::function<bool()>& action,
+                  const char* failure = "Could not save: ", const char* unsaved = "this change");
+  // The same, naming what was not saved ("this note") when the storage is full.
+  bool run_action(const char* unsaved, const std::function<bool()>& action) {
+    return run_action(action, "Could not save: ", unsaved);
+  }
   // Writes `draft` when it is due (`force`: now); a refusal becomes error().
   void autosave_draft(TextDraft& draft, bool force);
   // An action that cannot be done: error() says `why`, and the action returns false.

@@ -30,6 +30,12 @@ bool TextDraft::autosave(core::Store& store, std::int64_t now_ms, bool force, st
       store.drafts().save(key_, text_);
     dirty_ = false;
     return true;
+  } catch (const core::DiskFull&) {
+    error =
+        "The device's storage is full: what you typed is still on the screen but not yet kept on the device. "
+        "Free some space on the device (photos, videos or apps you no longer need); it is kept as soon as there is "
+        "room.";
+    return false;
   } catch (const std::exception& e) {
     error = std::string("Could not keep what you typed as a draft: ") + e.what();
     return false;

@@ -78,9 +78,41 @@ void ObserveModel::ensure_started() {
   if (clock_id_.empty()) start_clock();
 }
 
+namespace {
+// What an action would have saved, named in the sentence when the storage is full.
+const char* observe_unsaved(ObserveAction::Kind kind) {
+  using K = ObserveAction::Kind;
+  switch (kind) {
+    case K::SaveNote:
+      return "this note";
+    case K::EditNote:
+      return "this change to the note";
+    case K::TapCounter:
+    case K::TapSeat:
+      return "this tap";
+    case K::UndoTally:
+      return "this undo";
+    case K::ToggleTimer:
+      return "this timer";
+    case K::DeleteItem:
+      return "this delete";
+    case K::EditDraft:
+    case K::SetNoteKind:
+    case K::ToggleTag:
+      return "what you typed";
+    case K::Start:
+    case K::Pause:
+    case K::Resume:
+    case K::End:
+      return "the lesson clock";
+  }
+  return "this change";
+}
+}  // namespace
+
 bool ObserveModel::apply(const ObserveAction& a) {
   using K = ObserveAction::Kind;
-  return run_action([&] {
+  return run_action(observe_unsaved(a.kind), [&] {
     switch (a.kind) {
       case K::Start:
         return start_clock();
