@@ -58,11 +58,12 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS="suppressions=$root/te
 echo "== ThreadSanitizer: the tests that sync through threads =="
 # The hub and the sync client only (no app, no benches): the sync worker's thread, the pull and
 # push pipelines (a request on a second thread while the store works), and hubs answering several
-# devices and replays at once. Every hub these tests start is the TSan build too.
+# devices and replays at once, the hub's group commit and its readers beside the writer. Every hub
+# these tests start is the TSan build too.
 configure build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
   -DPEEROBS_SANITIZE_THREAD=ON -DPEEROBS_BUILD_APP=OFF -DPEEROBS_BUILD_BENCH=OFF
 cmake --build build-tsan -j"$jobs" --target hub_tests
-threaded='^(sync worker|pull|push|hub push|hub faults|hub sync|hub refusals|held back|bad wifi: pushes)'
+threaded='^(sync worker|pull|push|hub push|hub faults|hub sync|hub refusals|held back|bad wifi: pushes|group commit|hub reads|hub: a pull is answered while a push waits)'
 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/tests/tsan.supp" \
   ctest --test-dir build-tsan -j"$jobs" --output-on-failure --timeout 900 -R "$threaded" -E NOT_BUILT
 echo "== all tests passed =="
