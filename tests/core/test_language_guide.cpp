@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/language_guide.h"
+#include "language_expect.h"
 #include "support/temp_dir.h"
 
 using core::LanguageCategory;
@@ -326,7 +327,7 @@ TEST_CASE("language guide: the descriptive hard negatives of issue 14 stay quiet
 TEST_CASE("language guide: the verdicts of issue 14 are caught, each with its category", "[core][language]") {
   const auto& g = builtin();
   using C = LanguageCategory;
-  const std::pair<const char*, C> cases[] = {
+  const std::vector<std::pair<const char*, C>> cases = {
       {"The opener really worked.", C::Praise},
       {"The middle section dragged.", C::Criticism},
       {"You lost some students during the read-aloud.", C::Criticism},
@@ -343,13 +344,7 @@ TEST_CASE("language guide: the verdicts of issue 14 are caught, each with its ca
       {"The pace was about right.", C::Criticism},
       {"The examples were not varied enough.", C::Criticism},
   };
-  for (const auto& [text, category] : cases) {
-    INFO(text);
-    const auto f = g.check(text);
-    REQUIRE_FALSE(f.empty());
-    CHECK(f[0].category == category);
-    CHECK_FALSE(f[0].suggestion.empty());
-  }
+  check_first_finding_is(g, cases);
   CHECK(std::string(core::category_name(C::Inference)) == "inference");
 }
 

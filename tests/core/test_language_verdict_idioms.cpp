@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/language_guide.h"
+#include "language_expect.h"
 
 using core::LanguageCategory;
 using core::LanguageGuide;
@@ -24,7 +25,7 @@ const LanguageGuide& shipped_guide_for_idioms() {
 TEST_CASE("language guide: verdicts without a verdict word are caught by their kind", "[core][language]") {
   const auto& g = shipped_guide_for_idioms();
   using C = LanguageCategory;
-  const std::pair<const char*, C> cases[] = {
+  const std::vector<std::pair<const char*, C>> cases = {
       // degree beyond "not ... enough"
       {"Nowhere near enough practice before the quiz.", C::Criticism},
       {"Not nearly as much pupil talk as the plan promised.", C::Criticism},
@@ -51,13 +52,7 @@ TEST_CASE("language guide: verdicts without a verdict word are caught by their k
       {"Tighten the transitions between the three tasks.", C::Prescription},
       {"The seating was dire for pair talk.", C::Criticism},
   };
-  for (const auto& [text, category] : cases) {
-    INFO(text);
-    const auto f = g.check(text);
-    REQUIRE_FALSE(f.empty());
-    CHECK(f[0].category == category);
-    CHECK_FALSE(f[0].suggestion.empty());
-  }
+  check_first_finding_is(g, cases);
 }
 
 TEST_CASE("language guide: the new kinds leave descriptive writing alone", "[core][language]") {
