@@ -15,13 +15,13 @@ RecordBody make_body(std::size_t index) {
     throw std::runtime_error("unknown record type");
   }
 }
+}  // namespace
 
 RecordBody empty_body(RecordType type) {
   int t = static_cast<int>(type);
   if (!valid_record_type(t)) throw std::runtime_error("unknown record type " + std::to_string(t));
   return make_body(static_cast<std::size_t>(t - 1));
 }
-}  // namespace
 
 std::string encode_body(const RecordBody& body) {
   std::ostringstream out(std::ios::binary);
@@ -34,6 +34,9 @@ std::string encode_body(const RecordBody& body) {
 
 RecordBody decode_body(RecordType type, const std::string& bytes) {
   RecordBody body = empty_body(type);
+  if (is_sealed_body(bytes))
+    throw std::runtime_error(std::string("a ") + type_name(type) +
+                             " body is sealed: it is read once opened with its key");
   std::istringstream in(bytes, std::ios::binary);
   try {
     cereal::PortableBinaryInputArchive ar(in);

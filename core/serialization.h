@@ -13,6 +13,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/records.h"
@@ -207,9 +208,20 @@ void serialize(A& ar, CoachingNote& x, std::uint32_t version) {
 
 // ---- bodies as bytes -------------------------------------------------------------------
 
+// Every body begins with cereal's endianness flag (01, or 00 from a big-endian writer) and then a
+// class version below 2^24; a sealed body (core/crypto/sealed_body.h) begins with this marker
+// instead, so a reader tells the two apart from the bytes alone.
+inline constexpr char kSealedBodyMarker[4] = {'\x00', 'S', 'B', '\x01'};
+inline bool is_sealed_body(std::string_view body) {
+  return body.size() >= sizeof kSealedBodyMarker &&
+         body.compare(0, sizeof kSealedBodyMarker, std::string_view(kSealedBodyMarker, 4)) == 0;
+}
+// A body of `type` with every field at its default. Throws std::runtime_error for an unknown type.
+RecordBody empty_body(RecordType type);
 // Portable binary of one body (no type tag; the Version carries the type).
 std::string encode_body(const RecordBody& body);
-// Throws std::runtime_error naming the type if the bytes are not a valid body of that type.
+// Throws std::runtime_error naming the type if the bytes are not a valid body of that type, and
+// for a sealed body, which only its content key opens (core/crypto/sealed_body.h).
 RecordBody decode_body(RecordType type, const std::string& bytes);
 // sha256 over (type, tombstone, body): what a Version's body_hash must equal.
 Sha256 body_hash(RecordType type, bool tombstone, const std::string& body);

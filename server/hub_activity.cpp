@@ -19,6 +19,10 @@ ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
   // live head of each Observation record as Store::live() picks it. Only the date and the status
   // are read; the other fields (focus, class, participants) never leave this loop.
   hub.store().versions().for_each_live(core::RecordType::Observation, core::Id{}, [&](core::Version&& v) {
+    if (core::is_sealed_body(v.body)) {  // end-to-end encrypted: its date and status are not the hub's to read
+      ++r.sealed_visits;
+      return;
+    }
     const core::RecordBody body = core::decode_body(core::RecordType::Observation, v.body);
     const auto* o = std::get_if<core::Observation>(&body);
     if (!o) return;
@@ -86,6 +90,8 @@ std::string format_activity(const ActivityReport& r, int hide_below) {
     out << line;
   }
   out << "visits with no valid date: " << shown_count(r.undated_visits, hide_below) << "\n";
+  out << "visits sealed from the hub (end-to-end encrypted: not counted by week): "
+      << shown_count(r.sealed_visits, hide_below) << "\n";
   out << "\nEnrolled devices by last contact with the hub:\n"
       << "  within a day: " << r.devices.last_day << "\n"
       << "  1 to 7 days ago: " << r.devices.last_week << "\n"

@@ -37,6 +37,7 @@ struct DeviceActivity {
 struct ActivityReport {
   std::vector<WeekActivity> weeks;  // oldest first: `weeks` weeks up to now, then later weeks with visits
   int undated_visits = 0;           // visits whose date is missing or not a calendar date
+  int sealed_visits = 0;            // visits whose newest body is sealed (docs/encryption.md): no date to read
   DeviceActivity devices;
 };
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/crypto/sealed_body.h"
 #include "core/hash.h"
 #include "core/paths.h"
 #include "core/serialization.h"
@@ -308,7 +309,7 @@ void HubStore::backfill(BatchState& batch, Id observation, Id person) {
     if (v.tombstone)
       body = sync::last_live_body_with_coach(store_, v.record);
     else
-      body = core::decode_body(v.type, v.body);
+      body = core::crypto::decode_stored_body(v);
     if (sync::readers_of(v, body ? &*body : nullptr, obs_facts, {}).includes(person)) feed(batch, person, v.version);
   }
   Stmt cyc(store_.db(), "SELECT cycle FROM hub_obs_cycle WHERE observation = ?");
@@ -426,7 +427,7 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
   // this version: the whole request is refused (400) and may be sent again as it is.
   std::optional<core::RecordBody> body;
   try {
-    body = core::VersionLog::check(v);
+    body = core::VersionLog::check_routing(v);
   } catch (const core::DamagedVersion& e) {
     throw HubError(400, "The " + what(v) + " " + e.reason + " (damaged in transit?).");
   }

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "core/crypto/sealed_body.h"
 #include "core/serialization.h"
 
 namespace core {
@@ -52,10 +53,12 @@ void check_type_and_hash(const Version& v) {
   if (body_hash(v.type, v.tombstone, v.body) != v.body_hash) throw DamagedVersion(v, "does not match its body hash");
 }
 
-std::optional<RecordBody> decode_checked(const Version& v) {
+// routing: a sealed body is read as its routing view (the hub, which holds no keys); otherwise
+// it is refused like any body this reader cannot read (a device opens sealed bodies first).
+std::optional<RecordBody> decode_checked(const Version& v, bool routing = false) {
   if (v.tombstone) return std::nullopt;
   try {
-    return decode_body(v.type, v.body);
+    return routing ? crypto::decode_stored_body(v) : decode_body(v.type, v.body);
   } catch (const std::exception& e) {
     throw DamagedVersion(v, std::string("could not be read: ") + e.what());
   }
@@ -65,6 +68,11 @@ std::optional<RecordBody> decode_checked(const Version& v) {
 std::optional<RecordBody> VersionLog::check(const Version& v) {
   check_type_and_hash(v);
   return decode_checked(v);
+}
+
+std::optional<RecordBody> VersionLog::check_routing(const Version& v) {
+  check_type_and_hash(v);
+  return decode_checked(v, true);
 }
 
 bool VersionLog::insert(const Version& v, bool checked) {
@@ -172,7 +180,7 @@ std::vector<RecordHead> VersionLog::heads(Id record) const {
   std::vector<RecordHead> out;
   while (st->step()) {
     Version v = read_row(*st);
-    RecordBody body = v.tombstone ? RecordBody{} : decode_body(v.type, v.body);
+    RecordBody body = v.tombstone ? RecordBody{} : crypto::decode_stored_body(v);
     out.push_back({std::move(v), std::move(body)});
   }
   return out;
@@ -197,7 +205,7 @@ void VersionLog::for_each_live(RecordType type, Id observation,
 std::vector<std::pair<Id, RecordHead>> VersionLog::live(RecordType type, Id observation) const {
   std::vector<std::pair<Id, RecordHead>> out;
   for_each_live(type, observation, [&](Version&& v) {
-    RecordBody body = decode_body(v.type, v.body);
+    RecordBody body = crypto::decode_stored_body(v);
     Id rec = v.record;
     out.push_back({rec, RecordHead{std::move(v), std::move(body)}});
   });

@@ -45,6 +45,9 @@ class VersionLog {
   // The one check of a version from elsewhere: a known record type, a body that matches its
   // hash and decodes. Returns the decoded body (nullopt for a tombstone). Throws DamagedVersion.
   static std::optional<RecordBody> check(const Version& v);
+  // check() as the hub makes it: a sealed body (core/crypto/sealed_body.h) passes when its
+  // routing fields can be read, and those are what it returns; the hub holds no key to open it.
+  static std::optional<RecordBody> check_routing(const Version& v);
   // check() on each, for a page (may run on another thread: it needs no store).
   static void check_all(const std::vector<Version>& versions);
 
@@ -75,6 +78,8 @@ class VersionLog {
 
   // --- reads ---
   std::vector<Id> head_ids(Id record) const;  // in version id order
+  // Heads and live records carry decoded bodies: a sealed body (only the hub stores them) as its
+  // routing view (crypto::decode_stored_body).
   std::vector<RecordHead> heads(Id record) const;
   // Live records of one type (of one observation, or all when it is empty): per record the
   // head with the smallest version id, in arrival order. for_each_live reads them one at a time.

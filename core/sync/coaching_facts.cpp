@@ -1,7 +1,7 @@
 // Coaching notes as stored: see coaching_facts.h.
 #include "core/sync/coaching_facts.h"
 
-#include "core/serialization.h"
+#include "core/crypto/sealed_body.h"
 
 namespace core::sync {
 
@@ -9,7 +9,7 @@ std::optional<RecordBody> last_live_body_with_coach(const Store& store, Id recor
   auto versions = store.versions_of(record);
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
     if (it->tombstone) continue;
-    RecordBody body = decode_body(it->type, it->body);
+    RecordBody body = crypto::decode_stored_body(*it);
     if (auto* note = std::get_if<CoachingNote>(&body)) note->coach = coaching_pair(*note, it->author).coach;
     return body;
   }

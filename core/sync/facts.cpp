@@ -1,14 +1,14 @@
 // Facts for the privacy rules, read from a Store. See facts.h.
 #include "core/sync/facts.h"
 
-#include "core/serialization.h"
+#include "core/crypto/sealed_body.h"
 
 namespace core::sync {
 
 std::optional<RecordBody> last_live_body(const Store& store, Id record) {
   auto versions = store.versions_of(record);
   for (auto it = versions.rbegin(); it != versions.rend(); ++it)
-    if (!it->tombstone) return decode_body(it->type, it->body);
+    if (!it->tombstone) return crypto::decode_stored_body(*it);
   return std::nullopt;
 }
 
