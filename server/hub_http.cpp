@@ -68,6 +68,12 @@ void guarded(const httplib::Request& req, httplib::Response& res, Fn&& fn) {
     if (e.retry_after_s > 0) res.set_header("Retry-After", std::to_string(e.retry_after_s));
   } catch (const sync::WireError& e) {
     refuse(res, e.http_status(), std::string("The hub could not read the request: ") + e.what());
+  } catch (const core::DiskFull& e) {
+    // 507: the devices say so in their own words, keep what they have not sent, and still pull.
+    std::cerr << "peerobs-hub: the disk holding the hub's database is full: " << e.what() << std::endl;
+    refuse(res, 507,
+           "The hub's storage is full, so it stored nothing of this request; everything it held before is "
+           "safe. The person who runs the hub needs to free or add disk space.");
   } catch (const core::DbError& e) {
     std::cerr << "peerobs-hub: database error: " << e.what() << std::endl;
     refuse(res, 503, "The hub could not use its database right now; try again later.");

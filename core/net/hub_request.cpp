@@ -87,6 +87,9 @@ std::string post_to_hub(const std::string& hub_url, const std::string& token, co
       throw SyncError(K::Protocol, 426, "This app and the hub do not speak the same sync protocol: " + msg);
     case 400:
       throw SyncError(K::Rejected, answer.status, "The hub could not accept a request: " + msg);
+    case 507:  // the hub's disk is full: its sentence says so; nothing here is lost
+      throw SyncError(K::HubFailure, 507,
+                      msg + " This device keeps what it has not sent and sends it once the hub has space.");
     default:
       throw SyncError(K::HubFailure, answer.status,
                       "The hub had a problem (HTTP " + std::to_string(answer.status) + "): " + msg);

@@ -329,7 +329,15 @@ void SyncClient::pull_pages(SyncResult& result) {
 
 SyncResult SyncClient::sync() {
   SyncResult result;
-  push(result);
+  try {
+    push(result);
+  } catch (const SyncError& e) {
+    // A hub whose disk is full cannot store this device's work, but can still hand it what
+    // colleagues sent before: pull, then report the push's failure.
+    if (e.http_status != 507) throw;
+    pull(result);
+    throw;
+  }
   pull(result);
   storage_checked([&] { store_.meta().set(kLastSuccess, std::to_string(wall_clock_ms())); });
   return result;
