@@ -51,6 +51,31 @@ CREATE TABLE held_back(
   reason TEXT NOT NULL,
   held_at INTEGER NOT NULL) WITHOUT ROWID;
 )sql",
+    // 5: content keys of the scopes this device may read, and sealed versions waiting for theirs
+    R"sql(
+CREATE TABLE content_keys(
+  key_id BLOB PRIMARY KEY CHECK(length(key_id) = 16),
+  scope_kind INTEGER NOT NULL,
+  scope BLOB NOT NULL,
+  coach BLOB NOT NULL,
+  teacher_leader BLOB NOT NULL,
+  key BLOB NOT NULL CHECK(length(key) = 32),
+  added INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX content_keys_by_scope ON content_keys(scope_kind, scope, coach, teacher_leader, added);
+CREATE TABLE sealed_waiting(
+  version_id BLOB NOT NULL UNIQUE CHECK(length(version_id) = 16),
+  record_id BLOB NOT NULL,
+  type INTEGER NOT NULL,
+  author BLOB NOT NULL,
+  observation BLOB NOT NULL,
+  parents BLOB NOT NULL,
+  tombstone INTEGER NOT NULL,
+  saved_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  body_hash BLOB NOT NULL,
+  key_id BLOB NOT NULL);
+CREATE INDEX sealed_waiting_by_key ON sealed_waiting(key_id);
+)sql",
 };
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSchemaVersion, "one migration step per schema version");
 }  // namespace

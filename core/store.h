@@ -4,7 +4,8 @@
 //  - versions(): the version log (versions, heads; core/store/version_log.h);
 //  - outbox(): what is still to send, what the hub refused, what never leaves (outbox.h);
 //  - drafts(): text typed but not yet saved (drafts.h);
-//  - meta(): this device's settings and sync state under typed keys (device_meta.h).
+//  - meta(): this device's settings and sync state under typed keys (device_meta.h);
+//  - keys(): the content keys of end-to-end encryption and sealed versions waiting for theirs (key_ring.h).
 // Store itself is the record API the screens use: saves and reads of records.
 //
 // Invariants:
@@ -26,12 +27,13 @@
 #include "core/store/connection.h"
 #include "core/store/device_meta.h"
 #include "core/store/drafts.h"
+#include "core/store/key_ring.h"
 #include "core/store/outbox.h"
 #include "core/store/version_log.h"
 
 namespace core {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Builds the schema of `version` (1..kSchemaVersion) from an older one; used by Store and
 // by the test that opens databases made by every earlier version.
@@ -56,6 +58,8 @@ class Store {
   const Drafts& drafts() const { return drafts_; }
   DeviceMeta& meta() { return meta_; }
   const DeviceMeta& meta() const { return meta_; }
+  KeyRing& keys() { return keys_; }
+  const KeyRing& keys() const { return keys_; }
 
   // The connection, for tables the store does not own (the hub's, which share its file) and
   // pragmas. The store's own tables are read and written through the owners above.
@@ -107,6 +111,7 @@ class Store {
   Outbox outbox_{connection_};
   Drafts drafts_{connection_};
   DeviceMeta meta_{connection_};
+  KeyRing keys_{connection_};
 };
 
 // Milliseconds since the Unix epoch from the device clock (informational stamps only).

@@ -10,9 +10,11 @@
 #include "core/hash.h"
 #include "core/net/adaptive_size.h"
 #include "core/net/hub_request.h"
+#include "core/serialization.h"
 #include "core/sync/colleague_match.h"
 #include "core/sync/messages.h"
 #include "core/sync/rekey.h"
+#include "core/sync/sealing.h"
 
 namespace core::net {
 
@@ -124,7 +126,7 @@ struct PushBatch {
   std::string body;
 };
 
-PushBatch read_batch(const Store& store, std::int64_t after, int limit) {
+PushBatch read_batch(Store& store, std::int64_t after, int limit, bool seal) {
   PushBatch b;
   b.after = after;
   b.limit = limit;
@@ -134,7 +136,7 @@ PushBatch read_batch(const Store& store, std::int64_t after, int limit) {
   if (b.versions.empty()) return b;
   sync::PushRequest req;
   req.batch = b.id = batch_id_of(b.versions);
-  req.versions = b.versions;
+  req.versions = seal ? sync::seal_for_push(store.keys(), b.versions) : b.versions;
   b.body = sync::pack(req);
   return b;
 }
@@ -168,8 +170,9 @@ void SyncClient::push_batches(SyncResult& result) {
     for (;;) {
       // The first batch is small, so the hub has work while this device reads the next one.
       int limit = after == 0 ? std::min(size.get(), kFirstRequestVersions) : size.get();
-      PushBatch batch = ready && ready->after == after && ready->limit == limit ? std::move(*ready)
-                                                                                : read_batch(store_, after, limit);
+      PushBatch batch = ready && ready->after == after && ready->limit == limit
+                            ? std::move(*ready)
+                            : read_batch(store_, after, limit, options_.seal_bodies);
       ready.reset();
       if (batch.versions.empty()) break;
       // Destroying the future waits for the request: `batch` (declared before it) outlives it.
@@ -179,7 +182,7 @@ void SyncClient::push_batches(SyncResult& result) {
         return std::make_pair(std::move(answer), bytes);
       });
       remove_acknowledged();
-      ready = read_batch(store_, batch.last, size.after_success());
+      ready = read_batch(store_, batch.last, size.after_success(), options_.seal_bodies);
       std::string answer;
       try {
         auto [got, bytes] = in_flight.get();
@@ -237,7 +240,14 @@ namespace {
 sync::PullResponse fetch_page(const std::string& url, const std::string& token, const sync::PullRequest& req,
                               const SyncOptions& options, SyncResult& bytes) {
   auto page = read_answer<sync::PullResponse>(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes));
-  VersionLog::check_all(page.versions);
+  // A sealed body is checked as far as it can be before it is opened: its hash and its clear
+  // routing fields; open_pulled checks the plain body inside.
+  for (const Version& v : page.versions) {
+    if (!v.tombstone && is_sealed_body(v.body))
+      VersionLog::check_routing(v);
+    else
+      VersionLog::check(v);
+  }
   return page;
 }
 
@@ -269,8 +279,23 @@ class PageAhead {
 };
 }  // namespace
 
+namespace {
+void note_sealed(SyncResult& result, const sync::OpenedPage& page) {
+  result.sealed_opened += static_cast<std::int64_t>(page.opened);
+  result.sealed_waiting += static_cast<std::int64_t>(page.waiting.size());
+  result.unopened.insert(result.unopened.end(), page.refused.begin(), page.refused.end());
+}
+}  // namespace
+
 void SyncClient::pull(SyncResult& result) {
-  storage_checked([&] { pull_pages(result); });
+  storage_checked([&] {
+    pull_pages(result);
+    // Keys that arrived with this pull open the versions that waited for them.
+    if (store_.keys().waiting() == 0) return;
+    auto opened = sync::open_waiting(store_);
+    result.sealed_opened += static_cast<std::int64_t>(opened.opened);
+    result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
+  });
 }
 
 void SyncClient::pull_pages(SyncResult& result) {
@@ -307,9 +332,14 @@ void SyncClient::pull_pages(SyncResult& result) {
       ahead.emplace(url, token, next, options_);
     }
     store_.transaction([&] {
+      // Sealed bodies open here; those whose key has not arrived wait, committed with the cursor.
+      const std::size_t received = resp.versions.size();
+      sync::OpenedPage page = sync::open_pulled(store_.keys(), std::move(resp.versions));
+      for (const Version& v : page.waiting) store_.keys().wait(v);
+      note_sealed(result, page);
       // One call for the page: most of it is written many rows per statement.
       result.pulled_new += static_cast<std::int64_t>(store_.apply_versions(
-          resp.versions,
+          page.versions,
           [&](const Version& v, const VersionMismatch& e) {
             // This device's copy was refused by the hub as conflicting and is held back: both
             // copies survive (the hub's there, this one here) and the feed moves on.
@@ -319,7 +349,7 @@ void SyncClient::pull_pages(SyncResult& result) {
             ++result.pulled_skipped;
           },
           Store::Checked::Yes));  // by fetch_page, on the thread that fetched it
-      result.pulled_total += static_cast<std::int64_t>(resp.versions.size());
+      result.pulled_total += static_cast<std::int64_t>(received);
       if (options_.fault) options_.fault("after_pull_store_before_cursor");
       store_.meta().set(kCursor, std::to_string(resp.next_cursor));
     });

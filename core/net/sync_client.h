@@ -80,6 +80,10 @@ struct SyncOptions {
   // Test hook, called at named points ("after_push_ack", "after_pull_store_before_cursor");
   // throwing from it simulates a crash at that point.
   std::function<void(const char* point)> fault;
+  // Seal bodies on push with their scope's content key (core/sync/sealing.h). Off: until grants
+  // carry keys to colleagues' devices (docs/encryption.md), a sealed body would reach colleagues
+  // who cannot open it. Pulled sealed bodies are opened whatever this says.
+  bool seal_bodies = false;
 };
 
 struct EnrollOutcome {
@@ -99,6 +103,9 @@ struct SyncResult {
   std::int64_t bytes_received = 0;         // response bodies
   bool push_waits_for_colleagues = false;  // nothing was sent: the teacher has not yet matched the
                                            // colleagues typed offline (core/sync/colleague_match.h)
+  std::int64_t sealed_opened = 0;          // sealed versions received and opened (waiting ones included)
+  std::int64_t sealed_waiting = 0;         // sealed versions set aside this run: their key is not here yet
+  std::vector<std::string> unopened;       // sealed versions refused: a sentence each, naming the version
 };
 
 class SyncClient {
