@@ -147,8 +147,8 @@ struct EnrollTotals {
 };
 
 // What every trial starts from, made once per run: a stopped hub with Ana on its roster and one
-// code for her, unused; Ana's device, never enrolled, with an observation and a note written
-// offline (so the enrollment re-keys them, and the sync after it has something to carry).
+// code for her, unused; Ana's device, never enrolled, with her name, an observation and a note
+// written offline (so the enrollment re-keys them, and the sync after it has something to carry).
 struct EnrollTemplate {
   std::string dir = testing_support::temp_dir("peerobs-enroll-crash-template");
   std::string ana, code;
@@ -165,13 +165,18 @@ void make_enroll_template(EnrollTemplate& t) {
   t.code = hub.issue_code(t.ana);
   hub.stop();
   core::Store device(t.dir + "/" + kEnrollDeviceFile);
-  const core::Id me = *device.meta().local_person();
+  const core::Id me = core::Id::random();  // the person first run makes, before any hub
+  core::Version person;
+  device.transaction([&] {
+    device.meta().set_local_person(me);
+    person = device.create_with_id(me, core::Person{"Ana", ""}, me);
+  });
   core::Observation o;
   o.participants = {{me, core::Role::TeacherLeader}};
   const auto obs = device.create(o, me);
   const auto note =
       device.create(core::EvidenceNote{obs.record, 61000, "wrote this offline", core::NoteKind::Noticing, {}}, me);
-  t.offline = {obs.version, note.version};
+  t.offline = {person.version, obs.version, note.version};
 }
 
 // The code's state on the hub: used or not, and the device it enrolled.
@@ -255,7 +260,6 @@ void run_enroll_trial(const EnrollTemplate& from, unsigned seed, bool no_pending
   at(p.device_end_us);
   if (p.kill_device) {
     kill(device, SIGKILL);
-    ++totals.device_kills;
   } else if (write(hold[1], "g", 1) != 1 && errno != EPIPE) {  // one waiting at "answered" goes on;
     throw std::runtime_error("cannot release the device");     // EPIPE: it had ended already
   }
@@ -264,8 +268,10 @@ void run_enroll_trial(const EnrollTemplate& from, unsigned seed, bool no_pending
   if (p.kill_hub && !hub_first) kill_and_restart_hub();
   const auto lines = crash_checks::read_acknowledged(out[0], text);
   close(out[0]);
-  if (p.kill_device ? !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-                    : !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+  // A device may finish enrolling before its kill comes; it may not end any other way.
+  const bool killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  if (killed) ++totals.device_kills;
+  if (!(killed && p.kill_device) && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
     failures.push_back("the device ended on its own (wait status " + std::to_string(status) + ")");
   for (const auto& line : lines) {
     if (line.rfind("error ", 0) != 0) continue;
@@ -303,11 +309,15 @@ void run_enroll_trial(const EnrollTemplate& from, unsigned seed, bool no_pending
     if (store.meta().get(core::MetaKey::SyncEnrollPending))
       failures.push_back("the pending enrollment outlived the enrollment");
     store.meta().set(core::MetaKey::SyncHubUrl, hub.url());  // a restarted hub listens on the same port
-    core::net::SyncClient(store, options).sync();
+    const auto synced = core::net::SyncClient(store, options).sync();
     crash_checks::HubFile on_hub(hub_file);
     const auto at_hub = on_hub.versions();
     for (const auto& v : from.offline)
-      if (!at_hub.count(v)) failures.push_back("version " + v.short_hex() + " written offline is not on the hub");
+      if (!at_hub.count(v))
+        failures.push_back("version " + v.short_hex() + " written offline is not on the hub (the sync pushed " +
+                           std::to_string(synced.pushed) + ", held back " + std::to_string(synced.held_back) +
+                           (synced.push_waits_for_colleagues ? ", waits for colleagues" : "") + ")" +
+                           (store.outbox().held_back().empty() ? "" : ": " + store.outbox().held_back()[0].reason));
   } catch (const std::exception& e) {
     failures.push_back(std::string("enrolling again with the same code and syncing failed: ") + e.what());
   }
