@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <thread>
 
 #include "core/serialization.h"
 #include "core/sqlite.h"
@@ -180,4 +181,34 @@ TEST_CASE("enroll retry: a hub database from before hub_codes.device gains it an
   ana.enroll(h.hub.url(), h.code);
   CHECK(core::net::SyncClient(*ana.store).enrolled());
   CHECK(h.enrolled_devices(h.ana_id) == 1);
+}
+
+TEST_CASE("enroll retry: a hub from before the token is asked again without it and enrolls the device as before",
+          "[server][enroll]") {
+  // The old hub's enroll route: a request with bytes after the device name is malformed to it.
+  const core::Id ana = core::Id::random();
+  int requests = 0;
+  httplib::Server old_hub;
+  old_hub.Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
+    ++requests;
+    const auto request = core::sync::unpack<core::sync::EnrollRequest>(req.body);
+    if (!request.token.empty()) {
+      res.status = 400;
+      res.set_content("the enroll request has trailing bytes after its content", "text/plain");
+      return;
+    }
+    res.set_content(
+        core::sync::pack(core::sync::EnrollResponse{core::Id::random(), std::string(64, 'b'), ana, "Ana", {}}),
+        "application/x-peerobs");
+  });
+  const int port = old_hub.bind_to_any_port("127.0.0.1");
+  REQUIRE(port > 0);
+  std::thread serving([&] { old_hub.listen_after_bind(); });
+  Device device;
+  device.enroll("http://127.0.0.1:" + std::to_string(port), "ABCD-EFGH-JKMN");
+  old_hub.stop();
+  serving.join();
+  CHECK(requests == 2);
+  CHECK(device.store->meta().get(core::MetaKey::SyncToken) == std::string(64, 'b'));
+  CHECK_FALSE(core::net::SyncClient(*device.store).enrollment_pending());
 }
