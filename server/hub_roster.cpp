@@ -20,6 +20,13 @@ void HubStore::upgrade_roster_tables() {
     has_column = cols.step();
   }
   if (!has_column) store_.db().exec("ALTER TABLE hub_people ADD COLUMN deactivated_at INTEGER");
+  // The device a code enrolled, so a retry of a lost answer is recognized (hub_enroll.cpp). Codes
+  // used before the column existed have none: a retry of those is refused, as it always was.
+  {
+    Stmt cols(store_.db(), "SELECT 1 FROM pragma_table_info('hub_codes') WHERE name = 'device'");
+    has_column = cols.step();
+  }
+  if (!has_column) store_.db().exec("ALTER TABLE hub_codes ADD COLUMN device BLOB");
   // people() counts each person's devices: without this index, a scan of every device per person.
   store_.db().exec("CREATE INDEX IF NOT EXISTS hub_devices_by_person ON hub_devices(person)");
 }

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS hub_devices(id BLOB PRIMARY KEY, person BLOB NOT NULL
   name TEXT NOT NULL, token_hash BLOB NOT NULL UNIQUE, enrolled_at INTEGER NOT NULL, revoked_at INTEGER,
   last_seen INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_codes(code_hash BLOB PRIMARY KEY, person BLOB NOT NULL REFERENCES hub_people(id),
-  expires_at INTEGER NOT NULL, used_at INTEGER);
+  expires_at INTEGER NOT NULL, used_at INTEGER, device BLOB);
 CREATE TABLE IF NOT EXISTS hub_batches(batch_id BLOB PRIMARY KEY, device BLOB NOT NULL, response BLOB NOT NULL,
   applied_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_participants(observation BLOB NOT NULL, person BLOB NOT NULL,
@@ -46,16 +46,9 @@ std::string what(const Version& v) {
   return std::string(core::type_name(v.type)) + " version " + v.version.short_hex();
 }
 
-// Codes are typed by people: no 0/O, 1/I/L; dashes and case do not matter.
+// Codes are typed by people: no 0/O, 1/I/L; dashes and case do not matter
+// (core::sync::normalized_code, what the hub hashes).
 constexpr char kCodeAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-std::string normalize_code(const std::string& code) {
-  std::string out;
-  for (char c : code) {
-    if (c == '-' || c == ' ') continue;
-    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
-  }
-  return out;
-}
 }  // namespace
 
 std::string iso_date(std::int64_t ms) {
@@ -184,57 +177,6 @@ void HubStore::revoke(Id device) {
   st.run();
   if (sqlite3_changes(store_.db().raw()) == 0)
     throw std::runtime_error("No device " + device.hex() + " on this hub (see `peerobs-hub devices`).");
-}
-
-sync::EnrollResponse HubStore::enroll(const sync::EnrollRequest& req) {
-  std::string h = hash_blob(normalize_code(req.code));
-  sync::EnrollResponse resp;
-  store_.transaction([&] {
-    Stmt st(store_.db(), "SELECT person, expires_at, used_at FROM hub_codes WHERE code_hash = ?");
-    st.bind_blob(1, h.data(), h.size());
-    if (!st.step())
-      throw HubError(401,
-                     "This enrollment code is not known to the hub. Check it for typos, or ask your program "
-                     "lead for a new one.",
-                     "unknown code", true);
-    Id person = st.col_id(0);
-    std::int64_t now = core::wall_clock_ms();
-    // Deactivating expires a person's codes; this also covers a code issued in the same
-    // moment, so nobody deactivated enrolls a device.
-    if (person_row(person).deactivated_at)
-      throw HubError(401,
-                     "This enrollment code belongs to someone who is no longer active on this hub. Ask "
-                     "your program lead.",
-                     "code of a deactivated person");
-    if (!st.col_null(2))
-      throw HubError(401,
-                     "This enrollment code was already used on " + iso_date(st.col_int(2)) +
-                         ". Each code enrolls one device; ask your program lead for a new one.",
-                     "used code");
-    if (st.col_int(1) < now)
-      throw HubError(
-          401, "This enrollment code expired on " + iso_date(st.col_int(1)) + ". Ask your program lead for a new one.",
-          "expired code");
-    Stmt use(store_.db(), "UPDATE hub_codes SET used_at = ? WHERE code_hash = ?");
-    use.bind(1, now).bind_blob(2, h.data(), h.size());
-    use.run();
-    std::uint8_t raw[32];
-    core::random_bytes(raw, sizeof raw);
-    resp.token = core::to_hex(raw, sizeof raw);
-    resp.device = Id::random();
-    resp.person = person;
-    resp.person_name = person_name(person).value_or("");
-    std::string th = hash_blob(resp.token);
-    Stmt dev(store_.db(),
-             "INSERT INTO hub_devices(id, person, name, token_hash, enrolled_at, last_seen) "
-             "VALUES(?,?,?,?,?,?)");
-    dev.bind_id(1, resp.device);
-    dev.bind_id(2, person);
-    dev.bind(3, req.device_name.substr(0, 200)).bind_blob(4, th.data(), th.size()).bind(5, now).bind(6, now);
-    dev.run();
-    resp.person_versions = store_.versions_of(person);
-  });
-  return resp;
 }
 
 DeviceRow HubStore::authenticate(const std::string& token) {

@@ -1,8 +1,9 @@
 // The hub's database: one SQLite file (WAL, synchronous=FULL) in the data directory holding
-// the roster, devices (token hashes only), one-time enrollment codes (hashes only), every
-// version ever pushed (a core::Store: versions are never overwritten; they are checked, written
-// and read only through its version log, the same code a device's store runs), the batches
-// applied, the participants index and the feed devices pull from (hub_feed.h).
+// the roster, devices (token hashes only), one-time enrollment codes (hashes only, with the
+// device each enrolled), every version ever pushed (a core::Store: versions are never
+// overwritten; they are checked, written and read only through its version log, the same code a
+// device's store runs), the batches applied, the participants index and the feed devices pull
+// from (hub_feed.h).
 //
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
 // and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of
@@ -100,6 +101,9 @@ class HubStore {
   std::optional<std::string> person_name(core::Id person) const;
 
   // --- device requests ---
+  // A one-time code for a device (hub_enroll.cpp). The code's device is kept: the same code with
+  // that device's token is answered as the first time (a lost answer asked again); with any
+  // other token, a used code is refused.
   core::sync::EnrollResponse enroll(const core::sync::EnrollRequest& req);
   // The device behind a bearer token; throws HubError(401) with the message the device shows.
   // Stamps its last_seen when due (last_seen_due, hub_reader.h).

@@ -76,14 +76,56 @@ void SyncClient::require_enrolled() const {
                     "This device is not enrolled with a hub yet. Ask your program lead for an enrollment code.");
 }
 
+namespace {
+// The pending enrollment's meta value for this code: "CODEHASH TOKEN".
+std::string enroll_code_hash(const std::string& code) { return to_hex(sha256(sync::normalized_code(code))); }
+
+// The token to enroll with: the pending one when this code was sent before and its answer never
+// stored, else a new one (libsodium's random bytes), committed as pending before it leaves.
+std::string enroll_token(Store& store, const std::string& code) {
+  const std::string code_hash = enroll_code_hash(code);
+  if (auto pending = store.meta().get(MetaKey::SyncEnrollPending)) {
+    const auto space = pending->find(' ');
+    if (space != std::string::npos && pending->compare(0, space, code_hash) == 0) return pending->substr(space + 1);
+  }
+  std::uint8_t raw[32];
+  random_bytes(raw, sizeof raw);
+  std::string token = to_hex(raw, sizeof raw);
+  // Another code replaces the pending one: if the hub did use that code, its device is never
+  // answered again and the admin can revoke it (`peerobs-hub devices`).
+  store.meta().set(MetaKey::SyncEnrollPending, code_hash + " " + token);
+  return token;
+}
+}  // namespace
+
+bool SyncClient::enrollment_pending() const { return store_.meta().get(MetaKey::SyncEnrollPending).has_value(); }
+
 EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& code, const std::string& device_name) {
   if (hub_url.rfind("http://", 0) != 0 && hub_url.rfind("https://", 0) != 0)
     throw SyncError(
         SyncError::Kind::Local, 0,
         "The hub address must start with https:// (or http:// for a hub on this computer), got \"" + hub_url + "\".");
-  sync::EnrollRequest req{code, device_name};
-  auto resp =
-      read_answer<sync::EnrollResponse>(post_to_hub(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr));
+  sync::EnrollRequest req{code, device_name, ""};
+  req.token = enroll_token(store_, code);
+  if (options_.fault) options_.fault("enroll_before_request");
+  std::string answer;
+  try {
+    answer = post_to_hub(hub_url, "", "/v1/enroll", sync::pack(req), options_, nullptr);
+  } catch (const SyncError& e) {
+    if (e.http_status == 0) {
+      // No answer: the hub may have used the code, and the pending enrollment asks for it again.
+      SyncError again(e.kind, 0, std::string(e.what()) + " Enter the same code again when the hub can be reached.");
+      again.cut = e.cut;
+      throw again;
+    }
+    // A hub from before format 2 reads no token: "trailing bytes" (400). Asked again as format 1,
+    // it enrolls this device as it always did (an answer lost then costs the code, as it did).
+    if (e.http_status != 400) throw;
+    answer = post_to_hub(hub_url, "", "/v1/enroll", sync::pack(sync::EnrollRequest{code, device_name, ""}), options_,
+                         nullptr);
+  }
+  auto resp = read_answer<sync::EnrollResponse>(answer);
+  if (options_.fault) options_.fault("enroll_answered");
   EnrollOutcome out;
   out.person = resp.person;
   out.person_name = resp.person_name;
@@ -111,6 +153,9 @@ EnrollOutcome SyncClient::enroll(const std::string& hub_url, const std::string& 
     store_.meta().set(kToken, resp.token);
     store_.meta().set(kDevice, resp.device.hex());
     store_.meta().set(kPerson, resp.person.hex());
+    // In this commit: a kill before it leaves the enrollment pending, asked again with the same
+    // token; after it, enrolled, and a retry with the code would only be answered the same.
+    store_.meta().erase(MetaKey::SyncEnrollPending);
   });
   return out;
 }

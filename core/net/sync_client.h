@@ -25,7 +25,8 @@
 //    them or kept them on the device, so they can still be re-keyed in place; pulls go on;
 //  - nothing here reads the wall clock to decide anything (the held-back date is for display).
 // Device state lives in the store's meta table: sync.hub_url, sync.token, sync.device,
-// sync.person, sync.cursor, sync.last_success_ms, sync.push_batch, sync.pull_page.
+// sync.person, sync.cursor, sync.last_success_ms, sync.push_batch, sync.pull_page, and
+// sync.enroll_pending between an enrollment's request and its stored answer.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -77,7 +78,9 @@ struct SyncOptions {
   int connect_timeout_s = 5;  // seconds
   int read_timeout_s = 60;    // seconds
   std::string ca_file;        // PEM bundle to trust for an https hub ("" = system store)
-  // Test hook, called at named points ("after_push_ack", "after_pull_store_before_cursor");
+  // Test hook, called at named points ("after_push_ack", "after_pull_store_before_cursor",
+  // "enroll_before_request" once the pending enrollment is committed, "enroll_answered" before
+  // the answer is stored);
   // throwing from it simulates a crash at that point.
   std::function<void(const char* point)> fault;
   // Seal bodies on push with their scope's content key (core/sync/sealing.h). Off: until grants
@@ -113,10 +116,17 @@ class SyncClient {
   explicit SyncClient(Store& store, SyncOptions options = {});
 
   bool enrolled() const;
+  // An enrollment was sent and its answer never stored: entering the same code again finishes it.
+  bool enrollment_pending() const;
   std::string hub_url() const;
 
-  // Trades a one-time code for a device token. A teacher who worked offline before keeps
-  // everything: their local person id is re-keyed to the roster's (see core/sync/rekey.h).
+  // Trades a one-time code for this device's enrollment. The device makes its own token and
+  // commits it as pending (sync.enroll_pending, with the code's hash) before sending it; the
+  // enrollment it answers is stored, and the pending state cleared, in one commit. Killed or cut
+  // off in between, the device asks again with the same code (the teacher types it again) and
+  // the same token, and the hub answers as the first time: the code is not lost.
+  // A teacher who worked offline before keeps everything: their local person id is re-keyed to
+  // the roster's (see core/sync/rekey.h).
   // A device already enrolled for another person refuses (its data belongs to someone else).
   EnrollOutcome enroll(const std::string& hub_url, const std::string& code, const std::string& device_name);
 

@@ -27,6 +27,8 @@ const char* meta_key_name(MetaKey key) {
       return "sync.pull_page";
     case MetaKey::SyncPushWaitsForColleagues:
       return "sync.push_waits_for_colleagues";
+    case MetaKey::SyncEnrollPending:
+      return "sync.enroll_pending";
     case MetaKey::TextSize:
       return "text_size";
     case MetaKey::Theme:
@@ -52,6 +54,12 @@ void DeviceMeta::set(MetaKey key, const std::string& value) {
   StmtLease st =
       c_.cached("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   st->bind(1, meta_key_name(key)).bind(2, value);
+  st->run();
+}
+
+void DeviceMeta::erase(MetaKey key) {
+  StmtLease st = c_.cached("DELETE FROM meta WHERE key = ?");
+  st->bind(1, meta_key_name(key));
   st->run();
 }
 

@@ -21,6 +21,8 @@ enum class MetaKey {
   SyncPushBatch,               // the adapted push batch size (versions), when it changed
   SyncPullPage,                // the adapted pull page size (versions), when it changed
   SyncPushWaitsForColleagues,  // "1" while enrollment holds sending until colleagues are matched
+  SyncEnrollPending,           // "CODEHASH TOKEN": an enrollment sent, its answer not yet stored
+                               // (SHA-256 hex of the normalized code, the device's own token)
   TextSize,                    // the user's text size factor, "1.00".."2.00"
   Theme,                       // "light" (default) or "dark"
   RoleHint,                    // the role picked on first run ("teacher_leader", ...)
@@ -37,6 +39,7 @@ class DeviceMeta {
 
   std::optional<std::string> get(MetaKey key) const;
   void set(MetaKey key, const std::string& value);
+  void erase(MetaKey key);  // no-op when the key is not set
   // The person using this device (MetaKey::LocalPerson as an id).
   std::optional<Id> local_person() const;
   void set_local_person(Id person);

@@ -35,9 +35,20 @@ void load(cereal::PortableBinaryInputArchive& ar, Version& v) {
 
 namespace core::sync {
 
-template <class A>
-void serialize(A& ar, EnrollRequest& m) {
+std::string normalized_code(const std::string& code) {
+  std::string out;
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+  }
+  return out;
+}
+
+// Format 1 had no version field, so whether one follows is known only from the bytes left:
+// read_message() below, not a serialize(), decodes an EnrollRequest.
+void save(cereal::PortableBinaryOutputArchive& ar, const EnrollRequest& m) {
   ar(m.code, m.device_name);
+  if (!m.token.empty()) ar(kEnrollRequestFormat, m.token);
 }
 template <class A>
 void serialize(A& ar, EnrollResponse& m) {
@@ -119,6 +130,23 @@ std::string pack(const T& message) {
   return seal(Kind<T>::value, std::move(out).str());
 }
 
+namespace {
+template <class T>
+void read_message(cereal::PortableBinaryInputArchive& ar, std::istream&, T& message) {
+  ar(message);
+}
+void read_message(cereal::PortableBinaryInputArchive& ar, std::istream& in, EnrollRequest& m) {
+  ar(m.code, m.device_name);
+  if (in.peek() == std::char_traits<char>::eof()) return;  // format 1
+  std::uint32_t format = 0;
+  ar(format);
+  if (format != kEnrollRequestFormat)
+    throw cereal::Exception("its format is " + std::to_string(format) + "; this peerobs reads formats 1 and " +
+                            std::to_string(kEnrollRequestFormat) + " (update the hub)");
+  ar(m.token);
+}
+}  // namespace
+
 template <class T>
 T unpack(const std::string& envelope) {
   std::string payload = open(envelope, Kind<T>::value);
@@ -126,7 +154,7 @@ T unpack(const std::string& envelope) {
   std::istringstream in(payload, std::ios::binary);
   try {
     cereal::PortableBinaryInputArchive ar(in);
-    ar(message);
+    read_message(ar, in, message);
   } catch (const std::exception& e) {
     throw WireError(WireError::Kind::Malformed,
                     std::string("the ") + message_name(Kind<T>::value) + " could not be read: " + e.what());

@@ -19,10 +19,21 @@ constexpr std::uint32_t kMaxPullPage = 10000;      // versions per pull page, at
 constexpr std::size_t kPullPageBytes = 8u << 20;   // bodies per pull page: a page stops past 8 MiB
 constexpr std::size_t kPushBatchBytes = 8u << 20;  // bodies per push batch: a batch stops past 8 MiB
 
+// Layout: code, device_name, then (format 2) a u32 kEnrollRequestFormat and the token. A
+// request without the token is written exactly as format 1 was, and a hub reads both: a device
+// from before format 2 enrolls as it always did (the hub makes its token).
+constexpr std::uint32_t kEnrollRequestFormat = 2;
 struct EnrollRequest {
   std::string code;         // the one-time enrollment code the program lead gave
   std::string device_name;  // e.g. the host name, shown in `peerobs-hub devices`
+  // The device's own token, 64 hex digits, committed on the device before the request is sent,
+  // so an answer lost to a kill or a cut is asked for again with the same code and token and
+  // the hub answers it as the first time. "" = format 1: the hub makes the token.
+  std::string token{};
 };
+
+// A code as the hub hashes it: without dashes or spaces, in capitals ("abcd-efgh" = "ABCDEFGH").
+std::string normalized_code(const std::string& code);
 
 struct EnrollResponse {
   Id device;          // this device's id on the hub

@@ -59,6 +59,22 @@ TEST_CASE("device meta: a value written under a key reads back after a reopen", 
   CHECK(store.meta().get(MetaKey::LocalPerson) == me.hex());
 }
 
+TEST_CASE("device meta: an erased key reads as unset after a reopen, and erasing an unset one is harmless",
+          "[core][store]") {
+  TempDir dir;
+  {
+    Store store(dir.file("s.sqlite"));
+    store.meta().set(MetaKey::SyncEnrollPending, "hash token");
+    store.meta().set(MetaKey::SyncToken, "token");
+    store.meta().erase(MetaKey::SyncEnrollPending);
+    store.meta().erase(MetaKey::SyncCursor);
+  }
+  Store store(dir.file("s.sqlite"));
+  CHECK_FALSE(store.meta().get(MetaKey::SyncEnrollPending));
+  CHECK(store.meta().get(MetaKey::SyncToken) == std::optional<std::string>("token"));
+  CHECK(std::string(meta_key_name(MetaKey::SyncEnrollPending)) == "sync.enroll_pending");
+}
+
 TEST_CASE("version log: one check names what is wrong with a version", "[core][store]") {
   Id me = Id::random(), obs = Id::random();
   Version v;

@@ -3,6 +3,8 @@
 #include <zstd.h>
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "core/serialization.h"
 #include "core/sync/messages.h"
 
@@ -74,7 +76,7 @@ TEST_CASE("sync wire: a push request survives a round trip, compressed", "[core]
 }
 
 TEST_CASE("sync wire: every message type round-trips", "[core][sync]") {
-  EnrollRequest er{"ABCD-1234", "laptop"};
+  EnrollRequest er{"ABCD-1234", "laptop", std::string(64, 'f')};
   CHECK(unpack<EnrollRequest>(pack(er)).code == "ABCD-1234");
   EnrollResponse es;
   es.device = Id::random();
@@ -112,6 +114,62 @@ TEST_CASE("sync wire: every message type round-trips", "[core][sync]") {
   CHECK(rf2.refused[1].status == 409);
   CHECK(rf2.refused[0].reason == "not a participant");
   CHECK_THROWS_AS(unpack<PushResponse>(pack(rf)), WireError);  // a refusal is not an acknowledgement
+}
+
+namespace {
+// An enroll request as a device from before format 2 wrote it: the code and the device name.
+std::string format_one_enroll_request(const std::string& code, const std::string& device_name) {
+  std::ostringstream out(std::ios::binary);
+  {
+    cereal::PortableBinaryOutputArchive ar(out);
+    ar(code, device_name);
+  }
+  return seal(MessageType::EnrollRequest, std::move(out).str());
+}
+}  // namespace
+
+TEST_CASE("sync wire: an enroll request carries the device's own token after its format number", "[core][sync]") {
+  const std::string token(64, 'c');
+  const auto back = unpack<EnrollRequest>(pack(EnrollRequest{"ABCD-EFGH-JKMN", "tablet", token}));
+  CHECK(back.code == "ABCD-EFGH-JKMN");
+  CHECK(back.device_name == "tablet");
+  CHECK(back.token == token);
+  // The number sits right after the format-1 fields, so a reader of format 1 stops before it.
+  const std::string one = format_one_enroll_request("ABCD-EFGH-JKMN", "tablet");
+  const std::string two = pack(EnrollRequest{"ABCD-EFGH-JKMN", "tablet", token});
+  const std::string one_payload = core::sync::open(one, MessageType::EnrollRequest);
+  CHECK(core::sync::open(two, MessageType::EnrollRequest).compare(0, one_payload.size(), one_payload) == 0);
+}
+
+TEST_CASE("sync wire: an enroll request from before the token is read, and one without a token is written so",
+          "[core][sync]") {
+  const std::string old = format_one_enroll_request("ABCD-EFGH-JKMN", "old tablet");
+  const auto back = unpack<EnrollRequest>(old);
+  CHECK(back.code == "ABCD-EFGH-JKMN");
+  CHECK(back.device_name == "old tablet");
+  CHECK(back.token.empty());
+  CHECK(pack(EnrollRequest{"ABCD-EFGH-JKMN", "old tablet", ""}) == old);
+}
+
+TEST_CASE("sync wire: an enroll request of an unknown format is refused, naming it", "[core][sync]") {
+  std::ostringstream out(std::ios::binary);
+  {
+    cereal::PortableBinaryOutputArchive ar(out);
+    ar(std::string("ABCD-EFGH-JKMN"), std::string("tablet"), std::uint32_t{3}, std::string(64, 'c'));
+  }
+  try {
+    unpack<EnrollRequest>(seal(MessageType::EnrollRequest, std::move(out).str()));
+    FAIL("a format-3 enroll request was read");
+  } catch (const WireError& e) {
+    CHECK(e.kind == WireError::Kind::Malformed);
+    CHECK_THAT(e.what(), Catch::Contains("its format is 3") && Catch::Contains("update the hub"));
+  }
+}
+
+TEST_CASE("sync wire: codes are compared without dashes, spaces or case", "[core][sync]") {
+  CHECK(normalized_code("abcd-efgh jkmn") == "ABCDEFGHJKMN");
+  CHECK(normalized_code("ABCDEFGHJKMN") == "ABCDEFGHJKMN");
+  CHECK(normalized_code("abcd-efgh-jkmp") != normalized_code("abcd-efgh-jkmn"));
 }
 
 TEST_CASE("sync wire: a peer with another protocol version gets a clear error either way", "[core][sync]") {
