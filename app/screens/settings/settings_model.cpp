@@ -74,7 +74,14 @@ bool SettingsModel::save_name(const std::string& typed) {
   }
   if (name == name_) return true;
   try {
-    store_.update(me_, core::Person{name, school_}, me_);
+    // Built from the stored body, so what Settings does not show (the public key) is kept.
+    core::Person body{name, school_};
+    if (auto p = store_.get(me_))
+      if (const auto* stored = std::get_if<core::Person>(&p->body)) {
+        body = *stored;
+        body.name = name;
+      }
+    store_.update(me_, body, me_);
   } catch (const std::exception& e) {
     fail(std::string("Could not save your name: ") + e.what());
     return false;
