@@ -4,6 +4,7 @@
 // the key, and a backup of someone else's key pair, are refused.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 
 #include "core/serialization.h"
@@ -13,9 +14,15 @@
 using namespace core;
 
 namespace {
+// Removed after the hub store that lives in it is closed (members are destroyed in reverse order).
+struct KeyedHubDir {
+  std::string path = testing_support::temp_dir("peerobs-hub-keys");
+  ~KeyedHubDir() { std::filesystem::remove_all(path); }
+};
+
 struct KeyedVisit {
-  std::string dir = testing_support::temp_dir("peerobs-hub-keys");
-  server::HubStore hub{dir};
+  KeyedHubDir dir;
+  server::HubStore hub{dir.path};
   Id leader, coach, teacher, stranger;
   server::DeviceRow leader_tablet, leader_laptop, coach_tablet, teacher_tablet, stranger_tablet;
   Id obs = Id::random();
@@ -34,7 +41,6 @@ struct KeyedVisit {
     plan = observation_version({{teacher, Role::ObservedTeacher}, {leader, Role::TeacherLeader}, {coach, Role::Coach}});
     push(leader_tablet, {plan});
   }
-  ~KeyedVisit() { std::filesystem::remove_all(dir); }
 
   server::DeviceRow device_of(Id person, const std::string& name) {
     return hub.authenticate(hub.enroll({hub.issue_code(person, 7), name}).token);
