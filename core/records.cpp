@@ -5,8 +5,8 @@ namespace core {
 
 namespace {
 const char* const kTypeNames[kRecordTypeCount] = {
-    "person",    "cycle",  "observation", "lesson_clock", "evidence_note", "tally",         "timer_span",
-    "seat_mark", "prompt", "reflection",  "debrief_note", "next_step",     "coaching_note",
+    "person", "cycle",      "observation",  "lesson_clock", "evidence_note", "tally",     "timer_span", "seat_mark",
+    "prompt", "reflection", "debrief_note", "next_step",    "coaching_note", "key_grant", "key_backup",
 };
 }  // namespace
 
@@ -44,8 +44,11 @@ Id observation_of(const RecordBody& body) {
   return std::visit(
       [](const auto& b) -> Id {
         using T = std::decay_t<decltype(b)>;
-        if constexpr (std::is_same_v<T, Person> || std::is_same_v<T, Cycle> || std::is_same_v<T, Observation>)
+        if constexpr (std::is_same_v<T, Person> || std::is_same_v<T, Cycle> || std::is_same_v<T, Observation> ||
+                      std::is_same_v<T, KeyBackup>)
           return Id{};
+        else if constexpr (std::is_same_v<T, KeyGrant>)
+          return b.scope_kind == KeyScope::Cycle ? Id{} : b.scope;
         else
           return b.observation;
       },

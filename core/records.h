@@ -23,6 +23,9 @@ namespace core {
 struct Person {
   std::string name;    // display name, as the person typed it
   std::string school;  // optional, free text; default ""
+  // The person's X25519 public key (32 bytes), published so colleagues' devices can grant them
+  // content keys (docs/encryption.md); "" = none yet. Since body version 2; empty in version-1 bodies.
+  std::string public_key{};
 };
 
 // A sequence of observations with one focus, owned by the observed teacher.
@@ -184,6 +187,32 @@ struct CoachingNote {
                // coaches) means the author of the version
 };
 
+// ---- keys (docs/encryption.md) -----------------------------------------------------------
+// Both carry what core/crypto makes as opaque bytes; this layer only stores and routes them.
+
+// What a content key opens: everything in one observation but its coaching notes; one coaching
+// thread (an observation's coach and teacher leader); or one cycle's own body.
+enum class KeyScope : std::uint8_t { Observation = 0, CoachingThread = 1, Cycle = 2 };
+
+// A content key wrapped for one person. The author is the participant who sends it; only the
+// author and the recipient ever receive it.
+struct KeyGrant {
+  Id key_id;                                    // the content key's random id
+  KeyScope scope_kind = KeyScope::Observation;  // what the key opens
+  Id scope;                                     // the observation (Observation, CoachingThread) or the cycle (Cycle)
+  Id recipient;                                 // the person it is wrapped for
+  Id coach;                                     // a coaching thread's coach; empty for the other scopes
+  Id teacher_leader;                            // a coaching thread's teacher leader; empty for the other scopes
+  std::string wrapped;  // the key wrapped for the recipient's public key (core/crypto), opaque here
+};
+
+// A person's key pair sealed under their recovery phrase. The author is the person; only the
+// person's own devices ever receive it.
+struct KeyBackup {
+  Id person;           // whose key pair (always the author)
+  std::string sealed;  // the sealed key pair (core/crypto), opaque here
+};
+
 // ---- the envelope ----------------------------------------------------------------------
 
 enum class RecordType : std::uint8_t {
@@ -200,11 +229,13 @@ enum class RecordType : std::uint8_t {
   DebriefNote,
   NextStep,
   CoachingNote,
+  KeyGrant,
+  KeyBackup,
 };
-constexpr int kRecordTypeCount = 13;
+constexpr int kRecordTypeCount = 15;
 
 using RecordBody = std::variant<Person, Cycle, Observation, LessonClock, EvidenceNote, Tally, TimerSpan, SeatMark,
-                                Prompt, Reflection, DebriefNote, NextStep, CoachingNote>;
+                                Prompt, Reflection, DebriefNote, NextStep, CoachingNote, KeyGrant, KeyBackup>;
 
 RecordType type_of(const RecordBody& body);
 const char* type_name(RecordType type);  // "evidence_note", stable, used in JSON and stats
@@ -213,7 +244,8 @@ const char* role_name(Role role);  // "observed_teacher" | "teacher_leader" | "c
 bool valid_record_type(int value);
 
 // The observation a body belongs to (empty for people, cycles and observations themselves,
-// which use their own record id).
+// which use their own record id; a key grant's observation or coaching thread's observation, and
+// empty for a cycle's grant and for key backups).
 Id observation_of(const RecordBody& body);
 
 // One immutable save of a record.

@@ -73,10 +73,49 @@ inline void load_minimal(const cereal::JSONInputArchive&, Id& id, const std::str
 
 #define PEEROBS_F(field) cereal::make_nvp(#field, x.field)
 
-template <class A>
-void serialize(A& ar, Person& x, std::uint32_t) {
-  ar(PEEROBS_F(name), PEEROBS_F(school));
+// Key bytes (a public key, a wrapped key, a sealed key pair) are raw in binary and lowercase hex in
+// JSON, so an export stays valid UTF-8 text and reads back to the same bytes.
+inline std::string key_bytes_from_hex(const std::string& hex) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (hex.size() % 2) throw cereal::Exception("key bytes must be an even number of hex digits");
+  std::string out(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) throw cereal::Exception("key bytes must be hex digits, got \"" + hex.substr(0, 40) + "\"");
+    out[i] = static_cast<char>(hi * 16 + lo);
+  }
+  return out;
 }
+template <class A>
+void save_key_bytes(A& ar, const char* name, const std::string& bytes) {
+  if constexpr (std::is_base_of_v<cereal::traits::TextArchive, A>)
+    ar(cereal::make_nvp(name, to_hex(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
+  else
+    ar(cereal::make_nvp(name, bytes));
+}
+template <class A>
+void load_key_bytes(A& ar, const char* name, std::string& bytes) {
+  if constexpr (std::is_base_of_v<cereal::traits::TextArchive, A>) {
+    std::string hex;
+    ar(cereal::make_nvp(name, hex));
+    bytes = key_bytes_from_hex(hex);
+  } else {
+    ar(cereal::make_nvp(name, bytes));
+  }
+}
+template <class A>
+void key_bytes(A& ar, const char* name, std::string& bytes) {
+  if constexpr (A::is_loading::value)
+    load_key_bytes(ar, name, bytes);
+  else
+    save_key_bytes(ar, name, bytes);
+}
+
 template <class A>
 void serialize(A& ar, Cycle& x, std::uint32_t) {
   ar(PEEROBS_F(title), PEEROBS_F(observed_teacher), PEEROBS_F(focus_question));
@@ -114,12 +153,12 @@ void serialize(A& ar, DataTools& x, std::uint32_t) {
 inline std::uint32_t observation_body_version(const Observation& x) {
   return x.proposed_date.empty() && x.proposed_time.empty() && x.proposed_by.empty() ? 1 : 2;
 }
-inline std::uint32_t read_observation_version(cereal::PortableBinaryInputArchive& ar) {
+inline std::uint32_t read_body_version(cereal::PortableBinaryInputArchive& ar) {
   std::uint32_t version = 0;
   ar(version);
   return version;
 }
-inline std::uint32_t read_observation_version(cereal::JSONInputArchive& ar) {
+inline std::uint32_t read_body_version(cereal::JSONInputArchive& ar) {
   const char* next = ar.getNodeName();
   if (!next || std::string(next) != "cereal_class_version") return 1;
   std::uint32_t version = 0;
@@ -137,7 +176,7 @@ void save(A& ar, const Observation& x) {
 }
 template <class A>
 void load(A& ar, Observation& x) {
-  const std::uint32_t version = read_observation_version(ar);
+  const std::uint32_t version = read_body_version(ar);
   if (version < 1 || version > 2)
     throw cereal::Exception("an observation of body version " + std::to_string(version) +
                             ", which this peerobs cannot read: update peerobs on this device");
@@ -145,6 +184,27 @@ void load(A& ar, Observation& x) {
      PEEROBS_F(class_name), PEEROBS_F(date), PEEROBS_F(time), PEEROBS_F(participants), PEEROBS_F(status),
      PEEROBS_F(follows));
   if (version >= 2) ar(PEEROBS_F(proposed_date), PEEROBS_F(proposed_time), PEEROBS_F(proposed_by));
+}
+// A Person writes its class version per body, as an Observation does: 1 without a public key, 2
+// with one. Every person of today has no key, so their bodies keep the bytes (and body hashes) a
+// version-1 writer made, and a device that predates keys still reads them.
+inline std::uint32_t person_body_version(const Person& x) { return x.public_key.empty() ? 1 : 2; }
+template <class A>
+void save(A& ar, const Person& x) {
+  const std::uint32_t version = person_body_version(x);
+  ar(cereal::make_nvp("cereal_class_version", version));
+  ar(PEEROBS_F(name), PEEROBS_F(school));
+  if (version >= 2) save_key_bytes(ar, "public_key", x.public_key);
+}
+template <class A>
+void load(A& ar, Person& x) {
+  const std::uint32_t version = read_body_version(ar);
+  if (version < 1 || version > 2)
+    throw cereal::Exception("a person of body version " + std::to_string(version) +
+                            ", which this peerobs cannot read: update peerobs on this device");
+  ar(PEEROBS_F(name), PEEROBS_F(school));
+  x.public_key.clear();
+  if (version >= 2) load_key_bytes(ar, "public_key", x.public_key);
 }
 template <class A>
 void serialize(A& ar, LessonClock& x, std::uint32_t) {
@@ -204,6 +264,17 @@ void serialize(A& ar, CoachingNote& x, std::uint32_t version) {
   ar(PEEROBS_F(observation), PEEROBS_F(teacher_leader), PEEROBS_F(text));
   if (version >= 2) ar(PEEROBS_F(coach));
 }
+template <class A>
+void serialize(A& ar, KeyGrant& x, std::uint32_t) {
+  ar(PEEROBS_F(key_id), PEEROBS_F(scope_kind), PEEROBS_F(scope), PEEROBS_F(recipient), PEEROBS_F(coach),
+     PEEROBS_F(teacher_leader));
+  key_bytes(ar, "wrapped", x.wrapped);
+}
+template <class A>
+void serialize(A& ar, KeyBackup& x, std::uint32_t) {
+  ar(PEEROBS_F(person));
+  key_bytes(ar, "sealed", x.sealed);
+}
 #undef PEEROBS_F
 
 // ---- bodies as bytes -------------------------------------------------------------------
@@ -232,7 +303,7 @@ RecordBody load_body_json(cereal::JSONInputArchive& ar, RecordType type);
 
 }  // namespace core
 
-CEREAL_CLASS_VERSION(core::Person, 1)
+// core::Person: written per body by save/load above (1, or 2 with a public key).
 CEREAL_CLASS_VERSION(core::Cycle, 1)
 CEREAL_CLASS_VERSION(core::Participant, 1)
 CEREAL_CLASS_VERSION(core::CounterTool, 1)
@@ -251,3 +322,5 @@ CEREAL_CLASS_VERSION(core::Reflection, 1)
 CEREAL_CLASS_VERSION(core::DebriefNote, 1)
 CEREAL_CLASS_VERSION(core::NextStep, 1)
 CEREAL_CLASS_VERSION(core::CoachingNote, 2)  // JSON only: binary chooses per note (above)
+CEREAL_CLASS_VERSION(core::KeyGrant, 1)
+CEREAL_CLASS_VERSION(core::KeyBackup, 1)

@@ -80,12 +80,15 @@ void HubStore::rename_person(Id person, const std::string& name) {
     st.run();
     // Parents = every current head (add-person's version, the person's own edits from their
     // device, an earlier rename), so this version is the record's only head everywhere it
-    // arrives and no conflict appears. What else the record holds (the school) is kept.
+    // arrives and no conflict appears. What else the record holds (the school, the public key) is kept.
     core::Person body{name, ""};
     core::Version v;
     for (const auto& h : store_.heads(person)) {
       v.parents.push_back(h.version.version);
-      if (const auto* live = std::get_if<core::Person>(&h.body)) body.school = live->school;
+      if (const auto* live = std::get_if<core::Person>(&h.body)) {
+        body.school = live->school;
+        body.public_key = live->public_key;  // a rename must not unpublish the person's key
+      }
     }
     std::sort(v.parents.begin(), v.parents.end());
     v.version = Id::random();

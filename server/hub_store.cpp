@@ -411,7 +411,8 @@ std::optional<std::string> HubStore::write_refusal(BatchState& batch, const Devi
     if (scope && *scope != v.observation)
       return "The " + what(v) + " moves record " + v.record.short_hex() + " into another observation.";
   }
-  sync::CycleFacts cf = v.type == core::RecordType::Cycle ? cycle_facts(v.record) : sync::CycleFacts{};
+  const Id cycle = sync::cycle_scope_of(v, body);
+  sync::CycleFacts cf = cycle.empty() ? sync::CycleFacts{} : cycle_facts(cycle);
   // A coaching note already held keeps its pair: the rule needs the pair it was written for.
   std::optional<sync::CoachingPair> coaching_before;
   if (v.type == core::RecordType::CoachingNote && !first)

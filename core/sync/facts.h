@@ -21,4 +21,13 @@ std::optional<RecordBody> last_live_body(const Store& store, Id record);
 // for an Observation version.
 inline Id scope_of(const Version& v) { return v.type == RecordType::Observation ? v.record : v.observation; }
 
+// The cycle whose facts (CycleFacts) decide whether `v` may be written: the record itself for a
+// Cycle version, the scope of a key grant for a cycle; empty for everything else.
+inline Id cycle_scope_of(const Version& v, const RecordBody* body) {
+  if (v.type == RecordType::Cycle) return v.record;
+  if (body)
+    if (const auto* g = std::get_if<KeyGrant>(body); g && g->scope_kind == KeyScope::Cycle) return g->scope;
+  return Id{};
+}
+
 }  // namespace core::sync

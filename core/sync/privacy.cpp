@@ -59,6 +59,14 @@ Audience readers_of(const Version& v, const RecordBody* body, const ObservationF
           a.people.insert(pair.teacher_leader);
         }
       return a;
+    case RecordType::KeyGrant:
+      // A wrapped content key is for its recipient alone (and the sender's own devices); no other
+      // participant, and no other device of the hub, receives it.
+      if (body)
+        if (const auto* g = std::get_if<KeyGrant>(body)) a.people.insert(g->recipient);
+      return a;
+    case RecordType::KeyBackup:
+      return a;  // the person's own devices, nobody else's
     case RecordType::Prompt: {
       bool shared = false;
       if (body)
@@ -114,6 +122,60 @@ WriteVerdict may_write_coaching(const Version& v, const RecordBody* body, const 
                   " to another coach or teacher leader; a note stays between the two it was written for.");
   return {};
 }
+
+// A key grant: sent by someone who holds the scope's key (a participant, or one of a coaching
+// thread's pair, or someone taking part in the cycle). The recipient is not checked against the
+// participants: a grant racing a removal would refuse the sender's whole push, and what a grant
+// can reach is limited anyway by whom the hub gives it to (its recipient).
+WriteVerdict may_write_key_grant(const Version& v, const KeyGrant& g, const ObservationFacts& obs,
+                                 const CycleFacts& cycle) {
+  if (g.key_id.empty()) return refuse("The " + what(v) + " names no key.");
+  if (g.recipient.empty()) return refuse("The " + what(v) + " is for nobody: it names no recipient.");
+  switch (g.scope_kind) {
+    case KeyScope::Observation:
+    case KeyScope::CoachingThread: {
+      if (!obs.known)
+        return refuse("The " + what(v) + " is for observation " + g.scope.short_hex() +
+                      ", which the hub does not know (it was never shared with it).");
+      if (!obs.has(v.author))
+        return refuse("The " + what(v) + " shares a key of observation " + g.scope.short_hex() + ", which " +
+                      v.author.short_hex() + " is not a participant of.");
+      const CoachingPair pair{g.coach, g.teacher_leader};
+      if (g.scope_kind == KeyScope::Observation) {
+        if (!pair.coach.empty() || !pair.teacher_leader.empty())
+          return refuse("The " + what(v) + " is for a whole observation but names a coaching pair.");
+        return {};
+      }
+      if (pair.coach.empty() || pair.teacher_leader.empty() || !pair.has(v.author) || !pair.has(g.recipient))
+        return refuse("The " + what(v) + " shares the key of a coaching thread between " + pair.coach.short_hex() +
+                      " and " + pair.teacher_leader.short_hex() + ": only those two hold it, and only for each other.");
+      return {};
+    }
+    case KeyScope::Cycle:
+      if (!cycle.known)
+        return refuse("The " + what(v) + " is for cycle " + g.scope.short_hex() + ", which the hub does not know.");
+      if (v.author == cycle.creator || v.author == cycle.observed_teacher || cycle.participants.count(v.author))
+        return {};
+      return refuse("The " + what(v) + " shares a key of cycle " + g.scope.short_hex() + ", which " +
+                    v.author.short_hex() + " takes no part in.");
+  }
+  return refuse("The " + what(v) + " has a kind of scope this hub does not know: update the hub.");
+}
+
+WriteVerdict may_write_key_record(const Version& v, const RecordBody* body, const ObservationFacts& obs,
+                                  const CycleFacts& cycle) {
+  // Removal works by a new key for those who remain (docs/encryption.md), never by deleting a
+  // grant, and a backup is replaced by a newer version; a tombstone would only hide a key.
+  if (v.tombstone) return refuse("The " + what(v) + " deletes a key record; keys are replaced, never deleted.");
+  if (const auto* g = std::get_if<KeyGrant>(body)) return may_write_key_grant(v, *g, obs, cycle);
+  if (const auto* b = std::get_if<KeyBackup>(body)) {
+    if (b->person != v.author)
+      return refuse("The " + what(v) + " is the key backup of " + b->person.short_hex() +
+                    ": a person backs up only their own key pair.");
+    return {};
+  }
+  return refuse("The " + what(v) + " has no readable body.");
+}
 }  // namespace
 
 WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_person, const ObservationFacts& obs,
@@ -121,6 +183,8 @@ WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_perso
   if (v.author != device_person)
     return refuse("The " + what(v) + " names author " + v.author.short_hex() + ", but this device belongs to " +
                   device_person.short_hex() + ": a device may only send what its own person wrote.");
+  if (v.type == RecordType::KeyGrant || v.type == RecordType::KeyBackup)
+    if (v.tombstone) return may_write_key_record(v, body, obs, cycle);
   if (!v.tombstone && !body) return refuse("The " + what(v) + " has no readable body.");
   if (!v.tombstone && observation_of(*body) != v.observation)
     return refuse("The " + what(v) + " claims observation " + v.observation.short_hex() + " but its body belongs to " +
@@ -130,7 +194,13 @@ WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_perso
       if (v.record != v.author)
         return refuse("The " + what(v) + " describes person " + v.record.short_hex() +
                       ": people other than yourself are added to the roster by the program lead.");
+      if (const auto* p = std::get_if<Person>(body); p && !p->public_key.empty() && p->public_key.size() != 32)
+        return refuse("The " + what(v) + " publishes a public key of " + std::to_string(p->public_key.size()) +
+                      " bytes; a public key is 32 bytes.");
       return {};
+    case RecordType::KeyGrant:
+    case RecordType::KeyBackup:
+      return may_write_key_record(v, body, obs, cycle);
     case RecordType::Cycle: {
       if (!cycle.known) {
         if (v.tombstone) return refuse("The " + what(v) + " deletes a cycle the hub does not know.");

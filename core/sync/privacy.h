@@ -58,6 +58,7 @@ struct Audience {
 // observed teacher and the participants of its observations. Observations and everything in
 // them: their participants, except coaching notes (only their author and the note's pair,
 // coaching_pair) and prompts (the observed teacher sees only versions with shared = true).
+// Key grants: their recipient only; key backups: nobody but their author (the person's devices).
 // A coaching note's tombstone needs the last live body with its coach filled in
 // (last_live_body_with_coach, coaching_facts.h): resolved against the tombstone's author it
 // could miss the coach.
@@ -78,6 +79,11 @@ struct WriteVerdict {
 // a teacher leader of the observation (so never from the observed teacher, never naming someone
 // else); `coaching_before` is the pair of the record's newest live version the hub holds (none
 // for a new note): a later version keeps that pair, and a delete comes from one of it.
+// A key grant comes from someone who holds its scope's key: a participant of its observation, one
+// of a coaching thread's pair granting the other (or their own other devices), or someone taking
+// part in its cycle (`cycle` = the facts of the grant's cycle, facts.h cycle_scope_of). A key
+// backup comes from its own person. Key records are never deleted. A person's public key, when
+// published, is 32 bytes.
 WriteVerdict may_write(const Version& v, const RecordBody* body, Id device_person, const ObservationFacts& obs,
                        const CycleFacts& cycle, const std::optional<CoachingPair>& coaching_before = std::nullopt);
 

@@ -23,6 +23,12 @@ void for_each_person_field(RecordBody& body, const std::function<void(Id&)>& vis
           visit(b.teacher_leader);
           visit(b.coach);  // empty in notes from before coaching threads (the author is the coach)
         }
+        if constexpr (std::is_same_v<T, KeyGrant>) {
+          visit(b.recipient);
+          visit(b.coach);  // empty unless the scope is a coaching thread
+          visit(b.teacher_leader);
+        }
+        if constexpr (std::is_same_v<T, KeyBackup>) visit(b.person);
       },
       body);
 }

@@ -17,8 +17,8 @@ namespace core::sync {
 
 // Every field of a body that names a person: an observation's participants and who proposed
 // another time, a cycle's observed teacher, a next step's owner, a coaching note's teacher leader
-// and coach. The one list of them: re-keying and finding who a record names both read it, so a
-// new person field is added here once. Empty ids are visited too.
+// and coach, a key grant's recipient and coaching pair, a key backup's person. The one list of them: re-keying and
+// finding who a record names both read it, so a new person field is added here once. Empty ids are visited too.
 void for_each_person_field(RecordBody& body, const std::function<void(Id&)>& visit);
 
 // Replaces every person named in `body` that `people` maps (from -> to); an observation that

@@ -187,3 +187,81 @@ TEST_CASE("privacy: concurrent observation heads merge their participants", "[co
   CHECK(f.has(extra));
   CHECK(f.participants.size() == 4);
 }
+
+TEST_CASE("privacy: a key grant reaches its sender and its recipient, not the other participants",
+          "[core][sync][privacy][keys]") {
+  Cast c;
+  RecordBody grant = KeyGrant{Id::random(), KeyScope::Observation, c.observation, c.teacher, {}, {}, "wrapped"};
+  Version v = c.version_of(grant, c.leader);
+  Audience a = readers_of(v, &grant, c.facts(), {});
+  CHECK(a.includes(c.leader));
+  CHECK(a.includes(c.teacher));
+  CHECK_FALSE(a.includes(c.coach));
+  CHECK_FALSE(a.includes(c.stranger));
+  CHECK_FALSE(a.everyone);
+}
+
+TEST_CASE("privacy: a key backup reaches only its own person", "[core][sync][privacy][keys]") {
+  Cast c;
+  RecordBody backup = KeyBackup{c.leader, "sealed"};
+  Version v = c.version_of(backup, c.leader);
+  Audience a = readers_of(v, &backup, c.facts(), {});
+  CHECK(a.people == std::set<Id>{c.leader});
+  CHECK_FALSE(a.everyone);
+}
+
+TEST_CASE("privacy: a key grant comes from someone holding its scope's key", "[core][sync][privacy][keys]") {
+  Cast c;
+  auto verdict = [&](const KeyGrant& g, Id author, const CycleFacts& cf = {}) {
+    RecordBody body = g;
+    return may_write(c.version_of(body, author), &body, author, c.facts(), cf);
+  };
+  const KeyGrant to_teacher{Id::random(), KeyScope::Observation, c.observation, c.teacher, {}, {}, "w"};
+  CHECK(verdict(to_teacher, c.leader).allowed);
+  CHECK_FALSE(verdict(to_teacher, c.stranger).allowed);
+
+  KeyGrant nobody = to_teacher;
+  nobody.recipient = Id{};
+  CHECK(verdict(nobody, c.leader).reason.find("names no recipient") != std::string::npos);
+
+  const KeyGrant thread{Id::random(), KeyScope::CoachingThread, c.observation, c.leader, c.coach, c.leader, "w"};
+  CHECK(verdict(thread, c.coach).allowed);
+  CHECK_FALSE(verdict(thread, c.teacher).allowed);  // a participant, but not of the thread
+  KeyGrant thread_to_teacher = thread;
+  thread_to_teacher.recipient = c.teacher;
+  CHECK(verdict(thread_to_teacher, c.coach).reason.find("only those two hold it") != std::string::npos);
+
+  const KeyGrant for_cycle{Id::random(), KeyScope::Cycle, c.cycle, c.leader, {}, {}, "w"};
+  CycleFacts cf;
+  cf.known = true;
+  cf.creator = c.teacher;
+  cf.observed_teacher = c.teacher;
+  cf.participants = {c.teacher, c.leader};
+  CHECK(verdict(for_cycle, c.teacher, cf).allowed);
+  CHECK_FALSE(verdict(for_cycle, c.coach, cf).allowed);
+  CHECK_FALSE(verdict(for_cycle, c.teacher, {}).allowed);  // a cycle the hub does not know
+}
+
+TEST_CASE("privacy: a key backup only of one's own key pair, and key records are never deleted",
+          "[core][sync][privacy][keys]") {
+  Cast c;
+  RecordBody mine = KeyBackup{c.leader, "sealed"};
+  CHECK(may_write(c.version_of(mine, c.leader), &mine, c.leader, {}, {}).allowed);
+  RecordBody theirs = KeyBackup{c.teacher, "sealed"};
+  CHECK_FALSE(may_write(c.version_of(theirs, c.leader), &theirs, c.leader, {}, {}).allowed);
+
+  Version gone = c.version_of(mine, c.leader);
+  gone.tombstone = true;
+  gone.body.clear();
+  const WriteVerdict w = may_write(gone, nullptr, c.leader, {}, {});
+  CHECK_FALSE(w.allowed);
+  CHECK(w.reason.find("never deleted") != std::string::npos);
+}
+
+TEST_CASE("privacy: a published public key is 32 bytes", "[core][sync][privacy][keys]") {
+  Cast c;
+  RecordBody keyed = Person{"Lena", "", std::string(32, 'k')};
+  CHECK(may_write(c.version_of(keyed, c.leader, c.leader), &keyed, c.leader, {}, {}).allowed);
+  RecordBody short_key = Person{"Lena", "", std::string(31, 'k')};
+  CHECK_FALSE(may_write(c.version_of(short_key, c.leader, c.leader), &short_key, c.leader, {}, {}).allowed);
+}

@@ -37,6 +37,8 @@ inline std::vector<core::RecordBody> sample_bodies() {
       DebriefNote{obs, "We agreed to try whiteboards."},
       NextStep{obs, "Whiteboards", a, "A class set", "2026-12-03", NextStepStatus::Done, b},
       CoachingNote{obs, b, "Your first question opened the talk."},
+      KeyGrant{Id::random(), KeyScope::CoachingThread, obs, a, b, a, std::string("\x00\x01wrapped\xff", 10)},
+      KeyBackup{a, std::string("sealed\x00\x80pair", 12)},
   };
 }
 

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "core/export_json.h"
+#include "core/lesson/person_rename.h"
 #include "core/sync/colleague_match.h"
 
 namespace app {
@@ -74,7 +75,7 @@ bool SettingsModel::save_name(const std::string& typed) {
   }
   if (name == name_) return true;
   try {
-    store_.update(me_, core::Person{name, school_}, me_);
+    core::rename_person(store_, me_, name, me_);  // keeps the school and the public key
   } catch (const std::exception& e) {
     fail(std::string("Could not save your name: ") + e.what());
     return false;
