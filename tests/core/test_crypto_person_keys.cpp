@@ -19,6 +19,11 @@ TEST_CASE("person keys: a stored key pair reads back as the same pair", "[crypto
   CHECK(parsed.keys->secret_key() == keys.secret_key());
   CHECK(parsed.keys->public_key_text() == keys.public_key_text());
   CHECK(keys.public_key_text().size() == core::crypto::kPublicKeyBytes);
+
+  const PersonKeys again = keys.copy();  // a second owner, with its own secret bytes
+  CHECK(again.public_key() == keys.public_key());
+  CHECK(again.secret_key() == keys.secret_key());
+  CHECK(again.secret_key().data() != keys.secret_key().data());
 }
 
 TEST_CASE("person keys: two fresh pairs share neither half", "[crypto][person_keys]") {
