@@ -12,6 +12,11 @@
 #include <fstream>
 #include <sstream>
 
+// Full precision (cereal's default) takes undefined behaviour in Debian's rapidjson 1.1.0 on
+// numbers like 0E88; core/CMakeLists.txt turns it off for every parse, this file's included.
+static_assert((rapidjson::kParseDefaultFlags & rapidjson::kParseFullPrecisionFlag) == 0,
+              "rapidjson must parse without kParseFullPrecisionFlag (RAPIDJSON_PARSE_DEFAULT_FLAGS)");
+
 namespace core {
 
 namespace {

@@ -37,6 +37,17 @@ inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::strin
   ar(binary_data(s.data(), static_cast<std::size_t>(n)));
 }
 
+// A bool from untrusted bytes: only 0 or 1. cereal's own loader copies the byte in, and a bool
+// holding 43 (fuzz_pull_apply found one in a tombstone flag) is neither true nor false, which is
+// undefined behaviour wherever it is read. Chosen over cereal's arithmetic template by overload
+// resolution (a non-template), found by ADL through the archive's namespace.
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, bool& b) {
+  std::uint8_t byte = 0;
+  ar.loadBinary<sizeof byte>(&byte, sizeof byte);
+  if (byte > 1) throw Exception("a yes/no field holds the byte " + std::to_string(byte) + " (only 0 or 1 are allowed)");
+  b = byte == 1;
+}
+
 template <class Archive, class T>
 void CEREAL_SAVE_FUNCTION_NAME(Archive& ar, const std::vector<T>& v) {
   ar(make_size_tag(static_cast<size_type>(v.size())));

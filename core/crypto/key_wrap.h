@@ -18,17 +18,11 @@
 #include "core/crypto/content_key.h"
 #include "core/crypto/person_keys.h"
 #include "core/ids.h"
+#include "core/records.h"  // KeyScope: what a content key is for
 
 namespace core::crypto {
 
 constexpr std::size_t kWrappedKeyBytes = 1 + 24 + kContentKeyBytes + 32 + 16;
-
-// What a content key is for (docs/encryption.md, Keys).
-enum class KeyScope : std::uint8_t {
-  Observation = 1,     // everything inside one observation except its coaching notes
-  CoachingThread = 2,  // the coaching notes of one observation between one coach and one teacher leader
-  Cycle = 3,           // a cycle's own body
-};
 
 struct KeyBinding {
   Id key_id;                               // the content key's id

@@ -134,7 +134,9 @@ bool JsonWithLines::parse(std::string_view text) {
   auto generator = [&](rapidjson::Document& doc) {
     PathRecorder recorder{doc, stream, offsets_, {}};
     rapidjson::Reader reader;
-    result = reader.Parse<rapidjson::kParseDefaultFlags>(stream, recorder);
+    // Named, not kParseDefaultFlags: what this file always parsed with (rapidjson's own default),
+    // whatever core/CMakeLists.txt sets for cereal's reader.
+    result = reader.Parse<rapidjson::kParseNoFlags>(stream, recorder);
     return !result.IsError();
   };
   doc_.Populate(generator);

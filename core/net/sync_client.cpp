@@ -10,7 +10,7 @@
 #include "core/hash.h"
 #include "core/net/adaptive_size.h"
 #include "core/net/hub_request.h"
-#include "core/serialization.h"
+#include "core/net/pull_page.h"
 #include "core/sync/colleague_match.h"
 #include "core/sync/messages.h"
 #include "core/sync/rekey.h"
@@ -284,16 +284,7 @@ namespace {
 // A pull page fetched, decoded and checked (hashes, bodies): everything before it is stored.
 sync::PullResponse fetch_page(const std::string& url, const std::string& token, const sync::PullRequest& req,
                               const SyncOptions& options, SyncResult& bytes) {
-  auto page = read_answer<sync::PullResponse>(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes));
-  // A sealed body is checked as far as it can be before it is opened: its hash and its clear
-  // routing fields; open_pulled checks the plain body inside.
-  for (const Version& v : page.versions) {
-    if (!v.tombstone && is_sealed_body(v.body))
-      VersionLog::check_routing(v);
-    else
-      VersionLog::check(v);
-  }
-  return page;
+  return read_pull_page(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes));
 }
 
 class PageAhead {
@@ -322,14 +313,6 @@ class PageAhead {
   // the pull that started it.
   std::future<std::pair<sync::PullResponse, SyncResult>> page_;
 };
-}  // namespace
-
-namespace {
-void note_sealed(SyncResult& result, const sync::OpenedPage& page) {
-  result.sealed_opened += static_cast<std::int64_t>(page.opened);
-  result.sealed_waiting += static_cast<std::int64_t>(page.waiting.size());
-  result.unopened.insert(result.unopened.end(), page.refused.begin(), page.refused.end());
-}
 }  // namespace
 
 void SyncClient::pull(SyncResult& result) {
@@ -364,10 +347,7 @@ void SyncClient::pull_pages(SyncResult& result) {
       if (!e.cut || !size.shrink(req.limit) || ++cuts >= kCutRetries) throw;
       continue;
     }
-    if (resp.next_cursor < req.cursor)
-      throw SyncError(SyncError::Kind::HubFailure, 0,
-                      "The hub's feed went backwards (was it restored from an old backup?). Ask your program lead.");
-    if (resp.versions.empty() && resp.next_cursor == req.cursor) return;  // nothing new: write nothing
+    if (!pull_page_moves_on(req.cursor, resp)) return;  // nothing new: write nothing
     cuts = 0;
     size.grow();  // the page arrived whole: the network carried this much
     if (resp.more) {
@@ -376,28 +356,7 @@ void SyncClient::pull_pages(SyncResult& result) {
       next.limit = static_cast<std::uint32_t>(size.get());
       ahead.emplace(url, token, next, options_);
     }
-    store_.transaction([&] {
-      // Sealed bodies open here; those whose key has not arrived wait, committed with the cursor.
-      const std::size_t received = resp.versions.size();
-      sync::OpenedPage page = sync::open_pulled(store_.keys(), std::move(resp.versions));
-      for (const Version& v : page.waiting) store_.keys().wait(v);
-      note_sealed(result, page);
-      // One call for the page: most of it is written many rows per statement.
-      result.pulled_new += static_cast<std::int64_t>(store_.apply_versions(
-          page.versions,
-          [&](const Version& v, const VersionMismatch& e) {
-            // This device's copy was refused by the hub as conflicting and is held back: both
-            // copies survive (the hub's there, this one here) and the feed moves on.
-            if (!store_.outbox().is_held_back(v.version))
-              throw SyncError(SyncError::Kind::Conflict, 0,
-                              std::string("A version from the hub disagrees with this device's copy: ") + e.what());
-            ++result.pulled_skipped;
-          },
-          Store::Checked::Yes));  // by fetch_page, on the thread that fetched it
-      result.pulled_total += static_cast<std::int64_t>(received);
-      if (options_.fault) options_.fault("after_pull_store_before_cursor");
-      store_.meta().set(kCursor, std::to_string(resp.next_cursor));
-    });
+    store_pull_page(store_, resp, result, options_.fault);
     if (!resp.more) return;
   }
 }

@@ -20,7 +20,7 @@ crypto::ContentKey key_from_row(const Stmt& st, int id_column, int bytes_column)
   return out;
 }
 
-void bind_scope(Stmt& st, int first, const crypto::KeyScope& scope) {
+void bind_scope(Stmt& st, int first, const crypto::SealingScope& scope) {
   st.bind(first, static_cast<std::int64_t>(scope.kind));
   st.bind_id(first + 1, scope.scope);
   st.bind_id(first + 2, scope.coach);
@@ -35,19 +35,19 @@ std::optional<crypto::ContentKey> KeyRing::find(Id key_id) const {
   return key_from_row(*st, 0, 1);
 }
 
-std::optional<crypto::KeyScope> KeyRing::scope_of(Id key_id) const {
+std::optional<crypto::SealingScope> KeyRing::scope_of(Id key_id) const {
   StmtLease st = c_.cached("SELECT scope_kind, scope, coach, teacher_leader FROM content_keys WHERE key_id = ?");
   st->bind_id(1, key_id);
   if (!st->step()) return std::nullopt;
-  crypto::KeyScope s;
-  s.kind = static_cast<crypto::ScopeKind>(st->col_int(0));
+  crypto::SealingScope s;
+  s.kind = static_cast<crypto::KeyScope>(st->col_int(0));
   s.scope = st->col_id(1);
   s.coach = st->col_id(2);
   s.teacher_leader = st->col_id(3);
   return s;
 }
 
-std::optional<crypto::ContentKey> KeyRing::current(const crypto::KeyScope& scope) const {
+std::optional<crypto::ContentKey> KeyRing::current(const crypto::SealingScope& scope) const {
   StmtLease st = c_.cached(
       "SELECT key_id, key FROM content_keys WHERE scope_kind = ? AND scope = ? AND coach = ? AND teacher_leader = ? "
       "ORDER BY added DESC LIMIT 1");
@@ -56,13 +56,13 @@ std::optional<crypto::ContentKey> KeyRing::current(const crypto::KeyScope& scope
   return key_from_row(*st, 0, 1);
 }
 
-crypto::ContentKey KeyRing::make(const crypto::KeyScope& scope) {
+crypto::ContentKey KeyRing::make(const crypto::SealingScope& scope) {
   crypto::ContentKey key = crypto::ContentKey::make();
   add(key, scope);
   return key;
 }
 
-bool KeyRing::add(const crypto::ContentKey& key, const crypto::KeyScope& scope) {
+bool KeyRing::add(const crypto::ContentKey& key, const crypto::SealingScope& scope) {
   bool added = false;
   c_.transaction([&] {
     if (auto known = find(key.id())) {

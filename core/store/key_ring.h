@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/crypto/content_key.h"
-#include "core/crypto/key_scope.h"
+#include "core/crypto/sealing_scope.h"
 #include "core/records.h"
 #include "core/store/connection.h"
 
@@ -20,15 +20,15 @@ class KeyRing {
   explicit KeyRing(Connection& connection) : c_(connection) {}
 
   std::optional<crypto::ContentKey> find(Id key_id) const;
-  std::optional<crypto::KeyScope> scope_of(Id key_id) const;
+  std::optional<crypto::SealingScope> scope_of(Id key_id) const;
   // The newest key of the scope: the one new bodies are sealed with.
-  std::optional<crypto::ContentKey> current(const crypto::KeyScope& scope) const;
+  std::optional<crypto::ContentKey> current(const crypto::SealingScope& scope) const;
   // A new key for the scope, saved (durably, unless inside the caller's transaction) before it
   // returns: a body is never sealed with a key this device could lose.
-  crypto::ContentKey make(const crypto::KeyScope& scope);
+  crypto::ContentKey make(const crypto::SealingScope& scope);
   // A key received from a colleague. False when it was already here. Throws std::runtime_error
   // when the key id is here with other bytes or another scope (a grant that lies).
-  bool add(const crypto::ContentKey& key, const crypto::KeyScope& scope);
+  bool add(const crypto::ContentKey& key, const crypto::SealingScope& scope);
 
   // --- sealed versions waiting for their key ---
   void wait(const Version& sealed);  // inside the caller's transaction, with the pulled page

@@ -3,7 +3,7 @@
 #include <map>
 #include <tuple>
 
-#include "core/crypto/key_scope.h"
+#include "core/crypto/sealing_scope.h"
 #include "core/crypto/sealed_body.h"
 #include "core/serialization.h"
 #include "core/store/version_log.h"
@@ -12,7 +12,7 @@ namespace core::sync {
 
 namespace {
 using ScopeOrder = std::tuple<int, Id, Id, Id>;
-ScopeOrder seal_scope_order(const crypto::KeyScope& s) {
+ScopeOrder seal_scope_order(const crypto::SealingScope& s) {
   return {static_cast<int>(s.kind), s.scope, s.coach, s.teacher_leader};
 }
 
@@ -56,7 +56,7 @@ std::vector<Version> seal_for_push(KeyRing& keys, const std::vector<Version>& pl
       out.push_back(v);
       continue;
     }
-    const crypto::KeyScope scope = crypto::key_scope_of(v);
+    const crypto::SealingScope scope = crypto::key_scope_of(v);
     auto found = current.find(seal_scope_order(scope));
     if (found == current.end()) {
       auto key = keys.current(scope);

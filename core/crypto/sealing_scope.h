@@ -9,25 +9,24 @@
 
 namespace core::crypto {
 
-enum class ScopeKind : std::uint8_t { Observation = 0, CoachingThread = 1, Cycle = 2 };
-
-struct KeyScope {
-  ScopeKind kind = ScopeKind::Observation;
+// KeyScope (what a key is for) is in core/records.h, beside the KeyGrant that names it.
+struct SealingScope {
+  KeyScope kind = KeyScope::Observation;
   Id scope;           // the observation (Observation, CoachingThread) or the cycle
   Id coach;           // CoachingThread only, else empty
   Id teacher_leader;  // CoachingThread only, else empty
 
-  bool operator==(const KeyScope& o) const {
+  bool operator==(const SealingScope& o) const {
     return kind == o.kind && scope == o.scope && coach == o.coach && teacher_leader == o.teacher_leader;
   }
-  bool operator!=(const KeyScope& o) const { return !(*this == o); }
+  bool operator!=(const SealingScope& o) const { return !(*this == o); }
 };
 
 // The scope of `plain`, a version of a type that travels sealed, with its plain body. Throws
 // std::invalid_argument for a tombstone or a type that travels clear (they have no scope key).
-KeyScope key_scope_of(const Version& plain);
+SealingScope key_scope_of(const Version& plain);
 
 // "the visit 0b00...", "the coaching thread of the visit 0b00...", "the cycle 0c00...": for sentences.
-std::string describe(const KeyScope& scope);
+std::string describe(const SealingScope& scope);
 
 }  // namespace core::crypto

@@ -1,4 +1,4 @@
-#include "core/crypto/key_scope.h"
+#include "core/crypto/sealing_scope.h"
 
 #include <stdexcept>
 
@@ -7,23 +7,23 @@
 
 namespace core::crypto {
 
-KeyScope key_scope_of(const Version& plain) {
+SealingScope key_scope_of(const Version& plain) {
   if (plain.tombstone || !travels_sealed(plain.type))
     throw std::invalid_argument("a " +
                                 std::string(plain.tombstone ? "tombstone" : "record of a type that travels clear") +
                                 " has no content key");
-  KeyScope s;
+  SealingScope s;
   switch (plain.type) {
     case RecordType::Observation:
       s.scope = plain.record;
       break;
     case RecordType::Cycle:
-      s.kind = ScopeKind::Cycle;
+      s.kind = KeyScope::Cycle;
       s.scope = plain.record;
       break;
     case RecordType::CoachingNote: {
       const auto note = std::get<CoachingNote>(decode_body(plain.type, plain.body));
-      s.kind = ScopeKind::CoachingThread;
+      s.kind = KeyScope::CoachingThread;
       s.scope = plain.observation;
       s.coach = note.coach;
       s.teacher_leader = note.teacher_leader;
@@ -36,13 +36,13 @@ KeyScope key_scope_of(const Version& plain) {
   return s;
 }
 
-std::string describe(const KeyScope& scope) {
+std::string describe(const SealingScope& scope) {
   switch (scope.kind) {
-    case ScopeKind::Cycle:
+    case KeyScope::Cycle:
       return "the cycle " + scope.scope.hex();
-    case ScopeKind::CoachingThread:
+    case KeyScope::CoachingThread:
       return "the coaching thread of the visit " + scope.scope.hex();
-    case ScopeKind::Observation:
+    case KeyScope::Observation:
       break;
   }
   return "the visit " + scope.scope.hex();
