@@ -40,7 +40,7 @@ std::optional<crypto::SealingScope> KeyRing::scope_of(Id key_id) const {
   st->bind_id(1, key_id);
   if (!st->step()) return std::nullopt;
   crypto::SealingScope s;
-  s.kind = static_cast<crypto::KeyScope>(st->col_int(0));
+  s.kind = static_cast<KeyScope>(st->col_int(0));
   s.scope = st->col_id(1);
   s.coach = st->col_id(2);
   s.teacher_leader = st->col_id(3);

@@ -3,8 +3,8 @@
 #include <map>
 #include <tuple>
 
-#include "core/crypto/sealing_scope.h"
 #include "core/crypto/sealed_body.h"
+#include "core/crypto/sealing_scope.h"
 #include "core/serialization.h"
 #include "core/store/version_log.h"
 

@@ -10,9 +10,9 @@
 #include "core/crypto/key_wrap.h"
 #include "support/test_values.h"
 
+using core::KeyScope;
 using core::crypto::ContentKey;
 using core::crypto::KeyBinding;
-using core::crypto::KeyScope;
 using core::crypto::PersonKeys;
 
 namespace {

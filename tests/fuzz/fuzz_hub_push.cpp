@@ -65,8 +65,12 @@ std::unique_ptr<PushHub>& push_hub() {
 template <class Body>
 void hub_push_point_at(Body& body, core::Id observation, core::Id teacher) {
   if constexpr (!std::is_same_v<Body, core::Person> && !std::is_same_v<Body, core::Cycle> &&
-                !std::is_same_v<Body, core::Observation>)
-    body.observation = observation;
+                !std::is_same_v<Body, core::Observation> && !std::is_same_v<Body, core::KeyBackup>) {
+    if constexpr (std::is_same_v<Body, core::KeyGrant>)
+      body.scope = observation;
+    else
+      body.observation = observation;
+  }
   if constexpr (std::is_same_v<Body, core::NextStep>) {
     body.owner = teacher;
     body.follow_up_observation = core::Id{};
