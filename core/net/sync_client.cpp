@@ -12,6 +12,7 @@
 #include "core/net/hub_request.h"
 #include "core/net/pull_page.h"
 #include "core/sync/colleague_match.h"
+#include "core/sync/key_grants.h"
 #include "core/sync/messages.h"
 #include "core/sync/rekey.h"
 #include "core/sync/sealing.h"
@@ -361,10 +362,39 @@ void SyncClient::pull_pages(SyncResult& result) {
   }
 }
 
+bool SyncClient::exchange_keys(const crypto::PersonKeys& mine, Id me, SyncResult& result) {
+  sync::GrantWork received, made;
+  sync::OpenedWaiting opened;
+  storage_checked([&] {
+    received = sync::receive_grants(store_, mine, me);
+    // What the new keys open comes first: a plan waiting for its key may have removed someone,
+    // who must not be granted the scope's key from a stale list of members.
+    if (received.received > 0) opened = sync::open_waiting(store_);
+    made = sync::make_grants(store_, mine, me);
+  });
+  result.keys_received += static_cast<std::int64_t>(received.received);
+  result.keys_granted += static_cast<std::int64_t>(made.granted);
+  result.sealed_opened += static_cast<std::int64_t>(opened.opened);
+  result.unopened.insert(result.unopened.end(), received.refused.begin(), received.refused.end());
+  result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
+  return made.granted > 0;
+}
+
 SyncResult SyncClient::sync() {
   SyncResult result;
+  // End-to-end encryption: this person's key pair, and grants of the keys this device holds to
+  // the members of their scopes. Grants for keys the push makes go out right after it; grants
+  // for colleagues the pull brings go out in the same sync too.
+  std::optional<crypto::PersonKeys> mine;
+  Id me;
+  if (options_.seal_bodies && enrolled()) {
+    me = *Id::from_hex(store_.meta().get(kPerson).value_or(""));
+    storage_checked([&] { mine = sync::own_key_pair(store_, me); });
+    exchange_keys(*mine, me, result);
+  }
   try {
     push(result);
+    if (mine && exchange_keys(*mine, me, result)) push(result);
   } catch (const SyncError& e) {
     // A hub whose disk is full cannot store this device's work, but can still hand it what
     // colleagues sent before: pull, then report the push's failure.
@@ -373,6 +403,7 @@ SyncResult SyncClient::sync() {
     throw;
   }
   pull(result);
+  if (mine && exchange_keys(*mine, me, result)) push(result);
   storage_checked([&] { store_.meta().set(kLastSuccess, std::to_string(wall_clock_ms())); });
   return result;
 }

@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "core/crypto/person_keys.h"
 #include "core/store.h"
 #include "core/sync/messages.h"
 
@@ -108,7 +109,9 @@ struct SyncResult {
                                            // colleagues typed offline (core/sync/colleague_match.h)
   std::int64_t sealed_opened = 0;          // sealed versions received and opened (waiting ones included)
   std::int64_t sealed_waiting = 0;         // sealed versions set aside this run: their key is not here yet
-  std::vector<std::string> unopened;       // sealed versions refused: a sentence each, naming the version
+  std::vector<std::string> unopened;       // sealed versions and grants refused: a sentence each
+  std::int64_t keys_granted = 0;           // content keys granted to colleagues this run
+  std::int64_t keys_received = 0;          // content keys received in grants this run
 };
 
 class SyncClient {
@@ -140,6 +143,9 @@ class SyncClient {
   void require_enrolled() const;
   void push_batches(SyncResult& result);
   void pull_pages(SyncResult& result);
+  // Grants received and made (core/sync/key_grants.h), and waiting versions their keys open;
+  // true when grants were made, which the next push carries.
+  bool exchange_keys(const crypto::PersonKeys& mine, Id me, SyncResult& result);
   // Moves the versions of `batch` that `refusal` names to the held-back list; returns how many.
   std::size_t hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result);
 

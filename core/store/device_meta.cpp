@@ -29,6 +29,8 @@ const char* meta_key_name(MetaKey key) {
       return "sync.push_waits_for_colleagues";
     case MetaKey::SyncEnrollPending:
       return "sync.enroll_pending";
+    case MetaKey::PersonKeyPair:
+      return "crypto.person_key_pair";
     case MetaKey::TextSize:
       return "text_size";
     case MetaKey::Theme:

@@ -23,6 +23,7 @@ enum class MetaKey {
   SyncPushWaitsForColleagues,  // "1" while enrollment holds sending until colleagues are matched
   SyncEnrollPending,           // "CODEHASH TOKEN": an enrollment sent, its answer not yet stored
                                // (SHA-256 hex of the normalized code, the device's own token)
+  PersonKeyPair,               // this person's X25519 key pair (crypto::PersonKeys::serialise, hex)
   TextSize,                    // the user's text size factor, "1.00".."2.00"
   Theme,                       // "light" (default) or "dark"
   RoleHint,                    // the role picked on first run ("teacher_leader", ...)

@@ -56,6 +56,21 @@ std::optional<crypto::ContentKey> KeyRing::current(const crypto::SealingScope& s
   return key_from_row(*st, 0, 1);
 }
 
+std::vector<std::pair<crypto::ContentKey, crypto::SealingScope>> KeyRing::all() const {
+  StmtLease st =
+      c_.cached("SELECT key_id, key, scope_kind, scope, coach, teacher_leader FROM content_keys ORDER BY added");
+  std::vector<std::pair<crypto::ContentKey, crypto::SealingScope>> out;
+  while (st->step()) {
+    crypto::SealingScope s;
+    s.kind = static_cast<KeyScope>(st->col_int(2));
+    s.scope = st->col_id(3);
+    s.coach = st->col_id(4);
+    s.teacher_leader = st->col_id(5);
+    out.emplace_back(key_from_row(*st, 0, 1), s);
+  }
+  return out;
+}
+
 crypto::ContentKey KeyRing::make(const crypto::SealingScope& scope) {
   crypto::ContentKey key = crypto::ContentKey::make();
   add(key, scope);

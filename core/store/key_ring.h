@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/crypto/content_key.h"
@@ -23,6 +24,8 @@ class KeyRing {
   std::optional<crypto::SealingScope> scope_of(Id key_id) const;
   // The newest key of the scope: the one new bodies are sealed with.
   std::optional<crypto::ContentKey> current(const crypto::SealingScope& scope) const;
+  // Every key here with its scope, oldest first.
+  std::vector<std::pair<crypto::ContentKey, crypto::SealingScope>> all() const;
   // A new key for the scope, saved (durably, unless inside the caller's transaction) before it
   // returns: a body is never sealed with a key this device could lose.
   crypto::ContentKey make(const crypto::SealingScope& scope);

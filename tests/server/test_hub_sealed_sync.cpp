@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include <sqlite3.h>
+#include "core/crypto/sealed_body.h"
 #include "core/crypto/sealing_scope.h"
 #include "core/serialization.h"
 
@@ -55,7 +56,7 @@ TEST_CASE("sealed sync: colleagues with the key read every note, the hub's files
   SealingColleagues t;
   const Version first = t.lena.note(t.obs, "Priya answered the second question first");
   const Version second = t.lena.note(t.obs, "Three hands went up after the pause");
-  CHECK(t.lena.sync().pushed == 3);  // the visit and its two notes
+  CHECK(t.lena.sync().pushed == 5);  // the visit, its two notes, Lena's published key, her own grant
   t.chidi_receives_the_key();
 
   auto r = t.chidi.sync();
@@ -119,4 +120,56 @@ TEST_CASE("sealed sync: a body moved to another note on the hub is refused with 
              Catch::Contains("could not be opened") && Catch::Contains(moved_onto.version.hex().substr(24)));
   CHECK(t.text_of(t.chidi, kept.record) == "what was said");
   CHECK_FALSE(t.chidi.sees(moved_onto.record));  // not stored as anything else either
+}
+
+TEST_CASE(
+    "sealed sync: keys reach members as grants, a person added later reads everything, one removed "
+    "gets no key for what comes after",
+    "[server][sync][sealed][grants]") {
+  SealingColleagues t;
+  const Version before = t.lena.note(t.obs, "Before the bell, four pupils were already reading");
+  t.lena.sync();   // Lena's key published, the visit's key made and used
+  t.chidi.sync();  // Chidi's key published; the visit waits for its key
+  CHECK(t.chidi.store->keys().waiting() > 0);
+  t.lena.sync();  // Chidi's key arrives: a grant for him goes out in the same sync
+  auto r = t.chidi.sync();
+  CHECK(r.keys_received == 1);
+  CHECK(t.chidi.store->keys().waiting() == 0);
+  CHECK(t.text_of(t.chidi, before.record) == "Before the bell, four pupils were already reading");
+
+  // Omar joins the visit later: one sync of Lena's grants him the key, and he reads it all.
+  const std::string omar_id = t.hub.add_person("Omar");
+  Device omar;
+  omar.options.seal_bodies = true;
+  omar.enroll(t.hub.url(), t.hub.issue_code(omar_id));
+  omar.sync();
+  auto plan = std::get<Observation>(t.lena.store->get(t.obs)->body);
+  plan.participants.push_back({*Id::from_hex(omar_id), Role::ObservedTeacher});
+  t.lena.store->update(t.obs, plan, t.lena.me());
+  t.lena.sync();
+  omar.sync();
+  CHECK(omar.store->keys().waiting() == 0);
+  CHECK(t.text_of(omar, before.record) == "Before the bell, four pupils were already reading");
+
+  // Chidi leaves the visit: what Lena writes from then on is sealed with a key he never gets.
+  const Id old_key = t.lena.store->keys().current(t.visit_scope())->id();
+  plan.participants.erase(plan.participants.begin() + 1);  // Chidi, the coach
+  t.lena.store->update(t.obs, plan, t.lena.me());
+  const Version after = t.lena.note(t.obs, "After Chidi left: the pause grew to five seconds");
+  t.lena.sync();
+  const Id new_key = t.lena.store->keys().current(t.visit_scope())->id();
+  CHECK(new_key != old_key);
+  omar.sync();
+  CHECK(t.text_of(omar, after.record) == "After Chidi left: the pause grew to five seconds");
+  t.chidi.sync();
+  CHECK_FALSE(t.chidi.sees(after.record));
+  CHECK_FALSE(t.chidi.store->keys().find(new_key));
+  // Even the sealed bytes, taken from the hub's database, name a key Chidi does not hold.
+  Db db(t.hub.data_dir() + "/hub.sqlite", false);
+  Stmt st(db, "SELECT body FROM versions WHERE version_id = ?");
+  st.bind_id(1, after.version);
+  REQUIRE(st.step());
+  Version sealed = after;
+  sealed.body = st.col_blob(0);
+  CHECK(crypto::sealed_key_id(sealed) == new_key);
 }

@@ -59,6 +59,10 @@ const char* record_kind_name(core::RecordType type) {
       return "Next step";
     case T::CoachingNote:
       return "Coaching note";
+    case T::KeyGrant:
+      return "Key shared with a colleague";
+    case T::KeyBackup:
+      return "Key backup";
   }
   return "Record";
 }

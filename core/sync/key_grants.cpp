@@ -1,0 +1,171 @@
+#include "core/sync/key_grants.h"
+
+#include <sodium.h>
+
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "core/crypto/key_wrap.h"
+#include "core/crypto/sealing_scope.h"
+#include "core/hash.h"
+
+namespace core::sync {
+
+namespace {
+std::optional<crypto::PublicKey> grants_published_key(const Store& store, Id person) {
+  auto head = store.get(person);
+  if (!head) return std::nullopt;
+  const auto* p = std::get_if<Person>(&head->body);
+  if (!p) return std::nullopt;
+  auto key = crypto::public_key_from(p->public_key);
+  if (!key || !crypto::is_usable_public_key(*key)) return std::nullopt;
+  return key;
+}
+
+// Who may read what a scope's key seals: the rules of core/sync/privacy.h, from this device's records.
+std::set<Id> grants_members_of(const Store& store, const crypto::SealingScope& s) {
+  std::set<Id> out;
+  auto participants_of = [&](const Observation& o) {
+    for (const auto& p : o.participants) out.insert(p.person);
+  };
+  switch (s.kind) {
+    case KeyScope::Observation:
+      if (auto head = store.get(s.scope))
+        if (const auto* o = std::get_if<Observation>(&head->body)) participants_of(*o);
+      break;
+    case KeyScope::CoachingThread:
+      out = {s.coach, s.teacher_leader};
+      break;
+    case KeyScope::Cycle:
+      if (auto head = store.get(s.scope))
+        if (const auto* c = std::get_if<Cycle>(&head->body)) out.insert(c->observed_teacher);
+      for (const auto& [id, head] : store.live(RecordType::Observation))
+        if (const auto* o = std::get_if<Observation>(&head.body); o && o->cycle == s.scope) participants_of(*o);
+      break;
+  }
+  out.erase(Id{});
+  return out;
+}
+
+struct GrantSeen {
+  KeyGrant grant;
+  Id sender;
+};
+std::vector<GrantSeen> grants_on_device(const Store& store) {
+  std::vector<GrantSeen> out;
+  for (const auto& [id, head] : store.live(RecordType::KeyGrant))
+    if (const auto* g = std::get_if<KeyGrant>(&head.body)) out.push_back({*g, head.version.author});
+  return out;
+}
+
+crypto::KeyBinding grants_binding(const KeyGrant& g, Id sender) {
+  crypto::KeyBinding b;
+  b.key_id = g.key_id;
+  b.scope = g.scope_kind;
+  b.scope_id = g.scope;
+  b.recipient = g.recipient;
+  b.sender = sender;
+  b.coach = g.coach;
+  b.teacher_leader = g.teacher_leader;
+  return b;
+}
+
+crypto::ParsedKeyPair grants_stored_pair(const std::string& hex) {
+  crypto::SecretBytes bytes(hex.size() / 2);
+  std::size_t written = 0;
+  if (sodium_hex2bin(bytes.data(), bytes.size(), hex.data(), hex.size(), nullptr, &written, nullptr) != 0 ||
+      written != bytes.size())
+    return {std::nullopt, "it is not written as hexadecimal"};
+  return crypto::parse_key_pair(bytes.view());
+}
+}  // namespace
+
+crypto::PersonKeys own_key_pair(Store& store, Id me) {
+  std::optional<crypto::PersonKeys> keys;
+  store.transaction([&] {
+    if (auto stored = store.meta().get(MetaKey::PersonKeyPair)) {
+      auto parsed = grants_stored_pair(*stored);
+      if (!parsed.keys)
+        throw std::runtime_error("This device's key for reading colleagues' observations is damaged (" +
+                                 parsed.refusal + "); it cannot open or grant anything.");
+      keys = std::move(parsed.keys);
+    } else {
+      keys = crypto::PersonKeys::make();
+      const crypto::SecretBytes pair = keys->serialise();
+      std::string hex(pair.size() * 2 + 1, '\0');
+      sodium_bin2hex(hex.data(), hex.size(), pair.data(), pair.size());
+      hex.pop_back();
+      store.meta().set(MetaKey::PersonKeyPair, hex);
+      sodium_memzero(hex.data(), hex.size());
+    }
+    // Published once: colleagues' devices grant keys to this public key.
+    auto head = store.get(me);
+    if (!head) return;
+    if (const auto* p = std::get_if<Person>(&head->body); p && p->public_key != keys->public_key_text()) {
+      Person published = *p;
+      published.public_key = keys->public_key_text();
+      store.update(me, published, me);
+    }
+  });
+  return std::move(*keys);
+}
+
+GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
+  GrantWork work;
+  store.transaction([&] {
+    for (const GrantSeen& seen : grants_on_device(store)) {
+      const KeyGrant& g = seen.grant;
+      if (g.recipient != me || store.keys().find(g.key_id)) continue;
+      auto sender_key = grants_published_key(store, seen.sender);
+      if (!sender_key) continue;  // its sender's Person record arrives with a later pull
+      auto opened = crypto::unwrap_key(g.wrapped, grants_binding(g, seen.sender), *sender_key, mine);
+      if (!opened.key) {
+        work.refused.push_back(opened.refusal);
+        continue;
+      }
+      crypto::SealingScope scope{g.scope_kind, g.scope, g.coach, g.teacher_leader};
+      if (store.keys().add(*opened.key, scope)) ++work.received;
+    }
+  });
+  return work;
+}
+
+GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
+  GrantWork work;
+  store.transaction([&] {
+    const std::vector<GrantSeen> grants = grants_on_device(store);
+    std::set<std::pair<Id, Id>> granted;  // (key id, recipient)
+    for (const GrantSeen& seen : grants) granted.insert({seen.grant.key_id, seen.grant.recipient});
+    std::set<Id> done_keys;
+    for (const auto& [any_key, scope] : store.keys().all()) {
+      auto key = store.keys().current(scope);
+      if (!key || !done_keys.insert(key->id()).second) continue;  // one pass per scope, its newest key
+      const std::set<Id> members = grants_members_of(store, scope);
+      if (!members.count(me)) continue;  // a scope this person left, or whose plan is not here yet
+      // Someone holds the current key who is no longer a member: what is written from now on
+      // gets a key they never receive.
+      for (const auto& [key_id, recipient] : granted) {
+        if (key_id != key->id() || members.count(recipient)) continue;
+        key = store.keys().make(scope);
+        done_keys.insert(key->id());
+        ++work.replaced;
+        break;
+      }
+      for (Id member : members) {
+        if (granted.count({key->id(), member})) continue;
+        auto public_key =
+            member == me ? std::optional<crypto::PublicKey>(mine.public_key()) : grants_published_key(store, member);
+        if (!public_key) continue;  // granted once their device has published a key
+        KeyGrant g{key->id(), scope.kind, scope.scope, member, scope.coach, scope.teacher_leader, ""};
+        g.wrapped = crypto::wrap_key(*key, grants_binding(g, me), *public_key, mine);
+        store.create(g, me);
+        granted.insert({key->id(), member});
+        ++work.granted;
+      }
+    }
+  });
+  return work;
+}
+
+}  // namespace core::sync

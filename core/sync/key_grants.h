@@ -1,0 +1,36 @@
+// Content keys reaching the people who may read a scope (docs/encryption.md, Grants): this
+// person's key pair, made once on the device and its public half published in their Person
+// record; grants made for every member of a scope this device holds a key of; grants received
+// for this person unwrapped into the device's key ring; and a new key for a scope one of whose
+// key holders is no longer a member, so that nothing written afterwards reaches them.
+// Each step is one transaction; what it writes (Person, KeyGrant versions) goes out with the
+// next push.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/crypto/person_keys.h"
+#include "core/store.h"
+
+namespace core::sync {
+
+// This person's key pair on this device, made and published (an update of their Person record
+// carrying the public key) the first time. Throws std::runtime_error with a sentence when the
+// stored pair is damaged.
+crypto::PersonKeys own_key_pair(Store& store, Id me);
+
+struct GrantWork {
+  std::size_t granted = 0;           // KeyGrant records made for colleagues (and this person)
+  std::size_t received = 0;          // keys unwrapped from grants into the key ring
+  std::size_t replaced = 0;          // scopes given a new key because someone left them
+  std::vector<std::string> refused;  // grants that did not open: a sentence each
+};
+
+// Keys granted to `me` that the ring lacks: unwrapped (with the sender's published key) and kept.
+GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me);
+
+// For each scope's current key: a new key first when a person granted an earlier key of the scope
+// is no longer a member; then a grant to every member with a published key who has none of it.
+GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me);
+
+}  // namespace core::sync
