@@ -390,7 +390,8 @@ SyncResult SyncClient::sync() {
   if (options_.seal_bodies && enrolled()) {
     me = *Id::from_hex(store_.meta().get(kPerson).value_or(""));
     storage_checked([&] { mine = sync::own_key_pair(store_, me); });
-    exchange_keys(*mine, me, result);
+    result.needs_recovery_phrase = !mine;
+    if (mine) exchange_keys(*mine, me, result);
   }
   try {
     push(result);

@@ -81,34 +81,44 @@ crypto::ParsedKeyPair grants_stored_pair(const std::string& hex) {
 }
 }  // namespace
 
-crypto::PersonKeys own_key_pair(Store& store, Id me) {
+std::optional<crypto::PersonKeys> stored_key_pair(const Store& store) {
+  auto stored = store.meta().get(MetaKey::PersonKeyPair);
+  if (!stored) return std::nullopt;
+  auto parsed = grants_stored_pair(*stored);
+  if (!parsed.keys)
+    throw std::runtime_error("This device's key for reading colleagues' observations is damaged (" + parsed.refusal +
+                             "); it cannot open or grant anything.");
+  return std::move(parsed.keys);
+}
+
+void keep_key_pair(Store& store, const crypto::PersonKeys& keys) {
+  const crypto::SecretBytes pair = keys.serialise();
+  std::string hex(pair.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), pair.data(), pair.size());
+  hex.pop_back();
+  store.meta().set(MetaKey::PersonKeyPair, hex);
+  sodium_memzero(hex.data(), hex.size());
+}
+
+std::optional<crypto::PersonKeys> own_key_pair(Store& store, Id me) {
   std::optional<crypto::PersonKeys> keys;
   store.transaction([&] {
-    if (auto stored = store.meta().get(MetaKey::PersonKeyPair)) {
-      auto parsed = grants_stored_pair(*stored);
-      if (!parsed.keys)
-        throw std::runtime_error("This device's key for reading colleagues' observations is damaged (" +
-                                 parsed.refusal + "); it cannot open or grant anything.");
-      keys = std::move(parsed.keys);
-    } else {
+    keys = stored_key_pair(store);
+    auto head = store.get(me);
+    const auto* person = head ? std::get_if<Person>(&head->body) : nullptr;
+    if (!keys) {
+      if (person && !person->public_key.empty()) return;  // another device's: the phrase brings it here
       keys = crypto::PersonKeys::make();
-      const crypto::SecretBytes pair = keys->serialise();
-      std::string hex(pair.size() * 2 + 1, '\0');
-      sodium_bin2hex(hex.data(), hex.size(), pair.data(), pair.size());
-      hex.pop_back();
-      store.meta().set(MetaKey::PersonKeyPair, hex);
-      sodium_memzero(hex.data(), hex.size());
+      keep_key_pair(store, *keys);
     }
     // Published once: colleagues' devices grant keys to this public key.
-    auto head = store.get(me);
-    if (!head) return;
-    if (const auto* p = std::get_if<Person>(&head->body); p && p->public_key != keys->public_key_text()) {
-      Person published = *p;
+    if (person && person->public_key != keys->public_key_text()) {
+      Person published = *person;
       published.public_key = keys->public_key_text();
       store.update(me, published, me);
     }
   });
-  return std::move(*keys);
+  return keys;
 }
 
 GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me) {

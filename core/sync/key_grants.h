@@ -6,6 +6,7 @@
 // Each step is one transaction; what it writes (Person, KeyGrant versions) goes out with the
 // next push.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,14 @@
 namespace core::sync {
 
 // This person's key pair on this device, made and published (an update of their Person record
-// carrying the public key) the first time. Throws std::runtime_error with a sentence when the
-// stored pair is damaged.
-crypto::PersonKeys own_key_pair(Store& store, Id me);
+// carrying the public key) the first time; nullopt when another device of theirs published it
+// first, so this one needs the recovery phrase (key_recovery.h). Throws std::runtime_error with a
+// sentence when the stored pair is damaged.
+std::optional<crypto::PersonKeys> own_key_pair(Store& store, Id me);
+
+// The pair this device keeps (nullopt: none; throws as above when damaged), and keeping one.
+std::optional<crypto::PersonKeys> stored_key_pair(const Store& store);
+void keep_key_pair(Store& store, const crypto::PersonKeys& keys);
 
 struct GrantWork {
   std::size_t granted = 0;           // KeyGrant records made for colleagues (and this person)

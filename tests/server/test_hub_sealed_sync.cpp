@@ -4,6 +4,7 @@
 // reaches the colleague's device here by hand, as a grant will carry it (docs/encryption.md).
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <iterator>
 
@@ -11,6 +12,7 @@
 #include "core/crypto/sealed_body.h"
 #include "core/crypto/sealing_scope.h"
 #include "core/serialization.h"
+#include "core/sync/key_recovery.h"
 
 #include "core/sqlite.h"
 #include "sync_fixture.h"
@@ -172,4 +174,50 @@ TEST_CASE(
   Version sealed = after;
   sealed.body = st.col_blob(0);
   CHECK(crypto::sealed_key_id(sealed) == new_key);
+}
+
+TEST_CASE(
+    "sealed sync: a second device reads everything once given the recovery phrase, a wrong phrase gets a "
+    "sentence",
+    "[server][sync][sealed][recovery]") {
+  SealingColleagues t;
+  const Version seen = t.lena.note(t.obs, "Two pupils explained the method to the table");
+  t.lena.sync();
+  const crypto::RecoveryPhrase phrase = sync::back_up_key_pair(*t.lena.store, t.lena.me());
+  t.lena.sync();  // the backup reaches the hub, for Lena's devices only
+  const std::string published = std::get<Person>(t.lena.store->get(t.lena.me())->body).public_key;
+
+  Device tablet;  // Lena's second device
+  tablet.options.seal_bodies = true;
+  tablet.enroll(t.hub.url(), t.hub.issue_code(t.lena_id));
+  auto first = tablet.sync();
+  CHECK(first.needs_recovery_phrase);
+  CHECK(sync::needs_recovery_phrase(*tablet.store, tablet.me()));
+  CHECK_FALSE(tablet.sees(seen.record));  // sealed, waiting for a key
+  CHECK(tablet.store->keys().waiting() > 0);
+  // The chidi device never receives Lena's backup.
+  t.chidi.sync();
+  CHECK(t.chidi.store->live(RecordType::KeyBackup).empty());
+
+  const crypto::RecoveryPhrase other = crypto::RecoveryPhrase::make();
+  auto wrong = sync::restore_key_pair(*tablet.store, tablet.me(), other.shown().view());
+  CHECK_FALSE(wrong.restored);
+  CHECK_THAT(wrong.message, Catch::Contains("recovery phrase does not open"));
+  auto typo = sync::restore_key_pair(*tablet.store, tablet.me(), "ABCD");
+  CHECK_FALSE(typo.restored);
+  CHECK_FALSE(typo.message.empty());
+  CHECK(sync::needs_recovery_phrase(*tablet.store, tablet.me()));
+
+  // Typed as a person would: lower case, with dashes.
+  std::string typed(phrase.shown().view());
+  for (char& c : typed) c = c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto right = sync::restore_key_pair(*tablet.store, tablet.me(), typed);
+  CHECK(right.restored);
+  CHECK_FALSE(sync::needs_recovery_phrase(*tablet.store, tablet.me()));
+  auto after = tablet.sync();
+  CHECK_FALSE(after.needs_recovery_phrase);
+  CHECK(after.keys_received >= 1);
+  CHECK(t.text_of(tablet, seen.record) == "Two pupils explained the method to the table");
+  // The second device took the published key; it did not make and publish one of its own.
+  CHECK(std::get<Person>(tablet.store->get(tablet.me())->body).public_key == published);
 }
