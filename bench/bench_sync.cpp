@@ -4,6 +4,8 @@
 // bench/pouchdb_compare.sh for the side-by-side with PouchDB; never run by the test command.
 // For experiments: BENCH_PAGE and BENCH_BATCH set the pull page and push batch sizes, and
 // BENCH_KEEP=1 keeps the temporary directory (hub and device databases) and prints its path.
+// BENCH_SEAL=1 seals the bodies end to end (docs/encryption.md): A seals as it pushes, B opens as it
+// pulls, with the visit's key handed to B directly (a grant's work, which this does not time).
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include <iostream>
 #include <string>
 
+#include "core/crypto/sealing_scope.h"
 #include "core/net/sync_client.h"
 #include "core/store.h"
 
@@ -65,6 +68,8 @@ int main(int argc, char** argv) {
     core::net::SyncOptions opts;
     if (const char* p = std::getenv("BENCH_PAGE")) opts.page_size = std::atoi(p);
     if (const char* p = std::getenv("BENCH_BATCH")) opts.batch_size = std::atoi(p);
+    const bool seal = std::getenv("BENCH_SEAL") != nullptr;
+    opts.seal_bodies = seal;
     core::net::SyncClient ca(a, opts), cb(b, opts);
     ca.enroll(url, code_a, "bench A");
     cb.enroll(url, code_b, "bench B");
@@ -72,8 +77,9 @@ int main(int argc, char** argv) {
     o.participants = {{*core::Id::from_hex(a_id), core::Role::TeacherLeader},
                       {*core::Id::from_hex(b_id), core::Role::Coach}};
     core::Id me = *a.meta().local_person();
+    core::Id obs;
     a.transaction([&] {
-      core::Id obs = a.create(o, me).record;
+      obs = a.create(o, me).record;
       for (int i = 0; i < n; ++i) {
         core::EvidenceNote note;
         note.observation = obs;
@@ -87,6 +93,11 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     ca.push(push);
     double push_ms = ms_since(t0);
+    if (seal) {
+      core::crypto::SealingScope visit;
+      visit.scope = obs;
+      b.keys().add(*a.keys().current(visit), visit);
+    }
     t0 = Clock::now();
     cb.pull(pull);
     double pull_ms = ms_since(t0);
@@ -102,9 +113,9 @@ int main(int argc, char** argv) {
     double noop_ms = ms_since(t0) / rounds;
     std::size_t got = b.live(core::RecordType::EvidenceNote).size();
     std::printf(
-        "peerobs  notes=%d  push_ms=%.1f  pull_ms=%.1f  total_ms=%.1f  bytes=%lld  (push up %lld, down %lld; "
+        "peerobs%s  notes=%d  push_ms=%.1f  pull_ms=%.1f  total_ms=%.1f  bytes=%lld  (push up %lld, down %lld; "
         "pull up %lld, down %lld)  noop_sync_ms=%.2f  received=%zu\n",
-        n, push_ms, pull_ms, push_ms + pull_ms,
+        seal ? " (sealed)" : "", n, push_ms, pull_ms, push_ms + pull_ms,
         static_cast<long long>(push.bytes_sent + push.bytes_received + pull.bytes_sent + pull.bytes_received),
         static_cast<long long>(push.bytes_sent), static_cast<long long>(push.bytes_received),
         static_cast<long long>(pull.bytes_sent), static_cast<long long>(pull.bytes_received), noop_ms, got);

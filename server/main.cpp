@@ -16,6 +16,7 @@
 #include "core/store.h"
 #include "server/hub_activity.h"
 #include "server/hub_http.h"
+#include "server/hub_plaintext.h"
 #include "server/hub_store.h"
 
 namespace {
@@ -124,6 +125,8 @@ void declare_verbs(CLI::App& hub, Arguments& a) {
       ->check(cli::whole_number(2, 100, "visits"))
       ->type_name("N");
 
+  verb(hub, a, "plaintext", "how many stored bodies are still clear text, by record type; shows none of them");
+
   CLI::App* backup = verb(hub, a, "backup", "copy the database, safe while serving");
   backup->add_option("--out", a.out, "where to write the copy")->required()->type_name("FILE");
 }
@@ -226,6 +229,10 @@ int run(const std::string& verb, const Arguments& a) {
   if (verb == "revoke") {
     hub.revoke(id_of(a.device));
     std::cout << "revoked " << a.device << "\n";
+    return 0;
+  }
+  if (verb == "plaintext") {
+    std::cout << server::format_plaintext(server::hub_plaintext(hub));
     return 0;
   }
   if (verb == "activity") {

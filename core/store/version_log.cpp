@@ -231,6 +231,17 @@ std::map<RecordType, std::int64_t> VersionLog::live_counts() const {
   return out;
 }
 
+std::vector<VersionLog::StoredBodies> VersionLog::stored_bodies() const {
+  // The marker of core/serialization.h (kSealedBodyMarker), compared on the first four bytes.
+  Stmt st(c_.db(),
+          "SELECT type, substr(body, 1, 4) = x'00534201' AS sealed, count(*), sum(length(body)) FROM versions "
+          "WHERE tombstone = 0 GROUP BY type, sealed ORDER BY type, sealed");
+  std::vector<StoredBodies> out;
+  while (st.step())
+    out.push_back({static_cast<RecordType>(st.col_int(0)), st.col_int(1) != 0, st.col_int(2), st.col_int(3)});
+  return out;
+}
+
 std::vector<Version> VersionLog::of_record(Id record) const {
   static const std::string sql = select_versions("FROM versions WHERE record_id = ? ORDER BY seq");
   StmtLease st = c_.cached(sql.c_str());

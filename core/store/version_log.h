@@ -87,6 +87,15 @@ class VersionLog {
   void for_each_live(RecordType type, Id observation, const std::function<void(Version&&)>& on_version) const;
   std::vector<Id> conflicted_records() const;
   std::map<RecordType, std::int64_t> live_counts() const;
+  // Every stored body (tombstones have none), by type and by whether it is sealed
+  // (docs/encryption.md): how many versions, how many bytes. One pass, no body read whole.
+  struct StoredBodies {
+    RecordType type = RecordType::Person;
+    bool sealed = false;
+    std::int64_t versions = 0;
+    std::int64_t bytes = 0;
+  };
+  std::vector<StoredBodies> stored_bodies() const;
   std::vector<Version> of_record(Id record) const;  // in arrival order
   std::vector<Version> all() const;                 // in arrival order
   bool has(Id version) const;

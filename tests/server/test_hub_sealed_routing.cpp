@@ -11,6 +11,7 @@
 #include "core/crypto/sealed_body.h"
 #include "core/serialization.h"
 #include "hub_process.h"
+#include "server/hub_plaintext.h"
 #include "server/hub_store.h"
 #include "support/test_values.h"
 
@@ -150,4 +151,41 @@ TEST_CASE("sealed on the hub: no text that was written is in the hub's database 
     INFO(text);
     CHECK(db.find(text) == std::string::npos);
   }
+}
+
+TEST_CASE("peerobs-hub plaintext: counts the clear and the sealed bodies by type and names no text",
+          "[server][sealed][plaintext]") {
+  SealedSchool s;
+  s.push(s.lena_tablet, {s.sealed(planned_visit(s.lena, s.omar, s.ben), s.lena, s.visit_key),
+                         s.sealed(note(s.visit, "sealed words"), s.lena, s.visit_key)});
+  // Two notes from before encryption: clear text the upgrade has not re-sealed.
+  for (const char* text : {"clear words one", "clear words two"}) {
+    Version v;
+    v.version = Id::random();
+    v.record = Id::random();
+    v.type = RecordType::EvidenceNote;
+    v.author = s.lena;
+    v.observation = s.visit;
+    v.saved_at_ms = 1795664719000;
+    v.body = encode_body(note(s.visit, text));
+    v.body_hash = body_hash(v.type, false, v.body);
+    s.push(s.lena_tablet, {v});
+  }
+  const auto rows = server::hub_plaintext(s.hub);
+  auto row = [&](RecordType type) {
+    for (const auto& r : rows)
+      if (r.type == type) return r;
+    return server::PlaintextRow{};
+  };
+  CHECK(row(RecordType::EvidenceNote).clear_versions == 2);
+  CHECK(row(RecordType::EvidenceNote).sealed_versions == 1);
+  CHECK(row(RecordType::Observation).clear_versions == 0);
+  CHECK(row(RecordType::Observation).sealed_versions == 1);
+  CHECK(row(RecordType::Person).clear_by_design);
+  CHECK(row(RecordType::Person).clear_versions == 4);  // the roster
+
+  const std::string shown = server::format_plaintext(rows);
+  CHECK_THAT(shown, Catch::Contains("2 versions of teachers' writing"));
+  CHECK(shown.find("clear words") == std::string::npos);
+  CHECK(shown.find("Lena") == std::string::npos);
 }
