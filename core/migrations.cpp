@@ -51,7 +51,8 @@ CREATE TABLE held_back(
   reason TEXT NOT NULL,
   held_at INTEGER NOT NULL) WITHOUT ROWID;
 )sql",
-    // 5: content keys of the scopes this device may read, and sealed versions waiting for theirs
+    // 5: content keys of the scopes this device may read, sealed versions waiting for theirs, and the
+    // public key first seen for each colleague (trust on first use)
     R"sql(
 CREATE TABLE content_keys(
   key_id BLOB PRIMARY KEY CHECK(length(key_id) = 16),
@@ -75,6 +76,10 @@ CREATE TABLE sealed_waiting(
   body_hash BLOB NOT NULL,
   key_id BLOB NOT NULL);
 CREATE INDEX sealed_waiting_by_key ON sealed_waiting(key_id);
+CREATE TABLE known_public_keys(
+  person BLOB PRIMARY KEY CHECK(length(person) = 16),
+  public_key BLOB NOT NULL CHECK(length(public_key) = 32),
+  first_seen INTEGER NOT NULL) WITHOUT ROWID;
 )sql",
 };
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kSchemaVersion, "one migration step per schema version");

@@ -375,6 +375,10 @@ bool SyncClient::exchange_keys(const crypto::PersonKeys& mine, Id me, SyncResult
   result.keys_received += static_cast<std::int64_t>(received.received);
   result.keys_granted += static_cast<std::int64_t>(made.granted);
   result.sealed_opened += static_cast<std::int64_t>(opened.opened);
+  for (const auto* work : {&received, &made})
+    for (Id person : work->changed_keys)
+      if (std::find(result.changed_keys.begin(), result.changed_keys.end(), person) == result.changed_keys.end())
+        result.changed_keys.push_back(person);
   result.unopened.insert(result.unopened.end(), received.refused.begin(), received.refused.end());
   result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
   return made.granted > 0;

@@ -112,6 +112,7 @@ struct SyncResult {
   std::vector<std::string> unopened;       // sealed versions and grants refused: a sentence each
   std::int64_t keys_granted = 0;           // content keys granted to colleagues this run
   std::int64_t keys_received = 0;          // content keys received in grants this run
+  std::vector<Id> changed_keys;            // colleagues whose key changed: shown, not trusted until accepted
   bool needs_recovery_phrase = false;      // this person's key is on another device: type the phrase here
 };
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/crypto/sealed_body.h"
+#include "core/store.h"
 #include "core/store/version_log.h"
 
 namespace core {
@@ -102,6 +103,23 @@ bool KeyRing::add(const crypto::ContentKey& key, const crypto::SealingScope& sco
     added = true;
   });
   return added;
+}
+
+std::optional<std::string> KeyRing::trusted_key(Id person) const {
+  StmtLease st = c_.cached("SELECT public_key FROM known_public_keys WHERE person = ?");
+  st->bind_id(1, person);
+  if (!st->step()) return std::nullopt;
+  return st->col_blob(0);
+}
+
+void KeyRing::trust_key(Id person, const std::string& public_key) {
+  StmtLease st = c_.cached(
+      "INSERT INTO known_public_keys(person, public_key, first_seen) VALUES (?, ?, ?) "
+      "ON CONFLICT(person) DO UPDATE SET public_key = excluded.public_key, first_seen = excluded.first_seen");
+  st->bind_id(1, person);
+  st->bind_blob(2, public_key.data(), public_key.size());
+  st->bind(3, wall_clock_ms());
+  st->run();
 }
 
 void KeyRing::wait(const Version& sealed) {

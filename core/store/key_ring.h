@@ -1,6 +1,7 @@
 // This device's content keys (docs/encryption.md): the keys of the scopes it may read, made here
-// or received in a grant, and the sealed versions it received before it held their key. The only
-// place that reads or writes the `content_keys` and `sealed_waiting` tables (schema 5).
+// or received in a grant, the sealed versions it received before it held their key, and the public
+// key it trusts for each colleague. The only place that reads or writes the `content_keys`,
+// `sealed_waiting` and `known_public_keys` tables (schema 5).
 // Invariants: a key id names one key and one scope, forever; a version waits at most once, and
 // only while this device does not hold its key.
 #pragma once
@@ -32,6 +33,13 @@ class KeyRing {
   // A key received from a colleague. False when it was already here. Throws std::runtime_error
   // when the key id is here with other bytes or another scope (a grant that lies).
   bool add(const crypto::ContentKey& key, const crypto::SealingScope& scope);
+
+  // --- colleagues' public keys, trusted on first use ---
+  // The key this device trusts for `person`: the first one it saw, or the one the person using
+  // this device accepted since. nullopt: none seen yet.
+  std::optional<std::string> trusted_key(Id person) const;
+  // Trusts `public_key` for `person` (the first one seen, or a changed one the person accepted).
+  void trust_key(Id person, const std::string& public_key);
 
   // --- sealed versions waiting for their key ---
   void wait(const Version& sealed);  // inside the caller's transaction, with the pulled page

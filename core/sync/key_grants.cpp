@@ -48,6 +48,22 @@ std::set<Id> grants_members_of(const Store& store, const crypto::SealingScope& s
   return out;
 }
 
+// The published key of `person` if this device trusts it: the first one seen is trusted from
+// then on; another one is noted in `changed_keys` and not returned.
+std::optional<crypto::PublicKey> grants_trusted_key(Store& store, Id person, GrantWork& work) {
+  auto published = grants_published_key(store, person);
+  if (!published) return std::nullopt;
+  const std::string text = crypto::public_key_text(*published);
+  auto trusted = store.keys().trusted_key(person);
+  if (!trusted) {
+    store.keys().trust_key(person, text);
+  } else if (*trusted != text) {
+    work.changed_keys.insert(person);
+    return std::nullopt;
+  }
+  return published;
+}
+
 struct GrantSeen {
   KeyGrant grant;
   Id sender;
@@ -121,14 +137,23 @@ std::optional<crypto::PersonKeys> own_key_pair(Store& store, Id me) {
   return keys;
 }
 
+void accept_changed_key(Store& store, Id person) {
+  auto published = grants_published_key(store, person);
+  if (!published) throw std::runtime_error("This colleague has no key published on this device to accept.");
+  store.transaction([&] { store.keys().trust_key(person, crypto::public_key_text(*published)); });
+}
+
 GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
   GrantWork work;
   store.transaction([&] {
     for (const GrantSeen& seen : grants_on_device(store)) {
       const KeyGrant& g = seen.grant;
       if (g.recipient != me || store.keys().find(g.key_id)) continue;
-      auto sender_key = grants_published_key(store, seen.sender);
-      if (!sender_key) continue;  // its sender's Person record arrives with a later pull
+      // A grant is believed only from a sender whose key this device trusts: a hub that swapped
+      // a colleague's key for its own cannot hand this device a key it also holds.
+      auto sender_key = seen.sender == me ? std::optional<crypto::PublicKey>(mine.public_key())
+                                          : grants_trusted_key(store, seen.sender, work);
+      if (!sender_key) continue;  // not published yet (a later pull brings it), or changed
       auto opened = crypto::unwrap_key(g.wrapped, grants_binding(g, seen.sender), *sender_key, mine);
       if (!opened.key) {
         work.refused.push_back(opened.refusal);
@@ -163,10 +188,12 @@ GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
         break;
       }
       for (Id member : members) {
+        // Checked for every member on every sync, granted or not, so a changed key is reported
+        // as soon as this device sees it.
+        auto public_key = member == me ? std::optional<crypto::PublicKey>(mine.public_key())
+                                       : grants_trusted_key(store, member, work);
         if (granted.count({key->id(), member})) continue;
-        auto public_key =
-            member == me ? std::optional<crypto::PublicKey>(mine.public_key()) : grants_published_key(store, member);
-        if (!public_key) continue;  // granted once their device has published a key
+        if (!public_key) continue;  // granted once their device has published a key, or it is accepted
         KeyGrant g{key->id(), scope.kind, scope.scope, member, scope.coach, scope.teacher_leader, ""};
         g.wrapped = crypto::wrap_key(*key, grants_binding(g, me), *public_key, mine);
         store.create(g, me);

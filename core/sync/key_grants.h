@@ -7,6 +7,7 @@
 // next push.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,15 @@ struct GrantWork {
   std::size_t received = 0;          // keys unwrapped from grants into the key ring
   std::size_t replaced = 0;          // scopes given a new key because someone left them
   std::vector<std::string> refused;  // grants that did not open: a sentence each
+  std::set<Id> changed_keys;         // colleagues whose published key is not the one this device
+                                     // trusts: nothing granted to or taken from them until accepted
 };
+
+// Trust on first use (docs/encryption.md): the first public key this device sees for a colleague
+// is trusted; a different one later is reported in changed_keys and neither granted to nor
+// believed as a sender, until the person using this device accepts it here (having compared
+// fingerprints with the colleague). Throws std::runtime_error when the person has no published key.
+void accept_changed_key(Store& store, Id person);
 
 // Keys granted to `me` that the ring lacks: unwrapped (with the sender's published key) and kept.
 GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me);

@@ -12,6 +12,7 @@
 #include "core/crypto/sealed_body.h"
 #include "core/crypto/sealing_scope.h"
 #include "core/serialization.h"
+#include "core/sync/key_grants.h"
 #include "core/sync/key_recovery.h"
 
 #include "core/sqlite.h"
@@ -220,4 +221,39 @@ TEST_CASE(
   CHECK(t.text_of(tablet, seen.record) == "Two pupils explained the method to the table");
   // The second device took the published key; it did not make and publish one of its own.
   CHECK(std::get<Person>(tablet.store->get(tablet.me())->body).public_key == published);
+}
+
+TEST_CASE("sealed sync: a colleague's key that changes is reported and granted nothing until it is accepted",
+          "[server][sync][sealed][grants]") {
+  SealingColleagues t;
+  t.lena.sync();
+  t.chidi.sync();
+  t.lena.sync();  // Chidi's first key: trusted on first use, granted the visit's key
+  CHECK(t.lena.store->keys().trusted_key(*Id::from_hex(t.chidi_id)));
+
+  // Chidi starts again with a new key pair (or a hub shows Lena a key of its own making for him).
+  sync::keep_key_pair(*t.chidi.store, crypto::PersonKeys::make());
+  t.chidi.sync();  // publishes the new key
+  auto seen = t.lena.sync();
+  REQUIRE(seen.changed_keys.size() == 1);  // reported as soon as Lena's device sees it
+  CHECK(seen.changed_keys[0] == t.chidi.me());
+
+  Observation second;
+  second.participants = {{t.lena.me(), Role::TeacherLeader}, {t.chidi.me(), Role::Coach}};
+  const Id next_visit = t.lena.store->create(second, t.lena.me()).record;
+  t.lena.note(next_visit, "A new visit after Chidi's key changed");
+  auto r = t.lena.sync();
+  REQUIRE(r.changed_keys.size() == 1);
+  CHECK(r.changed_keys[0] == t.chidi.me());
+  t.chidi.sync();
+  CHECK_FALSE(t.chidi.sees(next_visit));  // sealed, and no key was granted to the changed key
+
+  // Lena compared fingerprints with Chidi and accepts his new key.
+  sync::accept_changed_key(*t.lena.store, t.chidi.me());
+  auto accepted = t.lena.sync();
+  CHECK(accepted.changed_keys.empty());
+  CHECK(accepted.keys_granted >= 1);
+  t.chidi.sync();
+  CHECK(t.chidi.sees(next_visit));
+  CHECK(t.chidi.notes(next_visit) == 1);
 }
