@@ -1,9 +1,10 @@
 // `peerobs-cli check-language`: the language guide on stdin, one JSON object per input line, so
 // scripts and other tools can use the same guide as the client. Offsets are bytes within the line
 // (without its line ending). Output is written with rapidjson's Writer, so escaping is exact.
+#include <cereal/archives/json.hpp>  // before rapidjson: it defines RAPIDJSON_ASSERT for every TU
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <cereal/archives/json.hpp>  // before rapidjson: it defines RAPIDJSON_ASSERT for every TU
 
 #include <istream>
 #include <memory>

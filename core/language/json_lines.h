@@ -2,9 +2,13 @@
 // line of every value, and typed field readers that throw a JsonFieldError naming the field path
 // ("counters[2].label") so a message can say file, line and field. Internal to core.
 #pragma once
-// cereal first: it defines RAPIDJSON_ASSERT to throw, and every translation unit must agree.
-#include <rapidjson/document.h>
+// cereal first: it defines RAPIDJSON_ASSERT to throw, and every translation unit must agree (one
+// that includes rapidjson first gets assert(), and the linker may pick its copy of rapidjson's
+// inline functions for the whole program). Its own include block: clang-format sorts a .h before
+// a .hpp within a block.
 #include <cereal/archives/json.hpp>
+
+#include <rapidjson/document.h>
 
 #include <initializer_list>
 #include <stdexcept>

@@ -2,8 +2,9 @@
 // line with byte spans, and the template listing with its exit code.
 #include <catch2/catch.hpp>
 
+#include <cereal/archives/json.hpp>  // before rapidjson: it defines RAPIDJSON_ASSERT for every TU
+
 #include <rapidjson/document.h>
-#include <cereal/archives/json.hpp>  // before rapidjson, as in every translation unit
 
 #include <filesystem>
 #include <fstream>
