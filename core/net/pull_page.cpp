@@ -1,6 +1,8 @@
 // A pull page taken by a device: see pull_page.h for the guarantees.
 #include "core/net/pull_page.h"
 
+#include <algorithm>
+
 #include "core/net/hub_request.h"
 #include "core/serialization.h"
 #include "core/sync/sealing.h"
@@ -31,14 +33,20 @@ void store_pull_page(Store& store, const core::sync::PullResponse& page, SyncRes
                      const std::function<void(const char* point)>& fault) {
   store.transaction([&] {
     // Sealed bodies open here; those whose key has not arrived wait, committed with the cursor.
-    core::sync::OpenedPage opened = core::sync::open_pulled(store.keys(), page.versions);
-    for (const Version& v : opened.waiting) store.keys().wait(v);
-    result.sealed_opened += static_cast<std::int64_t>(opened.opened);
-    result.sealed_waiting += static_cast<std::int64_t>(opened.waiting.size());
-    result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
+    // A page without any is applied as it came (no copy of its bodies).
+    const bool any_sealed = std::any_of(page.versions.begin(), page.versions.end(),
+                                        [](const Version& v) { return !v.tombstone && is_sealed_body(v.body); });
+    core::sync::OpenedPage opened;
+    if (any_sealed) {
+      opened = core::sync::open_pulled(store.keys(), page.versions);
+      for (const Version& v : opened.waiting) store.keys().wait(v);
+      result.sealed_opened += static_cast<std::int64_t>(opened.opened);
+      result.sealed_waiting += static_cast<std::int64_t>(opened.waiting.size());
+      result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
+    }
     // One call for the page: most of it is written many rows per statement.
     result.pulled_new += static_cast<std::int64_t>(store.apply_versions(
-        opened.versions,
+        any_sealed ? opened.versions : page.versions,
         [&](const Version& v, const VersionMismatch& e) {
           // This device's copy was refused by the hub as conflicting and is held back: both
           // copies survive (the hub's there, this one here) and the feed moves on.
