@@ -32,6 +32,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/child_process.h"
 #include "bench/crash_checks.h"
 #include "bench/hub_file.h"
 #include "core/net/sync_client.h"
@@ -117,30 +118,6 @@ void write_line(int fd, const std::string& text) {
   _exit(0);
 }
 
-// The device's process: killed and reaped if the trial throws before it waited for it.
-struct EnrollingDevice {
-  pid_t pid = -1;
-  explicit EnrollingDevice(pid_t p) : pid(p) {}
-  EnrollingDevice(const EnrollingDevice&) = delete;
-  EnrollingDevice& operator=(const EnrollingDevice&) = delete;
-  ~EnrollingDevice() {
-    if (pid <= 0) return;
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  }
-  int wait() {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    pid = -1;
-    return status;
-  }
-};
-
-struct EnrollTrialDir {
-  std::string path = testing_support::temp_dir("peerobs-enroll-crash");
-  ~EnrollTrialDir() { fs::remove_all(path); }
-};
-
 struct EnrollTotals {
   std::size_t device_kills = 0, hub_kills = 0, in_the_hole = 0, before_the_hub = 0, enrolled_before = 0,
               failed_enrollments = 0, retried = 0;
@@ -220,7 +197,7 @@ void run_enroll_trial(const EnrollTemplate& from, unsigned seed, bool no_pending
                       std::vector<std::string>& failures) {
   const EnrollPlan p = enroll_plan_for(seed);
   const auto options = enroll_trial_options();
-  EnrollTrialDir dir;
+  crash_checks::TrialFolder dir(testing_support::temp_dir("peerobs-enroll-crash"));
   fs::copy(from.dir, dir.path, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   const std::string device_path = dir.path + "/" + kEnrollDeviceFile;
   HubProcess hub(dir.path + "/hub");
@@ -230,8 +207,8 @@ void run_enroll_trial(const EnrollTemplate& from, unsigned seed, bool no_pending
 
   int out[2], hold[2];
   if (pipe(out) != 0 || pipe(hold) != 0) throw std::runtime_error("pipe failed");
-  EnrollingDevice device_process(fork());
-  const pid_t device = device_process.pid;
+  crash_checks::ChildProcess device_process(fork());
+  const pid_t device = device_process.pid();
   if (device < 0) throw std::runtime_error("fork failed");
   if (device == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);  // a run stopped midway leaves no device behind

@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "bench/broken_sync_devices.h"
+#include "bench/child_process.h"
 #include "bench/crash_checks.h"
 #include "bench/hub_file.h"
 #include "core/net/sync_client.h"
@@ -203,31 +204,6 @@ class Colleague {
   std::thread thread_;  // last: starts once the members above exist
 };
 
-// The device's process: killed and reaped if the trial throws before it waited for it.
-struct DeviceProcess {
-  pid_t pid = -1;
-  explicit DeviceProcess(pid_t p) : pid(p) {}
-  DeviceProcess(const DeviceProcess&) = delete;
-  DeviceProcess& operator=(const DeviceProcess&) = delete;
-  ~DeviceProcess() {
-    if (pid <= 0) return;
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  }
-  int wait() {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    pid = -1;
-    return status;
-  }
-};
-
-// The files of one trial, removed at its end.
-struct TrialDir {
-  std::string path = testing_support::temp_dir("peerobs-sync-crash");
-  ~TrialDir() { fs::remove_all(path); }
-};
-
 struct Totals {
   std::size_t acked = 0, device_kills = 0, device_kills_mid_sync = 0, hub_kills = 0, resent = 0, sync_errors = 0;
 };
@@ -313,7 +289,7 @@ void make_template(Template& t) {
 void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals, std::vector<std::string>& failures) {
   const TrialPlan p = plan_for(seed);
   const auto options = options_for(p);
-  TrialDir dir;
+  crash_checks::TrialFolder dir(testing_support::temp_dir("peerobs-sync-crash"));
   fs::copy(from.dir, dir.path, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   const std::string ana_path = dir.path + "/" + kAnaFile, ben_path = dir.path + "/" + kBenFile;
   const core::Id obs = from.obs;
@@ -325,8 +301,8 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
 
   int ack[2], stop[2];
   if (pipe(ack) != 0 || pipe(stop) != 0) throw std::runtime_error("pipe failed");
-  DeviceProcess device_process(fork());
-  const pid_t device = device_process.pid;
+  crash_checks::ChildProcess device_process(fork());
+  const pid_t device = device_process.pid();
   if (device < 0) throw std::runtime_error("fork failed");
   if (device == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);  // a run stopped midway leaves no device behind
