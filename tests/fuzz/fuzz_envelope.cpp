@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 }
 
 std::vector<std::string> fuzz_seeds() {
-  const auto versions = fuzz::seed_versions();
+  const auto versions = fuzz::seed_versions_with_sealed();
   auto tagged = [](char tag, const std::string& envelope) { return std::string(1, tag) + envelope; };
   PushRequest push{core::Id::random(), versions};
   PullResponse pull{versions, 42, true};

@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 }
 
 std::vector<std::string> fuzz_seeds() {
-  const auto versions = fuzz::seed_versions();
+  const auto versions = fuzz::seed_versions_with_sealed();
   using core::sync::PullResponse;
   return {core::sync::pack(PullResponse{versions, 42, true}),
           core::sync::pack(PullResponse{{versions.back()}, 43, false}), core::sync::pack(PullResponse{{}, 44, false})};
