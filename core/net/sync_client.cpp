@@ -392,7 +392,11 @@ SyncResult SyncClient::sync() {
   std::optional<crypto::PersonKeys> mine;
   Id me;
   if (options_.seal_bodies && enrolled()) {
-    me = *Id::from_hex(store_.meta().get(kPerson).value_or(""));
+    auto person = Id::from_hex(store_.meta().get(kPerson).value_or(""));
+    if (!person)
+      throw SyncError(SyncError::Kind::Local, 0,
+                      "This device's enrollment does not say whose it is; enroll it again with a new code.");
+    me = *person;
     storage_checked([&] { mine = sync::own_key_pair(store_, me); });
     result.needs_recovery_phrase = !mine;
     if (mine) exchange_keys(*mine, me, result);
