@@ -14,6 +14,8 @@
 #include "app/screens/debrief/debrief_screen.h"
 #include "app/screens/first_run/first_run_screen.h"
 #include "app/screens/home/home_screen.h"
+#include "app/screens/keys/recovery_phrase_screen.h"
+#include "app/screens/keys/restore_key_screen.h"
 #include "app/screens/observe/observe_screen.h"
 #include "app/screens/plan/plan_screen.h"
 #include "app/screens/prompt/prompt_screen.h"
@@ -49,7 +51,8 @@ App::App(core::Store& store, AppOptions options)
   }
   // The built-in screens: a new screen is one file plus its name here.
   register_screens<FirstRunScreen, HomeScreen, PlanScreen, ObserveScreen, PromptScreen, ReflectScreen, DebriefScreen,
-                   CycleScreen, CoachingScreen, SettingsScreen, ConflictsScreen, MatchColleaguesScreen>(*this);
+                   CycleScreen, CoachingScreen, SettingsScreen, ConflictsScreen, MatchColleaguesScreen,
+                   RecoveryPhraseScreen, RestoreKeyScreen>(*this);
   stack_.push_back(Route{ctx_.me.empty() ? ScreenId::FirstRun : ScreenId::Home, {}, {}});
   enter_current();
 }

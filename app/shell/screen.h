@@ -32,7 +32,9 @@ enum class ScreenId {
   CoachingNotes,
   Settings,
   Conflicts,
-  MatchColleagues
+  MatchColleagues,
+  RecoveryPhrase,
+  RestoreKey
 };
 
 struct Route {

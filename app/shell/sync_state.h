@@ -23,4 +23,8 @@ std::string format_sync_time(std::int64_t ms);
 // One sentence for Home, e.g. "Not connected to a hub — your work is kept on this device."
 std::string describe(const SyncState& state);
 
+// What waits for a key and what was refused (docs/encryption.md), e.g. "12 items wait for a key
+// from a colleague's device." then the first refused item's sentence; "" when neither.
+std::string describe_keys(const SyncState& state);
+
 }  // namespace app

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <string>
 #include <tuple>
+#include <vector>
+
+#include "core/ids.h"
 
 namespace core::net {
 
@@ -21,11 +24,18 @@ struct SyncStatus {
   std::uint64_t data_generation = 0;  // +1 each time pulled data changed the store
   int failures_in_a_row = 0;          // failed syncs since the last success; 0 = none
   std::int64_t runs = 0;              // syncs attempted since start
+  // End-to-end encryption (docs/encryption.md), as the last sync that got an answer found it:
+  bool needs_recovery_phrase = false;  // this person's key is on another device: type the phrase here
+  std::int64_t sealed_waiting = 0;     // versions on this device that wait for a key; 0 = none
+  std::int64_t unopened = 0;           // sealed versions and grants the last sync refused
+  std::string first_unopened;          // the sentence for the first of them, "" when none
+  std::vector<core::Id> changed_keys;  // colleagues whose key changed, not trusted until accepted
 
   // Every field, in declaration order (add a new field here too).
   auto fields() const {
     return std::tie(enrolled, hub_url, syncing, last_success_ms, outbox, held_back, held_back_note, conflicts, error,
-                    data_generation, failures_in_a_row, runs);
+                    data_generation, failures_in_a_row, runs, needs_recovery_phrase, sealed_waiting, unopened,
+                    first_unopened, changed_keys);
   }
 };
 

@@ -2,6 +2,7 @@
 #include "core/net/sync_worker.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 namespace core::net {
@@ -54,12 +55,14 @@ void SyncWorker::publish_local_counts(Store& store) {
   std::string held_note = held_back_message(held_count, held.empty() ? "" : held.front().reason);
   std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
   std::int64_t last = std::stoll(store.meta().get(core::MetaKey::SyncLastSuccessMs).value_or("0"));
+  const std::int64_t waiting = store.keys().waiting();
   std::lock_guard<std::mutex> lock(mutex_);
   status_.outbox = outbox;
   status_.held_back = held_count;
   status_.held_back_note = std::move(held_note);
   status_.conflicts = conflicts;
   status_.last_success_ms = last;
+  status_.sealed_waiting = waiting;
   local_counts_published_ = true;
 }
 
@@ -68,6 +71,7 @@ void SyncWorker::run_once(Store& store) {
   bool enrolled = client.enrolled();
   std::string error;
   std::int64_t changed = 0;
+  std::optional<SyncResult> result;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     status_.syncing = enrolled;
@@ -79,8 +83,8 @@ void SyncWorker::run_once(Store& store) {
   if (enrolled && !local_counts_published_) publish_local_counts(store);
   if (enrolled) {
     try {
-      SyncResult r = client.sync();
-      changed = r.pulled_new;
+      result = client.sync();
+      changed = result->pulled_new;
     } catch (const SyncError& e) {
       error = e.what();
     } catch (const std::exception& e) {
@@ -93,6 +97,13 @@ void SyncWorker::run_once(Store& store) {
   if (enrolled) ++status_.runs;
   if (changed > 0) ++status_.data_generation;
   if (!enrolled) return;
+  // A failed sync says nothing new about keys: what the last answered one found still holds.
+  if (result) {
+    status_.needs_recovery_phrase = result->needs_recovery_phrase;
+    status_.unopened = static_cast<std::int64_t>(result->unopened.size());
+    status_.first_unopened = result->unopened.empty() ? std::string() : result->unopened.front();
+    status_.changed_keys = result->changed_keys;
+  }
   status_.error = error;
   status_.failures_in_a_row = error.empty() ? 0 : status_.failures_in_a_row + 1;
 }

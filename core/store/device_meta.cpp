@@ -31,6 +31,8 @@ const char* meta_key_name(MetaKey key) {
       return "sync.enroll_pending";
     case MetaKey::PersonKeyPair:
       return "crypto.person_key_pair";
+    case MetaKey::RecoveryPhraseKept:
+      return "crypto.recovery_phrase_kept";
     case MetaKey::TextSize:
       return "text_size";
     case MetaKey::Theme:

@@ -24,6 +24,8 @@ enum class MetaKey {
   SyncEnrollPending,           // "CODEHASH TOKEN": an enrollment sent, its answer not yet stored
                                // (SHA-256 hex of the normalized code, the device's own token)
   PersonKeyPair,               // this person's X25519 key pair (crypto::PersonKeys::serialise, hex)
+  RecoveryPhraseKept,          // the fingerprint of the key pair whose recovery phrase the person wrote
+                               // down on this device (or typed here to restore it); unset = none
   TextSize,                    // the user's text size factor, "1.00".."2.00"
   Theme,                       // "light" (default) or "dark"
   RoleHint,                    // the role picked on first run ("teacher_leader", ...)

@@ -35,6 +35,22 @@ TEST_CASE("hub link: a worker snapshot becomes the sentence Home shows", "[app][
   }
 }
 
+TEST_CASE("hub link: items waiting for a key and refused ones are counted in Home's sentence, never dropped",
+          "[app][sync][keys]") {
+  core::net::SyncStatus s;
+  s.enrolled = true;
+  s.hub_url = "https://hub.example";
+  s.sealed_waiting = 12;
+  CHECK_THAT(describe(s), Catch::Contains("12 items wait for a key from a colleague's device."));
+  s.unopened = 3;
+  s.first_unopened = "Version 4f2a could not be opened: it was moved.";
+  const std::string text = describe(s);
+  CHECK_THAT(text, Catch::Contains("Version 4f2a could not be opened: it was moved."));
+  CHECK_THAT(text, Catch::Contains("2 more items were refused the same way."));
+  s.error = "The hub is not reachable.";
+  CHECK_THAT(describe(s), Catch::Contains("12 items wait for a key"));
+}
+
 TEST_CASE("hub link: a snapshot differs from another when any one of its fields does", "[app][sync]") {
   const SyncState before;
   CHECK(before == SyncState{});
@@ -55,6 +71,11 @@ TEST_CASE("hub link: a snapshot differs from another when any one of its fields 
   CHECK(changed([](SyncState& s) { s.data_generation = 1; }));
   CHECK(changed([](SyncState& s) { s.failures_in_a_row = 1; }));
   CHECK(changed([](SyncState& s) { s.runs = 1; }));
+  CHECK(changed([](SyncState& s) { s.needs_recovery_phrase = true; }));
+  CHECK(changed([](SyncState& s) { s.sealed_waiting = 1; }));
+  CHECK(changed([](SyncState& s) { s.unopened = 1; }));
+  CHECK(changed([](SyncState& s) { s.first_unopened = "Version 1 could not be opened."; }));
+  CHECK(changed([](SyncState& s) { s.changed_keys = {core::Id::random()}; }));
 }
 
 TEST_CASE("hub link: enrolling against a hub that is not there fails in words, without blocking", "[app][sync]") {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/screens/keys/keys_model.h"
 #include "app/screens/plan/visit_schedule.h"
 #include "core/lesson/people.h"
 
@@ -36,6 +37,7 @@ WaitingItem waiting(WaitingItem::Kind kind, core::Id observation, std::string te
 
 struct Names {
   std::map<core::Id, std::string> of;
+  std::set<core::Id> changed_keys;  // colleagues whose key changed (keys_model.h)
   std::string operator()(core::Id person) const {
     auto it = of.find(person);
     return it != of.end() ? it->second : std::string("someone not on this device");
@@ -60,7 +62,8 @@ std::string others(const core::Observation& o, core::Id me, core::Role my_role, 
   std::string out;
   for (const auto& p : o.participants) {
     if (p.person == me) continue;
-    out += (out.empty() ? "" : ", ") + name(p.person) + " (" + part_in_visit(p.role) + ")";
+    out += (out.empty() ? "" : ", ") + name(p.person) + " (" + part_in_visit(p.role) +
+           (name.changed_keys.count(p.person) ? ", key changed" : "") + ")";
   }
   if (out.empty()) return out;
   // In my classroom the others are the observers, which is what the teacher wants to know.
@@ -306,7 +309,15 @@ void sort_waiting(std::vector<WaitingItem>& waiting_items) {
 HomeView build_home(const core::Store& store, core::Id me, const std::string& today) {
   HomeView v;
   try {
-    const Names name{core::person_names(store)};
+    const KeysView keys = build_keys(store, me);
+    v.recovery_phrase_wanted = keys.phrase_wanted;
+    v.recovery_phrase_needed = keys.phrase_needed;
+    Names name{core::person_names(store), {}};
+    for (const auto& c : keys.colleagues)
+      if (c.changed) {
+        v.changed_keys.push_back(c.name);
+        name.changed_keys.insert(c.person);
+      }
     v.my_name = core::name_or(name.of, me, "");
     MyVisits mv;
     read_visits(store, me, today, name, v, mv);

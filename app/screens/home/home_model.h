@@ -23,7 +23,8 @@ struct HomeObservation {
   std::string time;   // as planned, "HH:MM" or ""
   std::string focus;  // the focus question
   std::string with;   // "with Amira Haddad (observed teacher), Jonas Berg (coach)"; in my
-                      // classroom: "Observers: Sam Okafor (teacher leader), Jonas Berg (coach)"
+                      // classroom: "Observers: Sam Okafor (teacher leader), Jonas Berg (coach)";
+                      // "Jonas Berg (coach, key changed)" when that colleague's key changed
   bool follow_up = false;
   bool can_reschedule = false;  // I lead it and it is planned: I move or cancel it
   bool can_propose = false;     // planned, I take part but do not lead it: I propose another time
@@ -76,7 +77,11 @@ struct HomeView {
   std::vector<WaitingItem> waiting;
   std::vector<CoachedLeader> coached;  // by name
   std::vector<HomeCycle> cycles;       // latest visit first
-  std::string error;                   // a store problem in plain words, "" = none
+  // End-to-end encryption (keys_model.h): offer a recovery phrase, ask for one, name changed keys.
+  bool recovery_phrase_wanted = false;
+  bool recovery_phrase_needed = false;
+  std::vector<std::string> changed_keys;  // names of colleagues whose key changed, by name
+  std::string error;                      // a store problem in plain words, "" = none
 };
 
 // `today` ("YYYY-MM-DD") keeps cancelled visits of past days off Home; "" keeps them all.

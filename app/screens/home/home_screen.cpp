@@ -260,9 +260,43 @@ void sync_card(HomeFrame& f) {
   ui::end_card();
 }
 
+// End-to-end encryption asks little of a teacher, but what it asks comes first: the phrase that
+// opens their observations on another device, and colleagues whose key changed.
+void keys_cards(const HomeView& v, HomeFrame& f) {
+  const AppContext& ctx = f.ctx;
+  if ((v.recovery_phrase_needed || ctx.sync.needs_recovery_phrase) && ctx.has(ScreenId::RestoreKey)) {
+    ui::begin_card("##phrase_needed", true);
+    ui::subheading("Type your recovery phrase");
+    ui::body_wrapped(
+        "Your key is on another of your devices. Type the phrase you wrote down there, so this device can "
+        "read what colleagues share with you.");
+    if (ui::button("Type the phrase", ui::Tone::Primary)) f.out.open = Route{ScreenId::RestoreKey, {}, {}};
+    ui::end_card();
+  } else if (v.recovery_phrase_wanted && ctx.has(ScreenId::RecoveryPhrase)) {
+    ui::begin_card("##phrase_wanted");
+    ui::subheading("Keep a recovery phrase");
+    ui::body_wrapped("Keep a recovery phrase so you can read your observations on another device.");
+    if (ui::button("Make my phrase")) f.out.open = Route{ScreenId::RecoveryPhrase, {}, {}};
+    ui::end_card();
+  }
+  for (const auto& name : v.changed_keys) {
+    ImGui::PushID(f.index++);
+    ui::begin_card("##changed_key", true);
+    const std::string title = name + "'s key changed";
+    ui::subheading(title.c_str());
+    ui::body_wrapped(
+        "Nothing new is shared with it until you accept it. Compare fingerprints with them in person first.");
+    if (ctx.has(ScreenId::Settings) && ui::button("Compare fingerprints"))
+      f.out.open = Route{ScreenId::Settings, {}, {}};
+    ui::end_card();
+    ImGui::PopID();
+  }
+}
+
 void side(const HomeView& v, HomeFrame& f) {
   if (ui::button("+ Plan an observation", ui::Tone::Primary, -1.0f)) f.out.open = Route{ScreenId::Plan, {}, {}};
   ImGui::Spacing();
+  keys_cards(v, f);
   const bool coach_waits =
       std::any_of(v.coached.begin(), v.coached.end(), [](const CoachedLeader& l) { return !l.waiting.empty(); });
   // A coach whose only waiting work is their teacher leaders' is not told that nothing waits.

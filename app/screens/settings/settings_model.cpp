@@ -38,6 +38,7 @@ void SettingsModel::load() {
     if (!(text_size_ > 0.0f)) text_size_ = 1.0f;
     dark_ = store_.meta().get(core::MetaKey::Theme).value_or("light") == "dark";
     colleagues_only_here_ = static_cast<int>(core::sync::device_only_colleagues(store_, me_).size());
+    keys_ = build_keys(store_, me_);
   } catch (const std::exception& e) {
     fail(std::string("Could not read the settings: ") + e.what());
   }
@@ -55,6 +56,8 @@ bool SettingsModel::apply(const SettingsAction& a) {
       return export_all();
     case SettingsAction::Kind::Connect:
       return false;  // not the model's: the screen hands it to the shell
+    case SettingsAction::Kind::AcceptKey:
+      return accept_key(a.person);
   }
   return false;
 }
@@ -136,6 +139,21 @@ bool SettingsModel::export_all() {
   }
   export_path_ = path;
   message_ = "Exported everything on this device to " + path;
+  message_error_ = false;
+  return true;
+}
+
+bool SettingsModel::accept_key(core::Id person) {
+  std::string name = "this colleague";
+  for (const auto& c : keys_.colleagues)
+    if (c.person == person) name = c.name;
+  KeyOutcome outcome = accept_new_key(store_, person, name);
+  if (!outcome.done) {
+    fail(outcome.message);
+    return false;
+  }
+  keys_ = build_keys(store_, me_);
+  message_ = outcome.message;
   message_error_ = false;
   return true;
 }

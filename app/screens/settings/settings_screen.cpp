@@ -94,6 +94,46 @@ void draw_hub_card(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
   ui::end_card();
 }
 
+// Fingerprints are compared aloud, so each is drawn in the bold font as three groups.
+void draw_keys_card(const SettingsModel& m, Out& out) {
+  const KeysView& k = m.keys();
+  if (k.my_fingerprint.empty() && k.colleagues.empty() && k.error.empty()) return;
+  ui::begin_card("##keys");
+  ui::subheading("Keys");
+  ui::error_wrapped(k.error);
+  ui::caption(
+      "What you write is locked with keys only the people in a visit hold. To be sure a key is really "
+      "your colleague's, compare its fingerprint with them in person once.");
+  if (!k.my_fingerprint.empty()) {
+    ui::label("Your fingerprint");
+    ImGui::PushFont(ui::fonts().bold);
+    ImGui::TextUnformatted(k.my_fingerprint.c_str());
+    ImGui::PopFont();
+  }
+  for (std::size_t i = 0; i < k.colleagues.size(); ++i) {
+    const ColleagueKey& c = k.colleagues[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Spacing();
+    ui::label(c.changed ? (c.name + " \xC2\xB7 key changed").c_str() : c.name.c_str());
+    ImGui::PushFont(ui::fonts().bold);
+    ImGui::TextUnformatted(c.fingerprint.c_str());
+    ImGui::PopFont();
+    if (c.changed) {
+      const std::string why = c.name + "'s key is not the one this device knew. Compare the fingerprint with " +
+                              c.name + " in person before accepting: until then, nothing new is shared with this key.";
+      ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().danger);
+      ui::body_wrapped(why.c_str());
+      ImGui::PopStyleColor();
+      if (ui::button("Accept new key", ui::Tone::Secondary)) {
+        SettingsAction a{SettingsKind::AcceptKey, {}, 1.0f, false, {}, c.person};
+        out.push_back(a);
+      }
+    }
+    ImGui::PopID();
+  }
+  ui::end_card();
+}
+
 void draw_data_card(const SettingsModel& m, const AppContext& ctx, Out& out) {
   ui::begin_card("##data");
   ui::subheading("Your data");
@@ -132,6 +172,7 @@ void draw_settings(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
   draw_profile_card(m, ui, out);
   draw_look_card(m, out);
   draw_hub_card(m, ui, ctx, out);
+  draw_keys_card(m, out);
   draw_data_card(m, ctx, out);
   if (!m.message().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, m.message_is_error() ? ui::palette().danger : ui::palette().text);
@@ -169,6 +210,10 @@ struct SettingsShape : ScreenShape<ScreenId::Settings, draw_settings> {
         ctx.toast = "Exported";
         break;
       case SettingsKind::Connect:
+        break;
+      case SettingsKind::AcceptKey:
+        ctx.toast = "New key accepted";
+        ctx.sync_now = true;  // what waits for this colleague is granted on the next sync
         break;
     }
   }
