@@ -68,6 +68,7 @@ TEST_CASE("every screen: frames drawn without a tap write nothing to the store",
       {app::ScreenId::Settings, {}, {}},
       {app::ScreenId::Conflicts, {}, {}},
       {app::ScreenId::MatchColleagues, {}, {}},
+      {app::ScreenId::RestoreKey, {}, {}},
   };
   for (const app::Route& route : routes) {
     INFO("screen " << static_cast<int>(route.screen));

@@ -27,7 +27,7 @@ void draw_profile_card(const SettingsModel& m, SettingsUi& ui, Out& out) {
   ImGui::BeginDisabled(ui.name == m.name());
   bool tapped = ui::button("Save", ui::Tone::Primary, save_w);
   ImGui::EndDisabled();
-  if (enter || tapped) out.push_back({SettingsKind::SaveName, ui.name, 1.0f, false, {}});
+  if (enter || tapped) out.push_back({SettingsKind::SaveName, ui.name, 1.0f, false, {}, {}});
   ui::caption("Colleagues see this name on the observations you share.");
   ui::end_card();
 }
@@ -40,13 +40,13 @@ void draw_look_card(const SettingsModel& m, Out& out) {
     if (!first) ui::flow_next(ui::chip_width(t.label));
     first = false;
     if (ui::chip(t.label, std::fabs(m.text_size() - t.value) < 0.01f))
-      out.push_back({SettingsKind::SetTextSize, {}, t.value, false, {}});
+      out.push_back({SettingsKind::SetTextSize, {}, t.value, false, {}, {}});
   }
   ImGui::Spacing();
   ui::subheading("Theme");
-  if (ui::chip("Light", !m.dark())) out.push_back({SettingsKind::SetDark, {}, 1.0f, false, {}});
+  if (ui::chip("Light", !m.dark())) out.push_back({SettingsKind::SetDark, {}, 1.0f, false, {}, {}});
   ui::flow_next(ui::chip_width("Dark"));
-  if (ui::chip("Dark", m.dark())) out.push_back({SettingsKind::SetDark, {}, 1.0f, true, {}});
+  if (ui::chip("Dark", m.dark())) out.push_back({SettingsKind::SetDark, {}, 1.0f, true, {}, {}});
   ui::end_card();
 }
 
@@ -82,7 +82,7 @@ void draw_hub_card(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
     bool ready = !ui.hub_url.empty() && !ui.code.empty() && !ctx.enrolling;
     ImGui::BeginDisabled(!ready);
     if (ui::button(ctx.enrolling ? "Connecting..." : "Connect", ui::Tone::Primary))
-      out.push_back({SettingsKind::Connect, ui.hub_url, 1.0f, false, ui.code});
+      out.push_back({SettingsKind::Connect, ui.hub_url, 1.0f, false, ui.code, {}});
     ImGui::EndDisabled();
     ui::caption("Everything you captured before connecting is kept and sent.");
   }
@@ -153,7 +153,7 @@ void draw_data_card(const SettingsModel& m, const AppContext& ctx, Out& out) {
   ImGui::Spacing();
   if (ctx.served_by_hub.empty()) {
     if (ui::button("Export everything to a file", ui::Tone::Secondary))
-      out.push_back({SettingsKind::Export, {}, 1.0f, false, {}});
+      out.push_back({SettingsKind::Export, {}, 1.0f, false, {}, {}});
     ui::caption("A JSON file with every record and its history, in the data folder. peerobs-cli import reads it back.");
   } else {
     // A file written inside the browser's storage is out of the person's reach; until the browser
