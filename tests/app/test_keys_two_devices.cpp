@@ -17,10 +17,8 @@
 #include "core/sync/key_grants.h"
 #include "server/sync_fixture.h"
 
-using namespace testing_support;
-
 namespace {
-struct KeysColleagues : TwoColleagues {
+struct KeysColleagues : testing_support::TwoColleagues {
   KeysColleagues() {
     lena.options.seal_bodies = true;
     chidi.options.seal_bodies = true;
@@ -67,7 +65,7 @@ TEST_CASE("keys: a phrase made on the first device opens the second, which then 
   CHECK_FALSE(app::build_keys(*t.lena.store, t.lena.me()).phrase_wanted);
   t.lena.sync();  // the backup reaches the hub
 
-  Device tablet;
+  testing_support::Device tablet;
   tablet.options.seal_bodies = true;
   tablet.enroll(t.hub.url(), t.hub.issue_code(t.lena_id));
   CHECK(tablet.sync().needs_recovery_phrase);

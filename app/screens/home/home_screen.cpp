@@ -264,7 +264,8 @@ void sync_card(HomeFrame& f) {
 // opens their observations on another device, and colleagues whose key changed.
 void keys_cards(const HomeView& v, HomeFrame& f) {
   const AppContext& ctx = f.ctx;
-  if ((v.recovery_phrase_needed || ctx.sync.needs_recovery_phrase) && ctx.has(ScreenId::RestoreKey)) {
+  // The store's answer, not the worker's flag: that one stays set until the sync after a restore.
+  if (v.recovery_phrase_needed && ctx.has(ScreenId::RestoreKey)) {
     ui::begin_card("##phrase_needed", true);
     ui::subheading("Type your recovery phrase");
     ui::body_wrapped(
