@@ -84,10 +84,12 @@ struct SyncOptions {
   // the answer is stored);
   // throwing from it simulates a crash at that point.
   std::function<void(const char* point)> fault;
-  // Seal bodies on push with their scope's content key (core/sync/sealing.h). Off: until grants
-  // carry keys to colleagues' devices (docs/encryption.md), a sealed body would reach colleagues
-  // who cannot open it. Pulled sealed bodies are opened whatever this says.
-  bool seal_bodies = false;
+  // Seal bodies on push with their scope's content key (core/sync/sealing.h), publish this
+  // person's key and grant keys to colleagues (docs/encryption.md); default true. A colleague reads
+  // what is sealed once they have published their key and a key holder has synced since, so
+  // false is for tests and benches that need a hub holding clear bodies. Pulled sealed bodies are
+  // opened whatever this says.
+  bool seal_bodies = true;
 };
 
 struct EnrollOutcome {

@@ -3,7 +3,9 @@
 // Layout (16-byte header, big-endian integers, then the payload):
 //   "POBS" | protocol u16 | message type u8 | flags u8 | payload length u32 | decoded length u32
 // The payload is a cereal portable-binary message, zstd-compressed (one frame) when flags has
-// kCompressed. Protocol 1 used zlib there; 2 is the same envelope with zstd.
+// kCompressed. Protocol 1 used zlib there; 2 is the same envelope with zstd; 3 adds sealed
+// bodies and key records (docs/encryption.md), which a protocol-2 peer would store or show as
+// unreadable, so the strict check below keeps the two apart with a sentence instead.
 // Both lengths are checked against the limits BEFORE anything is inflated or decoded, and the
 // inflated size must equal the declared one: input from the network is untrusted.
 #pragma once
@@ -13,7 +15,7 @@
 
 namespace core::sync {
 
-constexpr std::uint16_t kProtocolVersion = 2;
+constexpr std::uint16_t kProtocolVersion = 3;
 // Every protocol version peerobs will ever speak is below this (the field's high byte is reserved
 // as zero), so a header claiming more is damaged or foreign, not a newer peer: it gets 400
 // "malformed", never a misleading "update this peerobs".

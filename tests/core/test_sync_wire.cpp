@@ -196,6 +196,23 @@ TEST_CASE("sync wire: a peer with another protocol version gets a clear error ei
   CHECK(claimed_protocol(newer) == kProtocolVersion + 1);
 }
 
+TEST_CASE("sync wire: a protocol-2 peer, which knows nothing of sealed bodies or key records, is told to update",
+          "[core][sync]") {
+  REQUIRE(kProtocolVersion == 3);
+  std::string from_protocol_2 = pack(PushRequest{});
+  set_u16(from_protocol_2, 4, 2);
+  try {
+    unpack<PushRequest>(from_protocol_2);
+    FAIL("a protocol-2 envelope was accepted");
+  } catch (const WireError& e) {
+    CHECK(e.kind == WireError::Kind::PeerTooOld);
+    CHECK(e.http_status() == 426);
+    CHECK_THAT(e.what(), Catch::Contains("speaks sync protocol 2, older than this one (3)") &&
+                             Catch::Contains("Update the older peerobs (app or hub) so both match."));
+  }
+  CHECK(claimed_protocol(from_protocol_2) == 2);
+}
+
 TEST_CASE("sync wire: garbage after the magic is a damaged message, not a newer peer", "[core][sync]") {
   // What `curl --data-binary POBSxxxxxxxxxxxx` sends: the magic, then text where the header goes.
   std::string garbage = std::string("POBS") + std::string(12, 'x') + "payload";

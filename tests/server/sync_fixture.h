@@ -44,6 +44,16 @@ struct Device {
   bool sees(core::Id record) const { return !store->heads(record).empty(); }
 };
 
+// A device that sends bodies in clear (SyncOptions::seal_bodies = false), for the hub tests whose
+// subject is not encryption and that count versions, requests or bytes exactly, expect a colleague
+// to read what was pushed after one sync, or read bodies on the hub: sealed, a sync also pushes
+// this person's published key and grants, and a colleague reads once a key holder has synced since
+// the colleague published theirs. The hub applies the same rules to sealed versions' clear routing
+// fields; sealing itself is tested in test_hub_sealed_sync.cpp and test_hub_e2e_sealed.cpp.
+struct ClearDevice : Device {
+  ClearDevice() { options.seal_bodies = false; }
+};
+
 // A running hub with Lena and Chidi on its roster, and after enroll() a device each and an
 // observation Lena leads with Chidi as coach. The hub is killed and its data removed at the end.
 struct TwoColleagues {
@@ -52,7 +62,10 @@ struct TwoColleagues {
   Device lena, chidi;
   core::Id obs;
 
-  TwoColleagues() {
+  // Sealed::No: both devices send in clear, as a ClearDevice does, and for the same reasons.
+  enum class Sealed { Yes, No };
+  explicit TwoColleagues(Sealed sealed = Sealed::Yes) {
+    lena.options.seal_bodies = chidi.options.seal_bodies = sealed == Sealed::Yes;
     hub.start();
     lena_id = hub.add_person("Lena");
     chidi_id = hub.add_person("Chidi");

@@ -1,6 +1,8 @@
 // `peerobs-hub activity`, through the real binary on visits pushed by a real device: weekly
 // counts of visits planned, observed and debriefed, devices by last contact, small counts
 // hidden, and never a name, an id or a word anyone wrote.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the figures read
+// each visit's planned date and status on the hub, which a sealed body keeps as ciphertext.
 #include <catch2/catch.hpp>
 
 #include <ctime>
@@ -43,7 +45,7 @@ TEST_CASE("hub activity: weekly visit figures and device contact, small counts h
   hub.start();
   std::string lena_id = hub.add_person("Lena Secretname");
   std::string tomas_id = hub.add_person("Tomás Hiddenname");
-  Device lena, tomas;
+  ClearDevice lena, tomas;
   lena.enroll(hub.url(), hub.issue_code(lena_id));
   tomas.enroll(hub.url(), hub.issue_code(tomas_id));
 

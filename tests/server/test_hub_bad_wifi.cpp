@@ -1,6 +1,8 @@
 // Hub tests, part 3: sync over Wi-Fi that cuts connections. A request cut mid-transfer makes
 // the next push batch or pull page half as large, so repeated syncs finish where resending the
 // same large request never could; nothing arrives twice.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// versions, batches and outbox sizes exactly.
 #include <catch2/catch.hpp>
 
 #include <httplib.h>
@@ -16,6 +18,7 @@ using core::net::SyncError;
 
 namespace {
 struct Classroom : TwoColleagues {
+  Classroom() : TwoColleagues(Sealed::No) {}
   void write_notes(int n) {
     lena.store->transaction([&] {
       for (int i = 0; i < n; ++i) lena.note(obs, "a long lesson, note " + std::to_string(i));

@@ -1,6 +1,8 @@
 // Hub tests, part 4: one push batch mixing first versions (which the hub writes many rows per
 // statement) with versions that read them back: edits and deletes of records new in the same
 // batch, and a participant joining (backfill) after notes written earlier in the batch.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// the versions each push and pull carries.
 #include <catch2/catch.hpp>
 
 #include "core/serialization.h"
@@ -18,7 +20,7 @@ TEST_CASE("hub push: a batch with new notes, their edits and deletes and a coach
   hub.start();
   std::string teacher = hub.add_person("Tomás"), leader = hub.add_person("Lena"), coach = hub.add_person("Chidi"),
               stranger = hub.add_person("Sam");
-  Device lena, chidi, tomas, sam;
+  ClearDevice lena, chidi, tomas, sam;
   lena.enroll(hub.url(), hub.issue_code(leader));
   chidi.enroll(hub.url(), hub.issue_code(coach));
   tomas.enroll(hub.url(), hub.issue_code(teacher));

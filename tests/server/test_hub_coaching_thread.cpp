@@ -1,6 +1,8 @@
 // Hub tests: a coaching thread through a real hub process. The coach's note and the teacher
 // leader's reply reach each other's devices; the observed teacher, a second coach of the same
 // visit and a colleague outside it receive neither; a note the rules refuse is held back.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// pushed versions and read a note after one sync of its writer.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -14,7 +16,7 @@ using namespace testing_support;
 namespace {
 struct CoachedVisit {
   HubProcess hub{temp_dir("peerobs-hub")};
-  Device teacher, leader, coach, other_coach, stranger;
+  ClearDevice teacher, leader, coach, other_coach, stranger;
   Id obs;
 
   CoachedVisit() {

@@ -1,6 +1,8 @@
 // Issue 11: colleagues a teacher typed into plans before enrolling (or before the program lead
 // added them) get the visit once the teacher matches them with the roster, through a real hub:
 // the teacher's device, and each colleague's own device enrolled separately.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// the versions each push carries.
 #include <catch2/catch.hpp>
 
 #include "core/sync/colleague_match.h"
@@ -63,7 +65,7 @@ TEST_CASE("hub: a visit planned offline with two typed colleagues reaches both o
   Id sam = *Id::from_hex(r.hub.add_person("Sam Lee"));
 
   // Offline, before any code: Lena plans a visit in Ana's classroom with Sam coaching.
-  Device lena;
+  ClearDevice lena;
   Id offline_me = Id::random();
   lena.store->meta().set_local_person(offline_me);
   lena.store->create_with_id(offline_me, core::Person{"Lena", ""}, offline_me);
@@ -98,7 +100,7 @@ TEST_CASE("hub: a visit planned offline with two typed colleagues reaches both o
   CHECK(sent.pushed > 0);
   CHECK(sent.held_back == 0);
 
-  Device ana_device, sam_device;
+  ClearDevice ana_device, sam_device;
   ana_device.enroll(r.hub.url(), r.hub.issue_code(ana.hex()));
   sam_device.enroll(r.hub.url(), r.hub.issue_code(sam.hex()));
   ana_device.sync();
@@ -122,7 +124,7 @@ TEST_CASE("hub: a visit planned offline with two typed colleagues reaches both o
 TEST_CASE("hub: a colleague added to the roster after the visit was sent gets it once matched", "[hub][colleagues]") {
   Roster r;
   std::string lena_id = r.hub.add_person("Lena Ortiz");
-  Device lena;
+  ClearDevice lena;
   lena.enroll(r.hub.url(), r.hub.issue_code(lena_id));
   CHECK_FALSE(core::sync::push_waits_for_colleagues(*lena.store));
 
@@ -147,7 +149,7 @@ TEST_CASE("hub: a colleague added to the roster after the visit was sent gets it
   CHECK(matched.pushed == 1);  // a new version of the visit naming Jo, parent the one sent before
   CHECK(matched.held_back == 0);
 
-  Device jo_device;
+  ClearDevice jo_device;
   jo_device.enroll(r.hub.url(), r.hub.issue_code(jo.hex()));
   jo_device.sync();
   const auto& o = visit_on(jo_device, visit);

@@ -3,6 +3,8 @@
 // device keeps everything it has not sent and still receives what colleagues sent before, the
 // hub's file stays whole, and once space returns the next sync completes with nothing lost or
 // doubled.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): a colleague reads
+// the notes after one sync of their writer.
 #include <catch2/catch.hpp>
 
 #include "core/sqlite.h"
@@ -38,7 +40,7 @@ TEST_CASE("hub on a full disk: a push is refused with a sentence, the device sti
   HubProcess hub{hub_dir};  // its process shares this test's mounts: the hub writes on the small disk
   hub.start();
   const std::string lena_id = hub.add_person("Lena"), chidi_id = hub.add_person("Chidi");
-  Device lena, chidi;
+  ClearDevice lena, chidi;
   lena.enroll(hub.url(), hub.issue_code(lena_id));
   chidi.enroll(hub.url(), hub.issue_code(chidi_id));
   core::Observation o;

@@ -1,6 +1,8 @@
 // Hub tests: an enrollment whose answer never reached the device's store (killed, cut off) is
 // asked again with the same code and the device's own token, and the hub answers it as the first
 // time; any other token with a used code is still refused. Real hub, real stores.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// the versions each push carries.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -73,7 +75,7 @@ std::string format_one_request(const std::string& code) {
 TEST_CASE("enroll retry: an answer lost after the hub used the code is asked again and the device is enrolled once",
           "[server][enroll]") {
   EnrollHub h;
-  Device ana;
+  ClearDevice ana;
   enroll_killed_at(ana, h.hub.url(), h.code, "enroll_answered");
   REQUIRE(h.enrolled_devices(h.ana_id) == 1);  // the hub used the code: the hole this closes
   CHECK_FALSE(core::net::SyncClient(*ana.store).enrolled());
@@ -93,10 +95,10 @@ TEST_CASE("enroll retry: an answer lost after the hub used the code is asked aga
 
 TEST_CASE("enroll retry: a used code with another token is refused with the usual sentence", "[server][enroll]") {
   EnrollHub h;
-  Device ana;
+  ClearDevice ana;
   SECTION("another device") {
     ana.enroll(h.hub.url(), h.code);
-    Device other;
+    ClearDevice other;
     try {
       other.enroll(h.hub.url(), h.code);
       FAIL("a second device enrolled with a used code");
@@ -124,7 +126,7 @@ TEST_CASE("enroll retry: a used code with another token is refused with the usua
 TEST_CASE("enroll retry: the pending enrollment survives a reopen of the store, whatever the code's spelling",
           "[server][enroll]") {
   EnrollHub h;
-  Device ana;
+  ClearDevice ana;
   const std::string path = ana.dir + "/peerobs.sqlite";
   SECTION("killed before the request left") {
     enroll_killed_at(ana, h.hub.url(), h.code, "enroll_before_request");
@@ -176,7 +178,7 @@ TEST_CASE("enroll retry: a hub database from before hub_codes.device gains it an
     db.exec("ALTER TABLE hub_codes DROP COLUMN device");
   }
   h.hub.start();
-  Device ana;
+  ClearDevice ana;
   enroll_killed_at(ana, h.hub.url(), h.code, "enroll_answered");
   ana.enroll(h.hub.url(), h.code);
   CHECK(core::net::SyncClient(*ana.store).enrolled());
@@ -204,7 +206,7 @@ TEST_CASE("enroll retry: a hub from before the token is asked again without it a
   const int port = old_hub.bind_to_any_port("127.0.0.1");
   REQUIRE(port > 0);
   std::thread serving([&] { old_hub.listen_after_bind(); });
-  Device device;
+  ClearDevice device;
   device.enroll("http://127.0.0.1:" + std::to_string(port), "ABCD-EFGH-JKMN");
   old_hub.stop();
   serving.join();

@@ -2,6 +2,8 @@
 // Every case ends with no duplicate and no loss. A fault is never trusted to a sleep: each test
 // checks that it landed where its name says (the proxy saw the batch reach the hub and no answer
 // start, the outbox still held the batch, the hub had stored none of it) or tries again.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// outbox sizes, versions and requests exactly.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -23,6 +25,7 @@ using core::net::SyncError;
 
 namespace {
 struct Pair : TwoColleagues {
+  Pair() : TwoColleagues(Sealed::No) {}
   void enroll_lena(const std::string& url) { enroll(url); }
   void check_chidi_has(std::size_t n) {
     chidi.sync();
@@ -253,7 +256,7 @@ TEST_CASE("hub faults: a crash between storing pulled records and the cursor dup
 TEST_CASE("hub faults: two devices of one person edit one note offline, both versions survive", "[server][sync]") {
   Pair p;
   p.enroll_lena(p.hub.url());
-  Device tablet;
+  ClearDevice tablet;
   tablet.enroll(p.hub.url(), p.hub.issue_code(p.lena_id));
   Id note = p.lena.note(p.obs, "first words").record;
   p.lena.sync();
@@ -269,7 +272,7 @@ TEST_CASE("hub faults: two devices of one person edit one note offline, both ver
   p.lena.sync();
   tablet.sync();
   p.lena.sync();
-  for (Device* d : {&p.lena, &tablet}) {
+  for (Device* d : {&p.lena, static_cast<Device*>(&tablet)}) {
     CHECK(d->store->conflicted_records() == std::vector<Id>{note});
     auto heads = d->store->heads(note);
     REQUIRE(heads.size() == 2);
@@ -317,7 +320,7 @@ TEST_CASE("hub refusals: revoked, forged, foreign, malformed, truncated, oversiz
     p.check_chidi_has(1);                         // the honest note, never the forged one
   }
   SECTION("a foreign observation: 403, held back on the writer's device, nothing reaches the participants") {
-    Device sam;
+    ClearDevice sam;
     std::string sam_id = p.hub.add_person("Sam");
     sam.enroll(p.hub.url(), p.hub.issue_code(sam_id));
     Version foreign = sam.note(p.obs, "writing into someone else's observation");

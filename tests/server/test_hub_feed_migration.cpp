@@ -1,6 +1,8 @@
 // A hub whose database has the schema-1 feed (two 16-byte ids per row) moves to schema 2 when
 // it starts: devices continue from their cursors, nothing arrives twice, nothing is lost, and
 // a feed it cannot move leaves the hub unstarted with its database untouched.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// pulled versions exactly.
 #include <catch2/catch.hpp>
 
 #include "core/sqlite.h"
@@ -39,7 +41,7 @@ std::int64_t scalar(const std::string& db_path, const std::string& sql) {
 }
 
 struct OldHub : TwoColleagues {
-  OldHub() { enroll(); }
+  OldHub() : TwoColleagues(Sealed::No) { enroll(); }
   std::string db() const { return hub.data_dir() + "/hub.sqlite"; }
   void restart() {
     hub.start();  // on a new port: the devices follow it

@@ -1,6 +1,8 @@
 // Hub tests, part 3: versions the hub refuses (403 privacy, 409 changed body) are named in a
 // machine-readable answer, held back on the device with the hub's reason, and never block what
 // comes after them; the batch that contained them stores nothing; nothing is lost locally.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// outbox sizes and versions, and read after one sync of the writer.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -19,7 +21,7 @@ using namespace testing_support;
 
 namespace {
 struct Team : TwoColleagues {
-  Team() {
+  Team() : TwoColleagues(Sealed::No) {
     enroll();
     lena.sync();
   }
@@ -117,7 +119,7 @@ TEST_CASE("held back: a version whose body changed (409) is held back, the rest 
   Version original = t.lena.note(t.obs, "what the hub has");
   t.lena.sync();
   // Lena's second device holds the same version id with another body (a damaged or tampered copy).
-  Device tablet;
+  ClearDevice tablet;
   tablet.enroll(t.hub.url(), t.hub.issue_code(t.lena_id));
   Version changed = original;
   EvidenceNote body{t.obs, 0, "a different body under the same id", NoteKind::Noticing, {}};

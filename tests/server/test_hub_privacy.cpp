@@ -1,5 +1,7 @@
 // Hub tests, part 1: the learning-cycle scenario across devices through a real hub process,
 // privacy by participants, backfill, enrollment after offline work.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// pushed versions and read after one sync of the writer; test_hub_e2e_sealed.cpp runs the visit sealed.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -39,7 +41,7 @@ struct School {
 
 TEST_CASE("hub sync: leader and coach capture offline, everyone sees exactly what is theirs", "[server][sync]") {
   School s;
-  Device lena, chidi, tomas, sam;
+  ClearDevice lena, chidi, tomas, sam;
   s.enroll(lena, s.leader);
   s.enroll(chidi, s.coach);
   s.enroll(tomas, s.teacher);
@@ -105,7 +107,7 @@ TEST_CASE("hub sync: leader and coach capture offline, everyone sees exactly wha
 
 TEST_CASE("hub sync: a person added later receives the whole observation", "[server][sync]") {
   School s;
-  Device lena, chidi;
+  ClearDevice lena, chidi;
   s.enroll(lena, s.leader);
   s.enroll(chidi, s.coach);
   Observation o = s.plan();
@@ -126,7 +128,7 @@ TEST_CASE("hub sync: a person added later receives the whole observation", "[ser
 
 TEST_CASE("hub sync: a teacher who worked offline before enrolling keeps everything", "[server][sync]") {
   School s;
-  Device lena, lena_laptop;
+  ClearDevice lena, lena_laptop;
   Id offline_me = Id::random();
   lena.store->meta().set_local_person(offline_me);
   lena.store->create_with_id(offline_me, Person{"Lena", "Northside"}, offline_me);

@@ -3,6 +3,8 @@
 // is full, what the device held before is all there and the file is whole, the pages stored
 // before the disk filled stay stored, and once space is freed the next sync completes: every
 // note arrives, none twice, none missed (the cursor moved only with the pages it covers).
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): a colleague reads
+// the notes after one sync of their writer.
 #include <catch2/catch.hpp>
 
 #include "core/sqlite.h"
@@ -54,7 +56,7 @@ TEST_CASE(
   HubProcess hub{temp_dir("peerobs-hub")};
   hub.start();
   std::string lena_id = hub.add_person("Lena"), chidi_id = hub.add_person("Chidi");
-  Device lena;
+  ClearDevice lena;
   lena.enroll(hub.url(), hub.issue_code(lena_id));
   CoachOnSmallDisk chidi(disk.file("peerobs.sqlite"));
   core::net::SyncClient(*chidi.store, chidi.options).enroll(hub.url(), hub.issue_code(chidi_id), "coach tablet");

@@ -2,6 +2,8 @@
 // everyone not yet enrolled, renaming a person (every device gets the new name as the record's
 // one head) and deactivating one (their devices are refused, no code is issued, what they wrote
 // stays with their colleagues).
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): a colleague reads
+// a note after one sync of its writer.
 #include <catch2/catch.hpp>
 
 #include <ctime>
@@ -70,7 +72,7 @@ TEST_CASE("hub admin: issue-code --all-unenrolled hands out one code to each act
   std::string bo = h.add("Bo Chen", "bo@school.example");
   std::string cy = h.add("Cy Diallo", "");
   std::string dee = h.add("Dee Okafor", "dee@school.example");
-  Device ana_laptop;
+  ClearDevice ana_laptop;
   ana_laptop.enroll(h.hub.url(), h.hub.issue_code(ana));
   h.hub.admin({"deactivate", "--person", cy});
 
@@ -95,7 +97,7 @@ TEST_CASE("hub admin: issue-code --all-unenrolled hands out one code to each act
   CHECK(r.out.find("Cy") == std::string::npos);
 
   // The printed codes enroll: Bo's device is Bo's.
-  Device bo_tablet;
+  ClearDevice bo_tablet;
   bo_tablet.enroll(h.hub.url(), bo_row[2]);
   CHECK(bo_tablet.me() == id(bo));
 
@@ -107,7 +109,7 @@ TEST_CASE("hub admin: issue-code --all-unenrolled hands out one code to each act
     CHECK(again.out.find("1 code issued") != std::string::npos);
   }
   SECTION("nobody left: a plain sentence, no list") {
-    Device dee_tablet;
+    ClearDevice dee_tablet;
     dee_tablet.enroll(h.hub.url(), dee_row[2]);
     auto none = h.verb({"issue-code", "--all-unenrolled"});
     CHECK(none.exit_code == 0);
@@ -147,7 +149,7 @@ TEST_CASE("hub admin: a rename reaches every device as the one newest version of
   CHECK(p.chidi.store->conflicted_records().empty());
   CHECK(std::get<Person>(p.chidi.store->get(lena)->body).school == school);  // what else it said is kept
   // A device enrolled afterwards, and the admin's own lists, show the new name.
-  Device lena_tablet;
+  ClearDevice lena_tablet;
   lena_tablet.enroll(p.hub.url(), p.hub.issue_code(p.lena_id));
   CHECK(person_name_on(lena_tablet, lena) == "Lena Kowalska");
   CHECK(p.hub.admin({"people"}).find("Lena Kowalska") != std::string::npos);
@@ -189,7 +191,7 @@ TEST_CASE("hub admin: a deactivated person's devices get 401, no code is issued,
   CHECK(refused.exit_code == 1);
   CHECK(refused.out.find("Lena was deactivated on ") != std::string::npos);
   CHECK(refused.out.find("peerobs-hub reactivate --person " + p.lena_id) != std::string::npos);
-  Device other;
+  ClearDevice other;
   CHECK_THROWS_WITH(other.enroll(p.hub.url(), unused_code), Catch::Contains("no longer active on this hub"));
   CHECK(p.hub.admin({"people"}).find("DEACTIVATED") != std::string::npos);
 
@@ -200,7 +202,7 @@ TEST_CASE("hub admin: a deactivated person's devices get 401, no code is issued,
 
   SECTION("reactivated, she enrolls again with a new code; the old devices stay revoked") {
     p.hub.admin({"reactivate", "--person", p.lena_id});
-    Device lena_again;
+    ClearDevice lena_again;
     lena_again.enroll(p.hub.url(), p.hub.issue_code(p.lena_id));
     lena_again.sync();
     CHECK(lena_again.sees(note));

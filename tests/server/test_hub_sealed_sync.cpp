@@ -125,6 +125,48 @@ TEST_CASE("sealed sync: a body moved to another note on the hub is refused with 
   CHECK_FALSE(t.chidi.sees(moved_onto.record));  // not stored as anything else either
 }
 
+TEST_CASE("sealed sync: a body moved into another visit on the hub is refused with a sentence naming it",
+          "[server][sync][sealed]") {
+  SealingColleagues t;
+  Observation second_plan;
+  second_plan.participants = {{t.lena.me(), Role::TeacherLeader}, {*Id::from_hex(t.chidi_id), Role::Coach}};
+  const Id second_visit = t.lena.store->create(second_plan, t.lena.me()).record;
+  const Version kept = t.lena.note(t.obs, "said in the first visit");
+  const Version moved_onto = t.lena.note(second_visit, "said in the second visit");
+  t.lena.sync();
+  crypto::SealingScope second_scope;
+  second_scope.scope = second_visit;
+  auto second_key = t.lena.store->keys().current(second_scope);
+  REQUIRE(second_key);
+  t.chidi.store->keys().add(*second_key, second_scope);
+  t.chidi_receives_the_key();  // Chidi holds the keys of both visits: only the move can stop it
+  Id refused;
+  {
+    Db db(t.hub.data_dir() + "/hub.sqlite", false);
+    SECTION("a body and its hash copied over a note of the other visit") {
+      Stmt st(db,
+              "UPDATE versions SET body = (SELECT body FROM versions WHERE version_id = ?1), "
+              "body_hash = (SELECT body_hash FROM versions WHERE version_id = ?1) WHERE version_id = ?2");
+      st.bind_id(1, kept.version).bind_id(2, moved_onto.version);
+      st.run();
+      refused = moved_onto.version;
+    }
+    SECTION("a note's version relabelled as the other visit's") {
+      Stmt st(db, "UPDATE versions SET observation = ?1 WHERE version_id = ?2");
+      st.bind_id(1, second_visit).bind_id(2, kept.version);
+      st.run();
+      refused = kept.version;
+    }
+    REQUIRE(sqlite3_changes(db.raw()) == 1);
+  }
+
+  auto r = t.chidi.sync();
+  REQUIRE(r.unopened.size() == 1);
+  CHECK_THAT(r.unopened[0], Catch::Contains("could not be opened") && Catch::Contains(refused.hex().substr(24)));
+  CHECK_FALSE(t.chidi.store->has_version(refused));  // stored as nothing, in neither visit
+  CHECK(t.chidi.notes(t.obs) + t.chidi.notes(second_visit) == 1);
+}
+
 TEST_CASE(
     "sealed sync: keys reach members as grants, a person added later reads everything, one removed "
     "gets no key for what comes after",

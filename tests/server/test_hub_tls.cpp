@@ -3,6 +3,8 @@
 // that authority (SyncOptions::ca_file, or PEEROBS_CA_FILE) enrolls and syncs. A device refuses a
 // hub whose certificate it does not trust, or whose certificate names another host, with a
 // sentence saying which, and is not enrolled.
+// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the cases count
+// pushed versions and read after one sync of the writer.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -87,7 +89,7 @@ TEST_CASE("hub over HTTPS: a device that trusts the school's own authority enrol
   certs.hub("hub", "school-ca", "IP:127.0.0.1,DNS:localhost");
   HttpsHub https(certs, "hub");
   REQUIRE(https.hub.url().rfind("https://", 0) == 0);
-  Device lena, chidi;
+  ClearDevice lena, chidi;
   lena.options.ca_file = certs.path("school-ca.crt");
   SECTION("named in the sync options") { chidi.options.ca_file = certs.path("school-ca.crt"); }
   std::optional<TrustedAuthorityVariable> variable;
@@ -111,7 +113,7 @@ TEST_CASE("hub over HTTPS: a device refuses a hub whose certificate it does not 
   certs.authority("stranger-ca");
   certs.hub("hub", "school-ca", "IP:127.0.0.1,DNS:localhost");
   certs.hub("elsewhere", "school-ca", "DNS:hub.school.example");
-  Device device;
+  ClearDevice device;
 
   SECTION("signed by an authority the device does not know") {
     HttpsHub https(certs, "hub");
