@@ -23,31 +23,6 @@ std::optional<crypto::PublicKey> grants_published_key(const Store& store, Id per
   return key;
 }
 
-// Who may read what a scope's key seals: the rules of core/sync/privacy.h, from this device's records.
-std::set<Id> grants_members_of(const Store& store, const crypto::SealingScope& s) {
-  std::set<Id> out;
-  auto participants_of = [&](const Observation& o) {
-    for (const auto& p : o.participants) out.insert(p.person);
-  };
-  switch (s.kind) {
-    case KeyScope::Observation:
-      if (auto head = store.get(s.scope))
-        if (const auto* o = std::get_if<Observation>(&head->body)) participants_of(*o);
-      break;
-    case KeyScope::CoachingThread:
-      out = {s.coach, s.teacher_leader};
-      break;
-    case KeyScope::Cycle:
-      if (auto head = store.get(s.scope))
-        if (const auto* c = std::get_if<Cycle>(&head->body)) out.insert(c->observed_teacher);
-      for (const auto& [id, head] : store.live(RecordType::Observation))
-        if (const auto* o = std::get_if<Observation>(&head.body); o && o->cycle == s.scope) participants_of(*o);
-      break;
-  }
-  out.erase(Id{});
-  return out;
-}
-
 // The published key of `person` if this device trusts it: the first one seen is trusted from
 // then on; another one is noted in `changed_keys` and not returned.
 std::optional<crypto::PublicKey> grants_trusted_key(Store& store, Id person, GrantWork& work) {
@@ -96,6 +71,30 @@ crypto::ParsedKeyPair grants_stored_pair(const std::string& hex) {
   return crypto::parse_key_pair(bytes.view());
 }
 }  // namespace
+
+std::set<Id> scope_members(const Store& store, const crypto::SealingScope& s) {
+  std::set<Id> out;
+  auto participants_of = [&](const Observation& o) {
+    for (const auto& p : o.participants) out.insert(p.person);
+  };
+  switch (s.kind) {
+    case KeyScope::Observation:
+      if (auto head = store.get(s.scope))
+        if (const auto* o = std::get_if<Observation>(&head->body)) participants_of(*o);
+      break;
+    case KeyScope::CoachingThread:
+      out = {s.coach, s.teacher_leader};
+      break;
+    case KeyScope::Cycle:
+      if (auto head = store.get(s.scope))
+        if (const auto* c = std::get_if<Cycle>(&head->body)) out.insert(c->observed_teacher);
+      for (const auto& [id, head] : store.live(RecordType::Observation))
+        if (const auto* o = std::get_if<Observation>(&head.body); o && o->cycle == s.scope) participants_of(*o);
+      break;
+  }
+  out.erase(Id{});
+  return out;
+}
 
 std::optional<crypto::PersonKeys> stored_key_pair(const Store& store) {
   auto stored = store.meta().get(MetaKey::PersonKeyPair);
@@ -176,7 +175,7 @@ GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
     for (const auto& [any_key, scope] : store.keys().all()) {
       auto key = store.keys().current(scope);
       if (!key || !done_keys.insert(key->id()).second) continue;  // one pass per scope, its newest key
-      const std::set<Id> members = grants_members_of(store, scope);
+      const std::set<Id> members = scope_members(store, scope);
       if (!members.count(me)) continue;  // a scope this person left, or whose plan is not here yet
       // Someone holds the current key who is no longer a member: what is written from now on
       // gets a key they never receive.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/crypto/person_keys.h"
+#include "core/crypto/sealing_scope.h"
 #include "core/store.h"
 
 namespace core::sync {
@@ -40,6 +41,10 @@ struct GrantWork {
 // believed as a sender, until the person using this device accepts it here (having compared
 // fingerprints with the colleague). Throws std::runtime_error when the person has no published key.
 void accept_changed_key(Store& store, Id person);
+
+// Who may read what a scope's key seals (the rules of core/sync/privacy.h), from this device's
+// records: the people make_grants grants its key to. Empty when the plan is not here.
+std::set<Id> scope_members(const Store& store, const crypto::SealingScope& scope);
 
 // Keys granted to `me` that the ring lacks: unwrapped (with the sender's published key) and kept.
 GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me);
