@@ -49,8 +49,9 @@ std::set<Id> scope_members(const Store& store, const crypto::SealingScope& scope
 // Keys granted to `me` that the ring lacks: unwrapped (with the sender's published key) and kept.
 GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me);
 
-// For each scope's current key: a new key first when a person granted an earlier key of the scope
-// is no longer a member; then a grant to every member with a published key who has none of it.
+// For each scope this person is a member of: a new key first when a person granted the scope's
+// current key is no longer a member; then a grant of every key of the scope (bodies name the one
+// they were sealed with) to every member with a published key who has none of it.
 GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me);
 
 }  // namespace core::sync
