@@ -1,6 +1,7 @@
 // This person's versions sent again sealed. See reseal.h for which ones and why.
 #include "core/sync/reseal.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
@@ -51,6 +52,16 @@ void note_push_sealing(Store& store, bool sealing) {
     store.meta().erase(MetaKey::SyncClearUpTo);
     store.meta().erase(MetaKey::SyncResealedUpTo);
   });
+}
+
+void note_pulled_clear(Store& store, const std::vector<Version>& page) {
+  if (!store.meta().get(MetaKey::SyncClearUpTo)) return;  // not sealing: nothing to re-seal yet
+  auto me = Id::from_hex(store.meta().get(MetaKey::SyncPerson).value_or(""));
+  if (!me) return;
+  const bool mine_in_clear = std::any_of(page.begin(), page.end(), [&](const Version& v) {
+    return v.author == *me && !v.tombstone && crypto::travels_sealed(v.type) && !is_sealed_body(v.body);
+  });
+  if (mine_in_clear) store.meta().set(MetaKey::SyncClearUpTo, std::to_string(store.versions().newest_seq()));
 }
 
 ResealBatch next_reseal_batch(const Store& store, Id me, int limit, std::size_t max_body_bytes) {

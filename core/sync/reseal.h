@@ -6,7 +6,9 @@
 // pushed before, and its person's from their other devices, pulled in clear. The store marks that
 // point once (MetaKey::SyncClearUpTo, the newest local seq then) and walks this person's versions
 // up to it in seq order, remembering how far the hub acknowledged (MetaKey::SyncResealedUpTo). A
-// push with sealing off forgets both, so what goes out clear then is covered when sealing returns.
+// version of this person's pulled in clear later (a new device's first pull, or another device of
+// theirs that does not seal yet) moves the mark up to cover it. A push with sealing off forgets
+// both, so what goes out clear then is covered when sealing returns.
 // The store decides alone, rather than asking the hub which bodies it holds in clear: that would be
 // a new request and a protocol change, and the hub answers a version it holds sealed already as
 // known, so a version re-sent needlessly costs bytes, never correctness.
@@ -28,6 +30,10 @@ namespace core::sync {
 // As a push begins: with sealing on, the first time, marks every version held so far as possibly
 // clear on the hub; with sealing off and something to send, forgets the mark and the progress.
 void note_push_sealing(Store& store, bool sealing);
+
+// After a pulled page is applied (inside its transaction): when sealing has begun here and the
+// page holds a version of this person's that came in clear, the mark moves up to cover it.
+void note_pulled_clear(Store& store, const std::vector<Version>& page);
 
 struct ResealBatch {
   std::vector<Version> plain;   // this person's versions to send again sealed, oldest first

@@ -246,6 +246,25 @@ TEST_CASE("re-sealing: a crash between re-seal batches loses nothing and stores 
   t.check_notes(omar, 7);
 }
 
+TEST_CASE("re-sealing: a person's new device re-seals what their old device sent in clear and never will",
+          "[server][sync][sealed][reseal]") {
+  ClearHub t;
+  const Version note = t.lena.note(t.obs, "The lost tablet's note about group work");
+  t.lena.sync();  // Lena's first device: clear, and never seen again
+
+  Device tablet;
+  tablet.options.seal_bodies = true;
+  tablet.enroll(t.hub.url(), t.hub.issue_code(t.lena_id));
+  CHECK(tablet.sync().resealed == 0);  // her versions arrive with its first pull, in clear
+  CHECK(t.text_of(tablet, note.record) == "The lost tablet's note about group work");
+  CHECK(t.hub_files_hold("The lost tablet's note"));
+
+  CHECK(tablet.sync().resealed == 2);  // the visit and the note
+  CHECK_FALSE(t.hub_files_hold("The lost tablet's note"));
+  CHECK_THAT(t.plaintext(), Catch::Contains("No teacher's writing is stored in clear text here"));
+  t.check_notes(tablet, 1);
+}
+
 TEST_CASE("peerobs-hub plaintext: clear writing whose author has no enrolled device is counted as staying clear",
           "[server][sealed][plaintext][reseal]") {
   ClearHub t;
