@@ -26,6 +26,13 @@ std::int64_t reseal_meta_seq(const Store& store, MetaKey key) {
   }
 }
 
+// A version of this person's that may be clear on the hub: it left the device (not waiting in the
+// outbox, not refused, not local-only), in clear, of a type that travels sealed.
+bool reseal_candidate(const Store& store, const Version& v) {
+  return crypto::travels_sealed(v.type) && !is_sealed_body(v.body) && !store.outbox().is_queued(v.version) &&
+         !store.outbox().is_held_back(v.version) && !store.outbox().never_leaves(v);
+}
+
 using ResealScopeOrder = std::tuple<int, Id, Id, Id>;
 
 // Whether this device may seal versions of `scope`: it holds a key for it, or its person is a
@@ -42,15 +49,35 @@ bool reseal_may_seal(const Store& store, Id me, const crypto::SealingScope& scop
 }  // namespace
 
 void note_push_sealing(Store& store, bool sealing) {
-  if (sealing) {
-    if (!store.meta().get(MetaKey::SyncClearUpTo))
-      store.meta().set(MetaKey::SyncClearUpTo, std::to_string(store.versions().newest_seq()));
+  if (!sealing) {
+    if (store.outbox().size() == 0) return;
+    store.transaction([&] {
+      store.meta().erase(MetaKey::SyncClearUpTo);
+      store.meta().erase(MetaKey::SyncResealedUpTo);
+    });
     return;
   }
-  if (store.outbox().size() == 0) return;
+  if (store.meta().get(MetaKey::SyncClearUpTo)) return;
+  // The span of this person's versions that left the device: what waits in the outbox now goes
+  // sealed with this push, and re-sending it after would only cost bytes (a new device's whole
+  // first push, say).
+  std::int64_t first = 0, last = 0;
+  const auto me = Id::from_hex(store.meta().get(MetaKey::SyncPerson).value_or(""));
+  const std::int64_t newest = store.versions().newest_seq();
+  if (me) {
+    store.versions().for_each_by_author(*me, 0, newest, [&](std::int64_t seq, Version&& v) {
+      if (!reseal_candidate(store, v)) return true;
+      if (first == 0) first = seq;
+      last = seq;
+      return true;
+    });
+  } else {
+    last = newest;  // whose versions is unknown: all of them may have gone clear
+  }
   store.transaction([&] {
-    store.meta().erase(MetaKey::SyncClearUpTo);
-    store.meta().erase(MetaKey::SyncResealedUpTo);
+    store.meta().set(MetaKey::SyncClearUpTo, std::to_string(last));
+    if (first > 0 && !store.meta().get(MetaKey::SyncResealedUpTo))
+      store.meta().set(MetaKey::SyncResealedUpTo, std::to_string(first - 1));
   });
 }
 
@@ -58,10 +85,14 @@ void note_pulled_clear(Store& store, const std::vector<Version>& page) {
   if (!store.meta().get(MetaKey::SyncClearUpTo)) return;  // not sealing: nothing to re-seal yet
   auto me = Id::from_hex(store.meta().get(MetaKey::SyncPerson).value_or(""));
   if (!me) return;
-  const bool mine_in_clear = std::any_of(page.begin(), page.end(), [&](const Version& v) {
-    return v.author == *me && !v.tombstone && crypto::travels_sealed(v.type) && !is_sealed_body(v.body);
-  });
-  if (mine_in_clear) store.meta().set(MetaKey::SyncClearUpTo, std::to_string(store.versions().newest_seq()));
+  std::vector<Id> mine_in_clear;
+  for (const Version& v : page)
+    if (v.author == *me && !v.tombstone && crypto::travels_sealed(v.type) && !is_sealed_body(v.body))
+      mine_in_clear.push_back(v.version);
+  if (mine_in_clear.empty()) return;
+  std::int64_t newest = reseal_meta_seq(store, MetaKey::SyncClearUpTo);
+  for (const auto& [version, seq] : store.versions().seqs(mine_in_clear)) newest = std::max(newest, seq);
+  store.meta().set(MetaKey::SyncClearUpTo, std::to_string(newest));
 }
 
 ResealBatch next_reseal_batch(const Store& store, Id me, int limit, std::size_t max_body_bytes) {
@@ -78,9 +109,7 @@ ResealBatch next_reseal_batch(const Store& store, Id me, int limit, std::size_t 
       batch.last_seq = examined;
       return false;
     }
-    const bool candidate = crypto::travels_sealed(v.type) && !is_sealed_body(v.body) &&
-                           !store.outbox().is_queued(v.version) && !store.outbox().is_held_back(v.version) &&
-                           !store.outbox().never_leaves(v);
+    const bool candidate = reseal_candidate(store, v);
     if (candidate && !batch.plain.empty() && bytes + v.body.size() > max_body_bytes) {
       batch.last_seq = examined;
       return false;

@@ -4,8 +4,10 @@
 // Which versions went out clear: sealing was off on every device until it was turned on, so any
 // version this store holds when it first pushes with sealing on may be clear on the hub: its own
 // pushed before, and its person's from their other devices, pulled in clear. The store marks that
-// point once (MetaKey::SyncClearUpTo, the newest local seq then) and walks this person's versions
-// up to it in seq order, remembering how far the hub acknowledged (MetaKey::SyncResealedUpTo). A
+// point once (MetaKey::SyncClearUpTo: the local seq of the last such version; what waits in the
+// outbox then goes sealed with that push) and walks this person's versions up to it in seq order,
+// remembering how far the hub acknowledged (MetaKey::SyncResealedUpTo, first set just before the
+// first such version). A
 // version of this person's pulled in clear later (a new device's first pull, or another device of
 // theirs that does not seal yet) moves the mark up to cover it. A push with sealing off forgets
 // both, so what goes out clear then is covered when sealing returns.
@@ -27,8 +29,9 @@
 
 namespace core::sync {
 
-// As a push begins: with sealing on, the first time, marks every version held so far as possibly
-// clear on the hub; with sealing off and something to send, forgets the mark and the progress.
+// As a push begins: with sealing on, the first time, marks this person's versions that left the
+// device so far as possibly clear on the hub (one pass over them); with sealing off and something
+// to send, forgets the mark and the progress.
 void note_push_sealing(Store& store, bool sealing);
 
 // After a pulled page is applied (inside its transaction): when sealing has begun here and the

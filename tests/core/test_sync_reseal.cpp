@@ -20,6 +20,7 @@ struct ResealingStore {
   TempDir dir;
   Store store{dir.file("s.sqlite")};
   Id me = Id::random(), colleague = Id::random();
+  ResealingStore() { store.meta().set(MetaKey::SyncPerson, me.hex()); }  // as enrollment leaves it
 
   Id visit_with(std::vector<Id> people) {
     Observation o;
@@ -70,6 +71,15 @@ TEST_CASE("re-seal: only this person's versions that left the device before seal
   s.note(visit, "written after sealing began");  // goes sealed with the push
   const std::vector<Id> expected = {s.store.versions_of(visit).front().version, sent.version};
   CHECK(s.next_ids() == expected);
+}
+
+TEST_CASE("re-seal: a device whose first push is sealed re-sends nothing afterwards", "[core][sync][reseal]") {
+  ResealingStore s;
+  const Id visit = s.visit_with({s.me});
+  for (int i = 0; i < 3; ++i) s.note(visit, "offline note " + std::to_string(i));
+  sync::note_push_sealing(s.store, true);  // everything waits in the outbox: this push seals it all
+  s.pushed();
+  CHECK(sync::next_reseal_batch(s.store, s.me, 100, 1 << 20).last_seq == 0);
 }
 
 TEST_CASE("re-seal: batches follow arrival order and what the hub acknowledged is not sent again",
