@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "core/crypto/sealed_body.h"
 
@@ -26,6 +27,16 @@ std::vector<PlaintextRow> hub_plaintext(HubStore& hub) {
   return out;
 }
 
+std::int64_t clear_writing_without_device(HubStore& hub) {
+  std::set<core::Id> with_device;
+  for (const auto& d : hub.devices())
+    if (d.revoked_at == 0) with_device.insert(d.person);
+  std::int64_t out = 0;
+  for (const auto& [author, versions] : hub.store().versions().clear_sealable_by_author())
+    if (!with_device.count(author)) out += versions;
+  return out;
+}
+
 namespace {
 std::string plaintext_size(std::int64_t bytes) {
   char text[32];
@@ -39,7 +50,7 @@ std::string plaintext_size(std::int64_t bytes) {
 }
 }  // namespace
 
-std::string format_plaintext(const std::vector<PlaintextRow>& rows) {
+std::string format_plaintext(const std::vector<PlaintextRow>& rows, std::int64_t without_device) {
   std::string out = "Bodies stored on this hub, by record type (no body is shown):\n";
   char line[160];
   std::snprintf(line, sizeof line, "%-15s %10s %12s %10s\n", "type", "clear", "clear size", "sealed");
@@ -55,13 +66,26 @@ std::string format_plaintext(const std::vector<PlaintextRow>& rows) {
       writing_bytes += r.clear_bytes;
     }
   }
-  if (writing == 0)
+  std::int64_t sealed_writing = 0;
+  for (const auto& r : rows)
+    if (!r.clear_by_design) sealed_writing += r.sealed_versions;
+  if (writing == 0) {
     out += "No teacher's writing is stored in clear text here: whoever holds this database reads none of it.\n";
-  else
+    if (sealed_writing > 0) out += "Backups made while it held clear text still hold it.\n";
+  } else {
     out += std::to_string(writing) + (writing == 1 ? " version" : " versions") + " of teachers' writing (" +
-           plaintext_size(writing_bytes) +
-           ") are clear text: whoever holds this database, its WAL or a backup can read them. "
+           plaintext_size(writing_bytes) + (writing == 1 ? ") remains" : ") remain") +
+           " clear text: whoever holds this database, its WAL or a backup can read them. "
            "People's names, published keys and key grants are clear by design (docs/encryption.md).\n";
+    out +=
+        "Each author's devices re-send their own versions sealed on their next syncs with sealing on, and this "
+        "number falls as they do.";
+    if (without_device > 0)
+      out += " " + std::to_string(without_device) + " of them " + (without_device == 1 ? "was" : "were") +
+             " written by people with no enrolled device: " + (without_device == 1 ? "it stays" : "they stay") +
+             " clear until the author enrolls a device again.";
+    out += "\n";
+  }
   return out;
 }
 

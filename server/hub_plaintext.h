@@ -19,8 +19,13 @@ struct PlaintextRow {
 
 std::vector<PlaintextRow> hub_plaintext(HubStore& hub);
 
-// The table as the admin reads it, then one sentence: how many versions of teachers' writing are
-// still clear text on this hub.
-std::string format_plaintext(const std::vector<PlaintextRow>& rows);
+// Of the clear versions of teachers' writing, those whose author has no enrolled, unrevoked device:
+// nothing will re-seal them until that person enrolls a device again.
+std::int64_t clear_writing_without_device(HubStore& hub);
+
+// The table as the admin reads it, then what remains: how many versions of teachers' writing are
+// still clear text on this hub, that their authors' devices re-seal them as they sync, and how
+// many of them (`without_device`) wait for an author who has no device.
+std::string format_plaintext(const std::vector<PlaintextRow>& rows, std::int64_t without_device = 0);
 
 }  // namespace server

@@ -91,6 +91,9 @@ sync::StatusResponse read_status(const HubFeed& feed, const DeviceRow& device) {
 
 HubReader::HubReader(const std::string& db_path) : store_(db_path), feed_(store_, HubFeed::ReadOnly{}) {
   store_.db().exec("PRAGMA query_only = ON");
+  // Like the writer's (hub_store.cpp), although a reader frees nothing: every connection to the
+  // hub's database zeroes what it frees.
+  store_.db().exec("PRAGMA secure_delete = ON");
 }
 
 HubReaders::Lease HubReaders::lease() {

@@ -88,6 +88,9 @@ HubStore::HubStore(const std::string& data_dir)
   // wrote past 4 MiB, so its commit also copied every page into the database file and synced
   // that. Durability is unchanged (each commit still syncs the WAL, synchronous=FULL).
   store_.db().exec("PRAGMA wal_autocheckpoint = 8192");
+  // A body replaced by its sealed form (re-sealing, docs/encryption.md) leaves its clear bytes in
+  // freed space of a page or in freed overflow pages unless SQLite zeroes them.
+  store_.db().exec("PRAGMA secure_delete = ON");
 }
 
 // ---- roster and devices --------------------------------------------------------------
@@ -306,6 +309,7 @@ sync::PushResponse HubStore::push(const DeviceRow& device, const sync::PushReque
     feed_.append(batch.feed, {batch.seqs.begin(), batch.seqs.end()});
     record_batch(device, req.batch, resp);
   });
+  if (sqlite3_get_autocommit(store_.db().raw())) clear_freed_text();  // committed, not inside push_together
   return resp;
 }
 
@@ -327,7 +331,16 @@ std::vector<HubStore::Pushed> HubStore::push_together(const std::vector<Pushing>
       }
     }
   });
+  clear_freed_text();
   return out;
+}
+
+void HubStore::clear_freed_text() {
+  if (!resealed_) return;
+  // TRUNCATE: a checkpoint alone leaves old frames in the WAL file until they are overwritten.
+  // Busy (a reader still on an older snapshot): tried again after the next push.
+  Stmt st(store_.db(), "PRAGMA wal_checkpoint(TRUNCATE)");
+  if (st.step() && st.col_int(0) == 0) resealed_ = false;
 }
 
 std::optional<sync::PushResponse> HubStore::replayed_batch(const DeviceRow& device, Id batch_id) const {
@@ -376,6 +389,18 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
   auto refuse = [&](std::uint16_t status, std::string reason) {
     batch.refusal.refused.push_back({v.version, status, std::move(reason)});
   };
+  if (!new_version && body && core::is_sealed_body(v.body) && batch.stored_versions.count(v.version)) {
+    // Re-sealing: neither a new version nor a write the privacy rules judge (nobody reads anything
+    // new), so only its own checks apply.
+    auto stored = store_.versions().by_id(v.version);
+    if (stored && !stored->tombstone && !core::is_sealed_body(stored->body)) {
+      if (auto reason = reseal_refusal(device, *stored, v, *body)) return refuse(403, *reason);
+      store_.versions().replace_clear_body(v);
+      resealed_ = true;
+      ++resp.stored;
+      return;
+    }
+  }
   if (auto reason = write_refusal(batch, device, v, body ? &*body : nullptr, first)) return refuse(403, *reason);
   bool is_new = first;
   if (first) {
@@ -401,6 +426,33 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
   ++resp.stored;
   if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
   distribute(batch, v, body ? &*body : nullptr);
+}
+
+std::optional<std::string> HubStore::reseal_refusal(const DeviceRow& device, const Version& stored, const Version& v,
+                                                    const core::RecordBody& body) const {
+  if (device.person != stored.author)
+    return "The " + what(v) +
+           " is held here in clear and was written by someone else: only its author's devices "
+           "may send it sealed.";
+  if (v.record != stored.record || v.type != stored.type || v.author != stored.author ||
+      v.observation != stored.observation || v.parents != stored.parents || v.tombstone != stored.tombstone ||
+      v.saved_at_ms != stored.saved_at_ms)
+    return "The " + what(v) +
+           " sent sealed names another record, author, observation, parents or save time than "
+           "the version held here in clear.";
+  // The routing fields as the hub reads them for its rules: those of the stored body, whole, and
+  // the clear fields of the sealed one.
+  std::string stored_routing;
+  try {
+    stored_routing = core::crypto::encode_routing(core::crypto::decode_stored_body(stored));
+  } catch (const std::exception& e) {
+    return "The " + what(v) + " held here in clear could not be read (" + e.what() + "), so it stays as it is.";
+  }
+  if (core::crypto::encode_routing(body) != stored_routing)
+    return "The " + what(v) +
+           " sent sealed shows other participants, cycle, pair or sharing than the version held "
+           "here in clear; the hub keeps the one it holds.";
+  return std::nullopt;
 }
 
 std::optional<std::string> HubStore::write_refusal(BatchState& batch, const DeviceRow& device, const Version& v,

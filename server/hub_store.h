@@ -8,8 +8,11 @@
 // Guarantees: a push is one transaction (all of the batch or nothing), idempotent per batch id
 // and per version; a refused push names every refused version (HubRefusal) and stores nothing; the privacy rules of
 // core/sync/privacy.h decide every feed row; a person newly added to an observation gets the whole observation appended
-// to their feed (backfill). Not thread-safe: the HTTP layer serializes its calls (one writer), and
-// answers pulls and status on read connections of their own (hub_reader.h), which never write.
+// to their feed (backfill). A version the hub holds in clear may be sent again sealed by a device of its
+// author, with the same clear routing fields (docs/encryption.md, Upgrading a hub that holds clear text):
+// its body is replaced, nobody's feed changes, and the freed bytes are overwritten (secure_delete) and
+// checkpointed out of the WAL once the push commits. Not thread-safe: the HTTP layer serializes its calls (one writer),
+// and answers pulls and status on read connections of their own (hub_reader.h), which never write.
 #pragma once
 #include <cstdint>
 #include <exception>
@@ -152,6 +155,13 @@ class HubStore {
   std::optional<std::string> write_refusal(BatchState& batch, const DeviceRow& device, const core::Version& v,
                                            const core::RecordBody* body, bool first);
   void write_first_versions(BatchState& batch);
+  // v, sealed, for a version stored in clear: the body replaced (true), or why not (a refusal).
+  // body: v's routing view (VersionLog::check_routing).
+  std::optional<std::string> reseal_refusal(const DeviceRow& device, const core::Version& stored,
+                                            const core::Version& v, const core::RecordBody& body) const;
+  // After a commit that re-sealed bodies: the WAL checkpointed and truncated, so the clear text
+  // the replaced pages held leaves both files (the database's freed bytes are zeroed already).
+  void clear_freed_text();
   [[noreturn]] void refuse_batch(BatchState& batch, const core::sync::PushRequest& req);
   void record_batch(const DeviceRow& device, core::Id batch_id, const core::sync::PushResponse& resp);
 
@@ -161,6 +171,7 @@ class HubStore {
 
   mutable core::Store store_;  // mutable: reads prepare statements on its connection
   HubFeed feed_;
+  bool resealed_ = false;  // bodies re-sealed since the last checkpoint that truncated the WAL
 };
 
 // Copies the hub database at `db_path` to `out_path` with SQLite's online backup API (safe

@@ -232,7 +232,7 @@ int run(const std::string& verb, const Arguments& a) {
     return 0;
   }
   if (verb == "plaintext") {
-    std::cout << server::format_plaintext(server::hub_plaintext(hub));
+    std::cout << server::format_plaintext(server::hub_plaintext(hub), server::clear_writing_without_device(hub));
     return 0;
   }
   if (verb == "activity") {

@@ -5,6 +5,7 @@
 
 #include "core/net/hub_request.h"
 #include "core/serialization.h"
+#include "core/sync/reseal.h"
 #include "core/sync/sealing.h"
 
 namespace core::net {
@@ -57,6 +58,7 @@ void store_pull_page(Store& store, const core::sync::PullResponse& page, SyncRes
         },
         Store::Checked::Yes));  // by read_pull_page, and open_pulled for sealed ones
     result.pulled_total += static_cast<std::int64_t>(page.versions.size());
+    core::sync::note_pulled_clear(store, page.versions);  // with the page: never a clear version left uncovered
     if (fault) fault("after_pull_store_before_cursor");
     store.meta().set(MetaKey::SyncCursor, std::to_string(page.next_cursor));
   });

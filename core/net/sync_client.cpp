@@ -15,6 +15,7 @@
 #include "core/sync/key_grants.h"
 #include "core/sync/messages.h"
 #include "core/sync/rekey.h"
+#include "core/sync/reseal.h"
 #include "core/sync/sealing.h"
 
 namespace core::net {
@@ -198,6 +199,7 @@ void SyncClient::push_batches(SyncResult& result) {
     result.push_waits_for_colleagues = true;
     return;
   }
+  sync::note_push_sealing(store_, options_.seal_bodies);
   std::string url = hub_url(), token = store_.meta().get(kToken).value_or("");
   AdaptiveSize size(store_, kPushBatch, options_.batch_size);
   int cuts = 0;
@@ -404,6 +406,9 @@ SyncResult SyncClient::sync() {
   try {
     push(result);
     if (mine && exchange_keys(*mine, me, result)) push(result);
+    // After the outbox, whose versions go sealed anyway; keys made for re-sealed scopes are
+    // granted after the pull below.
+    if (mine) storage_checked([&] { reseal(me, result); });
   } catch (const SyncError& e) {
     // A hub whose disk is full cannot store this device's work, but can still hand it what
     // colleagues sent before: pull, then report the push's failure.

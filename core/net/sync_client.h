@@ -23,10 +23,15 @@
 //  - a first enrollment of a store whose plans name colleagues typed in offline (device-only
 //    people, core/sync/colleague_match.h) makes push send nothing until the teacher has matched
 //    them or kept them on the device, so they can still be re-keyed in place; pulls go on;
+//  - with sealing on and this person's key pair here, each sync also re-sends, sealed, this
+//    person's versions that reached the hub in clear (core/sync/reseal.h), in batches after the
+//    outbox; how far the hub acknowledged is stored after each batch, and a batch resent after a
+//    crash is a replay or a no-op to the hub;
 //  - nothing here reads the wall clock to decide anything (the held-back date is for display).
 // Device state lives in the store's meta table: sync.hub_url, sync.token, sync.device,
-// sync.person, sync.cursor, sync.last_success_ms, sync.push_batch, sync.pull_page, and
-// sync.enroll_pending between an enrollment's request and its stored answer.
+// sync.person, sync.cursor, sync.last_success_ms, sync.push_batch, sync.pull_page,
+// sync.clear_up_to and sync.resealed_up_to (re-sealing), and sync.enroll_pending between an
+// enrollment's request and its stored answer.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -80,6 +85,7 @@ struct SyncOptions {
   int read_timeout_s = 60;    // seconds
   std::string ca_file;        // PEM bundle to trust for an https hub ("" = system store)
   // Test hook, called at named points ("after_push_ack", "after_pull_store_before_cursor",
+  // "after_reseal_ack" once the hub stored a re-seal batch, before the device notes it,
   // "enroll_before_request" once the pending enrollment is committed, "enroll_answered" before
   // the answer is stored);
   // throwing from it simulates a crash at that point.
@@ -100,22 +106,25 @@ struct EnrollOutcome {
 };
 
 struct SyncResult {
-  std::int64_t pushed = 0;                 // versions the hub acknowledged this run
-  std::int64_t held_back = 0;              // versions the hub refused this run, now held back on this device
-  std::int64_t pulled_skipped = 0;         // hub copies of versions held back here as conflicting (409)
-  std::int64_t pulled_new = 0;             // versions new to this device
-  std::int64_t pulled_total = 0;           // versions received, including ones it had
-  std::int64_t bytes_sent = 0;             // request bodies
-  std::int64_t bytes_received = 0;         // response bodies
-  bool push_waits_for_colleagues = false;  // nothing was sent: the teacher has not yet matched the
-                                           // colleagues typed offline (core/sync/colleague_match.h)
-  std::int64_t sealed_opened = 0;          // sealed versions received and opened (waiting ones included)
-  std::int64_t sealed_waiting = 0;         // sealed versions set aside this run: their key is not here yet
-  std::vector<std::string> unopened;       // sealed versions and grants refused: a sentence each
-  std::int64_t keys_granted = 0;           // content keys granted to colleagues this run
-  std::int64_t keys_received = 0;          // content keys received in grants this run
-  std::vector<Id> changed_keys;            // colleagues whose key changed: shown, not trusted until accepted
-  bool needs_recovery_phrase = false;      // this person's key is on another device: type the phrase here
+  std::int64_t pushed = 0;                  // versions the hub acknowledged this run
+  std::int64_t held_back = 0;               // versions the hub refused this run, now held back on this device
+  std::int64_t pulled_skipped = 0;          // hub copies of versions held back here as conflicting (409)
+  std::int64_t pulled_new = 0;              // versions new to this device
+  std::int64_t pulled_total = 0;            // versions received, including ones it had
+  std::int64_t bytes_sent = 0;              // request bodies
+  std::int64_t bytes_received = 0;          // response bodies
+  bool push_waits_for_colleagues = false;   // nothing was sent: the teacher has not yet matched the
+                                            // colleagues typed offline (core/sync/colleague_match.h)
+  std::int64_t sealed_opened = 0;           // sealed versions received and opened (waiting ones included)
+  std::int64_t sealed_waiting = 0;          // sealed versions set aside this run: their key is not here yet
+  std::vector<std::string> unopened;        // sealed versions and grants refused: a sentence each
+  std::int64_t keys_granted = 0;            // content keys granted to colleagues this run
+  std::int64_t keys_received = 0;           // content keys received in grants this run
+  std::vector<Id> changed_keys;             // colleagues whose key changed: shown, not trusted until accepted
+  bool needs_recovery_phrase = false;       // this person's key is on another device: type the phrase here
+  std::int64_t resealed = 0;                // this person's versions the hub held in clear, stored sealed this run
+  std::int64_t reseal_passed_over = 0;      // of them, left clear: a visit this person has left (reseal.h)
+  std::vector<std::string> reseal_refused;  // re-sealed versions the hub refused: its sentence each
 };
 
 class SyncClient {
@@ -150,6 +159,9 @@ class SyncClient {
   // Grants received and made (core/sync/key_grants.h), and waiting versions their keys open;
   // true when grants were made, which the next push carries.
   bool exchange_keys(const crypto::PersonKeys& mine, Id me, SyncResult& result);
+  // This person's versions the hub holds in clear, sent again sealed (core/sync/reseal.h;
+  // reseal_push.cpp).
+  void reseal(Id me, SyncResult& result);
   // Moves the versions of `batch` that `refusal` names to the held-back list; returns how many.
   std::size_t hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result);
 

@@ -29,6 +29,10 @@ const char* meta_key_name(MetaKey key) {
       return "sync.push_waits_for_colleagues";
     case MetaKey::SyncEnrollPending:
       return "sync.enroll_pending";
+    case MetaKey::SyncClearUpTo:
+      return "sync.clear_up_to";
+    case MetaKey::SyncResealedUpTo:
+      return "sync.resealed_up_to";
     case MetaKey::PersonKeyPair:
       return "crypto.person_key_pair";
     case MetaKey::RecoveryPhraseKept:

@@ -23,6 +23,9 @@ enum class MetaKey {
   SyncPushWaitsForColleagues,  // "1" while enrollment holds sending until colleagues are matched
   SyncEnrollPending,           // "CODEHASH TOKEN": an enrollment sent, its answer not yet stored
                                // (SHA-256 hex of the normalized code, the device's own token)
+  SyncClearUpTo,               // local seq: versions up to it may have reached the hub in clear (set
+                               // at the first push with sealing on; core/sync/reseal.h)
+  SyncResealedUpTo,            // local seq: this person's versions up to it were re-sent sealed
   PersonKeyPair,               // this person's X25519 key pair (crypto::PersonKeys::serialise, hex)
   RecoveryPhraseKept,          // the fingerprint of the key pair whose recovery phrase the person wrote
                                // down on this device (or typed here to restore it); unset = none

@@ -7,8 +7,12 @@
 
 namespace core {
 
+bool Outbox::never_leaves(const Version& v) const {
+  return is_local_only(v.record) || (!v.observation.empty() && is_local_only(v.observation));
+}
+
 void Outbox::add(const Version& v) {
-  if (is_local_only(v.record) || (!v.observation.empty() && is_local_only(v.observation))) return;
+  if (never_leaves(v)) return;
   StmtLease out = c_.cached("INSERT INTO outbox(version_id) VALUES(?)");
   out->bind_id(1, v.version);
   out->run();
@@ -44,6 +48,12 @@ std::int64_t Outbox::size() const {
   Stmt st(c_.db(), "SELECT count(*) FROM outbox");
   st.step();
   return st.col_int(0);
+}
+
+bool Outbox::is_queued(Id version) const {
+  StmtLease st = c_.cached("SELECT 1 FROM outbox WHERE version_id = ?");
+  st->bind_id(1, version);
+  return st->step();
 }
 
 void Outbox::remove(const std::vector<Id>& versions) {

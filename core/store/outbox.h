@@ -39,6 +39,7 @@ class Outbox {
   // batch while the previous one is still in the outbox, waiting for the hub's answer.
   std::vector<Version> after(std::int64_t after, int limit, std::size_t max_body_bytes, std::int64_t& last) const;
   std::int64_t size() const;
+  bool is_queued(Id version) const;  // in the outbox, still to send
   void remove(const std::vector<Id>& versions);
 
   // For re-keying versions in place (core/sync/rekey.h): each queued version's position,
@@ -62,6 +63,8 @@ class Outbox {
   // inside such an observation, out of the outbox.
   void mark_local_only(Id id);
   bool is_local_only(Id id) const;
+  // v never leaves: its record or its observation is local-only (what add() checks).
+  bool never_leaves(const Version& v) const;
 
  private:
   Connection& c_;

@@ -3,7 +3,8 @@
 //
 // Invariants:
 //  - versions are immutable and never deleted (erase_record is for re-keying versions that
-//    never left this device); a delete is a tombstone version;
+//    never left this device); a delete is a tombstone version. One exception, on the hub only:
+//    a body held in clear is replaced by the same version sealed (replace_clear_body);
 //  - `heads` holds, per record, the versions no other known version names as a parent: one
 //    normally, several when devices edited concurrently (a conflict);
 //  - a known version id with the same body hash is a no-op, with another hash VersionMismatch;
@@ -68,6 +69,12 @@ class VersionLog {
   // written many rows per statement (version_log_batch.cpp). checked: check_all already ran.
   using MismatchHandler = std::function<void(const Version&, const VersionMismatch&)>;
   std::size_t apply(const std::vector<Version>& versions, const MismatchHandler& on_mismatch, bool checked);
+  // The hub re-sealing a version it holds in clear (docs/encryption.md, Upgrading a hub that
+  // holds clear text): the stored body and body hash of `sealed.version` become those of
+  // `sealed`; nothing else of the version, its heads or its place in arrival order changes. The
+  // caller has checked that it may (server/hub_store.cpp). Throws std::runtime_error when the
+  // version is not stored, or not in clear.
+  void replace_clear_body(const Version& sealed);
   // Removes every version and head of `record`. Only for versions nobody else has (re-keying
   // before the first push); whatever refers to them (the outbox) is removed by its owner first.
   void erase_record(Id record);
@@ -99,6 +106,7 @@ class VersionLog {
   std::vector<Version> of_record(Id record) const;  // in arrival order
   std::vector<Version> all() const;                 // in arrival order
   bool has(Id version) const;
+  std::optional<Version> by_id(Id version) const;
   std::optional<Version> by_seq(std::int64_t seq) const;  // the hub's feed names versions by seq
   // Which of these ids are stored, as version ids and as record ids (one query per 500 ids).
   std::set<Id> stored_versions(const std::vector<Id>& versions) const;
@@ -111,6 +119,15 @@ class VersionLog {
   std::optional<Id> creator(Id record) const;
   // Every version of an observation and of the records inside it, in arrival order.
   std::vector<Version> in_observation(Id observation) const;
+  // Clear (not sealed) bodies of types that travel sealed, per author: what re-sealing can still
+  // bring down (server/hub_plaintext.h).
+  std::map<Id, std::int64_t> clear_sealable_by_author() const;
+  // The newest local seq (0 for an empty log), and the versions of `author` with a seq in
+  // (after, up_to], oldest first, tombstones left out: on_version(seq, version) until it returns
+  // false. What a device re-sends sealed (core/sync/reseal.h).
+  std::int64_t newest_seq() const;
+  void for_each_by_author(Id author, std::int64_t after, std::int64_t up_to,
+                          const std::function<bool(std::int64_t, Version&&)>& on_version) const;
   // Calls on_body(seq, type, body) for each non-tombstone version after `seq`, in arrival order.
   void for_each_body_after(std::int64_t seq,
                            const std::function<void(std::int64_t, RecordType, const std::string&)>& on_body) const;

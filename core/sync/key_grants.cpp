@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 #include <utility>
@@ -21,31 +22,6 @@ std::optional<crypto::PublicKey> grants_published_key(const Store& store, Id per
   auto key = crypto::public_key_from(p->public_key);
   if (!key || !crypto::is_usable_public_key(*key)) return std::nullopt;
   return key;
-}
-
-// Who may read what a scope's key seals: the rules of core/sync/privacy.h, from this device's records.
-std::set<Id> grants_members_of(const Store& store, const crypto::SealingScope& s) {
-  std::set<Id> out;
-  auto participants_of = [&](const Observation& o) {
-    for (const auto& p : o.participants) out.insert(p.person);
-  };
-  switch (s.kind) {
-    case KeyScope::Observation:
-      if (auto head = store.get(s.scope))
-        if (const auto* o = std::get_if<Observation>(&head->body)) participants_of(*o);
-      break;
-    case KeyScope::CoachingThread:
-      out = {s.coach, s.teacher_leader};
-      break;
-    case KeyScope::Cycle:
-      if (auto head = store.get(s.scope))
-        if (const auto* c = std::get_if<Cycle>(&head->body)) out.insert(c->observed_teacher);
-      for (const auto& [id, head] : store.live(RecordType::Observation))
-        if (const auto* o = std::get_if<Observation>(&head.body); o && o->cycle == s.scope) participants_of(*o);
-      break;
-  }
-  out.erase(Id{});
-  return out;
 }
 
 // The published key of `person` if this device trusts it: the first one seen is trusted from
@@ -96,6 +72,30 @@ crypto::ParsedKeyPair grants_stored_pair(const std::string& hex) {
   return crypto::parse_key_pair(bytes.view());
 }
 }  // namespace
+
+std::set<Id> scope_members(const Store& store, const crypto::SealingScope& s) {
+  std::set<Id> out;
+  auto participants_of = [&](const Observation& o) {
+    for (const auto& p : o.participants) out.insert(p.person);
+  };
+  switch (s.kind) {
+    case KeyScope::Observation:
+      if (auto head = store.get(s.scope))
+        if (const auto* o = std::get_if<Observation>(&head->body)) participants_of(*o);
+      break;
+    case KeyScope::CoachingThread:
+      out = {s.coach, s.teacher_leader};
+      break;
+    case KeyScope::Cycle:
+      if (auto head = store.get(s.scope))
+        if (const auto* c = std::get_if<Cycle>(&head->body)) out.insert(c->observed_teacher);
+      for (const auto& [id, head] : store.live(RecordType::Observation))
+        if (const auto* o = std::get_if<Observation>(&head.body); o && o->cycle == s.scope) participants_of(*o);
+      break;
+  }
+  out.erase(Id{});
+  return out;
+}
 
 std::optional<crypto::PersonKeys> stored_key_pair(const Store& store) {
   auto stored = store.meta().get(MetaKey::PersonKeyPair);
@@ -172,18 +172,24 @@ GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
     const std::vector<GrantSeen> grants = grants_on_device(store);
     std::set<std::pair<Id, Id>> granted;  // (key id, recipient)
     for (const GrantSeen& seen : grants) granted.insert({seen.grant.key_id, seen.grant.recipient});
-    std::set<Id> done_keys;
-    for (const auto& [any_key, scope] : store.keys().all()) {
-      auto key = store.keys().current(scope);
-      if (!key || !done_keys.insert(key->id()).second) continue;  // one pass per scope, its newest key
-      const std::set<Id> members = grants_members_of(store, scope);
+    // Every key of a scope, not only its newest: bodies name the key they were sealed with, and a
+    // scope has several when two devices each made one (re-sealing an old hub's visit, say) or one
+    // replaced another. A member reads the whole scope, so each key reaches each member.
+    std::vector<std::pair<crypto::SealingScope, std::vector<crypto::ContentKey>>> scopes;
+    for (auto& [key, scope] : store.keys().all()) {
+      auto same = std::find_if(scopes.begin(), scopes.end(), [&](const auto& s) { return s.first == scope; });
+      if (same == scopes.end()) same = scopes.insert(scopes.end(), {scope, {}});
+      same->second.push_back(std::move(key));
+    }
+    for (auto& [scope, keys] : scopes) {
+      const std::set<Id> members = scope_members(store, scope);
       if (!members.count(me)) continue;  // a scope this person left, or whose plan is not here yet
       // Someone holds the current key who is no longer a member: what is written from now on
       // gets a key they never receive.
+      const Id current = store.keys().current(scope)->id();
       for (const auto& [key_id, recipient] : granted) {
-        if (key_id != key->id() || members.count(recipient)) continue;
-        key = store.keys().make(scope);
-        done_keys.insert(key->id());
+        if (key_id != current || members.count(recipient)) continue;
+        keys.push_back(store.keys().make(scope));
         ++work.replaced;
         break;
       }
@@ -192,13 +198,15 @@ GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
         // as soon as this device sees it.
         auto public_key = member == me ? std::optional<crypto::PublicKey>(mine.public_key())
                                        : grants_trusted_key(store, member, work);
-        if (granted.count({key->id(), member})) continue;
         if (!public_key) continue;  // granted once their device has published a key, or it is accepted
-        KeyGrant g{key->id(), scope.kind, scope.scope, member, scope.coach, scope.teacher_leader, ""};
-        g.wrapped = crypto::wrap_key(*key, grants_binding(g, me), *public_key, mine);
-        store.create(g, me);
-        granted.insert({key->id(), member});
-        ++work.granted;
+        for (const crypto::ContentKey& key : keys) {
+          if (granted.count({key.id(), member})) continue;
+          KeyGrant g{key.id(), scope.kind, scope.scope, member, scope.coach, scope.teacher_leader, ""};
+          g.wrapped = crypto::wrap_key(key, grants_binding(g, me), *public_key, mine);
+          store.create(g, me);
+          granted.insert({key.id(), member});
+          ++work.granted;
+        }
       }
     }
   });

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/crypto/person_keys.h"
+#include "core/crypto/sealing_scope.h"
 #include "core/store.h"
 
 namespace core::sync {
@@ -41,11 +42,16 @@ struct GrantWork {
 // fingerprints with the colleague). Throws std::runtime_error when the person has no published key.
 void accept_changed_key(Store& store, Id person);
 
+// Who may read what a scope's key seals (the rules of core/sync/privacy.h), from this device's
+// records: the people make_grants grants its key to. Empty when the plan is not here.
+std::set<Id> scope_members(const Store& store, const crypto::SealingScope& scope);
+
 // Keys granted to `me` that the ring lacks: unwrapped (with the sender's published key) and kept.
 GrantWork receive_grants(Store& store, const crypto::PersonKeys& mine, Id me);
 
-// For each scope's current key: a new key first when a person granted an earlier key of the scope
-// is no longer a member; then a grant to every member with a published key who has none of it.
+// For each scope this person is a member of: a new key first when a person granted the scope's
+// current key is no longer a member; then a grant of every key of the scope (bodies name the one
+// they were sealed with) to every member with a published key who has none of it.
 GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me);
 
 }  // namespace core::sync
