@@ -6,8 +6,11 @@
 // BENCH_KEEP=1 keeps the temporary directory (hub and device databases) and prints its path.
 // BENCH_SEAL=1 seals the bodies end to end (docs/encryption.md): A seals as it pushes, B opens as it
 // pulls, with the visit's key handed to B directly (a grant's work, which this does not time).
+// The CPU time of each side (this process, all threads; the hub) during the push and the pull is
+// printed too: a steadier figure than wall time when other work shares the machine.
 #include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -23,6 +26,27 @@
 namespace {
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double cpu_ms(clockid_t clock) {
+  timespec ts{};
+  if (clock_gettime(clock, &ts) != 0) return 0;
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// CPU time used during one phase, by this process and by the hub.
+struct PhaseCpu {
+  clockid_t hub;
+  double device_at = 0, hub_at = 0;
+  double device_ms = 0, hub_ms = 0;
+  void start() {
+    device_at = cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
+    hub_at = cpu_ms(hub);
+  }
+  void stop() {
+    device_ms = cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - device_at;
+    hub_ms = cpu_ms(hub) - hub_at;
+  }
+};
 
 std::string run(const std::string& cmd) {
   std::string out;
@@ -61,6 +85,8 @@ int main(int argc, char** argv) {
   char c;
   while (read(fds[0], &c, 1) == 1 && c != '\n') line.push_back(c);
   std::string url = "http://" + line.substr(line.rfind(' ') + 1);
+  clockid_t hub_clock{};
+  if (clock_getcpuclockid(pid, &hub_clock) != 0) hub_clock = CLOCK_PROCESS_CPUTIME_ID;
 
   int rc = 0;
   try {
@@ -90,17 +116,22 @@ int main(int argc, char** argv) {
       }
     });
     core::net::SyncResult push, pull;
+    PhaseCpu push_cpu{hub_clock}, pull_cpu{hub_clock};
+    push_cpu.start();
     auto t0 = Clock::now();
     ca.push(push);
     double push_ms = ms_since(t0);
+    push_cpu.stop();
     if (seal) {
       core::crypto::SealingScope visit;
       visit.scope = obs;
       b.keys().add(*a.keys().current(visit), visit);
     }
+    pull_cpu.start();
     t0 = Clock::now();
     cb.pull(pull);
     double pull_ms = ms_since(t0);
+    pull_cpu.stop();
     const int rounds = 50;
     core::net::SyncResult idle;
     t0 = Clock::now();
@@ -114,11 +145,13 @@ int main(int argc, char** argv) {
     std::size_t got = b.live(core::RecordType::EvidenceNote).size();
     std::printf(
         "peerobs%s  notes=%d  push_ms=%.1f  pull_ms=%.1f  total_ms=%.1f  bytes=%lld  (push up %lld, down %lld; "
-        "pull up %lld, down %lld)  noop_sync_ms=%.2f  received=%zu\n",
+        "pull up %lld, down %lld)  noop_sync_ms=%.2f  received=%zu  cpu_ms: push device=%.0f hub=%.0f, pull "
+        "device=%.0f hub=%.0f\n",
         seal ? " (sealed)" : "", n, push_ms, pull_ms, push_ms + pull_ms,
         static_cast<long long>(push.bytes_sent + push.bytes_received + pull.bytes_sent + pull.bytes_received),
         static_cast<long long>(push.bytes_sent), static_cast<long long>(push.bytes_received),
-        static_cast<long long>(pull.bytes_sent), static_cast<long long>(pull.bytes_received), noop_ms, got);
+        static_cast<long long>(pull.bytes_sent), static_cast<long long>(pull.bytes_received), noop_ms, got,
+        push_cpu.device_ms, push_cpu.hub_ms, pull_cpu.device_ms, pull_cpu.hub_ms);
     if (got != static_cast<std::size_t>(n)) rc = 1;
   } catch (const std::exception& e) {
     std::cerr << "bench_sync: " << e.what() << "\n";

@@ -35,6 +35,13 @@ void routing_fields(Archive& ar, Body& body) {
       body);
 }
 
+// The types routing_fields writes anything for. The others seal an empty routing part (not even
+// cereal's endianness byte), and neither sealing nor the hub decodes anything to find that out.
+bool seal_has_routing(RecordType type) {
+  return type == RecordType::Cycle || type == RecordType::Observation || type == RecordType::Prompt ||
+         type == RecordType::CoachingNote;
+}
+
 struct SealedLayout {
   std::string_view routing;
   Id key_id;
@@ -108,12 +115,16 @@ std::string describe_sealed(const Version& v) {
 
 RecordBody routing_view_of(const Version& v, std::string_view routing) {
   RecordBody body = empty_body(v.type);
-  std::istringstream in{std::string(routing), std::ios::binary};
-  {
-    cereal::PortableBinaryInputArchive ar(in);
-    routing_fields(ar, body);
+  bool trailing = !routing.empty();
+  if (seal_has_routing(v.type)) {
+    std::istringstream in{std::string(routing), std::ios::binary};
+    {
+      cereal::PortableBinaryInputArchive ar(in);
+      routing_fields(ar, body);
+    }
+    trailing = in.peek() != std::char_traits<char>::eof();
   }
-  if (in.peek() != std::char_traits<char>::eof())
+  if (trailing)
     throw std::runtime_error(std::string("the routing fields of a sealed ") + type_name(v.type) +
                              " have trailing bytes");
   std::visit(
@@ -146,6 +157,7 @@ bool travels_sealed(RecordType type) {
 }
 
 std::string encode_routing(const RecordBody& body) {
+  if (!seal_has_routing(type_of(body))) return {};
   std::ostringstream out(std::ios::binary);
   {
     cereal::PortableBinaryOutputArchive ar(out);
@@ -158,7 +170,8 @@ Version seal_version(const Version& plain, const ContentKey& key) {
   if (plain.tombstone) throw std::invalid_argument("a tombstone has no body to seal");
   if (!travels_sealed(plain.type))
     throw std::invalid_argument(std::string("a ") + type_name(plain.type) + " travels clear, not sealed");
-  const std::string routing = encode_routing(decode_body(plain.type, plain.body));
+  const std::string routing =
+      seal_has_routing(plain.type) ? encode_routing(decode_body(plain.type, plain.body)) : std::string();
   const auto nonce = derive_nonce(key, plain.version, plain.body);
 
   std::string body(kSealMarker, sizeof kSealMarker);

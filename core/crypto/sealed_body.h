@@ -6,7 +6,8 @@
 //   4      marker 00 'S' 'B' 01 (no plain body starts so: cereal's endianness flag 01, or 00 and
 //          then a class version below 2^24, whose next byte is 00)
 //   4      length of the routing bytes, little-endian
-//   n      routing: the type's routing fields (cereal portable binary, bounded loaders)
+//   n      routing: the type's routing fields (cereal portable binary, bounded loaders); none at
+//          all (n = 0) for the types that have none, such as notes
 //   16     key id of the content key
 //   24     nonce (derive_nonce: the same version sealed twice gives the same bytes)
 //   rest   the plain body, XChaCha20-Poly1305, then its 16-byte tag
@@ -32,8 +33,8 @@ bool travels_sealed(RecordType type);
 // is_sealed_body(bytes) is in core/serialization.h: the plain reader refuses sealed bytes.
 
 // The routing fields of a body, encoded: an observation's cycle and participants, a cycle's observed
-// teacher, a prompt's `shared`, a coaching note's teacher leader and coach; nothing for the other
-// types, whose one routing field, the observation, the version names already.
+// teacher, a prompt's `shared`, a coaching note's teacher leader and coach; no bytes at all for the
+// other types, whose one routing field, the observation, the version names already.
 std::string encode_routing(const RecordBody& body);
 
 // `plain` sealed under `key`: the same version with a sealed body and the body hash of the sealed

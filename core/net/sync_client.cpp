@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <future>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -284,25 +285,27 @@ std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncE
 namespace {
 // The next pull page, asked for on another thread while this device stores the current one:
 // the hub reads and packs page n+1 while the device writes page n, on different cores.
-// A pull page fetched, decoded and checked (hashes, bodies): everything before it is stored.
-sync::PullResponse fetch_page(const std::string& url, const std::string& token, const sync::PullRequest& req,
-                              const SyncOptions& options, SyncResult& bytes) {
-  return read_pull_page(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes));
+// A pull page fetched, decoded, checked (hashes, bodies) and its sealed bodies opened: everything
+// before it is stored.
+TakenPage fetch_page(const std::string& url, const std::string& token, const sync::PullRequest& req,
+                     const SyncOptions& options, const sync::HeldKeys& keys, SyncResult& bytes) {
+  return take_pull_page(read_pull_page(post_to_hub(url, token, "/v1/pull", sync::pack(req), options, &bytes)), keys);
 }
 
 class PageAhead {
  public:
-  PageAhead(const std::string& url, const std::string& token, const sync::PullRequest& req, const SyncOptions& options)
+  PageAhead(const std::string& url, const std::string& token, const sync::PullRequest& req, const SyncOptions& options,
+            std::shared_ptr<const sync::HeldKeys> keys)
       : cursor_(req.cursor), limit_(req.limit) {
-    page_ = std::async(std::launch::async, [url, token, req, options] {
+    page_ = std::async(std::launch::async, [url, token, req, options, keys] {
       SyncResult bytes;
-      auto page = fetch_page(url, token, req, options, bytes);
+      auto page = fetch_page(url, token, req, options, *keys, bytes);
       return std::make_pair(std::move(page), bytes);
     });
   }
   bool is_for(const sync::PullRequest& req) const { return req.cursor == cursor_ && req.limit == limit_; }
-  // The page, or the error fetching or checking it ended with.
-  sync::PullResponse take(SyncResult& result) {
+  // The page, or the error fetching, checking or opening it ended with.
+  TakenPage take(SyncResult& result) {
     auto [page, bytes] = page_.get();
     result.bytes_sent += bytes.bytes_sent;
     result.bytes_received += bytes.bytes_received;
@@ -314,7 +317,7 @@ class PageAhead {
   std::uint32_t limit_;
   // Destroying it waits for the request (bounded by the read timeout): no thread outlives
   // the pull that started it.
-  std::future<std::pair<sync::PullResponse, SyncResult>> page_;
+  std::future<std::pair<TakenPage, SyncResult>> page_;
 };
 }  // namespace
 
@@ -334,15 +337,17 @@ void SyncClient::pull_pages(SyncResult& result) {
   std::string url = hub_url(), token = store_.meta().get(kToken).value_or("");
   AdaptiveSize size(store_, kPullPage, options_.page_size);
   int cuts = 0;
+  // Sealed bodies open with the keys held as the pull starts, on the thread that fetches their page.
+  const auto keys = std::make_shared<const sync::HeldKeys>(store_.keys());
   std::optional<PageAhead> ahead;
   for (;;) {
     sync::PullRequest req;
     req.cursor = std::stoull(store_.meta().get(kCursor).value_or("0"));
     req.limit = static_cast<std::uint32_t>(size.get());
-    sync::PullResponse resp;
+    TakenPage resp;
     try {
       // A page asked for ahead is used only if it starts where the stored cursor now is.
-      resp = ahead && ahead->is_for(req) ? ahead->take(result) : fetch_page(url, token, req, options_, result);
+      resp = ahead && ahead->is_for(req) ? ahead->take(result) : fetch_page(url, token, req, options_, *keys, result);
       ahead.reset();
     } catch (const SyncError& e) {
       ahead.reset();
@@ -357,7 +362,7 @@ void SyncClient::pull_pages(SyncResult& result) {
       sync::PullRequest next;
       next.cursor = resp.next_cursor;
       next.limit = static_cast<std::uint32_t>(size.get());
-      ahead.emplace(url, token, next, options_);
+      ahead.emplace(url, token, next, options_, keys);
     }
     store_pull_page(store_, resp, result, options_.fault);
     if (!resp.more) return;

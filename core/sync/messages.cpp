@@ -118,16 +118,53 @@ template <>
 struct Kind<RefusalResponse> {
   static constexpr MessageType value = MessageType::RefusalResponse;
 };
+
+// Appends what cereal writes to a string reserved for it: an ostringstream grew a push batch
+// of megabytes by doubling, then copied it whole once more for str().
+class MessageSink : public std::streambuf {
+ public:
+  explicit MessageSink(std::string& out) : out_(out) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out_.append(s, static_cast<std::size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  std::string& out_;
+};
+
+// The encoded size of the versions a message carries, near enough to reserve for it.
+constexpr std::size_t kVersionFieldsBytes = 160;  // ids, parents, flags, save time, hash, lengths
+std::size_t message_size_hint(const std::vector<Version>& versions) {
+  std::size_t n = 64;
+  for (const Version& v : versions) n += v.body.size() + kVersionFieldsBytes + 16 * v.parents.size();
+  return n;
+}
+template <class T>
+std::size_t message_size_hint(const T&) {
+  return 64;
+}
+std::size_t message_size_hint(const PushRequest& m) { return message_size_hint(m.versions); }
+std::size_t message_size_hint(const PullResponse& m) { return message_size_hint(m.versions); }
 }  // namespace
 
 template <class T>
 std::string pack(const T& message) {
-  std::ostringstream out(std::ios::binary);
+  std::string payload;
+  payload.reserve(message_size_hint(message));
   {
+    MessageSink sink(payload);
+    std::ostream out(&sink);
     cereal::PortableBinaryOutputArchive ar(out);
     ar(message);
   }
-  return seal(Kind<T>::value, std::move(out).str());
+  return seal(Kind<T>::value, payload);
 }
 
 namespace {

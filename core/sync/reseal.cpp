@@ -81,14 +81,21 @@ void note_push_sealing(Store& store, bool sealing) {
   });
 }
 
-void note_pulled_clear(Store& store, const std::vector<Version>& page) {
-  if (!store.meta().get(MetaKey::SyncClearUpTo)) return;  // not sealing: nothing to re-seal yet
+std::vector<PulledClear> clear_in_page(const std::vector<Version>& page) {
+  std::vector<PulledClear> clear;
+  for (const Version& v : page)
+    if (!v.tombstone && crypto::travels_sealed(v.type) && !is_sealed_body(v.body))
+      clear.push_back({v.version, v.author});
+  return clear;
+}
+
+void note_pulled_clear(Store& store, const std::vector<PulledClear>& clear) {
+  if (clear.empty() || !store.meta().get(MetaKey::SyncClearUpTo)) return;  // not sealing: nothing to re-seal yet
   auto me = Id::from_hex(store.meta().get(MetaKey::SyncPerson).value_or(""));
   if (!me) return;
   std::vector<Id> mine_in_clear;
-  for (const Version& v : page)
-    if (v.author == *me && !v.tombstone && crypto::travels_sealed(v.type) && !is_sealed_body(v.body))
-      mine_in_clear.push_back(v.version);
+  for (const PulledClear& v : clear)
+    if (v.author == *me) mine_in_clear.push_back(v.version);
   if (mine_in_clear.empty()) return;
   std::int64_t newest = reseal_meta_seq(store, MetaKey::SyncClearUpTo);
   for (const auto& [version, seq] : store.versions().seqs(mine_in_clear)) newest = std::max(newest, seq);

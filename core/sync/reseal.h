@@ -34,9 +34,17 @@ namespace core::sync {
 // to send, forgets the mark and the progress.
 void note_push_sealing(Store& store, bool sealing);
 
+// A pulled version that came in clear though its type travels sealed: what note_pulled_clear needs,
+// taken before the page's sealed bodies are opened (after that, opened and clear look alike).
+struct PulledClear {
+  Id version;
+  Id author;
+};
+std::vector<PulledClear> clear_in_page(const std::vector<Version>& page);
+
 // After a pulled page is applied (inside its transaction): when sealing has begun here and the
-// page holds a version of this person's that came in clear, the mark moves up to cover it.
-void note_pulled_clear(Store& store, const std::vector<Version>& page);
+// page held a version of this person's that came in clear, the mark moves up to cover it.
+void note_pulled_clear(Store& store, const std::vector<PulledClear>& clear);
 
 struct ResealBatch {
   std::vector<Version> plain;   // this person's versions to send again sealed, oldest first

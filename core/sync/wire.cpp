@@ -84,31 +84,40 @@ std::string seal(MessageType type, const std::string& payload) {
   if (payload.size() > kMaxDecodedBytes)
     throw WireError(WireError::Kind::TooLarge, std::string("a ") + message_name(type) + " of " + mib(payload.size()) +
                                                    " is over the limit of " + mib(kMaxDecodedBytes));
-  std::string packed;
+  // The payload is compressed straight into the envelope, after room for its header: a push
+  // batch or a pull page is megabytes, which were copied once more here before.
+  std::string out;
   std::uint8_t flags = 0;
   // zstd level 1: on a 10,000-note batch (2.3 MB) it takes about 4 ms and leaves 0.60 MB,
   // where zlib's fastest level took 25 ms and left 0.70 MB; decompressing is 8x faster too.
   if (payload.size() > 64) {
-    packed.resize(ZSTD_compressBound(payload.size()));
-    std::size_t n = ZSTD_compressCCtx(compressor(), packed.data(), packed.size(), payload.data(), payload.size(), 1);
+    out.resize(kHeaderBytes + ZSTD_compressBound(payload.size()));
+    std::size_t n = ZSTD_compressCCtx(compressor(), out.data() + kHeaderBytes, out.size() - kHeaderBytes,
+                                      payload.data(), payload.size(), 1);
     if (ZSTD_isError(n))
       throw std::runtime_error(std::string("zstd could not compress a sync message: ") + ZSTD_getErrorName(n));
-    packed.resize(n);
-    if (packed.size() < payload.size()) flags |= kCompressed;
+    if (n < payload.size()) {
+      flags |= kCompressed;
+      out.resize(kHeaderBytes + n);
+    }
   }
-  const std::string& body = (flags & kCompressed) ? packed : payload;
-  if (body.size() > kMaxWireBytes)
-    throw WireError(WireError::Kind::TooLarge, std::string("a ") + message_name(type) + " of " + mib(body.size()) +
+  if (!(flags & kCompressed)) {
+    out.resize(kHeaderBytes);
+    out += payload;
+  }
+  const std::size_t body = out.size() - kHeaderBytes;
+  if (body > kMaxWireBytes)
+    throw WireError(WireError::Kind::TooLarge, std::string("a ") + message_name(type) + " of " + mib(body) +
                                                    " is over the wire limit of " + mib(kMaxWireBytes));
-  std::string out;
-  out.reserve(kHeaderBytes + body.size());
-  out.append(kMagic, 4);
-  put_u16(out, kProtocolVersion);
-  out.push_back(static_cast<char>(type));
-  out.push_back(static_cast<char>(flags));
-  put_u32(out, static_cast<std::uint32_t>(body.size()));
-  put_u32(out, static_cast<std::uint32_t>(payload.size()));
-  out += body;
+  std::string header;
+  header.reserve(kHeaderBytes);
+  header.append(kMagic, 4);
+  put_u16(header, kProtocolVersion);
+  header.push_back(static_cast<char>(type));
+  header.push_back(static_cast<char>(flags));
+  put_u32(header, static_cast<std::uint32_t>(body));
+  put_u32(header, static_cast<std::uint32_t>(payload.size()));
+  out.replace(0, kHeaderBytes, header);
   return out;
 }
 

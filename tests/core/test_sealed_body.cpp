@@ -210,6 +210,29 @@ TEST_CASE("sealed body: an author who shows the hub other participants than the 
   CHECK_THAT(opened.refusal, Catch::Contains("other participants"));
 }
 
+TEST_CASE("sealed body: a note has no routing bytes, so sealing adds only marker, lengths, key id, nonce and tag",
+          "[crypto][sealed]") {
+  const ContentKey key = ContentKey::make();
+  const Version plain = plain_version(note(kVisit, "Waited five seconds before taking an answer"));
+  const Version sealed = crypto::seal_version(plain, key);
+  CHECK(crypto::encode_routing(note(kVisit, "x")).empty());
+  CHECK(sealed.body.size() == plain.body.size() + 4 + 4 + 16 + crypto::kSealNonceBytes + crypto::kSealTagBytes);
+
+  // A note that shows the hub a routing byte anyway (cereal's endianness flag, as the first
+  // format wrote) is damage to the hub, and does not open on a device.
+  std::string body(kSealedBodyMarker, 4);
+  body += std::string("\x01\x00\x00\x00\x01", 5);
+  body.append(reinterpret_cast<const char*>(key.id().bytes.data()), 16);
+  const auto nonce = crypto::derive_nonce(key, plain.version, plain.body);
+  body.append(reinterpret_cast<const char*>(nonce.data()), nonce.size());
+  body += crypto::aead_seal(key, nonce, plain.body, crypto::sealed_additional_data(plain, body));
+  Version with_routing = plain;
+  with_routing.body = body;
+  with_routing.body_hash = body_hash(with_routing.type, false, with_routing.body);
+  CHECK_THROWS_WITH(crypto::decode_stored_body(with_routing), Catch::Contains("trailing bytes"));
+  CHECK_FALSE(crypto::open_version(with_routing, key).plain);
+}
+
 TEST_CASE("sealed body: people's records, tombstones and unknown bytes are not sealed", "[crypto][sealed]") {
   const ContentKey key = ContentKey::make();
   CHECK_FALSE(crypto::travels_sealed(RecordType::Person));

@@ -1,5 +1,6 @@
 // The pull page a device applies (core/net/pull_page.h, the code SyncClient::pull runs): the
-// hub's answer decoded, every version checked, then stored with its cursor in one transaction.
+// hub's answer decoded, every version checked and sealed ones opened, then stored with its cursor
+// in one transaction.
 // A hostile page must end in a SyncError or the version log's refusal, storing nothing, never a
 // crash. One device store serves many inputs; it is made again once it holds
 // kPullApplyStoredLimit versions, so it stays small and fast.
@@ -53,7 +54,9 @@ std::unique_ptr<PullDevice>& pull_device() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto& device = *pull_device();
   try {
-    const auto page = core::net::read_pull_page(std::string(reinterpret_cast<const char*>(data), size));
+    const auto page =
+        core::net::take_pull_page(core::net::read_pull_page(std::string(reinterpret_cast<const char*>(data), size)),
+                                  core::sync::HeldKeys(device.store->keys()));
     const std::uint64_t cursor = std::stoull(device.store->meta().get(core::MetaKey::SyncCursor).value_or("0"));
     if (!core::net::pull_page_moves_on(cursor, page)) return 0;
     core::net::SyncResult result;
