@@ -20,7 +20,7 @@ using namespace testing_support;
 namespace {
 // Two colleagues who used a hub before sealing: everything they sent is clear text there.
 struct ClearHub : TwoColleagues {
-  ClearHub() { enroll(); }
+  ClearHub() : TwoColleagues(Sealed::No) { enroll(); }
 
   void turn_sealing_on() {
     lena.options.seal_bodies = true;

@@ -118,7 +118,7 @@ TEST_CASE("hub admin: issue-code --all-unenrolled hands out one code to each act
 }
 
 TEST_CASE("hub admin: a rename reaches every device as the one newest version of the person", "[server][admin]") {
-  TwoColleagues p;
+  TwoColleagues p(TwoColleagues::Sealed::No);
   p.enroll();
   p.lena.note(p.obs, "Students asked three questions.");
   p.lena.sync();
@@ -170,7 +170,7 @@ TEST_CASE("hub admin: rename refuses an unknown person and an empty name, changi
 
 TEST_CASE("hub admin: a deactivated person's devices get 401, no code is issued, what they wrote stays",
           "[server][admin]") {
-  TwoColleagues p;
+  TwoColleagues p(TwoColleagues::Sealed::No);
   p.enroll();
   Id note = p.lena.note(p.obs, "Students asked three questions.").record;
   p.lena.sync();
