@@ -176,10 +176,11 @@ GrantWork make_grants(Store& store, const crypto::PersonKeys& mine, Id me) {
     // scope has several when two devices each made one (re-sealing an old hub's visit, say) or one
     // replaced another. A member reads the whole scope, so each key reaches each member.
     std::vector<std::pair<crypto::SealingScope, std::vector<crypto::ContentKey>>> scopes;
-    for (auto& [key, scope] : store.keys().all()) {
+    for (auto& held : store.keys().all()) {
+      const crypto::SealingScope& scope = held.second;  // a name, not a structured binding: lambdas capture it in C++17
       auto same = std::find_if(scopes.begin(), scopes.end(), [&](const auto& s) { return s.first == scope; });
       if (same == scopes.end()) same = scopes.insert(scopes.end(), {scope, {}});
-      same->second.push_back(std::move(key));
+      same->second.push_back(std::move(held.first));
     }
     for (auto& [scope, keys] : scopes) {
       const std::set<Id> members = scope_members(store, scope);
