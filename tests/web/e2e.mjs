@@ -367,12 +367,24 @@ async function scenario(browser) {
     await app.waitScreen('home', 'Back from the cycle');
   });
 
-  await step('5d. the colleague\'s own device (peerobs-cli) receives every note, tally, span and mark', async () => {
+  await step('5d. the colleague\'s own device (peerobs-cli) receives every note, tally, span and mark, once the browser granted it the key', async () => {
     const dir = join(work, 'colleague');
     mkdirSync(dir, { recursive: true });
     runCli(cli, dir, ['enroll', '--hub', hubUrl, '--code', colleague.code, '--name', 'colleague laptop']);
+    // Bodies travel sealed (docs/encryption.md): the colleague's first sync publishes his key and
+    // sets the visit's sealed versions aside; the browser's next sync grants him the visit's key;
+    // his next sync opens them all.
     runCli(cli, dir, ['sync']);
-    const records = exportDevice(cli, dir);
+    check(!exportDevice(cli, dir).live.observation?.has(observation),
+          'the colleague read the visit before any device of a participant granted him its key');
+    await app.tap('Sync now');
+    // Until the browser's sync has pushed the grant, the colleague's syncs bring nothing to open.
+    let records;
+    await app.waitFor(async () => {
+      runCli(cli, dir, ['sync']);
+      records = exportDevice(cli, dir);
+      return records.live.observation?.has(observation);
+    }, 'the colleague\'s device to open the visit once the browser\'s sync granted him its key', 30000);
     check(records.exportedBy === colleague.id, `the colleague's device belongs to ${records.exportedBy}, not ${colleague.id}`);
     check(records.live.observation?.has(observation), `the colleague did not receive the observation ${observation}`);
     const ev = evidenceOf(records, observation);
