@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <variant>
 
 #include "core/net/sync_client.h"
 #include "core/store.h"
@@ -82,6 +83,19 @@ struct TwoColleagues {
     o.participants = {{*core::Id::from_hex(lena_id), core::Role::TeacherLeader},
                       {*core::Id::from_hex(chidi_id), core::Role::Coach}};
     obs = lena.store->create(o, lena.me()).record;
+  }
+  // A colleague who joins the visit later: `newcomer` is enrolled for a new person `name` on the
+  // hub's roster and synced once (a sealing device publishes its key so), then Lena adds the person
+  // to the visit as `role` and syncs. Returns the person's id.
+  std::string join_visit(Device& newcomer, const std::string& name, core::Role role) {
+    const std::string id = hub.add_person(name);
+    newcomer.enroll(hub.url(), hub.issue_code(id));
+    newcomer.sync();
+    auto plan = std::get<core::Observation>(lena.store->get(obs)->body);
+    plan.participants.push_back({*core::Id::from_hex(id), role});
+    lena.store->update(obs, plan, lena.me());
+    lena.sync();
+    return id;
   }
   // `d` holds exactly `n` notes of the observation, each with exactly one version: every note
   // arrived, none twice.

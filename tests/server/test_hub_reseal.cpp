@@ -111,15 +111,9 @@ TEST_CASE(
   CHECK(t.text_of(t.lena, reply.record) == "Chidi noticed the seating plan changed");
 
   // Omar joins the visit after the re-seal: he receives the sealed bodies and reads each once.
-  const std::string omar_id = t.hub.add_person("Omar");
   Device omar;
   omar.options.seal_bodies = true;
-  omar.enroll(t.hub.url(), t.hub.issue_code(omar_id));
-  omar.sync();
-  auto plan = std::get<Observation>(t.lena.store->get(t.obs)->body);
-  plan.participants.push_back({*Id::from_hex(omar_id), Role::ObservedTeacher});
-  t.lena.store->update(t.obs, plan, t.lena.me());
-  t.lena.sync();
+  t.join_visit(omar, "Omar", Role::ObservedTeacher);
   t.chidi.sync();  // Chidi's key for the visit, if his device made one, goes to Omar too
   const auto omar_run = omar.sync();
   CHECK(omar_run.unopened.empty());
@@ -233,15 +227,9 @@ TEST_CASE("re-sealing: a crash between re-seal batches loses nothing and stores 
   CHECK(t.chidi.store->conflicted_records().empty());
 
   // A new device of Chidi's colleague would receive the sealed bodies; every one opens.
-  const std::string omar_id = t.hub.add_person("Omar");
   Device omar;
   omar.options.seal_bodies = true;
-  omar.enroll(t.hub.url(), t.hub.issue_code(omar_id));
-  omar.sync();
-  auto plan = std::get<Observation>(t.lena.store->get(t.obs)->body);
-  plan.participants.push_back({*Id::from_hex(omar_id), Role::ObservedTeacher});
-  t.lena.store->update(t.obs, plan, t.lena.me());
-  t.lena.sync();
+  t.join_visit(omar, "Omar", Role::ObservedTeacher);
   CHECK(omar.sync().unopened.empty());
   t.check_notes(omar, 7);
 }

@@ -183,21 +183,16 @@ TEST_CASE(
   CHECK(t.text_of(t.chidi, before.record) == "Before the bell, four pupils were already reading");
 
   // Omar joins the visit later: one sync of Lena's grants him the key, and he reads it all.
-  const std::string omar_id = t.hub.add_person("Omar");
   Device omar;
   omar.options.seal_bodies = true;
-  omar.enroll(t.hub.url(), t.hub.issue_code(omar_id));
-  omar.sync();
-  auto plan = std::get<Observation>(t.lena.store->get(t.obs)->body);
-  plan.participants.push_back({*Id::from_hex(omar_id), Role::ObservedTeacher});
-  t.lena.store->update(t.obs, plan, t.lena.me());
-  t.lena.sync();
+  t.join_visit(omar, "Omar", Role::ObservedTeacher);
   omar.sync();
   CHECK(omar.store->keys().waiting() == 0);
   CHECK(t.text_of(omar, before.record) == "Before the bell, four pupils were already reading");
 
   // Chidi leaves the visit: what Lena writes from then on is sealed with a key he never gets.
   const Id old_key = t.lena.store->keys().current(t.visit_scope())->id();
+  auto plan = std::get<Observation>(t.lena.store->get(t.obs)->body);
   plan.participants.erase(plan.participants.begin() + 1);  // Chidi, the coach
   t.lena.store->update(t.obs, plan, t.lena.me());
   const Version after = t.lena.note(t.obs, "After Chidi left: the pause grew to five seconds");
