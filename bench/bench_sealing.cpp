@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_note.h"
 #include "core/crypto/sealed_body.h"
 #include "core/serialization.h"
 #include "core/store/version_log.h"
@@ -42,11 +43,7 @@ std::vector<core::Version> bench_notes(int n) {
   core::Id obs = core::Id::clustered(), author = core::Id::random();
   std::vector<core::Version> out;
   for (int i = 0; i < n; ++i) {
-    core::EvidenceNote note;
-    note.observation = obs;
-    note.lesson_ms = i * 1500;
-    note.text = "Student " + std::to_string(i % 28) + " asked why the plant leaned toward the window (" +
-                std::to_string(i) + ")";
+    const core::EvidenceNote note = bench::bench_note(obs, i);
     core::Version v;
     v.version = v.record = core::Id::clustered();
     v.type = core::RecordType::EvidenceNote;

@@ -19,6 +19,7 @@
 #include <iostream>
 #include <string>
 
+#include "bench_note.h"
 #include "core/crypto/sealing_scope.h"
 #include "core/net/sync_client.h"
 #include "core/store.h"
@@ -107,12 +108,7 @@ int main(int argc, char** argv) {
     a.transaction([&] {
       obs = a.create(o, me).record;
       for (int i = 0; i < n; ++i) {
-        core::EvidenceNote note;
-        note.observation = obs;
-        note.lesson_ms = i * 1500;
-        note.text = "Student " + std::to_string(i % 28) + " asked why the plant leaned toward the window (" +
-                    std::to_string(i) + ")";
-        a.create(note, me);
+        a.create(bench::bench_note(obs, i), me);
       }
     });
     core::net::SyncResult push, pull;
