@@ -1,6 +1,4 @@
-// SHA-256 through libsodium. One implementation on every platform: the browser build compiles
-// libsodium from Debian's source package, where OpenSSL is not available. (OpenSSL's assembly was
-// faster on x86: 10,000 note bodies 1.8 ms there; bench_capture prints today's figure.)
+// What hash.h declares that both SHA-256 implementations share.
 #include "core/hash.h"
 
 #include <sodium.h>
@@ -16,13 +14,7 @@ void ensure_sodium() {
   if (!ready) throw std::runtime_error("libsodium could not start (no random source on this system?)");
 }
 
-Sha256 sha256(std::string_view bytes) {
-  ensure_sodium();
-  Sha256 out{};
-  if (crypto_hash_sha256(out.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()) != 0)
-    throw std::runtime_error("SHA-256 failed in libsodium");
-  return out;
-}
+Sha256 sha256(std::string_view bytes) { return sha256({bytes}); }
 
 std::string to_hex(const std::uint8_t* data, std::size_t n) {
   static const char* digits = "0123456789abcdef";

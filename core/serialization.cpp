@@ -50,12 +50,8 @@ RecordBody decode_body(RecordType type, const std::string& bytes) {
 }
 
 Sha256 body_hash(RecordType type, bool tombstone, const std::string& body) {
-  std::string buf;
-  buf.reserve(body.size() + 2);
-  buf.push_back(static_cast<char>(type));
-  buf.push_back(tombstone ? 1 : 0);
-  buf += body;
-  return sha256(buf);
+  const char prefix[2] = {static_cast<char>(type), static_cast<char>(tombstone ? 1 : 0)};
+  return sha256({std::string_view(prefix, 2), body});
 }
 
 void save_body_json(cereal::JSONOutputArchive& ar, const RecordBody& body) {
