@@ -4,6 +4,8 @@
 // connections. Prints p50/p99/max latency of push and of pull (one request each for these sizes),
 // requests per second, errors (they must be 0) and the hub's peak RSS.
 // Usage: load_hub [DEVICES=100] [SECONDS=20] [THREADS=32]
+// Bodies travel sealed, as SyncOptions has them by default (docs/encryption.md); LOAD_CLEAR=1
+// sends them in clear, to compare the two on one machine minutes apart.
 // The hub is this build's (PEEROBS_BINARY_DIR/server/peerobs-hub), or the one PEEROBS_HUB names
 // (to compare two hubs on the same machine minutes apart); figures in docs/hardening.md.
 #include <signal.h>
@@ -156,12 +158,15 @@ int main(int argc, char** argv) {
       });
     for (auto& t : pool) t.join();
   };
+  const bool clear = std::getenv("LOAD_CLEAR") != nullptr;
   const auto setup = Clock::now();
   each_device([&](int i) {
     Device& d = devices[static_cast<std::size_t>(i)];
     try {
       d.store = std::make_unique<core::Store>((dir / "devices" / (std::to_string(i) + ".sqlite")).string());
-      d.client = std::make_unique<core::net::SyncClient>(*d.store);
+      core::net::SyncOptions options;
+      options.seal_bodies = !clear;
+      d.client = std::make_unique<core::net::SyncClient>(*d.store, options);
       d.client->enroll(url, codes[static_cast<std::size_t>(i)], "load device " + std::to_string(i));
       d.me = *d.store->meta().local_person();
       core::Observation o;
@@ -175,6 +180,27 @@ int main(int argc, char** argv) {
     }
   });
   const double setup_s = std::chrono::duration<double>(Clock::now() - setup).count();
+
+  // Sealed, each device's first sync also published its person's key, so the devices that
+  // enrolled early have not seen the keys of those that came after them: the first pull after
+  // everyone enrolled brings up to N-1 colleagues' person records, once. It is timed apart, as the
+  // day a school starts, so the measured rounds below are the steady state.
+  std::vector<double> catch_up_ms;
+  std::mutex catch_up_mutex;
+  each_device([&](int i) {
+    Device& d = devices[static_cast<std::size_t>(i)];
+    if (!d.client) return;
+    try {
+      core::net::SyncResult r;
+      const auto t = Clock::now();
+      d.client->pull(r);
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+      std::lock_guard<std::mutex> lock(catch_up_mutex);
+      catch_up_ms.push_back(ms);
+    } catch (const std::exception& e) {
+      f.error(std::string("catching up: ") + e.what());
+    }
+  });
 
   // The measured minutes: devices take turns, as many at once as there are threads.
   const auto start = Clock::now(), until = start + std::chrono::seconds(seconds);
@@ -199,8 +225,10 @@ int main(int argc, char** argv) {
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   const long rss = peak_rss_kib(pid);
 
-  std::printf("load_hub: %d devices, %d threads, %d s (enrolling and a first sync each took %.1f s)\n", n, threads,
-              seconds, setup_s);
+  std::printf("load_hub: %d devices, %d threads, %d s, bodies %s (enrolling and a first sync each took %.1f s)\n", n,
+              threads, seconds, clear ? "in clear" : "sealed", setup_s);
+  std::printf("  catching up after everyone enrolled, one pull each: p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n",
+              percentile(catch_up_ms, 0.5), percentile(catch_up_ms, 0.99), percentile(catch_up_ms, 1.0));
   std::printf("  push  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%zu requests)\n", percentile(f.push_ms, 0.5),
               percentile(f.push_ms, 0.99), percentile(f.push_ms, 1.0), f.push_ms.size());
   std::printf("  pull  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%zu requests)\n", percentile(f.pull_ms, 0.5),
