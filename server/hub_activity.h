@@ -4,6 +4,11 @@
 // enrolled devices were in contact. Never any text a teacher wrote, never a name: the only
 // inputs are each observation's date and status and each device's timestamps.
 //
+// A sealed visit (docs/encryption.md) keeps its date and status as ciphertext, so sealed visits
+// are counted apart, per ISO week of their save times, which every version carries in clear: the
+// week a visit was first saved, the week its first evidence was saved, the week its first debrief
+// note or next step was saved.
+//
 // Small numbers identify people (one visit in a week, in a school of three, says who), so
 // every visit count from 1 to hide_below - 1 is printed as "<hide_below". No totals, and no
 // count of the visits before the weeks shown: a total minus the weeks shown, or that count for
@@ -26,6 +31,14 @@ struct WeekActivity {
   int cancelled = 0;   // visits dated in this week and cancelled
 };
 
+struct SealedWeekActivity {
+  std::string week;    // "2026-W05"
+  std::string monday;  // "2026-01-26", the week's first day
+  int created = 0;     // sealed visits first saved in this week
+  int evidence = 0;    // sealed visits whose first note, tally, timer or seat mark was saved in this week
+  int debriefed = 0;   // sealed visits whose first debrief note or next step was saved in this week
+};
+
 struct DeviceActivity {
   int last_day = 0;    // enrolled devices last in contact within 24 hours (enrolling counts)
   int last_week = 0;   // ... 1 to 7 days ago
@@ -37,7 +50,9 @@ struct DeviceActivity {
 struct ActivityReport {
   std::vector<WeekActivity> weeks;  // oldest first: `weeks` weeks up to now, then later weeks with visits
   int undated_visits = 0;           // visits whose date is missing or not a calendar date
-  int sealed_visits = 0;            // visits whose newest body is sealed (docs/encryption.md): no date to read
+  // Visits whose newest body is sealed, by the weeks of their saves: `weeks` weeks up to now, then
+  // any later week a device's clock put a save in. Not counted in `weeks` or `undated_visits`.
+  std::vector<SealedWeekActivity> sealed_weeks;
   DeviceActivity devices;
 };
 

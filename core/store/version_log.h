@@ -122,6 +122,14 @@ class VersionLog {
   // Clear (not sealed) bodies of types that travel sealed, per author: what re-sealing can still
   // bring down (server/hub_plaintext.h).
   std::map<Id, std::int64_t> clear_sealable_by_author() const;
+  // The earliest save time of each observation's non-tombstone versions of each of `types` (an
+  // Observation's own versions count for it), one call per (observation, type) present, in no
+  // particular order: when a visit was first saved,
+  // first had evidence, first had a debrief note, from routing fields alone, so sealed visits
+  // count too (server/hub_activity.h). One pass over the versions, no body read.
+  void for_each_first_save(
+      const std::vector<RecordType>& types,
+      const std::function<void(Id observation, RecordType type, std::int64_t saved_at_ms)>& on_first_save) const;
   // The newest local seq (0 for an empty log), and the versions of `author` with a seq in
   // (after, up_to], oldest first, tombstones left out: on_version(seq, version) until it returns
   // false. What a device re-sends sealed (core/sync/reseal.h).

@@ -1,13 +1,16 @@
 // `peerobs-hub activity`, through the real binary on visits pushed by a real device: weekly
 // counts of visits planned, observed and debriefed, devices by last contact, small counts
 // hidden, and never a name, an id or a word anyone wrote.
-// Devices send bodies in clear (ClearDevice, TwoColleagues::Sealed::No in sync_fixture.h): the figures read
-// each visit's planned date and status on the hub, which a sealed body keeps as ciphertext.
+// The first case's devices send bodies in clear (ClearDevice): those figures read each visit's
+// planned date and status on the hub. Sealed visits keep both as ciphertext and are counted by the
+// weeks of their save times instead (the second case).
 #include <catch2/catch.hpp>
 
 #include <ctime>
 #include <sstream>
 
+#include "server/hub_activity.h"
+#include "server/hub_store.h"
 #include "sync_fixture.h"
 
 using namespace core;
@@ -34,6 +37,18 @@ std::vector<std::string> week_row(const std::string& report, const std::string& 
     std::vector<std::string> w;
     for (std::string word; words >> word;) w.push_back(word);
     if (w.size() == 6 && w[0] == week) return {w[2], w[3], w[4], w[5]};
+  }
+  return {};
+}
+
+// The figures of one week's row in the sealed visits' table: created, evidence, debriefed.
+std::vector<std::string> sealed_week_row(const std::string& report, const std::string& week) {
+  std::istringstream in(report);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> w;
+    for (std::string word; words >> word;) w.push_back(word);
+    if (w.size() == 5 && w[0] == week) return {w[2], w[3], w[4]};
   }
   return {};
 }
@@ -109,5 +124,67 @@ TEST_CASE("hub activity: weekly visit figures and device contact, small counts h
     CHECK(after.out.find("revoked: 1") != std::string::npos);
   }
   hub.stop();
+  std::filesystem::remove_all(hub.data_dir());
+}
+
+TEST_CASE("hub activity: sealed visits count by the weeks of their first saves, never by a date or status read",
+          "[server][admin][sealed]") {
+  HubProcess hub{temp_dir("peerobs-hub")};
+  hub.start();
+  const std::string lena_id = hub.add_person("Lena Secretname");
+  const std::string tomas_id = hub.add_person("Tomás Hiddenname");
+  Device lena, tomas;  // sealing, as devices do by default
+  REQUIRE(lena.options.seal_bodies);
+  lena.enroll(hub.url(), hub.issue_code(lena_id));
+  tomas.enroll(hub.url(), hub.issue_code(tomas_id));
+
+  // Five visits dated a year ahead and marked debriefed: a hub that read those would count them
+  // there. Four have evidence; two have a debrief note or a next step.
+  std::vector<Id> visits;
+  for (int i = 0; i < 5; ++i) {
+    Observation o;
+    o.focus_question = "Secret focus question";
+    o.class_name = "Secret class 8B";
+    o.date = format(utc_in_days(365), "%Y-%m-%d");
+    o.status = ObservationStatus::Debriefed;
+    o.participants = {{lena.me(), Role::TeacherLeader}, {*Id::from_hex(tomas_id), Role::ObservedTeacher}};
+    visits.push_back(lena.store->create(o, lena.me()).record);
+  }
+  for (int i = 0; i < 4; ++i) lena.note(visits[static_cast<std::size_t>(i)], "Secret evidence note");
+  lena.store->create(DebriefNote{visits[0], "Secret debrief"}, lena.me());
+  NextStep step;
+  step.observation = visits[1];
+  step.text = "Secret next step";
+  lena.store->create(step, lena.me());
+  lena.sync();
+  tomas.sync();
+
+  const std::tm today = utc_in_days(0);
+  auto r = run_command({hub_binary(), "activity", "--data", hub.data_dir()});
+  REQUIRE(r.exit_code == 0);
+  INFO(r.out);
+  CHECK(sealed_week_row(r.out, format(today, "%G-W%V")) == std::vector<std::string>{"5", "4", "<3"});
+  // Nothing is counted by the sealed dates and statuses: not this week, not a year ahead.
+  CHECK(week_row(r.out, format(today, "%G-W%V")) == std::vector<std::string>{"0", "0", "0", "0"});
+  CHECK(week_row(r.out, format(utc_in_days(365), "%G-W%V")).empty());
+  for (const char* never : {"Secret", "Lena", "Tomás", "Hiddenname", "8B"})
+    CHECK(r.out.find(never) == std::string::npos);
+  for (const Id& id : visits) CHECK(r.out.find(id.short_hex()) == std::string::npos);
+
+  // A week later the same saves sit in last week's row: the weeks are those of the saves.
+  hub.stop();
+  {
+    server::HubStore store(hub.data_dir());
+    const std::int64_t week_ms = 7 * std::int64_t(86400000);
+    const server::ActivityReport later = server::hub_activity(store, core::wall_clock_ms() + week_ms, 12);
+    REQUIRE(later.sealed_weeks.size() == 12);
+    const server::SealedWeekActivity& last_week = later.sealed_weeks[10];
+    CHECK(last_week.week == format(today, "%G-W%V"));
+    CHECK(last_week.created == 5);
+    CHECK(last_week.evidence == 4);
+    CHECK(last_week.debriefed == 2);
+    const server::SealedWeekActivity& this_week = later.sealed_weeks[11];
+    CHECK(this_week.created + this_week.evidence + this_week.debriefed == 0);
+  }
   std::filesystem::remove_all(hub.data_dir());
 }
