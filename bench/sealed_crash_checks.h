@@ -36,9 +36,10 @@ constexpr int kSettleRounds = 6;
 
 // Syncs `device`, then `colleague`, round after round until a round sends and receives nothing
 // and neither keeps a version waiting for its key. Any version refused (unopened, held back) or
-// a sync failing, or no quiet round within kSettleRounds, is a failure.
-inline void settle(core::Store& device, core::Store& colleague, const core::net::SyncOptions& options,
-                   std::vector<std::string>& failures) {
+// a sync failing, or no quiet round within kSettleRounds, is a failure. Returns the rounds it
+// took, the quiet one included (0 when it did not settle).
+inline int settle(core::Store& device, core::Store& colleague, const core::net::SyncOptions& options,
+                  std::vector<std::string>& failures) {
   core::Store* const stores[] = {&device, &colleague};
   const char* const names[] = {"the device", "the colleague's device"};
   std::string last;
@@ -60,15 +61,16 @@ inline void settle(core::Store& device, core::Store& colleague, const core::net:
           if (stores[i]->outbox().size() != 0)
             failures.push_back(std::string(names[i]) + ": " + std::to_string(stores[i]->outbox().size()) +
                                " still in the outbox once settled");
-        return;
+        return round;
       }
     }
   } catch (const std::exception& e) {
     failures.push_back(std::string("settling: a sync failed: ") + e.what());
-    return;
+    return 0;
   }
   failures.push_back("not settled after " + std::to_string(kSettleRounds) + " rounds of syncs (the last: " + last +
                      ")");
+  return 0;
 }
 
 inline bool same_routing(const core::Version& a, const core::Version& b) {

@@ -188,6 +188,7 @@ class Colleague {
 
 struct Totals {
   std::size_t acked = 0, device_kills = 0, device_kills_mid_sync = 0, hub_kills = 0, resent = 0, sync_errors = 0;
+  std::map<int, int> settle_rounds;  // sealed: trials settled in so many rounds of syncs (0: not settled)
 };
 
 // Syncs `store` to the end, then once more: the second must send and receive nothing.
@@ -414,7 +415,7 @@ void run_trial(const Template& from, unsigned seed, Device kind, bool sealed, To
     failures.push_back(std::string("the colleague's device: its last push failed: ") + e.what());
   }
   if (sealed) {
-    sealed_crash_checks::settle(ana, ben, options, failures);
+    ++totals.settle_rounds[sealed_crash_checks::settle(ana, ben, options, failures)];
   } else {
     final_sync(ana, options, "the device", failures);
     final_sync(ben, options, "the colleague's device", failures);
@@ -524,5 +525,10 @@ int main(int argc, char** argv) {
       "%.1f s\n",
       trials, seed, mode.c_str(), totals.device_kills, totals.device_kills_mid_sync, totals.hub_kills, totals.acked,
       totals.sync_errors, totals.resent, failed_trials, s);
+  if (sealed) {
+    std::printf("settled (rounds: trials):");
+    for (const auto& [rounds, count] : totals.settle_rounds) std::printf(" %d: %d", rounds, count);
+    std::printf("\n");
+  }
   return failed_trials == 0 ? 0 : 1;
 }
