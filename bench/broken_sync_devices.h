@@ -11,12 +11,14 @@
 #include "core/net/sync_client.h"
 #include "core/store.h"
 #include "core/sync/messages.h"
+#include "core/sync/sealing.h"
 
 namespace broken_sync_devices {
 
 // The broken device of --forget-before-ack: takes a batch out of its outbox, then sends it. A
 // kill (or the hub's) between the two loses the batch; core::net::SyncClient removes only what
-// the hub acknowledged.
+// the hub acknowledged. With options.seal_bodies it seals the batch as the real device does, so
+// that only the forgetting differs.
 inline void push_forgetting(core::Store& store, const core::net::SyncOptions& options) {
   const auto batch = store.outbox().first(options.batch_size);
   if (batch.empty()) return;
@@ -26,7 +28,7 @@ inline void push_forgetting(core::Store& store, const core::net::SyncOptions& op
   std::this_thread::sleep_for(std::chrono::milliseconds(2));
   core::sync::PushRequest req;
   req.batch = core::Id::random();
-  req.versions = batch;
+  req.versions = options.seal_bodies ? core::sync::seal_for_push(store.keys(), batch) : batch;
   core::net::post_to_hub(store.meta().get(core::MetaKey::SyncHubUrl).value_or(""),
                          store.meta().get(core::MetaKey::SyncToken).value_or(""), "/v1/push", core::sync::pack(req),
                          options, nullptr);
@@ -36,7 +38,8 @@ inline void push_forgetting(core::Store& store, const core::net::SyncOptions& op
 // versions. A kill between the two leaves versions behind the cursor that no pull brings back;
 // core::net::SyncClient stores both in one transaction. `fetched` runs once the page is here:
 // the sync's start is announced then, so a kill aimed at it lands in the window, not in the
-// request (whose length varies with the machine's load).
+// request (whose length varies with the machine's load). Sealed versions are opened (or kept
+// waiting for their key) as the real device does, so that only the order of the commits differs.
 template <class Fetched>
 void pull_cursor_first(core::Store& store, const core::net::SyncOptions& options, Fetched fetched) {
   core::sync::PullRequest req;
@@ -50,8 +53,12 @@ void pull_cursor_first(core::Store& store, const core::net::SyncOptions& options
   // Wider than the 0-15 ms a kill aimed at a sync lands in: the control fails in most trials
   // that kill the device mid-sync, not by luck.
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  store.apply_versions(
-      page.versions, [](const core::Version&, const core::VersionMismatch&) {}, core::Store::Checked::No);
+  const auto opened = core::sync::open_pulled(core::sync::HeldKeys(store.keys()), page.versions);
+  store.transaction([&] {
+    store.apply_versions(
+        opened.versions, [](const core::Version&, const core::VersionMismatch&) {}, core::Store::Checked::No);
+    for (const auto& v : opened.waiting) store.keys().wait(v);
+  });
 }
 
 }  // namespace broken_sync_devices

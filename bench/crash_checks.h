@@ -5,13 +5,31 @@
 #pragma once
 #include <unistd.h>
 
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "core/serialization.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 
 namespace crash_checks {
+
+// The ids of `a` that `b` lacks, short.
+inline std::vector<std::string> missing_from(const std::set<core::Id>& a, const std::set<core::Id>& b) {
+  std::vector<std::string> missing;
+  for (const auto& id : a)
+    if (!b.count(id)) missing.push_back(id.short_hex());
+  return missing;
+}
+
+// The first three names, for a failure's sentence.
+inline std::string first_few(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
+  return out + (names.size() > 3 ? ", ..." : "");
+}
 
 // Every complete line of `text` (complete lines read earlier), then of `fd` until EOF, except
 // "ready"; a last line cut by the kill has no newline and is not returned (never acknowledged).
@@ -42,6 +60,25 @@ inline void check_acknowledged(const core::Store& store, const std::vector<std::
       failures.push_back("acknowledged capture " + hex + ": " + std::to_string(versions.size()) +
                          " versions on the device after the kill (expected 1, live)");
   }
+}
+
+// Every acknowledged capture reads on `store` as it was captured: the live body of the i-th
+// acknowledged record is `captured(i)`, byte for byte (a device that stores what it could not
+// open, or opens it into something else, is caught here). `who` names the store.
+inline void check_captured_bodies(const core::Store& store, const std::vector<std::string>& acked,
+                                  const std::function<core::RecordBody(std::size_t)>& captured, const std::string& who,
+                                  std::vector<std::string>& failures) {
+  std::size_t wrong = 0;
+  std::string first;
+  for (std::size_t i = 0; i < acked.size(); ++i) {
+    const auto id = core::Id::from_hex(acked[i]);
+    const auto head = id ? store.get(*id) : std::nullopt;
+    if (head && head->version.body == core::encode_body(captured(i))) continue;
+    if (wrong++ == 0) first = acked[i] + (head ? " (another body)" : " (absent)");
+  }
+  if (wrong != 0)
+    failures.push_back(who + ": " + std::to_string(wrong) + " of " + std::to_string(acked.size()) +
+                       " acknowledged captures do not read as captured, first " + first);
 }
 
 }  // namespace crash_checks

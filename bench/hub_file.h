@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -10,6 +13,7 @@
 
 #include "core/records.h"
 #include "core/sqlite.h"
+#include "core/store/version_log.h"
 
 namespace crash_checks {
 
@@ -25,6 +29,16 @@ class HubFile {
   std::set<core::Id> versions() {
     std::set<core::Id> out;
     for (core::Stmt st(db_, "SELECT version_id FROM versions"); st.step();) out.insert(st.col_id(0));
+    return out;
+  }
+  // Every version the hub stores, whole (its bodies as stored: sealed ones sealed), by id.
+  std::map<core::Id, core::Version> stored_versions() {
+    std::map<core::Id, core::Version> out;
+    const std::string sql = std::string("SELECT ") + core::VersionLog::kColumns + " FROM versions";
+    for (core::Stmt st(db_, sql.c_str()); st.step();) {
+      core::Version v = core::VersionLog::read_row(st);
+      out.emplace(v.version, std::move(v));
+    }
     return out;
   }
   // The versions of `person`'s feed (theirs and everyone's rows) up to `cursor`.
@@ -49,5 +63,18 @@ class HubFile {
  private:
   core::Db db_;
 };
+
+// The files of the hub's data folder (its database, WAL, log) whose bytes contain `text`: where
+// a clear text would be found by anyone who copies the folder.
+inline std::vector<std::string> hub_files_containing(const std::string& data_dir, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(data_dir)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.find(text) != std::string::npos) out.push_back(entry.path().filename().string());
+  }
+  return out;
+}
 
 }  // namespace crash_checks

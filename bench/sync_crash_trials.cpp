@@ -10,17 +10,27 @@
 //  - nothing fell between device and hub: each version the device saved is on the hub or in its
 //    outbox; the outbox holds only the device's own versions, and of those the hub already has
 //    at most two batches (acknowledged, or stored with the answer lost); nothing is held back;
-//  - the cursor is not ahead of the data: every feed row up to it is on the device;
-//  - a final sync empties the outbox, and the observation's versions are then the same set on
-//    the hub, on the device and on the colleague's device, one version per record;
-//    a further sync of either device sends and receives nothing (nothing new, nothing twice).
+//  - the cursor is not ahead of the data: every feed row up to it is on the device (or, sealed,
+//    kept apart waiting for its key);
+//  - clear (the default): a final sync empties the outbox, and the observation's versions are then
+//    the same set on the hub, on the device and on the colleague's device, one version per record;
+//    a further sync of either device sends and receives nothing (nothing new, nothing twice);
+//  - --sealed (both devices seal, as by default in the app; the set-up exchanges keys first): the
+//    two devices sync in turn until a round sends and receives nothing and no version waits for
+//    its key, none refused or held back on the way; then each version of each device is on the hub
+//    with the same id and routing fields, sealed when its type travels sealed and opening with the
+//    device's key into the device's own body; each device holds exactly the observation's versions
+//    the hub routes to its person (a key grant reaches only its author and its recipient), one
+//    version per record; both read the same notes and taps; no file of the hub's holds the text
+//    every note starts with (sealed_crash_checks.h);
+//  - either way, the colleague's device reads every acknowledged capture as it was captured.
 // Trial t runs with seed SEED+t, which draws its plan (who is killed, when, batch and page
-// sizes) and the device's captures; a failure names it: `sync_crash_trials 1 SEED+t` replays
-// the plan (the kill lands at the same time, not necessarily at the same instruction).
-// Usage: sync_crash_trials [N=1000] [SEED] [--forget-before-ack | --cursor-before-data]
-// Two broken devices, to show the checks can fail: --forget-before-ack takes a batch out of its
-// outbox as it sends it, before the hub acknowledged it (versions lost on the way);
-// --cursor-before-data stores a pulled page's cursor, then its versions, in two commits
+// sizes) and the device's captures; a failure names it: `sync_crash_trials 1 SEED+t [flags]`
+// replays the plan (the kill lands at the same time, not necessarily at the same instruction).
+// Usage: sync_crash_trials [N=1000] [SEED] [--sealed] [--forget-before-ack | --cursor-before-data]
+// Two broken devices, to show the checks can fail (sealing too, with --sealed): --forget-before-ack
+// takes a batch out of its outbox as it sends it, before the hub acknowledged it (versions lost on
+// the way); --cursor-before-data stores a pulled page's cursor, then its versions, in two commits
 // (versions skipped for good).
 #include <fcntl.h>
 #include <signal.h>
@@ -44,72 +54,33 @@
 #include "bench/child_process.h"
 #include "bench/crash_checks.h"
 #include "bench/hub_file.h"
+#include "bench/sealed_crash_checks.h"
+#include "bench/sync_trial_plan.h"
 #include "core/net/sync_client.h"
 #include "core/store.h"
 #include "tests/server/hub_process.h"
 
 namespace fs = std::filesystem;
+using sync_trial_plan::options_for;
+using sync_trial_plan::plan_for;
+using sync_trial_plan::trial_base_options;
+using sync_trial_plan::TrialPlan;
 using testing_support::HubProcess;
 
 namespace {
 
-// What a trial's seed decides.
-struct TrialPlan {
-  bool kill_device = true;
-  bool kill_hub = false;
-  int after_sync = 0;        // kill times count from the start of the device's sync number
-                             // `after_sync` (1-3), or from its "ready" when 0
-  int device_end_us = 0;     // after that: its SIGKILL, or (hub-only) its stop
-  int hub_kill_us = 0;       // after that
-  int batch_size = 50;       // the device's push batch, in versions
-  int page_size = 50;        // the device's pull page, in versions
-  unsigned device_seed = 0;  // its captures between syncs
-};
-
-TrialPlan plan_for(unsigned seed) {
-  std::mt19937 rng(seed);
-  auto uniform = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  TrialPlan p;
-  const int who = uniform(0, 3);  // 0, 1: the device; 2: the hub; 3: both
-  p.kill_device = who != 2;
-  p.kill_hub = who >= 2;
-  // Half the trials aim at a sync (a capture's commit takes longer than a sync's requests on
-  // loopback, so a moment drawn from the whole run mostly lands between syncs).
-  p.after_sync = uniform(0, 1) == 0 ? 0 : uniform(1, 3);
-  const int span_us = p.after_sync == 0 ? 250000 : 15000;
-  p.hub_kill_us = uniform(0, span_us);
-  p.device_end_us = who == 0 || who == 1 ? uniform(0, span_us)
-                    : who == 2           ? p.hub_kill_us + uniform(0, 150000)
-                                         : std::max(0, p.hub_kill_us + uniform(-20000, 100000));
-  // Small sizes (down to below kMinRequestVersions) so one sync is several requests, and a kill
-  // can land between a batch's answer and its removal from the outbox, or between pull pages.
-  p.batch_size = uniform(5, 120);
-  p.page_size = uniform(5, 120);
-  p.device_seed = static_cast<unsigned>(rng());
-  return p;
-}
-
-// Bodies travel in clear here: the checks compare the sets of versions on the hub and on each
-// device, and sealed, a version whose key has not reached a device yet waits apart from its
-// versions (keys().waiting()) while a key grant reaches only its recipient, so the sets differ
-// without anything lost. A trial that checks the sealed truth is not written yet.
-core::net::SyncOptions sync_trial_clear_options() {
-  core::net::SyncOptions o;
-  o.seal_bodies = false;
-  return o;
-}
-
-core::net::SyncOptions options_for(const TrialPlan& p) {
-  core::net::SyncOptions o = sync_trial_clear_options();
-  o.batch_size = p.batch_size;
-  o.page_size = p.page_size;
-  o.connect_timeout_s = 2;  // a dead hub refuses at once on loopback; these bound a hung one
-  o.read_timeout_s = 10;
-  return o;
-}
-
 // Which device runs: the real one, or a broken one (see Usage).
 enum class Device { Sound, ForgetBeforeAck, CursorBeforeData };
+
+// Every text written in the trials starts so: a hub file holding it holds a clear text.
+const std::string kHeard = "heard in class: ";
+
+// The device's capture number `i` (from 0, acknowledged in that order): a note, then two taps.
+core::RecordBody captured(core::Id obs, std::int64_t i) {
+  if (i % 3 == 0)
+    return core::EvidenceNote{obs, i * 1000, kHeard + "note " + std::to_string(i), core::NoteKind::Noticing, {}};
+  return core::Tally{obs, "open-q", i * 1000};
+}
 
 void write_line(int fd, const std::string& text) {
   const std::string line = text + "\n";
@@ -124,23 +95,19 @@ bool stop_requested(int fd) {
 // The child: the device of a teacher observing. A few captures (each acknowledged on `ack` once
 // saved), then a sync, again and again until killed or asked to stop on `stop`. A failed sync is
 // reported on `ack` as "error KIND CUT what" and the device carries on, as the app's worker does.
-[[noreturn]] void capture_and_sync(const std::string& path, core::Id obs, const TrialPlan& p, int ack, int stop,
-                                   Device kind) {
+[[noreturn]] void capture_and_sync(const std::string& path, core::Id obs, const TrialPlan& p, bool sealed, int ack,
+                                   int stop, Device kind) {
   try {
     core::Store store(path);
     const core::Id me = *store.meta().local_person();
-    const auto options = options_for(p);
+    const auto options = options_for(p, sealed);
     std::mt19937 rng(p.device_seed);
     std::uniform_int_distribution<int> captures(1, 12);
     write_line(ack, "ready");
     for (std::int64_t i = 0; !stop_requested(stop);) {
       for (int n = captures(rng); n > 0; --n, ++i) {
         const core::Id record = core::Id::random();
-        if (i % 3 == 0)
-          store.create_with_id(
-              record, core::EvidenceNote{obs, i * 1000, "note " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
-        else
-          store.create_with_id(record, core::Tally{obs, "open-q", i * 1000}, me);
+        store.create_with_id(record, captured(obs, i), me);
         write_line(ack, record.hex());
       }
       // "sync" marks a sync's start, where the parent aims half the kills and by which it tells
@@ -154,7 +121,9 @@ bool stop_requested(int fd) {
         if (kind == Device::CursorBeforeData) broken_sync_devices::pull_cursor_first(store, options, announce);
         announce();
         if (kind == Device::ForgetBeforeAck) broken_sync_devices::push_forgetting(store, options);
-        core::net::SyncClient(store, options).sync();
+        const auto result = core::net::SyncClient(store, options).sync();
+        // A sealed version refused is reported as a failure that is no SyncError ("-").
+        for (const auto& refusal : result.unopened) write_line(ack, "error - - " + refusal);
       } catch (const core::net::SyncError& e) {
         announce();
         write_line(ack, "error " + std::to_string(static_cast<int>(e.kind)) + " " + (e.cut ? "cut" : "whole") + " " +
@@ -185,9 +154,12 @@ class Colleague {
           core::Store ben(path);
           const core::Id me = *ben.meta().local_person();
           for (int i = 0; !stop_; ++i) {
-            ben.create(core::EvidenceNote{obs, i * 700, "live " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
+            ben.create(
+                core::EvidenceNote{obs, i * 700, kHeard + "live " + std::to_string(i), core::NoteKind::Noticing, {}},
+                me);
             try {
-              core::net::SyncClient(ben, options).sync();
+              const auto result = core::net::SyncClient(ben, options).sync();
+              if (!result.unopened.empty()) unexpected_ = "refused: " + result.unopened.front();
             } catch (const core::net::SyncError& e) {
               ++failed_syncs_;
               if (!expected_failure(static_cast<int>(e.kind), e.cut, hub_killed)) unexpected_ = e.what();
@@ -216,21 +188,8 @@ class Colleague {
 
 struct Totals {
   std::size_t acked = 0, device_kills = 0, device_kills_mid_sync = 0, hub_kills = 0, resent = 0, sync_errors = 0;
+  std::map<int, int> settle_rounds;  // sealed: trials settled in so many rounds of syncs (0: not settled)
 };
-
-// The ids of `a` that `b` lacks, short.
-std::vector<std::string> missing_from(const std::set<core::Id>& a, const std::set<core::Id>& b) {
-  std::vector<std::string> missing;
-  for (const auto& id : a)
-    if (!b.count(id)) missing.push_back(id.short_hex());
-  return missing;
-}
-
-std::string first_few(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
-  return out + (names.size() > 3 ? ", ..." : "");
-}
 
 // Syncs `store` to the end, then once more: the second must send and receive nothing.
 void final_sync(core::Store& store, const core::net::SyncOptions& options, const std::string& who,
@@ -270,35 +229,43 @@ struct Template {
   ~Template() { fs::remove_all(dir); }
 };
 
-void make_template(Template& t) {
+void make_template(Template& t, bool sealed) {
   HubProcess hub(t.dir + "/hub");
   hub.capture_log = true;
   hub.start();
+  const auto options = trial_base_options(sealed);
+  auto sync = [&options](core::Store& store) { return core::net::SyncClient(store, options).sync(); };
   const std::string ana_id = hub.add_person("Ana"), ben_id = hub.add_person("Ben");
-  {
-    core::Store ana(t.dir + "/" + kAnaFile);
-    core::net::SyncClient(ana, sync_trial_clear_options()).enroll(hub.url(), hub.issue_code(ana_id), "Ana's tablet");
-    core::Observation o;
-    o.participants = {{*core::Id::from_hex(ana_id), core::Role::TeacherLeader},
-                      {*core::Id::from_hex(ben_id), core::Role::Coach}};
-    t.obs = ana.create(o, *ana.meta().local_person()).record;
-    core::net::SyncClient(ana, sync_trial_clear_options()).sync();
-  }
+  core::Store ana(t.dir + "/" + kAnaFile);
+  core::net::SyncClient(ana, options).enroll(hub.url(), hub.issue_code(ana_id), "Ana's tablet");
+  core::Observation o;
+  o.participants = {{*core::Id::from_hex(ana_id), core::Role::TeacherLeader},
+                    {*core::Id::from_hex(ben_id), core::Role::Coach}};
+  t.obs = ana.create(o, *ana.meta().local_person()).record;
+  sync(ana);  // sealed: Ana's key published, the visit's key made, the visit sealed with it
   core::Store ben(t.dir + "/" + kBenFile);
-  core::net::SyncClient(ben, sync_trial_clear_options()).enroll(hub.url(), hub.issue_code(ben_id), "Ben's laptop");
-  core::net::SyncClient(ben, sync_trial_clear_options()).sync();
+  core::net::SyncClient(ben, options).enroll(hub.url(), hub.issue_code(ben_id), "Ben's laptop");
+  sync(ben);  // sealed: Ben's key published; the visit waits for its key
+  if (sealed) {
+    sync(ana);  // Ben's key arrives: Ana's device grants him the visit's key
+    sync(ben);  // the grant arrives, the visit opens
+    if (ben.keys().waiting() != 0 || !ben.get(t.obs))
+      throw std::runtime_error("Ben's device did not receive the visit's key from Ana's grant");
+  }
   const core::Id me = *ben.meta().local_person();
   ben.transaction([&] {
     for (int i = 0; i < kColleagueNotes; ++i)
-      ben.create(core::EvidenceNote{t.obs, i * 500, "coach " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
+      ben.create(
+          core::EvidenceNote{t.obs, i * 500, kHeard + "coach " + std::to_string(i), core::NoteKind::Noticing, {}}, me);
   });
-  core::net::SyncClient(ben, sync_trial_clear_options()).sync();
+  sync(ben);
   hub.stop();
 }
 
-void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals, std::vector<std::string>& failures) {
+void run_trial(const Template& from, unsigned seed, Device kind, bool sealed, Totals& totals,
+               std::vector<std::string>& failures) {
   const TrialPlan p = plan_for(seed);
-  const auto options = options_for(p);
+  const auto options = options_for(p, sealed);
   crash_checks::TrialFolder dir(testing_support::temp_dir("peerobs-sync-crash"));
   fs::copy(from.dir, dir.path, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   const std::string ana_path = dir.path + "/" + kAnaFile, ben_path = dir.path + "/" + kBenFile;
@@ -319,7 +286,7 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
     close(ack[0]);
     close(stop[1]);
     fcntl(stop[0], F_SETFL, O_NONBLOCK);
-    capture_and_sync(ana_path, obs, p, ack[1], stop[0], kind);
+    capture_and_sync(ana_path, obs, p, sealed, ack[1], stop[0], kind);
   }
   close(ack[1]);
   close(stop[0]);
@@ -423,21 +390,23 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
     }
     if (!lost.empty())
       failures.push_back(std::to_string(lost.size()) +
-                         " versions saved on the device are neither on the hub nor in its outbox (" + first_few(lost) +
-                         ")");
+                         " versions saved on the device are neither on the hub nor in its outbox (" +
+                         crash_checks::first_few(lost) + ")");
     const auto cursor = std::stoll(ana.meta().get(core::MetaKey::SyncCursor).value_or("0"));
     std::vector<std::string> skipped;
+    for (const auto& id : sealed_crash_checks::waiting_versions(ana_path)) on_device.insert(id);  // stored apart
     for (const auto& id : on_hub.feed_up_to(me, cursor))
       if (!on_device.count(id)) skipped.push_back(id.short_hex());
     if (!skipped.empty())
       failures.push_back("the cursor (" + std::to_string(cursor) +
                          ") is ahead of the data: " + std::to_string(skipped.size()) +
-                         " version(s) before it not on the device (" + first_few(skipped) + ")");
+                         " version(s) before it not on the device (" + crash_checks::first_few(skipped) + ")");
   }
 
-  // Both devices sync to the end and must hold what the hub holds, one version per record. The
-  // colleague first pushes what it saved while the hub was down (it may have stopped before the
-  // hub came back), else the device's final sync could not bring it.
+  // Both devices sync to the end and must hold what the hub holds (clear) or routes to them
+  // (sealed), one version per record. The colleague first pushes what it saved while the hub was
+  // down (it may have stopped before the hub came back), else the device's final sync could not
+  // bring it.
   core::Store ben(ben_path);
   try {
     core::net::SyncResult pushed;
@@ -445,8 +414,12 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
   } catch (const std::exception& e) {
     failures.push_back(std::string("the colleague's device: its last push failed: ") + e.what());
   }
-  final_sync(ana, options, "the device", failures);
-  final_sync(ben, options, "the colleague's device", failures);
+  if (sealed) {
+    ++totals.settle_rounds[sealed_crash_checks::settle(ana, ben, options, failures)];
+  } else {
+    final_sync(ana, options, "the device", failures);
+    final_sync(ben, options, "the colleague's device", failures);
+  }
   {
     crash_checks::HubFile on_hub(hub.data_dir() + "/hub.sqlite");
     const auto records = on_hub.observation_records(obs);
@@ -457,40 +430,73 @@ void run_trial(const Template& from, unsigned seed, Device kind, Totals& totals,
         failures.push_back("record " + record.short_hex() + " has " + std::to_string(versions.size()) +
                            " versions on the hub");
     }
-    const auto at_ana = observation_versions(ana, obs), at_ben = observation_versions(ben, obs);
-    auto compare = [&](const std::set<core::Id>& device, const std::string& who) {
-      const auto missing = missing_from(at_hub, device), extra = missing_from(device, at_hub);
-      if (!missing.empty())
-        failures.push_back(who + " lacks " + std::to_string(missing.size()) + " of the hub's versions (" +
-                           first_few(missing) + ")");
-      if (!extra.empty())
-        failures.push_back(who + " has " + std::to_string(extra.size()) + " versions the hub lacks (" +
-                           first_few(extra) + ")");
-    };
-    compare(at_ana, "after the final sync, the device");
-    compare(at_ben, "after the final sync, the colleague's device");
+    if (sealed) {
+      const auto stored = on_hub.stored_versions();
+      sealed_crash_checks::check_hub_holds_sealed(stored, ana, "the device", failures);
+      sealed_crash_checks::check_hub_holds_sealed(stored, ben, "the colleague's device", failures);
+      sealed_crash_checks::check_routed_versions(stored, obs, ana, "after settling, the device", failures);
+      sealed_crash_checks::check_routed_versions(stored, obs, ben, "after settling, the colleague's device", failures);
+      sealed_crash_checks::check_same_readings(ana, ben, obs, failures);
+    } else {
+      const auto at_ana = observation_versions(ana, obs), at_ben = observation_versions(ben, obs);
+      auto compare = [&](const std::set<core::Id>& device, const std::string& who) {
+        const auto missing = crash_checks::missing_from(at_hub, device);
+        const auto extra = crash_checks::missing_from(device, at_hub);
+        if (!missing.empty())
+          failures.push_back(who + " lacks " + std::to_string(missing.size()) + " of the hub's versions (" +
+                             crash_checks::first_few(missing) + ")");
+        if (!extra.empty())
+          failures.push_back(who + " has " + std::to_string(extra.size()) + " versions the hub lacks (" +
+                             crash_checks::first_few(extra) + ")");
+      };
+      compare(at_ana, "after the final sync, the device");
+      compare(at_ben, "after the final sync, the colleague's device");
+    }
   }
+  // Every capture acknowledged reads as captured on both devices (sealed: the colleague's opened it).
+  auto capture = [obs](std::size_t i) { return captured(obs, static_cast<std::int64_t>(i)); };
+  crash_checks::check_captured_bodies(ana, acked, capture, "the device", failures);
+  crash_checks::check_captured_bodies(ben, acked, capture, "the colleague's device", failures);
   hub.stop();
   crash_checks::check_integrity(hub.data_dir() + "/hub.sqlite", "hub.sqlite at the end", failures);
+  if (sealed) {
+    const auto holding = crash_checks::hub_files_containing(hub.data_dir(), kHeard);
+    if (!holding.empty())
+      failures.push_back("the hub's files hold clear text of the visit's notes (" + crash_checks::first_few(holding) +
+                         ")");
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> args;
   Device kind = Device::Sound;
-  std::string broken;  // the flag naming a broken device, to replay with
-  if (!args.empty() && (args.back() == "--forget-before-ack" || args.back() == "--cursor-before-data")) {
-    broken = " " + args.back();
-    kind = args.back() == "--forget-before-ack" ? Device::ForgetBeforeAck : Device::CursorBeforeData;
-    args.pop_back();
+  bool sealed = false;
+  std::string flags, mode;  // the flags given, to replay with; and in words, for the summary
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--sealed") {
+      sealed = true;
+      mode += ", sealed";
+    } else if (arg == "--forget-before-ack" || arg == "--cursor-before-data") {
+      kind = arg == "--forget-before-ack" ? Device::ForgetBeforeAck : Device::CursorBeforeData;
+      mode += ", a broken device: " + arg;
+    } else if (arg.rfind("--", 0) == 0) {
+      std::printf("sync_crash_trials: unknown flag %s (see the Usage line of sync_crash_trials.cpp)\n", arg.c_str());
+      return 2;
+    } else {
+      args.push_back(arg);
+      continue;
+    }
+    flags += " " + arg;
   }
   const int trials = args.size() > 0 ? std::atoi(args[0].c_str()) : 1000;
   const unsigned seed =
       args.size() > 1 ? static_cast<unsigned>(std::stoul(args[1])) : static_cast<unsigned>(std::random_device{}());
   Template from;
   try {
-    make_template(from);
+    make_template(from, sealed);
   } catch (const std::exception& e) {
     std::printf("sync_crash_trials: setting up the hub and the devices failed: %s\n", e.what());
     return 2;
@@ -502,12 +508,12 @@ int main(int argc, char** argv) {
     const unsigned trial_seed = seed + static_cast<unsigned>(t);
     std::vector<std::string> failures;
     try {
-      run_trial(from, trial_seed, kind, totals, failures);
+      run_trial(from, trial_seed, kind, sealed, totals, failures);
     } catch (const std::exception& e) {
       failures.push_back(std::string("the trial could not run: ") + e.what());
     }
     for (const auto& f : failures)
-      std::printf("trial %d (replay: sync_crash_trials 1 %u%s): %s\n", t, trial_seed, broken.c_str(), f.c_str());
+      std::printf("trial %d (replay: sync_crash_trials 1 %u%s): %s\n", t, trial_seed, flags.c_str(), f.c_str());
     if (!failures.empty()) ++failed_trials;
     std::fflush(stdout);
   }
@@ -517,8 +523,12 @@ int main(int argc, char** argv) {
       "acknowledged; "
       "%zu failed syncs (the hub down); %zu outbox entries the hub already had, resent; %d trials failed; "
       "%.1f s\n",
-      trials, seed, broken.empty() ? "" : (", a broken device:" + broken).c_str(), totals.device_kills,
-      totals.device_kills_mid_sync, totals.hub_kills, totals.acked, totals.sync_errors, totals.resent, failed_trials,
-      s);
+      trials, seed, mode.c_str(), totals.device_kills, totals.device_kills_mid_sync, totals.hub_kills, totals.acked,
+      totals.sync_errors, totals.resent, failed_trials, s);
+  if (sealed) {
+    std::printf("settled (rounds: trials):");
+    for (const auto& [rounds, count] : totals.settle_rounds) std::printf(" %d: %d", rounds, count);
+    std::printf("\n");
+  }
   return failed_trials == 0 ? 0 : 1;
 }
