@@ -27,6 +27,7 @@ const MISTYPED = 'K7QM 3XWD 9PTA HB4R VN2C YE6S';
 const DANGER = 0xb42318;  // app/ui/theme.cpp, light theme: error_wrapped's colour
 
 const BACK = '\u2039 Back';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // First run with an empty store, then Settings: the hub's address is the page's, the code typed.
 async function enrollBrowser(app, name, code, notes, tag) {
@@ -68,12 +69,19 @@ async function waitForHomeCard(app, label, why) {
 }
 
 // Puts a data folder (peerobs-cli's) into the page's IndexedDB copy of /data before the app
-// starts: from a file of the same origin that does not run the app, so nothing copies over it.
+// starts: from a page of the same origin that does not run the app, so nothing copies over it.
+// The browser's SQLite has no WAL (platform/web/third_party.cmake): a database the desktop left
+// in WAL mode, checkpointed (peerobs-cli exited, no -wal file), is marked as a rollback-journal
+// one (header bytes 18 and 19: 1), which is what `PRAGMA journal_mode=DELETE` writes.
 async function putStore(page, url, dir) {
   const files = readdirSync(dir)
     .filter((f) => !/-(wal|shm|journal)$/.test(f) && statSync(join(dir, f)).isFile())
-    .map((f) => ({ path: `/data/${f}`, b64: readFileSync(join(dir, f)).toString('base64') }));
-  await page.goto(`${url}/manifest.webmanifest`);
+    .map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') bytes[18] = bytes[19] = 1;
+      return { path: `/data/${f}`, b64: bytes.toString('base64') };
+    });
+  await page.goto(`${url}/robots.txt`);  // any answer of the hub's origin: a 404 is one too
   await page.evaluate((list) => new Promise((resolve, reject) => {
     const req = indexedDB.open('peerobs', 1);
     req.onupgradeneeded = () => req.result.createObjectStore('files');
@@ -128,7 +136,14 @@ export async function takeKeysScreenshots(browser, { hubBin, webDir, cli, workDi
 
     let current = null;
     const shot = async (app, name) => {
-      await app.waitStored(`${name} at ${tag}`);
+      // A toast ("Connected as ...", "Recovery phrase kept") shows for 2.5 s after the last write
+      // is kept: wait until the store has been quiet that long, so it hides nothing.
+      for (let quiet = false; !quiet;) {
+        const before = await app.waitStored(`${name} at ${tag}`);
+        await sleep(3000);
+        const after = await app.storage();
+        quiet = after.changes === before.changes && after.stored === after.changes;
+      }
       await app.page.mouse.move(1, 1);  // a timed redraw waits for input (see screenshots.mjs)
       await app.frames(3);
       const s = await app.snapshot();
