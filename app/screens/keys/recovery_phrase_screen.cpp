@@ -56,6 +56,8 @@ void draw_recovery_phrase(const RecoveryPhraseModel& m, RecoveryPhraseUi&, const
     ui::subheading("Write this down on paper");
     ImGui::Spacing();
     phrase_groups(m);
+    // Copying by hand, the doubt is "an O or a 0?": the code alphabet leaves the look-alikes out.
+    ui::caption("There is no I, L, O, 0 or 1 in it.");
     ImGui::Spacing();
     ui::body_wrapped(
         "peerobs shows this phrase only now. With it, your observations open on another device, or on this "
