@@ -10,8 +10,9 @@
 //      from the service worker's copy; online again, Sync now;
 //   then the colleague's own device (peerobs-cli: enroll, sync, export) holds every note, tally,
 //   timer span and seat mark, the UTF-8 text byte for byte.
-// Options: --screenshots also writes docs/screenshots/web/ (screenshots.mjs), --only-screenshots
-// skips the scenario, --verbose logs each tap and drag. PEEROBS_E2E_STRICT=1 fails on the known
+// Options: --screenshots also writes docs/screenshots/web/ (screenshots.mjs) and the keys screens'
+// docs/screenshots/web_keys_*.png (keys_screenshots.mjs), --only-screenshots skips the scenario,
+// --only-keys-screenshots takes only the keys screens' pictures, --verbose logs each tap and drag. PEEROBS_E2E_STRICT=1 fails on the known
 // client bugs that knownBug() otherwise only reports.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,8 @@ const cli = env('PEEROBS_CLI');
 const work = env('PEEROBS_WORK_DIR');
 const teacher = { name: env('PEEROBS_TEACHER_NAME'), id: env('PEEROBS_TEACHER_ID'), code: env('PEEROBS_TEACHER_CODE') };
 const colleague = { name: env('PEEROBS_COLLEAGUE_NAME'), id: env('PEEROBS_COLLEAGUE_ID'), code: env('PEEROBS_COLLEAGUE_CODE') };
-const onlyScreenshots = process.argv.includes('--only-screenshots');
+const onlyKeysScreenshots = process.argv.includes('--only-keys-screenshots');
+const onlyScreenshots = onlyKeysScreenshots || process.argv.includes('--only-screenshots');
 const wantScreenshots = onlyScreenshots || process.argv.includes('--screenshots');
 
 // The palette's status colours (app/ui/theme.cpp, light theme): Home's sync card and top bar
@@ -121,10 +123,19 @@ async function main() {
     if (!onlyScreenshots) await scenario(browser);
     if (wantScreenshots) {
       const { takeScreenshots } = await import('./screenshots.mjs');
-      await step('6. screenshots into docs/screenshots/web/', async () => {
-        const notes = await takeScreenshots(browser, { hubUrl, outDir: join(env('PEEROBS_ROOT'), 'docs/screenshots/web'),
-                                                      log, consoleLines, failDir: work });
-        if (notes.length) log(`  ${notes.length} things to look at in the screenshots (NOTE lines above)`);
+      if (!onlyKeysScreenshots) {
+        await step('6. screenshots into docs/screenshots/web/', async () => {
+          const notes = await takeScreenshots(browser, { hubUrl, outDir: join(env('PEEROBS_ROOT'), 'docs/screenshots/web'),
+                                                        log, consoleLines, failDir: work });
+          if (notes.length) log(`  ${notes.length} things to look at in the screenshots (NOTE lines above)`);
+        });
+      }
+      const { takeKeysScreenshots } = await import('./keys_screenshots.mjs');
+      await step('7. the keys screens into docs/screenshots/web_keys_*.png (a hub of their own per size)', async () => {
+        const notes = await takeKeysScreenshots(browser, { hubBin: env('PEEROBS_HUB_BIN'), webDir: env('PEEROBS_WEB_DIR'), cli,
+                                                           workDir: work, outDir: join(env('PEEROBS_ROOT'), 'docs/screenshots'),
+                                                           log, consoleLines, failDir: work });
+        if (notes.length) log(`  ${notes.length} things to look at in the keys screenshots (NOTE lines above)`);
       });
     }
     const errors = consoleLines.filter((l) => l.includes('PAGE ERROR') || l.includes('PAGE CRASHED'));

@@ -8,8 +8,10 @@
 # Usage: tests/web/run.sh [WEB_DIR [PEEROBS_HUB [PEEROBS_CLI]]] [--screenshots | --only-screenshots] [--verbose] [--keep]
 #   WEB_DIR      the folder scripts/web-build.sh makes (default build-web/web)
 #   PEEROBS_HUB  default build/server/peerobs-hub;  PEEROBS_CLI  default build/core/peerobs-cli
-#   --screenshots  also writes docs/screenshots/web/<screen>_<W>x<H>.png (never in a normal run);
-#   --only-screenshots  only those;  --verbose  logs every tap and drag
+#   --screenshots  also writes docs/screenshots/web/<screen>_<W>x<H>.png and the keys screens'
+#                  docs/screenshots/web_keys_<screen>_<W>x<H>.png (never in a normal run);
+#   --only-screenshots  only those;  --only-keys-screenshots  only the keys screens';
+#   --verbose  logs every tap and drag
 #   --keep         keep the temporary folder (hub data, logs, the browser's store) even on success
 # Needs node, Debian's chromium (PEEROBS_CHROMIUM for another path) and playwright-core in
 # tests/web/node_modules (npm ci here when missing). About 1-2 minutes; never downloads a browser.
@@ -82,9 +84,10 @@ PEEROBS_HUB_URL=http://127.0.0.1:$port \
 PEEROBS_TEACHER_NAME="Ana Lopes" PEEROBS_TEACHER_ID=$teacher PEEROBS_TEACHER_CODE=$teacher_code \
 PEEROBS_COLLEAGUE_NAME="Bo Chen" PEEROBS_COLLEAGUE_ID=$colleague PEEROBS_COLLEAGUE_CODE=$colleague_code \
 PEEROBS_CLI=$cli_bin PEEROBS_CHROMIUM=$chromium PEEROBS_WORK_DIR=$work PEEROBS_ROOT=$root \
+PEEROBS_HUB_BIN=$hub_bin PEEROBS_WEB_DIR=$work/web \
   node "$here/e2e.mjs" "${flags[@]}"
 code=$?
-if [ "$code" = 0 ] && [[ " ${flags[*]} " != *" --only-screenshots "* ]]; then
+if [ "$code" = 0 ] && [[ " ${flags[*]} " != *" --only-screenshots "* && " ${flags[*]} " != *" --only-keys-screenshots "* ]]; then
   PEEROBS_HUB_URL=http://127.0.0.1:$port PEEROBS_CHROMIUM=$chromium node "$here/storage_faults.mjs"
   code=$?
 fi

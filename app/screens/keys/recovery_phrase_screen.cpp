@@ -4,7 +4,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -12,14 +15,26 @@
 namespace app {
 
 namespace {
-// The groups three to a line (two lines of 24 characters), each group drawn as one word so a
-// line never breaks inside one.
+// Groups on one line of the phrase: three (two lines of twelve characters) where they fit, else
+// two (three lines of eight: a phone at 390 px, or a large text size). Six groups divide evenly
+// either way, and a group is never split or pushed past the card's edge.
+int phrase_groups_per_line(const std::vector<std::string_view>& groups, float gap) {
+  float widest = 0.0f;
+  for (auto g : groups) widest = std::max(widest, ImGui::CalcTextSize(g.data(), g.data() + g.size()).x);
+  const float room = ImGui::GetContentRegionAvail().x;
+  for (int n = 3; n > 1; --n)
+    if (static_cast<float>(n) * widest + static_cast<float>(n - 1) * gap <= room) return n;
+  return 1;
+}
+
+// The groups in the clock font, each drawn as one word so a line never breaks inside one.
 void phrase_groups(const RecoveryPhraseModel& m) {
   const auto groups = m.groups();
   ImGui::PushFont(ui::fonts().clock);
   const float gap = ui::em(1.2f);
+  const int per_line = phrase_groups_per_line(groups, gap);
   for (std::size_t i = 0; i < groups.size(); ++i) {
-    if (i % 3 != 0) ImGui::SameLine(0.0f, gap);
+    if (i % static_cast<std::size_t>(per_line) != 0) ImGui::SameLine(0.0f, gap);
     const std::string group(groups[i]);
     ImGui::TextUnformatted(group.c_str());
   }
@@ -41,6 +56,8 @@ void draw_recovery_phrase(const RecoveryPhraseModel& m, RecoveryPhraseUi&, const
     ui::subheading("Write this down on paper");
     ImGui::Spacing();
     phrase_groups(m);
+    // Copying by hand, the doubt is "an O or a 0?": the code alphabet leaves the look-alikes out.
+    ui::caption("There is no I, L, O, 0 or 1 in it.");
     ImGui::Spacing();
     ui::body_wrapped(
         "peerobs shows this phrase only now. With it, your observations open on another device, or on this "

@@ -9,7 +9,8 @@
 
 // Screen ids, numbered as app/shell/screen.h's ScreenId.
 export const SCREENS = ['first_run', 'home', 'plan', 'observe', 'prompt', 'reflect', 'debrief', 'cycle',
-                        'coaching_notes', 'settings', 'conflicts'];
+                        'coaching_notes', 'settings', 'conflicts', 'match_colleagues', 'recovery_phrase',
+                        'restore_key'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
