@@ -97,10 +97,36 @@ bool rekey_version_body(Version& v, const std::map<Id, Id>& people) {
 }
 }  // namespace
 
+namespace {
+// The public key another of the person's devices published on `person`'s record, "" if none.
+std::string published_public_key(const Store& store, Id person) {
+  for (const auto& head : store.heads(person))
+    if (const auto* p = std::get_if<Person>(&head.body); p && !p->public_key.empty()) return p->public_key;
+  return {};
+}
+
+// Gives a Person version without a public key the one published: the name typed offline becomes
+// the newest version of the record, and must not take the person's key away with it.
+bool keep_published_key(Version& v, const std::string& public_key) {
+  if (public_key.empty() || v.tombstone || v.type != RecordType::Person) return false;
+  RecordBody body = decode_body(v.type, v.body);
+  auto& person = std::get<Person>(body);
+  if (!person.public_key.empty()) return false;
+  person.public_key = public_key;
+  v.body = encode_body(body);
+  return true;
+}
+}  // namespace
+
 std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& person_parents) {
   std::size_t rewritten = 0;
   const std::map<Id, Id> people{{from, to}};
   store.transaction([&] {
+    // A person enrolling a second device after its first run: their first device may have
+    // published their key already. Without it on the newest version, this device would make a
+    // key pair of its own instead of asking for the recovery phrase, and colleagues would see
+    // the person's key change.
+    const std::string public_key = published_public_key(store, to);
     rewritten = rewrite_versions(store, [&](Version& v) {
       bool changed = false;
       if (v.author == from) {
@@ -111,6 +137,7 @@ std::size_t rekey_person(Store& store, Id from, Id to, const std::vector<Id>& pe
         v.record = to;
         changed = true;
         if (v.parents.empty()) v.parents = person_parents;
+        keep_published_key(v, public_key);
       }
       changed |= rekey_version_body(v, people);
       return changed;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/screens/first_run/first_run_screen.h"
 #include "app/screens/home/home_model.h"
 #include "app/screens/keys/keys_model.h"
 #include "app/screens/keys/recovery_phrase_model.h"
@@ -99,6 +100,61 @@ TEST_CASE("keys: a phrase made on the first device opens the second, which then 
   const auto head = tablet.store->get(note.record);
   REQUIRE(head);
   CHECK(std::get<core::EvidenceNote>(head->body).text == "Four pupils explained their method to the table");
+}
+
+TEST_CASE(
+    "keys: a second device that went through its first run before enrolling asks for the phrase, and the "
+    "person's key stays the same everywhere",
+    "[app][keys][recovery]") {
+  KeysColleagues t;
+  const core::Version note = t.lena.note(t.obs, "The exit ticket asked for one example of a fraction");
+  t.lena.sync();  // her key pair made and published
+  app::RecoveryPhraseModel made(*t.lena.store, t.lena.me());
+  made.make();
+  keys_wait_for(made, &app::RecoveryPhraseModel::making);
+  REQUIRE(made.shown());
+  const std::string phrase = keys_joined(made);
+  REQUIRE(made.written_down());
+  t.lena.sync();  // the backup reaches the hub
+  t.chidi.sync();
+  const auto lena_key = [](const testing_support::Device& d, core::Id lena) {
+    const auto head = d.store->get(lena);
+    return head ? std::get<core::Person>(head->body).public_key : std::string();
+  };
+  const std::string first_key = lena_key(t.lena, t.lena.me());
+  REQUIRE_FALSE(first_key.empty());
+  REQUIRE(lena_key(t.chidi, t.lena.me()) == first_key);
+
+  // Her tablet, as the app sets it up: the first run makes a person of its own, typed offline,
+  // and enrolling re-keys it onto Lena's record on the hub.
+  testing_support::Device tablet;
+  tablet.options.seal_bodies = true;
+  app::FirstRunForm form;
+  form.name = "Lena Okoye";
+  form.demo = false;
+  REQUIRE(app::complete_first_run(*tablet.store, form).ok);
+  tablet.enroll(t.hub.url(), t.hub.issue_code(t.lena_id));
+  REQUIRE(tablet.me() == t.lena.me());
+  CHECK(tablet.sync().needs_recovery_phrase);  // not a key pair of its own
+  CHECK(app::build_keys(*tablet.store, tablet.me()).phrase_needed);
+  CHECK(lena_key(tablet, tablet.me()) == first_key);
+  CHECK(std::get<core::Person>(tablet.store->get(tablet.me())->body).name == "Lena Okoye");  // the name typed
+
+  // Nobody sees her key change: not her first device, not her colleague.
+  t.lena.sync();
+  CHECK(lena_key(t.lena, t.lena.me()) == first_key);
+  const auto chidi_run = t.chidi.sync();
+  CHECK(chidi_run.changed_keys.empty());
+  CHECK(lena_key(t.chidi, t.lena.me()) == first_key);
+
+  app::RestoreKeyModel restore(*tablet.store, tablet.me());
+  REQUIRE(restore.apply({phrase}));
+  keys_wait_for(restore, &app::RestoreKeyModel::trying);
+  REQUIRE(restore.restored());
+  tablet.sync();
+  const auto head = tablet.store->get(note.record);
+  REQUIRE(head);
+  CHECK(std::get<core::EvidenceNote>(head->body).text == "The exit ticket asked for one example of a fraction");
 }
 
 TEST_CASE("keys: a colleague's changed key is marked in Settings and on Home's visit until it is accepted",
