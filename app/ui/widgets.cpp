@@ -11,6 +11,7 @@
 
 #include "app/ui/field_focus.h"
 #include "app/ui/theme.h"
+#include "platform/text_input_kind.h"
 
 namespace ui {
 
@@ -367,6 +368,12 @@ bool text_field(const char* id, const char* hint, std::string* text, int flags, 
   record_last(id);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
+  return changed;
+}
+
+bool exact_text_field(const char* id, const char* hint, std::string* text, int flags, float width) {
+  const bool changed = text_field(id, hint, text, flags, width);
+  if (ImGui::IsItemActive()) platform::active_text_kind() = platform::TextKind::Exact;
   return changed;
 }
 

@@ -74,6 +74,10 @@ float content_width();
 // ---- fields ----
 // A full-width single-line text field with a hint; returns true when the text changed.
 bool text_field(const char* id, const char* hint, std::string* text, int flags = 0, float width = -1.0f);
+// The same for text typed exactly as written (a recovery phrase, an enrollment code, a hub
+// address, a date): the on-screen keyboard neither corrects nor capitalises it
+// (platform/text_input_kind.h).
+bool exact_text_field(const char* id, const char* hint, std::string* text, int flags = 0, float width = -1.0f);
 // A full-width multi-line field (text_area.cpp). It wraps by words at its width while typing and
 // while shown, and grows with its text from `height_em` up to 14 em (under half a short window),
 // then scrolls. The wrapping is display-only: `text` receives exactly what was typed, and Enter

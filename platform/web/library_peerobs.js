@@ -155,11 +155,27 @@ mergeInto(LibraryManager.library, {
   },
 
   // ImGui's text field became active (on = 1) or let go (0). x, y, height: the caret, in pixels.
+  // exact = 1: the field holds a code, a phrase, an address or a date (platform/text_input_kind.h),
+  // which the keyboard must neither correct nor capitalise.
   peerobs_web_text_input__deps: ['$PEEROBS'],
-  peerobs_web_text_input: function (on, x, y, height) {
+  peerobs_web_text_input: function (on, x, y, height, exact) {
     var ta = PEEROBS.textarea;
     if (!ta) return;
     var ratio = window.devicePixelRatio || 1;
+    var kind = exact ? 'exact' : 'prose';
+    if (on && ta.dataset.kind !== kind) {
+      ta.dataset.kind = kind;
+      ta.setAttribute('autocorrect', exact ? 'off' : 'on');
+      ta.setAttribute('autocapitalize', exact ? 'off' : 'sentences');
+      ta.spellcheck = !exact;
+      // A keyboard reads these as the field takes focus: moving from a note to a code field
+      // with the keyboard up, the field takes it again.
+      if (PEEROBS.wantText && document.activeElement === ta) {
+        ta.blur();
+        ta.focus({preventScroll: true});
+        PEEROBS.dismissed = false;  // the blur above was ours, not the person closing the keyboard
+      }
+    }
     if (on) {
       // The field sits at the caret, so the browser keeps the caret's line above the keyboard.
       ta.style.left = Math.max(0, x / ratio) + 'px';

@@ -24,13 +24,14 @@
 #include <vector>
 
 #include "backends/imgui_impl_opengl3.h"
+#include "platform/text_input_kind.h"
 #include "platform/window.h"
 
 extern "C" {
 // Implemented in library_peerobs.js.
 void peerobs_web_install();
 void peerobs_web_canvas_size(int* width, int* height, float* ratio);
-void peerobs_web_text_input(int on, float x, float y, float height);
+void peerobs_web_text_input(int on, float x, float y, float height, int exact);
 void peerobs_web_first_frame();
 void peerobs_web_frame_done(double ms);
 double peerobs_web_now_ms();
@@ -308,10 +309,12 @@ void Window::render() {
   State& s = *s_;
   ImGui::Render();
   ImGuiIO& io = ImGui::GetIO();
-  // The on-screen keyboard follows the focused text field.
+  // The on-screen keyboard follows the focused text field, and whether it may correct it.
+  const bool exact = platform::active_text_kind() == platform::TextKind::Exact;
+  platform::active_text_kind() = platform::TextKind::Prose;  // marked again next frame while active
   if (io.WantTextInput || s.text_input_on) {
     s.text_input_on = io.WantTextInput;
-    peerobs_web_text_input(io.WantTextInput ? 1 : 0, s.caret_x, s.caret_y, ImGui::GetFontSize());
+    peerobs_web_text_input(io.WantTextInput ? 1 : 0, s.caret_x, s.caret_y, ImGui::GetFontSize(), exact ? 1 : 0);
   }
   emscripten_webgl_make_context_current(s.gl);
   glViewport(0, 0, s.width, s.height);

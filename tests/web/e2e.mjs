@@ -170,6 +170,9 @@ async function scenario(browser) {
     check(!first.storage.problem, `the storage reports a problem at start: ${first.storage.problem}`);
     await app.waitScreen('first_run', 'opening the app with an empty store');
     await app.typeInto('##name', teacher.name);
+    const prose = (await app.snapshot()).textHelp;
+    check(prose && prose.autocorrect === 'on' && prose.autocapitalize === 'sentences' && prose.spellcheck,
+          `a name is typed with the keyboard's help (autocorrect, capitals, spelling); the field has ${JSON.stringify(prose)}`);
     await app.tap('Start empty');
     await app.tap('Start');
     await app.waitScreen('home', 'tapping Start on the first run');
@@ -182,6 +185,10 @@ async function scenario(browser) {
     await app.find('##hub_url');
     // The address is not typed: Connect stays disabled unless the page filled it in itself.
     await app.typeInto('##code', teacher.code);
+    const exact = (await app.snapshot()).textHelp;
+    check(exact && exact.autocorrect === 'off' && exact.autocapitalize === 'off' && !exact.spellcheck,
+          'an enrollment code is typed exactly: an iPad\'s autocorrect would turn its groups into words; ' +
+          `the field has ${JSON.stringify(exact)}`);
     await app.tap('Connect');
     await app.waitFor(async () => (await app.has('Sync now')) || (await app.has('Syncing...')),
                       'Settings to show the hub as connected ("Sync now") after Connect', 20000);

@@ -124,9 +124,9 @@ void draw_steps(const DebriefModel& m, DebriefUi& ui, Emitted<DebriefAction>& ou
   ui::label("Support needed");
   ui::text_field("##support", "e.g. a class set of whiteboards", &ui.step.support);
   ui::label("Follow-up date");
-  ui::text_field("##date", "YYYY-MM-DD", &ui.step.follow_up_date,
-                 ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank,
-                 std::min(ui::content_width(), ui::em(12.0f)));
+  ui::exact_text_field("##date", "YYYY-MM-DD", &ui.step.follow_up_date,
+                       ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank,
+                       std::min(ui::content_width(), ui::em(12.0f)));
   if (!same_form(ui.step, m.step_form())) {
     DebriefAction a;
     a.kind = DebriefKind::EditStep;

@@ -53,10 +53,10 @@ void visit_editor(const HomeObservation& o, HomeFrame& f) {
   ui::caption(move ? "The new date and start time:" : "The time you propose; the teacher leader answers it:");
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ui::content_width() - gap) * 0.5f;
-  ui::text_field("##new_date", "YYYY-MM-DD", &ui.date,
-                 ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
+  ui::exact_text_field("##new_date", "YYYY-MM-DD", &ui.date,
+                       ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank, half);
   ImGui::SameLine();
-  ui::text_field("##new_time", "HH:MM", &ui.time, ImGuiInputTextFlags_CharsNoBlank, half);
+  ui::exact_text_field("##new_time", "HH:MM", &ui.time, ImGuiInputTextFlags_CharsNoBlank, half);
   ui::error_wrapped(ui.problem);
   const char* go = move ? "Move visit" : "Send proposal";
   if (ui::button(go, ui::Tone::Primary))

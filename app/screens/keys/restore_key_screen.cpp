@@ -23,7 +23,7 @@ void draw_restore_key(const RestoreKeyModel& m, RestoreKeyUi& ui, const AppConte
         "capital letters do not matter.");
     ui::label("Recovery phrase");
     const bool enter =
-        ui::text_field("##phrase", "ABCD EFGH JKMN ...", &ui.typed, ImGuiInputTextFlags_EnterReturnsTrue);
+        ui::exact_text_field("##phrase", "ABCD EFGH JKMN ...", &ui.typed, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::BeginDisabled(m.trying() || ui.typed.empty());
     const bool tapped = ui::button(m.trying() ? "Checking..." : "Open my key", ui::Tone::Primary);
     ImGui::EndDisabled();

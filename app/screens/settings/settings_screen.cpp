@@ -76,9 +76,9 @@ void draw_hub_card(const SettingsModel& m, SettingsUi& ui, const AppContext& ctx
     // In the browser the hub that served this page is the one to join: the address is filled in.
     if (ui.hub_url.empty() && !ctx.served_by_hub.empty() && !ui.hub_url_edited) ui.hub_url = ctx.served_by_hub;
     ui::label("Hub address");
-    if (ui::text_field("##hub_url", "https://hub.your-school.example", &ui.hub_url)) ui.hub_url_edited = true;
+    if (ui::exact_text_field("##hub_url", "https://hub.your-school.example", &ui.hub_url)) ui.hub_url_edited = true;
     ui::label("Enrollment code");
-    ui::text_field("##code", "e.g. ABCD-EFGH-JKMN", &ui.code);
+    ui::exact_text_field("##code", "e.g. ABCD-EFGH-JKMN", &ui.code);
     bool ready = !ui.hub_url.empty() && !ui.code.empty() && !ctx.enrolling;
     ImGui::BeginDisabled(!ready);
     if (ui::button(ctx.enrolling ? "Connecting..." : "Connect", ui::Tone::Primary))

@@ -48,6 +48,9 @@ export class AppPage {
         dpr: window.devicePixelRatio,
         canvas: canvas ? { width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth, cssHeight: canvas.clientHeight } : null,
         textFocused: !!ta && document.activeElement === ta,
+        // What the hidden field lets the on-screen keyboard do (platform/text_input_kind.h).
+        textHelp: ta ? { autocorrect: ta.getAttribute('autocorrect'), autocapitalize: ta.getAttribute('autocapitalize'),
+                         spellcheck: ta.spellcheck } : null,
         statusHidden: !!status && status.hidden,
         statusText: status ? status.textContent : '',
         online: navigator.onLine,
