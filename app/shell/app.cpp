@@ -297,15 +297,20 @@ void App::draw_toast() {
   const ui::Palette& p = ui::palette();
   ImGuiIO& io = ImGui::GetIO();
   ImGui::PushFont(ui::fonts().bold);
-  ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
   float pad = ui::em(1.0f);
+  // Wrapped to the window: on a phone a long confirmation ("Connected as ... Your work now syncs
+  // with https://...") ran past the screen's edge.
+  const float wrap = std::max(ui::em(8.0f), io.DisplaySize.x - 2 * ui::em(1.0f) - 2 * pad);
+  ImVec2 ts = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap);
   ImVec2 size(ts.x + 2 * pad, ts.y + pad * 1.2f);
   // Bottom left: footer actions (Save plan, Share, Mark the debrief as held) sit at the right, and
   // centred the toast hid them while shown; at the top it covered the first card's heading.
   ImVec2 pos(ui::em(1.0f), io.DisplaySize.y - size.y - ui::em(1.2f));
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::col(p.text, 0.92f), size.y * 0.5f);
-  dl->AddText(ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.background), shown.c_str());
+  const float rounding = std::min(size.y * 0.5f, ImGui::GetFontSize() * 1.2f);
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::col(p.text, 0.92f), rounding);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad * 0.6f), ui::col(p.background),
+              shown.c_str(), nullptr, wrap);
   ImGui::PopFont();
 }
 
