@@ -49,7 +49,11 @@ PlanAction set_text(PlanField field, std::string text, std::size_t seat = 0) {
 void form_field(const char* id, const char* hint, const std::string& value, PlanField field, Emitted<PlanAction>& out,
                 int flags = 0, float width = -1.0f, std::size_t seat = 0) {
   std::string text = value;
-  if (ui::text_field(id, hint, &text, flags, width)) out.push_back(set_text(field, std::move(text), seat));
+  // A date or a time is typed exactly: no autocorrect or capitals from a tablet's keyboard.
+  const bool exact = field == PlanField::Date || field == PlanField::Time;
+  const bool changed =
+      exact ? ui::exact_text_field(id, hint, &text, flags, width) : ui::text_field(id, hint, &text, flags, width);
+  if (changed) out.push_back(set_text(field, std::move(text), seat));
 }
 
 PlanAction seating(bool on, int rows, int cols) {
