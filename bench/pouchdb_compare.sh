@@ -4,6 +4,8 @@
 # loopback. Installs pouchdb + express-pouchdb with npm into bench/pouchdb/node_modules
 # (gitignored) on first run. Not part of the test command.
 # Usage: bench/pouchdb_compare.sh [BUILD_DIR] [NOTES] [ROUNDS]
+# BENCH_SEAL=1 in the environment seals peerobs's bodies end to end, as devices do by default
+# (bench_sync reads it; docs/encryption.md, "What sealing costs a sync").
 # ROUNDS (default 3) alternates the two, so a busy spell of the machine falls on both; the last
 # lines give each side's median total and the ratio of the medians.
 set -eu
