@@ -29,28 +29,24 @@ std::string format(const std::tm& tm, const char* how) {
   return buf;
 }
 
-// The figures of one week's row: planned, observed, debriefed, cancelled as printed.
-std::vector<std::string> week_row(const std::string& report, const std::string& week) {
+// The `figures` numbers of `week`'s row in a table of the report (its label and its Monday first).
+std::vector<std::string> row_figures(const std::string& report, const std::string& week, std::size_t figures) {
   std::istringstream in(report);
   for (std::string line; std::getline(in, line);) {
     std::istringstream words(line);
     std::vector<std::string> w;
     for (std::string word; words >> word;) w.push_back(word);
-    if (w.size() == 6 && w[0] == week) return {w[2], w[3], w[4], w[5]};
+    if (w.size() == figures + 2 && w[0] == week) return {w.begin() + 2, w.end()};
   }
   return {};
 }
-
-// The figures of one week's row in the sealed visits' table: created, evidence, debriefed.
+// Visits by planned date: planned, observed, debriefed, cancelled as printed.
+std::vector<std::string> week_row(const std::string& report, const std::string& week) {
+  return row_figures(report, week, 4);
+}
+// Sealed visits by their saves: created, evidence, debriefed.
 std::vector<std::string> sealed_week_row(const std::string& report, const std::string& week) {
-  std::istringstream in(report);
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::vector<std::string> w;
-    for (std::string word; words >> word;) w.push_back(word);
-    if (w.size() == 5 && w[0] == week) return {w[2], w[3], w[4]};
-  }
-  return {};
+  return row_figures(report, week, 3);
 }
 }  // namespace
 
