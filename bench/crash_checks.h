@@ -31,6 +31,20 @@ inline std::string first_few(const std::vector<std::string>& names) {
   return out + (names.size() > 3 ? ", ..." : "");
 }
 
+// A failure for each side of a difference between the versions `who` holds and those it should:
+// "`who` lacks N of <of_what> (ids)" and "`who` has N versions <beyond_what> (ids)".
+inline void check_same_versions(const std::set<core::Id>& expected, const std::set<core::Id>& held,
+                                const std::string& who, const std::string& of_what, const std::string& beyond_what,
+                                std::vector<std::string>& failures) {
+  const auto missing = missing_from(expected, held), extra = missing_from(held, expected);
+  if (!missing.empty())
+    failures.push_back(who + " lacks " + std::to_string(missing.size()) + " of " + of_what + " (" + first_few(missing) +
+                       ")");
+  if (!extra.empty())
+    failures.push_back(who + " has " + std::to_string(extra.size()) + " versions " + beyond_what + " (" +
+                       first_few(extra) + ")");
+}
+
 // Every complete line of `text` (complete lines read earlier), then of `fd` until EOF, except
 // "ready"; a last line cut by the kill has no newline and is not returned (never acknowledged).
 inline std::vector<std::string> read_acknowledged(int fd, std::string text = "") {

@@ -149,13 +149,8 @@ inline void check_routed_versions(const std::map<core::Id, core::Version>& on_hu
   std::set<core::Id> held;
   for (const auto& v : store.all_versions())
     if (v.observation == obs || v.record == obs) held.insert(v.version);
-  const auto missing = crash_checks::missing_from(expected, held), extra = crash_checks::missing_from(held, expected);
-  if (!missing.empty())
-    failures.push_back(who + " lacks " + std::to_string(missing.size()) + " of the versions the hub routes to it (" +
-                       crash_checks::first_few(missing) + ")");
-  if (!extra.empty())
-    failures.push_back(who + " has " + std::to_string(extra.size()) + " versions the hub does not route to it (" +
-                       crash_checks::first_few(extra) + ")");
+  crash_checks::check_same_versions(expected, held, who, "the versions the hub routes to it",
+                                    "the hub does not route to it", failures);
 }
 
 // Both devices read the same notes and taps of the observation: the same records, each with the

@@ -440,14 +440,7 @@ void run_trial(const Template& from, unsigned seed, Device kind, bool sealed, To
     } else {
       const auto at_ana = observation_versions(ana, obs), at_ben = observation_versions(ben, obs);
       auto compare = [&](const std::set<core::Id>& device, const std::string& who) {
-        const auto missing = crash_checks::missing_from(at_hub, device);
-        const auto extra = crash_checks::missing_from(device, at_hub);
-        if (!missing.empty())
-          failures.push_back(who + " lacks " + std::to_string(missing.size()) + " of the hub's versions (" +
-                             crash_checks::first_few(missing) + ")");
-        if (!extra.empty())
-          failures.push_back(who + " has " + std::to_string(extra.size()) + " versions the hub lacks (" +
-                             crash_checks::first_few(extra) + ")");
+        crash_checks::check_same_versions(at_hub, device, who, "the hub's versions", "the hub lacks", failures);
       };
       compare(at_ana, "after the final sync, the device");
       compare(at_ben, "after the final sync, the colleague's device");
