@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 #include "core/serialization.h"
 #include "server/iso_week.h"
@@ -20,11 +21,11 @@ void keep_earliest(std::int64_t& at, std::int64_t saved_at_ms) {
   if (at == 0 || saved_at_ms < at) at = saved_at_ms;
 }
 
-// Sealed visits by the weeks of their first saves, from `first_monday` (in days) on.
-std::vector<SealedWeekActivity> sealed_by_week(HubStore& hub, const std::unordered_map<core::Id, FirstSaves>& sealed,
+// Sealed visits (`firsts`, none found yet) by the weeks of their first saves, from
+// `first_monday` (in days) on.
+std::vector<SealedWeekActivity> sealed_by_week(HubStore& hub, std::unordered_map<core::Id, FirstSaves> firsts,
                                                std::int64_t first_monday, std::int64_t this_monday) {
   using core::RecordType;
-  std::unordered_map<core::Id, FirstSaves> firsts = sealed;
   hub.store().versions().for_each_first_save(
       {RecordType::Observation, RecordType::EvidenceNote, RecordType::Tally, RecordType::TimerSpan,
        RecordType::SeatMark, RecordType::DebriefNote, RecordType::NextStep},
@@ -107,7 +108,7 @@ ActivityReport hub_activity(HubStore& hub, std::int64_t now_ms, int weeks) {
     w.monday = date_of(monday);
     r.weeks.push_back(w);
   }
-  r.sealed_weeks = sealed_by_week(hub, sealed, first_monday, monday_of(today));
+  r.sealed_weeks = sealed_by_week(hub, std::move(sealed), first_monday, monday_of(today));
   for (const auto& d : hub.devices()) {
     if (d.revoked_at) {
       ++r.devices.revoked;
