@@ -1,9 +1,8 @@
 // core::sha256 on the desktop and the hub, through OpenSSL's EVP digest (CMake picks this file or
-// sha256_browser.cpp): its assembly uses the CPU's SHA
-// instructions where libsodium's portable C does not, and every body is hashed on the device
-// that seals it, on the hub and on each device that pulls it. The algorithm is fetched once and
-// each thread keeps one context: EVP_Digest looked the algorithm up again on every call, which
-// cost more than hashing a note's body.
+// sha256_browser.cpp): its assembly uses the CPU's SHA instructions where libsodium's portable C
+// does not, and every body is hashed on the device that seals it, on the hub and on each device
+// that pulls it. The algorithm is fetched once and each thread keeps one context: EVP_Digest
+// looked the algorithm up again on every call, which cost more than hashing a note's body.
 #include <openssl/evp.h>
 
 #include <memory>

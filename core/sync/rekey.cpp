@@ -107,14 +107,13 @@ std::string published_public_key(const Store& store, Id person) {
 
 // Gives a Person version without a public key the one published: the name typed offline becomes
 // the newest version of the record, and must not take the person's key away with it.
-bool keep_published_key(Version& v, const std::string& public_key) {
-  if (public_key.empty() || v.tombstone || v.type != RecordType::Person) return false;
+void keep_published_key(Version& v, const std::string& public_key) {
+  if (public_key.empty() || v.tombstone || v.type != RecordType::Person) return;
   RecordBody body = decode_body(v.type, v.body);
   auto& person = std::get<Person>(body);
-  if (!person.public_key.empty()) return false;
+  if (!person.public_key.empty()) return;
   person.public_key = public_key;
   v.body = encode_body(body);
-  return true;
 }
 }  // namespace
 
