@@ -28,7 +28,7 @@ inline void push_forgetting(core::Store& store, const core::net::SyncOptions& op
   std::this_thread::sleep_for(std::chrono::milliseconds(2));
   core::sync::PushRequest req;
   req.batch = core::Id::random();
-  req.versions = options.seal_bodies ? core::sync::seal_for_push(store.keys(), batch) : batch;
+  req.versions = options.seal_bodies ? core::sync::seal_for_push(store.keys(), batch, core::sync::Bundles::Yes) : batch;
   core::net::post_to_hub(store.meta().get(core::MetaKey::SyncHubUrl).value_or(""),
                          store.meta().get(core::MetaKey::SyncToken).value_or(""), "/v1/push", core::sync::pack(req),
                          options, nullptr);

@@ -18,6 +18,7 @@
 #include "core/serialization.h"
 #include "core/sqlite.h"
 #include "core/store.h"
+#include "core/sync/sealing.h"
 
 namespace sealed_crash_checks {
 
@@ -84,6 +85,13 @@ inline bool same_routing(const core::Version& a, const core::Version& b) {
 inline void check_hub_holds_sealed(const std::map<core::Id, core::Version>& on_hub, const core::Store& store,
                                    const std::string& who, std::vector<std::string>& failures) {
   std::vector<std::string> absent, rerouted, clear, unopened, changed;
+  // Every sealed body on the hub opened as a device opens a pull (bundles whole, by their head).
+  std::vector<core::Version> sealed_on_hub;
+  for (const auto& entry : on_hub)
+    if (!entry.second.tombstone && core::is_sealed_body(entry.second.body)) sealed_on_hub.push_back(entry.second);
+  const auto opened = core::sync::open_pulled(core::sync::HeldKeys(store.keys()), std::move(sealed_on_hub));
+  std::map<core::Id, const core::Version*> opened_by_id;
+  for (const auto& o : opened.versions) opened_by_id[o.version] = &o;
   for (const auto& v : store.all_versions()) {
     const auto at = on_hub.find(v.version);
     if (at == on_hub.end()) {
@@ -100,13 +108,8 @@ inline void check_hub_holds_sealed(const std::map<core::Id, core::Version>& on_h
       clear.push_back(v.version.short_hex());
       continue;
     }
-    try {
-      const auto key = store.keys().find(core::crypto::sealed_key_id(h));
-      const auto opened = key ? core::crypto::open_version(h, *key) : core::crypto::Opened{};
-      if (!opened.plain || opened.plain->body != v.body) unopened.push_back(v.version.short_hex());
-    } catch (const std::exception& e) {
-      unopened.push_back(v.version.short_hex() + " (" + e.what() + ")");
-    }
+    const auto o = opened_by_id.find(v.version);
+    if (o == opened_by_id.end() || o->second->body != v.body) unopened.push_back(v.version.short_hex());
   }
   auto report = [&](const std::vector<std::string>& ids, const std::string& what) {
     if (!ids.empty())

@@ -293,11 +293,18 @@ void serialize(A& ar, KeyBackup& x, std::uint32_t) {
 // Every body begins with cereal's endianness flag (01, or 00 from a big-endian writer) and then a
 // class version below 2^24; a sealed body (core/crypto/sealed_body.h) begins with this marker
 // instead, so a reader tells the two apart from the bytes alone.
+// The fourth byte says which: 01 a version sealed alone, 02 the head of a sealed bundle, 03 one of
+// its other members (core/crypto/sealed_bundle.h). SQL that tells them apart compares the first
+// three bytes (x'005342'): no plain body starts 00 'S'.
 inline constexpr char kSealedBodyMarker[4] = {'\x00', 'S', 'B', '\x01'};
+inline constexpr char kBundleHeadMarker[4] = {'\x00', 'S', 'B', '\x02'};
+inline constexpr char kBundleMemberMarker[4] = {'\x00', 'S', 'B', '\x03'};
 inline bool is_sealed_body(std::string_view body) {
-  return body.size() >= sizeof kSealedBodyMarker &&
-         body.compare(0, sizeof kSealedBodyMarker, std::string_view(kSealedBodyMarker, 4)) == 0;
+  return body.size() >= sizeof kSealedBodyMarker && body.compare(0, 3, std::string_view(kSealedBodyMarker, 3)) == 0 &&
+         (body[3] == kSealedBodyMarker[3] || body[3] == kBundleHeadMarker[3] || body[3] == kBundleMemberMarker[3]);
 }
+// A head or another member of a sealed bundle.
+inline bool is_bundle_part(std::string_view body) { return is_sealed_body(body) && body[3] != kSealedBodyMarker[3]; }
 // A body of `type` with every field at its default. Throws std::runtime_error for an unknown type.
 RecordBody empty_body(RecordType type);
 // Portable binary of one body (no type tag; the Version carries the type).

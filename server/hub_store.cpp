@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/crypto/sealed_body.h"
+#include "core/crypto/sealed_bundle.h"
 #include "core/hash.h"
 #include "core/paths.h"
 #include "core/serialization.h"
@@ -73,6 +74,7 @@ struct HubStore::BatchState {
   // the only versions whose checks read other records' versions.
   std::vector<const Version*> first_versions;
   std::vector<std::pair<Id, std::int64_t>> seqs;  // of the first versions written: the feed names them so
+  std::set<Id> new_bundle_heads;                  // heads of sealed bundles new to the hub, met so far
   sync::RefusalResponse refusal;
 };
 
@@ -397,11 +399,15 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
       if (auto reason = reseal_refusal(device, *stored, v, *body)) return refuse(403, *reason);
       store_.versions().replace_clear_body(v);
       resealed_ = true;
+      // Its bundle's other members may be new to the hub: they come with their head's body.
+      if (auto part = core::crypto::bundle_part(v.body); part && part->index == 0)
+        batch.new_bundle_heads.insert(v.version);
       ++resp.stored;
       return;
     }
   }
   if (auto reason = write_refusal(batch, device, v, body ? &*body : nullptr, first)) return refuse(403, *reason);
+  if (auto reason = bundle_refusal(batch, v, new_version)) return refuse(409, *reason);
   bool is_new = first;
   if (first) {
     batch.first_versions.push_back(&v);
@@ -409,6 +415,13 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
     try {
       is_new = store_.versions().insert(v, true);  // checked above
     } catch (const core::VersionMismatch&) {
+      // A bundle's parts differ when a batch is sent again shorter (after a cut) and its last
+      // bundle is sealed with fewer members: the hub keeps the whole bundle it holds.
+      auto stored = core::is_bundle_part(v.body) ? store_.versions().by_id(v.version) : std::nullopt;
+      if (stored && core::is_bundle_part(stored->body)) {
+        ++resp.already_known;
+        return;
+      }
       return refuse(409, "The " + what(v) + " is already on the hub with a different body; a version never changes.");
     } catch (const core::DbError&) {
       throw;
@@ -426,6 +439,19 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
   ++resp.stored;
   if (v.type == core::RecordType::Observation) reindex_observation(batch, v.record);
   distribute(batch, v, body ? &*body : nullptr);
+}
+
+std::optional<std::string> HubStore::bundle_refusal(BatchState& batch, const Version& v, bool new_version) {
+  if (!new_version || !core::is_bundle_part(v.body)) return std::nullopt;
+  const auto part = core::crypto::bundle_part(v.body);  // well formed: check_routing read it
+  if (part->index == 0) {
+    batch.new_bundle_heads.insert(v.version);
+    return std::nullopt;
+  }
+  if (batch.new_bundle_heads.count(part->head)) return std::nullopt;
+  // Stored, it could never be opened: no device would ever hold its whole bundle.
+  return "The " + what(v) + " was sealed in a bundle whose first version, " + part->head.short_hex() +
+         ", is not new in the same push; send it again to seal it anew.";
 }
 
 std::optional<std::string> HubStore::reseal_refusal(const DeviceRow& device, const Version& stored, const Version& v,

@@ -155,6 +155,9 @@ class HubStore {
   std::optional<std::string> write_refusal(BatchState& batch, const DeviceRow& device, const core::Version& v,
                                            const core::RecordBody* body, bool first);
   void write_first_versions(BatchState& batch);
+  // Why a sealed bundle's member new to the hub cannot be stored (409): its head is not new in the
+  // same push before it. nullopt for anything else.
+  std::optional<std::string> bundle_refusal(BatchState& batch, const core::Version& v, bool new_version);
   // v, sealed, for a version stored in clear: the body replaced (true), or why not (a refusal).
   // body: v's routing view (VersionLog::check_routing).
   std::optional<std::string> reseal_refusal(const DeviceRow& device, const core::Version& stored,

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "core/crypto/sealed_bundle.h"
 #include "core/serialization.h"
 
 namespace core::crypto {
@@ -57,8 +58,8 @@ std::uint32_t read_sealed_u32(const char* p) {
 
 // nullopt, with why, when `body` is not a well-formed sealed body.
 std::optional<SealedLayout> parse_sealed(std::string_view body, std::string& why) {
-  if (!is_sealed_body(body)) {
-    why = "it is not a sealed body";
+  if (!is_sealed_body(body) || is_bundle_part(body)) {
+    why = is_sealed_body(body) ? "it was sealed in a bundle, not alone" : "it is not a sealed body";
     return std::nullopt;
   }
   if (body.size() < kSealedHeaderBytes) {
@@ -189,6 +190,11 @@ Version seal_version(const Version& plain, const ContentKey& key) {
 }
 
 Id sealed_key_id(const Version& sealed) {
+  try {
+    if (auto part = bundle_part(sealed.body)) return part->key_id;
+  } catch (const std::exception& e) {
+    throw std::runtime_error(describe_sealed(sealed) + " names no key: " + e.what() + ".");
+  }
   std::string why;
   auto layout = parse_sealed(sealed.body, why);
   if (!layout) throw std::runtime_error(describe_sealed(sealed) + " names no key: " + why + ".");
@@ -245,6 +251,19 @@ RecordBody decode_stored_body(const Version& v) {
   if (!is_sealed_body(v.body)) return decode_body(v.type, v.body);
   if (!travels_sealed(v.type))
     throw std::runtime_error(std::string("a ") + type_name(v.type) + " body is sealed, but that type travels clear");
+  std::optional<BundlePart> part;
+  try {
+    part = bundle_part(v.body);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("a sealed ") + type_name(v.type) + " body: " + e.what());
+  }
+  if (part) {
+    if (!bundles(v))
+      throw std::runtime_error(std::string("a ") + type_name(v.type) +
+                               " body is sealed in a bundle, but that type "
+                               "is sealed alone");
+    return routing_view_of(v, {});
+  }
   std::string why;
   auto layout = parse_sealed(v.body, why);
   if (!layout) throw std::runtime_error(std::string("a sealed ") + type_name(v.type) + " body: " + why);

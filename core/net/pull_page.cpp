@@ -45,7 +45,7 @@ void store_pull_page(Store& store, const TakenPage& page, SyncResult& result,
     // Sealed bodies whose key has not arrived wait, committed with the cursor.
     for (const Version& v : opened.waiting) store.keys().wait(v);
     result.sealed_opened += static_cast<std::int64_t>(opened.opened);
-    result.sealed_waiting += static_cast<std::int64_t>(opened.waiting.size());
+    result.sealed_waiting += static_cast<std::int64_t>(opened.waiting_for_key);
     result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
     // One call for the page: most of it is written many rows per statement.
     result.pulled_new += static_cast<std::int64_t>(store.apply_versions(

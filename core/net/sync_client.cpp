@@ -32,6 +32,7 @@ constexpr MetaKey kCursor = MetaKey::SyncCursor;
 constexpr MetaKey kLastSuccess = MetaKey::SyncLastSuccessMs;
 constexpr MetaKey kPushBatch = MetaKey::SyncPushBatch;
 constexpr MetaKey kPullPage = MetaKey::SyncPullPage;
+constexpr MetaKey kSentUpTo = MetaKey::SyncPushSentUpTo;
 
 // Same versions, same batch id: a resend after a lost answer is a replay to the hub.
 Id batch_id_of(const std::vector<Version>& versions) {
@@ -174,17 +175,33 @@ struct PushBatch {
   std::string body;
 };
 
+// Bundles (core/crypto/sealed_bundle.h) are formed from the batch as it is read, so a batch
+// read again after its answer was lost must not reach past the one sent: its last bundle would
+// then take versions the hub never saw under a head the hub holds with fewer members. Read
+// again from the same start, no further, it seals the same bundles or (shorter, after a cut)
+// the same but its last, whose versions the hub then holds already, all of them or none.
+std::int64_t sent_up_to(Store& store, std::int64_t after) {
+  const std::int64_t sent = std::stoll(store.meta().get(kSentUpTo).value_or("0"));
+  return sent > after ? sent : 0;
+}
+
 PushBatch read_batch(Store& store, std::int64_t after, int limit, bool seal) {
   PushBatch b;
   b.after = after;
   b.limit = limit;
   // Past the first version, a batch stops at kPushBatchBytes of bodies so the request stays
   // within the hub's wire limit (16 MiB) even when bodies are large.
-  b.versions = store.outbox().after(after, limit, sync::kPushBatchBytes, b.last);
+  const std::int64_t up_to = seal ? sent_up_to(store, after) : 0;
+  b.versions = store.outbox().after(after, limit, up_to, sync::kPushBatchBytes, b.last);
+  if (b.versions.empty() && up_to > 0) {
+    // Nothing left up to it: what was sent there was acknowledged (or refused, so not stored).
+    store.meta().erase(kSentUpTo);
+    b.versions = store.outbox().after(after, limit, 0, sync::kPushBatchBytes, b.last);
+  }
   if (b.versions.empty()) return b;
   sync::PushRequest req;
   req.batch = b.id = batch_id_of(b.versions);
-  req.versions = seal ? sync::seal_for_push(store.keys(), b.versions) : b.versions;
+  req.versions = seal ? sync::seal_for_push(store.keys(), b.versions, sync::Bundles::Yes) : b.versions;
   b.body = sync::pack(req);
   return b;
 }
@@ -224,6 +241,7 @@ void SyncClient::push_batches(SyncResult& result) {
                             : read_batch(store_, after, limit, options_.seal_bodies);
       ready.reset();
       if (batch.versions.empty()) break;
+      if (options_.seal_bodies) store_.meta().set(kSentUpTo, std::to_string(batch.last));
       // Destroying the future waits for the request: `batch` (declared before it) outlives it.
       auto in_flight = std::async(std::launch::async, [&] {
         SyncResult bytes;
@@ -265,6 +283,7 @@ void SyncClient::push_batches(SyncResult& result) {
     throw;
   }
   remove_acknowledged();
+  if (store_.meta().get(kSentUpTo)) store_.meta().erase(kSentUpTo);  // everything sent was acknowledged
 }
 
 std::size_t SyncClient::hold_back(const std::vector<Version>& batch, const SyncError& refusal, SyncResult& result) {
@@ -326,7 +345,7 @@ void SyncClient::pull(SyncResult& result) {
     pull_pages(result);
     // Keys that arrived with this pull open the versions that waited for them.
     if (store_.keys().waiting() == 0) return;
-    auto opened = sync::open_waiting(store_);
+    auto opened = sync::open_waiting(store_, sync::PulledToTheEnd::Yes);
     result.sealed_opened += static_cast<std::int64_t>(opened.opened);
     result.unopened.insert(result.unopened.end(), opened.refused.begin(), opened.refused.end());
   });

@@ -33,6 +33,8 @@ const char* meta_key_name(MetaKey key) {
       return "sync.clear_up_to";
     case MetaKey::SyncResealedUpTo:
       return "sync.resealed_up_to";
+    case MetaKey::SyncPushSentUpTo:
+      return "sync.push_sent_up_to";
     case MetaKey::PersonKeyPair:
       return "crypto.person_key_pair";
     case MetaKey::RecoveryPhraseKept:

@@ -26,6 +26,8 @@ enum class MetaKey {
   SyncClearUpTo,               // local seq: versions up to it may have reached the hub in clear (set
                                // at the first push with sealing on; core/sync/reseal.h)
   SyncResealedUpTo,            // local seq: this person's versions up to it were re-sent sealed
+  SyncPushSentUpTo,            // outbox position: a batch sent up to it may be on the hub though not
+                               // acknowledged; no batch reaches past it until one is (core/net/sync_client.cpp)
   PersonKeyPair,               // this person's X25519 key pair (crypto::PersonKeys::serialise, hex)
   RecoveryPhraseKept,          // the fingerprint of the key pair whose recovery phrase the person wrote
                                // down on this device (or typed here to restore it); unset = none

@@ -2,6 +2,7 @@
 #include "core/store/outbox.h"
 
 #include <cstdint>
+#include <limits>
 
 #include "core/store/version_log.h"
 
@@ -20,17 +21,17 @@ void Outbox::add(const Version& v) {
 
 std::vector<Version> Outbox::first(int limit) const {
   std::int64_t last = 0;
-  return after(0, limit, SIZE_MAX, last);
+  return after(0, limit, 0, SIZE_MAX, last);
 }
 
-std::vector<Version> Outbox::after(std::int64_t after, int limit, std::size_t max_body_bytes,
+std::vector<Version> Outbox::after(std::int64_t after, int limit, std::int64_t up_to, std::size_t max_body_bytes,
                                    std::int64_t& last) const {
   // The version rows are read with the version log's columns and reader.
   static const std::string sql = std::string("SELECT ") + VersionLog::kColumns +
                                  ", outbox.seq FROM outbox JOIN versions USING(version_id) WHERE outbox.seq > ? "
-                                 "ORDER BY outbox.seq LIMIT ?";
+                                 "AND outbox.seq <= ? ORDER BY outbox.seq LIMIT ?";
   StmtLease st = c_.cached(sql.c_str());
-  st->bind(1, after).bind(2, limit);
+  st->bind(1, after).bind(2, up_to > 0 ? up_to : std::numeric_limits<std::int64_t>::max()).bind(3, limit);
   std::vector<Version> out;
   last = after;
   std::size_t bytes = 0;

@@ -33,11 +33,13 @@ class Outbox {
   // caller's transaction, with the version's own insert.
   void add(const Version& v);
   std::vector<Version> first(int limit) const;  // oldest first
-  // Oldest first, after outbox position `after` (0: from the start), at most `limit`, and
-  // stopping before the version whose body would pass `max_body_bytes` (never before the
-  // first); `last` is set to the position of the last one returned. Lets a push read its next
-  // batch while the previous one is still in the outbox, waiting for the hub's answer.
-  std::vector<Version> after(std::int64_t after, int limit, std::size_t max_body_bytes, std::int64_t& last) const;
+  // Oldest first, after outbox position `after` (0: from the start), at most `limit`, none past
+  // position `up_to` (0: no bound), and stopping before the version whose body would pass
+  // `max_body_bytes` (never before the first); `last` is set to the position of the last one
+  // returned. Lets a push read its next batch while the previous one is still in the outbox,
+  // waiting for the hub's answer.
+  std::vector<Version> after(std::int64_t after, int limit, std::int64_t up_to, std::size_t max_body_bytes,
+                             std::int64_t& last) const;
   std::int64_t size() const;
   bool is_queued(Id version) const;  // in the outbox, still to send
   void remove(const std::vector<Id>& versions);

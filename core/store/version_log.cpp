@@ -232,9 +232,10 @@ std::map<RecordType, std::int64_t> VersionLog::live_counts() const {
 }
 
 std::vector<VersionLog::StoredBodies> VersionLog::stored_bodies() const {
-  // The marker of core/serialization.h (kSealedBodyMarker), compared on the first four bytes.
+  // The marker of core/serialization.h (kSealedBodyMarker), compared on its first three bytes:
+  // a version sealed alone or in a bundle.
   Stmt st(c_.db(),
-          "SELECT type, substr(body, 1, 4) = x'00534201' AS sealed, count(*), sum(length(body)) FROM versions "
+          "SELECT type, substr(body, 1, 3) = x'005342' AS sealed, count(*), sum(length(body)) FROM versions "
           "WHERE tombstone = 0 GROUP BY type, sealed ORDER BY type, sealed");
   std::vector<StoredBodies> out;
   while (st.step())

@@ -10,10 +10,10 @@
 namespace core {
 
 void VersionLog::replace_clear_body(const Version& sealed) {
-  // The clear test in SQL, on the first four bytes (kSealedBodyMarker), so a body that is sealed
-  // already is never replaced, whatever the caller read before.
-  StmtLease st = c_.cached(
-      "UPDATE versions SET body = ?, body_hash = ? WHERE version_id = ? AND substr(body, 1, 4) != x'00534201'");
+  // The clear test in SQL, on the first three bytes of kSealedBodyMarker (a bundle's parts share
+  // them), so a body that is sealed already is never replaced, whatever the caller read before.
+  StmtLease st =
+      c_.cached("UPDATE versions SET body = ?, body_hash = ? WHERE version_id = ? AND substr(body, 1, 3) != x'005342'");
   st->bind_blob(1, sealed.body.data(), sealed.body.size());
   st->bind_blob(2, sealed.body_hash.data(), sealed.body_hash.size());
   st->bind_id(3, sealed.version);
@@ -32,7 +32,7 @@ std::optional<Version> VersionLog::by_id(Id version) const {
 
 std::map<Id, std::int64_t> VersionLog::clear_sealable_by_author() const {
   Stmt st(c_.db(),
-          "SELECT author, type, count(*) FROM versions WHERE tombstone = 0 AND substr(body, 1, 4) != x'00534201' "
+          "SELECT author, type, count(*) FROM versions WHERE tombstone = 0 AND substr(body, 1, 3) != x'005342' "
           "GROUP BY author, type");
   std::map<Id, std::int64_t> out;
   while (st.step())

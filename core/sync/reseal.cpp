@@ -147,7 +147,7 @@ PushRequest reseal_request(Store& store, const std::vector<Version>& plain) {
   const Sha256 h = sha256(ids);
   PushRequest req;
   std::copy(h.begin(), h.begin() + 16, req.batch.bytes.begin());
-  req.versions = seal_for_push(store.keys(), plain);
+  req.versions = seal_for_push(store.keys(), plain, Bundles::No);
   return req;
 }
 

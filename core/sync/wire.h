@@ -5,7 +5,8 @@
 // The payload is a cereal portable-binary message, zstd-compressed (one frame) when flags has
 // kCompressed. Protocol 1 used zlib there; 2 is the same envelope with zstd; 3 adds sealed
 // bodies and key records (docs/encryption.md), which a protocol-2 peer would store or show as
-// unreadable, so the strict check below keeps the two apart with a sentence instead.
+// unreadable, so the strict check below keeps the two apart with a sentence instead; 4 adds
+// sealed bundles (core/crypto/sealed_bundle.h), which a protocol-3 device would take for damage.
 // Both lengths are checked against the limits BEFORE anything is inflated or decoded, and the
 // inflated size must equal the declared one: input from the network is untrusted.
 #pragma once
@@ -15,7 +16,7 @@
 
 namespace core::sync {
 
-constexpr std::uint16_t kProtocolVersion = 3;
+constexpr std::uint16_t kProtocolVersion = 4;
 // Every protocol version peerobs will ever speak is below this (the field's high byte is reserved
 // as zero), so a header claiming more is damaged or foreign, not a newer peer: it gets 400
 // "malformed", never a misleading "update this peerobs".

@@ -196,21 +196,20 @@ TEST_CASE("sync wire: a peer with another protocol version gets a clear error ei
   CHECK(claimed_protocol(newer) == kProtocolVersion + 1);
 }
 
-TEST_CASE("sync wire: a protocol-2 peer, which knows nothing of sealed bodies or key records, is told to update",
-          "[core][sync]") {
-  REQUIRE(kProtocolVersion == 3);
-  std::string from_protocol_2 = pack(PushRequest{});
-  set_u16(from_protocol_2, 4, 2);
+TEST_CASE("sync wire: a protocol-3 peer, which knows nothing of sealed bundles, is told to update", "[core][sync]") {
+  REQUIRE(kProtocolVersion == 4);
+  std::string from_protocol_3 = pack(PushRequest{});
+  set_u16(from_protocol_3, 4, 3);
   try {
-    unpack<PushRequest>(from_protocol_2);
-    FAIL("a protocol-2 envelope was accepted");
+    unpack<PushRequest>(from_protocol_3);
+    FAIL("a protocol-3 envelope was accepted");
   } catch (const WireError& e) {
     CHECK(e.kind == WireError::Kind::PeerTooOld);
     CHECK(e.http_status() == 426);
-    CHECK_THAT(e.what(), Catch::Contains("speaks sync protocol 2, older than this one (3)") &&
+    CHECK_THAT(e.what(), Catch::Contains("speaks sync protocol 3, older than this one (4)") &&
                              Catch::Contains("Update the older peerobs (app or hub) so both match."));
   }
-  CHECK(claimed_protocol(from_protocol_2) == 2);
+  CHECK(claimed_protocol(from_protocol_3) == 3);
 }
 
 TEST_CASE("sync wire: garbage after the magic is a damaged message, not a newer peer", "[core][sync]") {

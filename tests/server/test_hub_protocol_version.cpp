@@ -1,7 +1,7 @@
-// Sync protocol 3 against protocol 2 (docs/sync_protocol.md): a protocol-2 peer knows nothing of
-// sealed bodies, KeyGrant or KeyBackup records, so neither side lets the other exchange anything
-// with it. Each turns the other away with a sentence that says which side to update, and nothing
-// is stored or used up on either side (an enrollment code stays valid).
+// This sync protocol against the one before it (docs/sync_protocol.md): a peer of protocol 3 knows
+// nothing of sealed bundles (as protocol 2 knew nothing of sealed bodies, KeyGrant or KeyBackup
+// records), so neither side lets the other exchange anything with it. Each turns the other away with a sentence that
+// says which side to update, and nothing is stored or used up on either side (an enrollment code stays valid).
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -15,10 +15,12 @@ using namespace testing_support;
 using core::net::SyncError;
 
 namespace {
-// What a protocol-2 peerobs puts in the header of everything it sends (bytes 4-5, big-endian).
-std::string protocol_as_version_2(std::string envelope) {
+const std::string kOlderThanThis = "speaks sync protocol " + std::to_string(sync::kProtocolVersion - 1) +
+                                   ", older than this one (" + std::to_string(sync::kProtocolVersion) + ")";
+// What an older-protocol peerobs puts in the header of everything it sends (bytes 4-5, big-endian).
+std::string protocol_as_previous(std::string envelope) {
   envelope[4] = 0;
-  envelope[5] = 2;
+  envelope[5] = static_cast<char>(sync::kProtocolVersion - 1);
   return envelope;
 }
 
@@ -29,8 +31,8 @@ httplib::Result protocol_post(const std::string& url, const std::string& token, 
   return c.Post(path.c_str(), {{"Authorization", "Bearer " + token}}, body, "application/x-peerobs");
 }
 
-// A hub of protocol 2, as far as a device can tell: every answer is a well-formed envelope whose
-// header says protocol 2.
+// A hub of the protocol before, as far as a device can tell: every answer is a well-formed
+// envelope whose header says the protocol before this one.
 struct ProtocolTwoHub {
   httplib::Server server;
   int port = 0;
@@ -41,10 +43,10 @@ struct ProtocolTwoHub {
       answer.person = Id::random();
       answer.person_name = "Lena";
       answer.token = "an old hub's token";
-      res.set_content(protocol_as_version_2(sync::pack(answer)), "application/x-peerobs");
+      res.set_content(protocol_as_previous(sync::pack(answer)), "application/x-peerobs");
     });
     server.Post("/v1/pull", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(protocol_as_version_2(sync::pack(sync::PullResponse{})), "application/x-peerobs");
+      res.set_content(protocol_as_previous(sync::pack(sync::PullResponse{})), "application/x-peerobs");
     });
     port = server.bind_to_any_port("127.0.0.1");
     REQUIRE(port > 0);
@@ -59,7 +61,7 @@ struct ProtocolTwoHub {
 };
 }  // namespace
 
-TEST_CASE("sync protocol: the hub turns a protocol-2 device away with a sentence, storing and using up nothing",
+TEST_CASE("sync protocol: the hub turns an older-protocol device away with a sentence, storing and using up nothing",
           "[server][sync][protocol]") {
   TwoColleagues t;
   t.enroll();
@@ -70,25 +72,25 @@ TEST_CASE("sync protocol: the hub turns a protocol-2 device away with a sentence
   push.versions = t.lena.store->outbox().first(10);
   REQUIRE(push.versions.size() == 2);
 
-  auto pushed = protocol_post(t.hub.url(), token, "/v1/push", protocol_as_version_2(sync::pack(push)));
+  auto pushed = protocol_post(t.hub.url(), token, "/v1/push", protocol_as_previous(sync::pack(push)));
   REQUIRE(pushed);
   CHECK(pushed->status == 426);
-  CHECK_THAT(pushed->body, Catch::Contains("speaks sync protocol 2, older than this one (3)") &&
+  CHECK_THAT(pushed->body, Catch::Contains(kOlderThanThis) &&
                                Catch::Contains("Update the older peerobs (app or hub) so both match."));
   auto pulled =
-      protocol_post(t.hub.url(), token, "/v1/pull", protocol_as_version_2(sync::pack(sync::PullRequest{0, 1000})));
+      protocol_post(t.hub.url(), token, "/v1/pull", protocol_as_previous(sync::pack(sync::PullRequest{0, 1000})));
   REQUIRE(pulled);
   CHECK(pulled->status == 426);
   CHECK_THAT(pulled->body, Catch::Contains("Update the older peerobs"));
   t.chidi.sync();
   CHECK_FALSE(t.chidi.sees(t.obs));  // nothing of the refused push was stored
 
-  // An enrollment from a protocol-2 device is refused before its code is looked at: the code still
+  // An enrollment from an older-protocol device is refused before its code is looked at: the code
   // enrolls an up-to-date device afterwards.
   const std::string omar = t.hub.add_person("Omar");
   const std::string code = t.hub.issue_code(omar);
   auto enrolled = protocol_post(t.hub.url(), "", "/v1/enroll",
-                                protocol_as_version_2(sync::pack(sync::EnrollRequest{code, "old tablet", ""})));
+                                protocol_as_previous(sync::pack(sync::EnrollRequest{code, "old tablet", ""})));
   REQUIRE(enrolled);
   CHECK(enrolled->status == 426);
   CHECK_THAT(enrolled->body, Catch::Contains("Update the older peerobs"));
@@ -97,16 +99,16 @@ TEST_CASE("sync protocol: the hub turns a protocol-2 device away with a sentence
   CHECK(updated.me() == *Id::from_hex(omar));
 }
 
-TEST_CASE("sync protocol: a device turns a protocol-2 hub away with a sentence and stores nothing of its answer",
+TEST_CASE("sync protocol: a device turns an older-protocol hub away with a sentence and stores nothing of its answer",
           "[server][sync][protocol]") {
   ProtocolTwoHub old_hub;
   Device tablet;
   try {
     tablet.enroll(old_hub.url(), "ABCD-EFGH-JKMN");
-    FAIL("a device enrolled with a protocol-2 hub");
+    FAIL("a device enrolled with an older-protocol hub");
   } catch (const SyncError& e) {
     CHECK(e.kind == SyncError::Kind::Protocol);
-    CHECK_THAT(e.what(), Catch::Contains("speaks sync protocol 2, older than this one (3)") &&
+    CHECK_THAT(e.what(), Catch::Contains(kOlderThanThis) &&
                              Catch::Contains("Update the older peerobs (app or hub) so both match."));
   }
   CHECK_FALSE(core::net::SyncClient(*tablet.store).enrolled());

@@ -63,6 +63,7 @@ TEST_CASE("sync worker: a refused body reaches the status as a count and its sen
           "[server][sync][sealed][worker]") {
   WorkerKeysColleagues t;
   const core::Version kept = t.lena.note(t.obs, "what was said");
+  t.lena.sync();  // each note sealed alone: one sync each
   const core::Version moved_onto = t.lena.note(t.obs, "what was written on the board");
   t.lena.sync();
   {
