@@ -17,6 +17,7 @@
 
 #include "bench_note.h"
 #include "core/crypto/sealed_body.h"
+#include "core/crypto/sealed_bundle.h"
 #include "core/serialization.h"
 #include "core/store/version_log.h"
 #include "core/sync/messages.h"
@@ -74,14 +75,33 @@ int main(int argc, char** argv) {
   std::vector<core::Version> sealed;
   for (const auto& v : plain) sealed.push_back(crypto::seal_version(v, key));
 
-  sync::PushRequest clear_req, sealed_req;
-  clear_req.batch = sealed_req.batch = core::Id::random();
+  // In bundles, as a push seals one author's notes of one visit (sync::seal_for_push).
+  auto seal_in_bundles = [&] {
+    std::vector<std::vector<core::Version>> bundles;
+    for (std::size_t at = 0; at < plain.size(); at += crypto::kMaxBundleMembers) {
+      const std::vector<core::Version> run(plain.begin() + static_cast<std::ptrdiff_t>(at),
+                                           plain.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                               plain.size(), at + crypto::kMaxBundleMembers)));
+      bundles.push_back(run.size() > 1 ? crypto::seal_bundle(run, key)
+                                       : std::vector{crypto::seal_version(run[0], key)});
+    }
+    return bundles;
+  };
+  const auto bundles = seal_in_bundles();
+
+  sync::PushRequest clear_req, sealed_req, bundled_req;
+  clear_req.batch = sealed_req.batch = bundled_req.batch = core::Id::random();
   clear_req.versions = plain;
   sealed_req.versions = sealed;
-  const std::string clear_env = sync::pack(clear_req), sealed_env = sync::pack(sealed_req);
+  for (const auto& b : bundles) bundled_req.versions.insert(bundled_req.versions.end(), b.begin(), b.end());
+  const std::string clear_env = sync::pack(clear_req), sealed_env = sync::pack(sealed_req),
+                    bundled_env = sync::pack(bundled_req);
 
-  std::printf("notes=%d  body bytes: clear %zu, sealed %zu  envelope bytes: clear %zu, sealed %zu\n", n,
-              body_bytes(plain), body_bytes(sealed), clear_env.size(), sealed_env.size());
+  std::printf(
+      "notes=%d  body bytes: clear %zu, sealed alone %zu, in bundles %zu  envelope bytes: clear %zu, "
+      "sealed alone %zu, in bundles %zu\n",
+      n, body_bytes(plain), body_bytes(sealed), body_bytes(bundled_req.versions), clear_env.size(), sealed_env.size(),
+      bundled_env.size());
   auto row = [&](const char* what, double ms) { std::printf("  %-58s %8.1f ms\n", what, ms); };
 
   row("device: seal every body (seal_version)", median_ms(rounds, [&] {
@@ -142,6 +162,15 @@ int main(int argc, char** argv) {
       }));
   row("puller: open every body (open_version: AEAD, decode, hash)", median_ms(rounds, [&] {
         for (const auto& v : sealed) crypto::open_version(v, key);
+      }));
+  row("device: seal in bundles of 256 (seal_bundle)", median_ms(rounds, [&] { seal_in_bundles(); }));
+  row("pack + envelope zstd, in bundles", median_ms(rounds, [&] { sync::pack(bundled_req); }));
+  row("hub and puller: check_routing, in bundles", median_ms(rounds, [&] {
+        for (const auto& v : bundled_req.versions) core::VersionLog::check_routing(v);
+      }));
+  row("puller: open the bundles (open_bundle: AEAD, unzstd, decode, hash)", median_ms(rounds, [&] {
+        for (const auto& b : bundles)
+          if (b.size() > 1) crypto::open_bundle(b, key);
       }));
   return 0;
 }

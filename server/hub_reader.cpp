@@ -3,8 +3,11 @@
 #include "server/hub_reader.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
+#include "core/crypto/sealed_bundle.h"
 #include "core/hash.h"
 
 namespace server {
@@ -26,6 +29,35 @@ class HubReadTransaction {
  private:
   core::Db& db_;
 };
+// A page that would end inside a sealed bundle (core/crypto/sealed_bundle.h) ends before the
+// bundle instead, so the device opens it from one page rather than keeping its first parts
+// waiting for the next; not when the bundle starts the page (a page smaller than a bundle).
+void end_before_part_bundle(sync::PullResponse& page, const std::vector<std::uint64_t>& cursors) {
+  struct Seen {
+    std::size_t first = 0;
+    std::uint32_t count = 0, parts = 0;  // count: from the head, 0 while the head is not in the page
+  };
+  std::map<core::Id, Seen> bundles;
+  for (std::size_t i = 0; i < page.versions.size(); ++i) {
+    std::optional<core::crypto::BundlePart> part;
+    try {
+      part = core::crypto::bundle_part(page.versions[i].body);
+    } catch (const std::exception&) {
+      continue;  // stored after its checks: never; the device names it if it were
+    }
+    if (!part) continue;
+    auto [at, is_new] = bundles.try_emplace(part->index == 0 ? page.versions[i].version : part->head);
+    if (is_new) at->second.first = i;
+    if (part->index == 0) at->second.count = part->count;
+    ++at->second.parts;
+  }
+  std::size_t end = page.versions.size();
+  for (const auto& entry : bundles)
+    if (entry.second.count > entry.second.parts) end = std::min(end, entry.second.first);
+  if (end == 0 || end == page.versions.size()) return;
+  page.versions.resize(end);
+  page.next_cursor = cursors[end - 1];
+}
 }  // namespace
 
 DeviceRow find_device(const core::Store& store, const std::string& token) {
@@ -62,6 +94,7 @@ sync::PullResponse read_pull(core::Store& store, const HubFeed& feed, const Devi
   resp.more = rows.size() > limit;
   if (resp.more) rows.resize(limit);
   std::set<std::int64_t> seen;
+  std::vector<std::uint64_t> cursors;  // of each version in the page
   std::size_t bytes = 0;
   for (const auto& [cursor, version_seq] : rows) {
     std::optional<Version> v = store.versions().by_seq(version_seq);
@@ -76,8 +109,12 @@ sync::PullResponse read_pull(core::Store& store, const HubFeed& feed, const Devi
       break;
     }
     resp.next_cursor = cursor;
-    if (seen.insert(version_seq).second) resp.versions.push_back(std::move(*v));
+    if (seen.insert(version_seq).second) {
+      resp.versions.push_back(std::move(*v));
+      cursors.push_back(cursor);
+    }
   }
+  if (resp.more) end_before_part_bundle(resp, cursors);
   return resp;
 }
 

@@ -245,6 +245,55 @@ TEST_CASE("sealed sync: a device that sends a bundle member whose head is alread
   CHECK_FALSE(t.chidi.sees(fourth.record));
 }
 
+TEST_CASE("sealed sync: a pull page that would end inside a bundle ends before it, unless the bundle starts it",
+          "[server][sync][sealed][bundle]") {
+  SealingColleagues t;
+  std::vector<Version> notes;
+  for (int i = 0; i < 10; ++i) notes.push_back(t.lena.note(t.obs, "note " + std::to_string(i)));
+  t.lena.sync();
+  t.chidi.sync();  // Chidi's key is published; Lena's next sync grants her the visit's key
+  t.lena.sync();
+
+  httplib::Client hub(t.hub.url());
+  const auto token = t.chidi.store->meta().get(MetaKey::SyncToken).value_or("");
+  std::uint64_t cursor = 0;
+  std::size_t parts_seen = 0;
+  for (int page_no = 0; page_no < 50; ++page_no) {
+    auto answer = hub.Post("/v1/pull", {{"Authorization", "Bearer " + token}}, sync::pack(sync::PullRequest{cursor, 4}),
+                           "application/x-peerobs");
+    REQUIRE(answer);
+    REQUIRE(answer->status == 200);
+    const auto page = sync::unpack<sync::PullResponse>(answer->body);
+    // Each head in the page has all its members after it in the page, unless it opens the page's
+    // bundles and the bundle is larger than a page.
+    std::map<Id, std::uint32_t> members_of;
+    std::map<Id, std::size_t> head_at;
+    std::map<Id, std::uint32_t> count_of_head;
+    for (std::size_t i = 0; i < page.versions.size(); ++i) {
+      auto part = crypto::bundle_part(page.versions[i].body);
+      if (!part) continue;
+      ++parts_seen;
+      const Id head = part->index == 0 ? page.versions[i].version : part->head;
+      ++members_of[head];
+      if (part->index == 0) {
+        head_at[head] = i;
+        count_of_head[head] = part->count;
+      }
+    }
+    for (const auto& [head, at] : head_at)
+      if (members_of[head] < count_of_head[head]) CHECK(at == 0);
+    cursor = page.next_cursor;
+    if (!page.more) break;
+  }
+  CHECK(parts_seen >= notes.size());
+
+  t.chidi.options.page_size = 4;
+  auto r = t.chidi.sync();
+  CHECK(r.unopened.empty());
+  CHECK(t.chidi.store->keys().waiting() == 0);
+  for (const Version& v : notes) CHECK(t.chidi.sees(v.record));
+}
+
 TEST_CASE("sealed sync: a body moved into another visit on the hub is refused with a sentence naming it",
           "[server][sync][sealed]") {
   SealingColleagues t;
