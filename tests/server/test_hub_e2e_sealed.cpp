@@ -13,6 +13,7 @@
 
 #include "core/crypto/recovery_phrase.h"
 #include "core/crypto/sealed_body.h"
+#include "core/serialization.h"
 #include "core/sync/key_recovery.h"
 #include "sync_fixture.h"
 
@@ -226,6 +227,8 @@ TEST_CASE(
   CHECK(e2e_markers_in(in_sealed.db).empty());
   CHECK(e2e_markers_in(in_sealed.wal).empty());
   CHECK(e2e_markers_in(in_sealed.backup).empty());
+  // Lena's evidence, debrief note and next step went in one push: sealed together, as a bundle.
+  CHECK(in_sealed.backup.find(std::string(core::kBundleHeadMarker, 4)) != std::string::npos);
   const std::string plaintext = sealed.hub.admin({"plaintext"});
   CHECK_THAT(plaintext, Catch::Contains("No teacher's writing is stored in clear text here"));
   CHECK_THAT(plaintext, !Catch::Contains("E2E-"));

@@ -277,7 +277,7 @@ void keys_cards(const HomeView& v, HomeFrame& f) {
     ui::begin_card("##phrase_wanted");
     ui::subheading("Keep a recovery phrase");
     ui::body_wrapped("Keep a recovery phrase so you can read your observations on another device.");
-    if (ui::button("Make my phrase")) f.out.open = Route{ScreenId::RecoveryPhrase, {}, {}};
+    if (ui::button("Make my phrase", ui::Tone::Primary)) f.out.open = Route{ScreenId::RecoveryPhrase, {}, {}};
     ui::end_card();
   }
   for (const auto& name : v.changed_keys) {
