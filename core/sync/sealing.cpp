@@ -93,6 +93,7 @@ void open_paged_bundle(const HeldKeys& keys, Id head, const std::vector<PagedPar
   for (std::uint32_t i = 0; i < count; ++i) ready[by_index[i]->at] = std::move(opened.plain[i]);
   out.opened += count;
 }
+
 // The sentence for bundle parts whose bundle the hub's feed never brought whole.
 std::string never_whole(const std::vector<Version>& parts) {
   std::string ids;
