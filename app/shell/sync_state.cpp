@@ -18,7 +18,7 @@ SyncState read_sync_state(const core::Store& store) {
   // UI thread at each navigation. The sync worker counts them off the frame, hub or not, and its
   // first report comes before any network call. The held-back list is small.
   s.held_back = store.outbox().held_back_size();
-  s.sealed_waiting = store.keys().waiting();
+  s.sealed_waiting = store.keys().waiting_for_key();
   if (s.held_back > 0)
     s.held_back_note = core::net::held_back_message(s.held_back, store.outbox().held_back().front().reason);
   return s;

@@ -55,7 +55,7 @@ void SyncWorker::publish_local_counts(Store& store) {
   std::string held_note = held_back_message(held_count, held.empty() ? "" : held.front().reason);
   std::int64_t conflicts = static_cast<std::int64_t>(store.conflicted_records().size());
   std::int64_t last = std::stoll(store.meta().get(core::MetaKey::SyncLastSuccessMs).value_or("0"));
-  const std::int64_t waiting = store.keys().waiting();
+  const std::int64_t waiting = store.keys().waiting_for_key();
   std::lock_guard<std::mutex> lock(mutex_);
   status_.outbox = outbox;
   status_.held_back = held_count;

@@ -164,4 +164,12 @@ std::int64_t KeyRing::waiting() const {
   return st->col_int(0);
 }
 
+std::int64_t KeyRing::waiting_for_key() const {
+  StmtLease st = c_.cached(
+      "SELECT count(*) FROM sealed_waiting w WHERE NOT EXISTS (SELECT 1 FROM content_keys k WHERE k.key_id = "
+      "w.key_id)");
+  st->step();
+  return st->col_int(0);
+}
+
 }  // namespace core

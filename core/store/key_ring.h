@@ -47,6 +47,9 @@ class KeyRing {
   std::vector<Version> openable() const;
   void stop_waiting(Id version);
   std::int64_t waiting() const;
+  // Of those, the ones whose key this device does not hold: what the app says waits for a key. The
+  // others are parts of a sealed bundle waiting for the rest of it (crypto/sealed_bundle.h).
+  std::int64_t waiting_for_key() const;
 
  private:
   Connection& c_;

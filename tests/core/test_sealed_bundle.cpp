@@ -239,6 +239,7 @@ TEST_CASE("opening a pull: a bundle split across two pages waits for its rest, t
   auto none_yet = sync::open_waiting(receiver);
   CHECK(none_yet.opened == 0);
   CHECK(receiver.keys().waiting() == 4);
+  CHECK(receiver.keys().waiting_for_key() == 0);  // the app does not say they wait for a key
 
   const auto second = sync::open_pulled(sync::HeldKeys(receiver.keys()), {sealed.begin() + 4, sealed.end()});
   CHECK(second.waiting.size() == 2);
@@ -259,6 +260,13 @@ TEST_CASE("opening a pull: a bundle whose key has not arrived waits for the key,
   const auto page = sync::open_pulled(sync::HeldKeys(receiver.keys()), sealed);
   CHECK(page.waiting.size() == 3);
   CHECK(page.waiting_for_key == 3);
+  receiver.transaction([&] {
+    for (const Version& v : page.waiting) receiver.keys().wait(v);
+  });
+  CHECK(receiver.keys().waiting_for_key() == 3);
+  for (const auto& entry : sender.keys().all()) receiver.keys().add(entry.first, entry.second);
+  CHECK(receiver.keys().waiting_for_key() == 0);
+  CHECK(sync::open_waiting(receiver).opened == 3);
 }
 
 TEST_CASE("opening a pull: a stranger the hub puts into a bundle's place is refused with the bundle",
