@@ -417,8 +417,8 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
     } catch (const core::VersionMismatch&) {
       // A bundle's parts differ when a batch is sent again shorter (after a cut) and its last
       // bundle is sealed with fewer members: the hub keeps the whole bundle it holds.
-      auto stored = core::is_bundle_part(v.body) ? store_.versions().by_id(v.version) : std::nullopt;
-      if (stored && core::is_bundle_part(stored->body)) {
+      auto stored = !v.tombstone && core::is_bundle_part(v.body) ? store_.versions().by_id(v.version) : std::nullopt;
+      if (stored && !stored->tombstone && core::is_bundle_part(stored->body)) {
         ++resp.already_known;
         return;
       }
@@ -442,8 +442,9 @@ void HubStore::push_version(BatchState& batch, const DeviceRow& device, const Ve
 }
 
 std::optional<std::string> HubStore::bundle_refusal(BatchState& batch, const Version& v, bool new_version) {
-  if (!new_version || !core::is_bundle_part(v.body)) return std::nullopt;
-  const auto part = core::crypto::bundle_part(v.body);  // well formed: check_routing read it
+  // A tombstone's body is never read (whatever bytes it carries); a live part's was, by check_routing.
+  if (v.tombstone || !new_version || !core::is_bundle_part(v.body)) return std::nullopt;
+  const auto part = core::crypto::bundle_part(v.body);
   if (part->index == 0) {
     batch.new_bundle_heads.insert(v.version);
     return std::nullopt;

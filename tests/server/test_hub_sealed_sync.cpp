@@ -245,6 +245,30 @@ TEST_CASE("sealed sync: a device that sends a bundle member whose head is alread
   CHECK_FALSE(t.chidi.sees(fourth.record));
 }
 
+TEST_CASE("sealed sync: a tombstone carrying a broken bundle part's bytes is a tombstone, not a server error",
+          "[server][sync][sealed][bundle]") {
+  SealingColleagues t;
+  const Version note = t.lena.note(t.obs, "to be deleted");
+  t.lena.sync();
+  Version tombstone = note;
+  tombstone.version = Id::clustered();
+  tombstone.parents = {note.version};
+  tombstone.tombstone = true;
+  tombstone.body = std::string(kBundleMemberMarker, 4) + "cut short";
+  tombstone.body_hash = body_hash(tombstone.type, true, tombstone.body);
+  sync::PushRequest req;
+  req.batch = Id::random();
+  req.versions = {tombstone};
+  httplib::Client hub(t.hub.url());
+  const auto token = t.lena.store->meta().get(MetaKey::SyncToken).value_or("");
+  auto answer = hub.Post("/v1/push", {{"Authorization", "Bearer " + token}}, sync::pack(req), "application/x-peerobs");
+  REQUIRE(answer);
+  CHECK(answer->status == 200);
+  t.chidi_receives_the_key();
+  t.chidi.sync();
+  CHECK_FALSE(t.chidi.store->get(note.record));  // deleted, as a tombstone says
+}
+
 TEST_CASE("sealed sync: a pull page that would end inside a bundle ends before it, unless the bundle starts it",
           "[server][sync][sealed][bundle]") {
   SealingColleagues t;
