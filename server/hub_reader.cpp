@@ -39,6 +39,7 @@ void end_before_part_bundle(sync::PullResponse& page, const std::vector<std::uin
   };
   std::map<core::Id, Seen> bundles;
   for (std::size_t i = 0; i < page.versions.size(); ++i) {
+    if (page.versions[i].tombstone) continue;  // a tombstone's bytes are never read
     std::optional<core::crypto::BundlePart> part;
     try {
       part = core::crypto::bundle_part(page.versions[i].body);
