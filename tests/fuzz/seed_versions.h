@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/crypto/sealed_body.h"
+#include "core/crypto/sealed_bundle.h"
 #include "core/records.h"
 #include "core/store.h"
 #include "support/records_samples.h"
@@ -39,6 +40,19 @@ inline std::vector<core::Version> seed_versions_with_sealed() {
     copy.version = core::Id::random();
     out.push_back(core::crypto::seal_version(copy, key));
   }
+  // And the ones a push seals together (crypto/sealed_bundle.h), as one bundle of fresh copies:
+  // a head carrying the ciphertext, members naming it.
+  std::vector<core::Version> members;
+  for (std::size_t i = 0; i < plain; ++i) {
+    if (!core::crypto::bundles(out[i]) || (!members.empty() && (out[i].author != members.front().author ||
+                                                                out[i].observation != members.front().observation)))
+      continue;
+    core::Version copy = out[i];
+    copy.version = core::Id::random();
+    members.push_back(copy);
+  }
+  if (members.size() >= 2)
+    for (auto& v : core::crypto::seal_bundle(members, key)) out.push_back(std::move(v));
   return out;
 }
 
