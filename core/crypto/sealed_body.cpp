@@ -36,13 +36,6 @@ void routing_fields(Archive& ar, Body& body) {
       body);
 }
 
-// The types routing_fields writes anything for. The others seal an empty routing part (not even
-// cereal's endianness byte), and neither sealing nor the hub decodes anything to find that out.
-bool seal_has_routing(RecordType type) {
-  return type == RecordType::Cycle || type == RecordType::Observation || type == RecordType::Prompt ||
-         type == RecordType::CoachingNote;
-}
-
 struct SealedLayout {
   std::string_view routing;
   Id key_id;
@@ -155,6 +148,13 @@ bool travels_sealed(RecordType type) {
     default:
       return false;
   }
+}
+
+// The types routing_fields writes anything for. The others seal an empty routing part (not even
+// cereal's endianness byte), and neither sealing nor the hub decodes anything to find that out.
+bool seal_has_routing(RecordType type) {
+  return type == RecordType::Cycle || type == RecordType::Observation || type == RecordType::Prompt ||
+         type == RecordType::CoachingNote;
 }
 
 std::string encode_routing(const RecordBody& body) {

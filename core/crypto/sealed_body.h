@@ -32,6 +32,11 @@ namespace core::crypto {
 bool travels_sealed(RecordType type);
 // is_sealed_body(bytes) is in core/serialization.h: the plain reader refuses sealed bytes.
 
+// Whether a type has routing fields of its own (an observation's cycle and participants, a
+// cycle's observed teacher, a prompt's `shared`, a coaching note's pair): the others' one routing
+// field is the observation, which the version names.
+bool seal_has_routing(RecordType type);
+
 // The routing fields of a body, encoded: an observation's cycle and participants, a cycle's observed
 // teacher, a prompt's `shared`, a coaching note's teacher leader and coach; no bytes at all for the
 // other types, whose one routing field, the observation, the version names already.

@@ -53,16 +53,8 @@ std::string describe_bundle(const Version& head, std::size_t count) {
 }  // namespace
 
 bool bundles(const Version& plain) {
-  if (plain.tombstone || !travels_sealed(plain.type)) return false;
-  switch (plain.type) {
-    case RecordType::Cycle:
-    case RecordType::Observation:
-    case RecordType::Prompt:
-    case RecordType::CoachingNote:
-      return false;
-    default:
-      return true;
-  }
+  // Readers are the observation's participants exactly when a type has no routing fields of its own.
+  return !plain.tombstone && travels_sealed(plain.type) && !seal_has_routing(plain.type);
 }
 
 std::optional<BundlePart> bundle_part(const std::string& body) {
