@@ -49,6 +49,19 @@ struct SealingColleagues : TwoColleagues {
     }
     return all;
   }
+  // A request as `from`'s device would send it, bypassing its sync client (its token, our body).
+  httplib::Result post_as(const Device& from, const std::string& path, const std::string& body) const {
+    httplib::Client c(hub.url());
+    const std::string token = from.store->meta().get(MetaKey::SyncToken).value_or("");
+    return c.Post(path.c_str(), {{"Authorization", "Bearer " + token}}, body, "application/x-peerobs");
+  }
+  // Chidi, with the visit's key, syncs and reads each of `written`: nothing refused, nothing waiting.
+  void check_chidi_reads(const std::vector<Version>& written) {
+    auto r = chidi.sync();
+    CHECK(r.unopened.empty());
+    CHECK(chidi.store->keys().waiting() == 0);
+    for (const Version& v : written) CHECK(chidi.sees(v.record));
+  }
   std::string text_of(const Device& d, Id note) const {
     auto head = d.store->get(note);
     return head ? std::get<EvidenceNote>(head->body).text : "";
@@ -211,10 +224,7 @@ TEST_CASE("sealed sync: a push whose answer was lost goes again no further than 
   CHECK(t.lena.store->outbox().held_back_size() == 0);
 
   t.chidi_receives_the_key();
-  auto r = t.chidi.sync();
-  CHECK(r.unopened.empty());
-  CHECK(t.chidi.store->keys().waiting() == 0);
-  for (const Version& v : notes) CHECK(t.chidi.sees(v.record));
+  t.check_chidi_reads(notes);
 }
 
 TEST_CASE("sealed sync: a device that sends a bundle member whose head is already on the hub is told why",
@@ -231,9 +241,7 @@ TEST_CASE("sealed sync: a device that sends a bundle member whose head is alread
   sync::PushRequest req;
   req.batch = Id::random();
   req.versions = {members[0], members[3]};
-  httplib::Client hub(t.hub.url());
-  const auto token = t.lena.store->meta().get(MetaKey::SyncToken).value_or("");
-  auto answer = hub.Post("/v1/push", {{"Authorization", "Bearer " + token}}, sync::pack(req), "application/x-peerobs");
+  auto answer = t.post_as(t.lena, "/v1/push", sync::pack(req));
   REQUIRE(answer);
   CHECK(answer->status == 409);
   const auto refusal = sync::unpack<sync::RefusalResponse>(answer->body);
@@ -259,9 +267,7 @@ TEST_CASE("sealed sync: a tombstone carrying a broken bundle part's bytes is a t
   sync::PushRequest req;
   req.batch = Id::random();
   req.versions = {tombstone};
-  httplib::Client hub(t.hub.url());
-  const auto token = t.lena.store->meta().get(MetaKey::SyncToken).value_or("");
-  auto answer = hub.Post("/v1/push", {{"Authorization", "Bearer " + token}}, sync::pack(req), "application/x-peerobs");
+  auto answer = t.post_as(t.lena, "/v1/push", sync::pack(req));
   REQUIRE(answer);
   CHECK(answer->status == 200);
   t.chidi_receives_the_key();
@@ -278,13 +284,10 @@ TEST_CASE("sealed sync: a pull page that would end inside a bundle ends before i
   t.chidi.sync();  // Chidi's key is published; Lena's next sync grants her the visit's key
   t.lena.sync();
 
-  httplib::Client hub(t.hub.url());
-  const auto token = t.chidi.store->meta().get(MetaKey::SyncToken).value_or("");
   std::uint64_t cursor = 0;
   std::size_t parts_seen = 0;
   for (int page_no = 0; page_no < 50; ++page_no) {
-    auto answer = hub.Post("/v1/pull", {{"Authorization", "Bearer " + token}}, sync::pack(sync::PullRequest{cursor, 4}),
-                           "application/x-peerobs");
+    auto answer = t.post_as(t.chidi, "/v1/pull", sync::pack(sync::PullRequest{cursor, 4}));
     REQUIRE(answer);
     REQUIRE(answer->status == 200);
     const auto page = sync::unpack<sync::PullResponse>(answer->body);
@@ -312,10 +315,7 @@ TEST_CASE("sealed sync: a pull page that would end inside a bundle ends before i
   CHECK(parts_seen >= notes.size());
 
   t.chidi.options.page_size = 4;
-  auto r = t.chidi.sync();
-  CHECK(r.unopened.empty());
-  CHECK(t.chidi.store->keys().waiting() == 0);
-  for (const Version& v : notes) CHECK(t.chidi.sees(v.record));
+  t.check_chidi_reads(notes);
 }
 
 TEST_CASE("sealed sync: a body moved into another visit on the hub is refused with a sentence naming it",
