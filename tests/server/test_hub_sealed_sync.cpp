@@ -24,6 +24,16 @@ using namespace core;
 using namespace testing_support;
 
 namespace {
+// What someone with the hub's database can do: copy one version's sealed body and its hash over
+// another's.
+void copy_body_over(Db& db, Id from, Id onto) {
+  Stmt st(db,
+          "UPDATE versions SET body = (SELECT body FROM versions WHERE version_id = ?1), "
+          "body_hash = (SELECT body_hash FROM versions WHERE version_id = ?1) WHERE version_id = ?2");
+  st.bind_id(1, from).bind_id(2, onto);
+  st.run();
+}
+
 struct SealingColleagues : TwoColleagues {
   SealingColleagues() {
     lena.options.seal_bodies = true;
@@ -125,11 +135,7 @@ TEST_CASE("sealed sync: a body moved to another note on the hub is refused with 
   {
     // Someone with the hub's database copies one sealed body (and its hash) over another.
     Db db(t.hub.data_dir() + "/hub.sqlite", false);
-    Stmt st(db,
-            "UPDATE versions SET body = (SELECT body FROM versions WHERE version_id = ?1), "
-            "body_hash = (SELECT body_hash FROM versions WHERE version_id = ?1) WHERE version_id = ?2");
-    st.bind_id(1, kept.version).bind_id(2, moved_onto.version);
-    st.run();
+    copy_body_over(db, kept.version, moved_onto.version);
     REQUIRE(sqlite3_changes(db.raw()) == 1);
   }
   t.chidi_receives_the_key();
@@ -162,11 +168,7 @@ TEST_CASE(
   {
     Db db(t.hub.data_dir() + "/hub.sqlite", false);
     SECTION("a member's body and hash copied over another member") {
-      Stmt st(db,
-              "UPDATE versions SET body = (SELECT body FROM versions WHERE version_id = ?1), "
-              "body_hash = (SELECT body_hash FROM versions WHERE version_id = ?1) WHERE version_id = ?2");
-      st.bind_id(1, second.version).bind_id(2, third.version);
-      st.run();
+      copy_body_over(db, second.version, third.version);
       named = third.version;
       why = "another version in it";
     }
@@ -180,11 +182,7 @@ TEST_CASE(
     SECTION("a member's body replaced by a body sealed alone") {
       const Version alone = t.lena.note(t.obs, "sealed on its own");
       t.lena.sync();
-      Stmt st(db,
-              "UPDATE versions SET body = (SELECT body FROM versions WHERE version_id = ?1), "
-              "body_hash = (SELECT body_hash FROM versions WHERE version_id = ?1) WHERE version_id = ?2");
-      st.bind_id(1, alone.version).bind_id(2, third.version);
-      st.run();
+      copy_body_over(db, alone.version, third.version);
       named = first.version;  // the two left wait for their third part, which the hub never sends
       why = "no longer holds as they were sealed";
     }
@@ -337,11 +335,7 @@ TEST_CASE("sealed sync: a body moved into another visit on the hub is refused wi
   {
     Db db(t.hub.data_dir() + "/hub.sqlite", false);
     SECTION("a body and its hash copied over a note of the other visit") {
-      Stmt st(db,
-              "UPDATE versions SET body = (SELECT body FROM versions WHERE version_id = ?1), "
-              "body_hash = (SELECT body_hash FROM versions WHERE version_id = ?1) WHERE version_id = ?2");
-      st.bind_id(1, kept.version).bind_id(2, moved_onto.version);
-      st.run();
+      copy_body_over(db, kept.version, moved_onto.version);
       refused = moved_onto.version;
     }
     SECTION("a note's version relabelled as the other visit's") {
